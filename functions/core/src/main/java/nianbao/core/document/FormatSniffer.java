@@ -1,0 +1,83 @@
+package nianbao.core.document;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Names a document's format from its first bytes. */
+public final class FormatSniffer {
+  private FormatSniffer() {}
+
+  public static String sniff(byte[] bytes) {
+    if (has(bytes, 0x25, 0x50, 0x44, 0x46)) {
+      return "pdf";
+    }
+    if (has(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+      return "doc";
+    }
+    if (has(bytes, 0x50, 0x4B, 0x03, 0x04) || has(bytes, 0x50, 0x4B, 0x05, 0x06)) {
+      return zipKind(bytes);
+    }
+    if (has(bytes, 0x89, 0x50, 0x4E, 0x47) || has(bytes, 0xFF, 0xD8, 0xFF) || has(bytes, 0x47, 0x49, 0x46, 0x38)
+        || has(bytes, 0x42, 0x4D) && bytes.length > 26 && bytes[1] == 0x4D && bytes[14] != 0 && bytes[6] == 0) {
+      return "image";
+    }
+    if (looksLikeHtml(bytes)) {
+      return "html";
+    }
+    return TextReader.FORMAT;
+  }
+
+  public static String describe(String format) {
+    return switch (format) {
+      case "doc" -> "旧版 Word 文档（.doc），请另存为 .docx 或 PDF 后上传";
+      case "xlsx" -> "Excel 表格（.xlsx）";
+      case "zip" -> "ZIP 压缩包";
+      case "image" -> "图片（无文字层，不做文字识别）";
+      case "html" -> "网页（HTML）";
+      case "docx" -> "Word 文档（.docx）";
+      case "pdf" -> "PDF";
+      default -> format;
+    };
+  }
+
+  private static boolean has(byte[] bytes, int... magic) {
+    if (bytes.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((bytes[i] & 0xFF) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A zip is DOCX when it carries word/document.xml, XLSX when xl/workbook.xml; the names sit in clear text. */
+  private static String zipKind(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 1 << 20), StandardCharsets.ISO_8859_1);
+    if (head.contains("word/")) {
+      return "docx";
+    }
+    if (head.contains("xl/")) {
+      return "xlsx";
+    }
+    if (head.contains("ppt/")) {
+      return "pptx";
+    }
+    return "zip";
+  }
+
+  private static boolean looksLikeHtml(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1)
+        .toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (i < head.length() && (Character.isWhitespace(head.charAt(i)) || head.charAt(i) == 0xEF
+        || head.charAt(i) == 0xBB || head.charAt(i) == 0xBF)) {
+      i++;
+    }
+    String start = head.substring(i);
+    return start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<?xml")
+        && head.contains("<html") || start.startsWith("<head") || start.startsWith("<meta")
+        || start.startsWith("<!--") && head.contains("<html");
+  }
+}

@@ -1,0 +1,152 @@
+package nianbao.core.document;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plain text: UTF-8 with or without BOM, UTF-16 with BOM (or plainly UTF-16 by its zero bytes), GB18030/GBK.
+ * Decoding is strict — a byte sequence that is not valid in the chosen charset is never turned into
+ * replacement characters, so a report is either read right or rejected, never mojibake.
+ */
+public final class TextReader implements DocumentReader {
+  public static final String FORMAT = "txt";
+  static final Charset GB18030 = Charset.forName("GB18030");
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public String version() {
+    return "txt/1";
+  }
+
+  @Override
+  public Document read(byte[] bytes) throws UnreadableDocumentException {
+    Decoded decoded = decode(bytes);
+    List<Block> blocks = new ArrayList<>();
+    String text = decoded.text();
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        blocks.add(new Paragraph(text.substring(start, i)));
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    if (start < n) {
+      blocks.add(new Paragraph(text.substring(start)));
+    }
+    return new Document(FORMAT, decoded.charset(), version(), blocks);
+  }
+
+  /** Decoded text and the name of the charset that decoded it. */
+  public record Decoded(String text, String charset) {}
+
+  /** Decodes text bytes, detecting the charset; rejects binary content. */
+  public static Decoded decode(byte[] bytes) throws UnreadableDocumentException {
+    if (bytes.length == 0) {
+      throw new UnreadableDocumentException(FORMAT, "文件为空");
+    }
+    Decoded decoded;
+    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+      decoded = strict(bytes, 3, StandardCharsets.UTF_8, "UTF-8");
+    } else if (startsWith(bytes, 0xFF, 0xFE)) {
+      decoded = strict(bytes, 2, StandardCharsets.UTF_16LE, "UTF-16LE");
+    } else if (startsWith(bytes, 0xFE, 0xFF)) {
+      decoded = strict(bytes, 2, StandardCharsets.UTF_16BE, "UTF-16BE");
+    } else {
+      Charset utf16 = utf16WithoutBom(bytes);
+      if (utf16 != null) {
+        decoded = strict(bytes, 0, utf16, utf16.name());
+      } else {
+        decoded = strict(bytes, 0, StandardCharsets.UTF_8, "UTF-8");
+        if (decoded == null) {
+          decoded = strict(bytes, 0, GB18030, "GB18030");
+        }
+      }
+    }
+    if (decoded == null) {
+      throw new UnreadableDocumentException(FORMAT, "无法识别文字编码（既不是 UTF-8/UTF-16，也不是 GB18030/GBK）");
+    }
+    if (looksBinary(decoded.text())) {
+      throw new UnreadableDocumentException("binary", "不是文本文件：内容含大量控制字符（二进制数据）");
+    }
+    return decoded;
+  }
+
+  private static boolean startsWith(byte[] bytes, int... prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** UTF-16 without a BOM shows as a zero byte in every other position for ASCII (and none in CJK-only text). */
+  private static Charset utf16WithoutBom(byte[] bytes) {
+    int sample = Math.min(bytes.length, 4096) & ~1;
+    if (sample < 4) {
+      return null;
+    }
+    int evenZeros = 0;
+    int oddZeros = 0;
+    for (int i = 0; i < sample; i += 2) {
+      if (bytes[i] == 0) {
+        evenZeros++;
+      }
+      if (bytes[i + 1] == 0) {
+        oddZeros++;
+      }
+    }
+    int pairs = sample / 2;
+    if (oddZeros > pairs / 4 && evenZeros == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (evenZeros > pairs / 4 && oddZeros == 0) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
+  }
+
+  private static Decoded strict(byte[] bytes, int offset, Charset charset, String name) {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+      return new Decoded(chars.toString(), name);
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** More than 1% control characters (other than tab, newlines, form feed) is not a text document. */
+  private static boolean looksBinary(String text) {
+    int controls = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F || c == 0xFFFD) {
+        controls++;
+      }
+    }
+    return controls > 0 && controls * 100 > n;
+  }
+}
