@@ -1,0 +1,51 @@
+package nianbao.core;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import nianbao.core.document.Document;
+import nianbao.core.document.DocumentReaders;
+import nianbao.core.document.UnreadableDocumentException;
+import nianbao.core.model.Report;
+import nianbao.core.model.Source;
+import nianbao.core.recognise.Recogniser;
+import nianbao.core.recognise.RecognisedReport;
+import nianbao.core.rules.SingleReportRules;
+
+/**
+ * The core's one entry point: bytes of any supported format → FORMAT.md's report with its findings.
+ * Thread-safe and stateless.
+ */
+public final class ReportReader {
+  /** Bumped whenever recognition or a rule changes what a report's JSON would be. */
+  public static final String RULES_VERSION = "rules/1";
+
+  private ReportReader() {}
+
+  /**
+   * Reads, recognises and validates one document.
+   *
+   * @param sourceName the file name, recorded in {@code source.name} (never used to guess the format)
+   * @throws UnreadableDocumentException with a one-line Chinese reason when the bytes are not a readable report
+   */
+  public static Report read(byte[] bytes, String sourceName) throws UnreadableDocumentException {
+    Document document = DocumentReaders.read(bytes);
+    return recognise(document, new Source(sourceName, sha256(bytes), document.format(), document.encoding(),
+        document.reader()));
+  }
+
+  /** Recognises and validates an already-read document. */
+  public static Report recognise(Document document, Source source) throws UnreadableDocumentException {
+    RecognisedReport recognised = Recogniser.recognise(document);
+    Report report = recognised.report().withSource(source);
+    return report.withFindings(SingleReportRules.check(recognised.withReport(report)));
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
