@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * Table A on the 2019 template (reports for 2019 and 2020). Keys as in FORMAT.md's 2019 table;
- * {@code procurement.amount} is a decimal string in the unit printed (元 or 万元, see {@code unit}).
+ * {@code procurement.amount} is a decimal string with the digits as printed.
  */
 @JsonPropertyOrder({"regulations", "normativeDocuments", "licensing", "otherServices", "punishment", "enforcement",
     "fees", "procurement"})
@@ -30,7 +30,7 @@ public record Proactive2019(
   @JsonPropertyOrder({"itemsLastYear", "itemsChange"})
   public record FeeItems(Long itemsLastYear, Long itemsChange) {}
 
-  /** 采购项目数量, 采购总金额 (decimal string as printed), and the unit printed beside it. */
-  @JsonPropertyOrder({"items", "amount", "unit"})
-  public record Procurement(Long items, String amount, String unit) {}
+  /** 采购项目数量, 采购总金额 (decimal string as printed). */
+  @JsonPropertyOrder({"items", "amount"})
+  public record Procurement(Long items, String amount) {}
 }

@@ -1,13 +1,103 @@
 package nianbao.core.recognise;
 
+import java.util.List;
+import java.util.Set;
 import nianbao.core.document.Document;
 import nianbao.core.document.UnreadableDocumentException;
+import nianbao.core.model.Applications;
+import nianbao.core.model.Location;
+import nianbao.core.model.Report;
+import nianbao.core.model.Sections;
+import nianbao.core.recognise.SectionFinder.Headings;
+import nianbao.core.recognise.SectionFinder.Title;
 
-/** Finds the report's title, sections and tables A, B, C in a document's blocks. */
+/**
+ * Finds the report in a document's blocks: title (agency, year), the six sections, and tables A, B, C.
+ * Works on labels and headings rather than on layout, so text extracted from any format — with columns
+ * shifted, rows split over lines, cells run together — reads the same as a clean table.
+ */
 public final class Recogniser {
   private Recogniser() {}
 
   public static RecognisedReport recognise(Document document) throws UnreadableDocumentException {
-    throw new UnreadableDocumentException(document.format(), "recogniser under construction");
+    FlatText flat = FlatText.of(document.blocks());
+    Headings headings = SectionFinder.find(flat);
+    Title title = SectionFinder.findTitle(flat, headings);
+    int textEnd = SectionFinder.endOfLastSection(flat, headings);
+    RecognitionNotes notes = new RecognitionNotes();
+    for (int s = 0; s < 6; s++) {
+      if (!headings.found(s)) {
+        notes.missing(Location.section(SectionFinder.NUMERALS[s]));
+      }
+    }
+
+    int[] overview = region(headings, 0, textEnd);
+    Set<String> figures = NarrativeFigures.counts(flat.text.substring(overview[0], overview[1]));
+
+    int[] tableA = region(headings, 1, textEnd);
+    Boolean layout2019 = ProactiveRecogniser.is2019Layout(flat, tableA[0], tableA[1]);
+    boolean template2019 = layout2019 != null ? layout2019 : title.year() != null && title.year() <= 2020;
+    ProactiveRecogniser.Result proactive =
+        ProactiveRecogniser.recognise(flat, tableA[0], tableA[1], template2019, figures, notes);
+
+    int[] tableB = region(headings, 2, textEnd);
+    ApplicationsRecogniser.Result applications = ApplicationsRecogniser.recognise(flat, tableB[0], tableB[1], notes);
+
+    int[] tableC = region(headings, 3, textEnd);
+    ReviewRecogniser.Result review = ReviewRecogniser.recognise(flat, tableC[0], tableC[1], notes);
+
+    if (!proactive.found() && !applications.found() && !review.found()) {
+      if (headings.foundCount() < 2 && title.year() == null) {
+        throw new UnreadableDocumentException(document.format(),
+            "不是政府信息公开工作年度报告：未找到报告标题、章节和统计表");
+      }
+      throw new UnreadableDocumentException(document.format(),
+          "报告不完整：未找到任何统计表（第二、三、四部分的表格），文件可能被截断");
+    }
+
+    Sections sections = new Sections(
+        sectionText(flat, headings, 0, textEnd),
+        sectionText(flat, headings, 4, textEnd),
+        sectionText(flat, headings, 5, textEnd));
+    Applications table = applications.table();
+    Report report = new Report(Report.SCHEMA_VERSION, null, title.title(), title.agency(), title.year(),
+        template2019 ? Report.TEMPLATE_2019 : Report.TEMPLATE_2021,
+        RegionLookup.resolve(title.agency(), narrative(sections)),
+        sections, proactive.table(), table, review.table(), List.of());
+    return new RecognisedReport(report, flat.text, List.copyOf(notes.missing), List.copyOf(notes.assumptions),
+        List.copyOf(notes.invalid), proactive.feeDecimals());
+  }
+
+  /**
+   * Where section {@code s}'s content lies: from the end of its heading (or of the last heading found before
+   * it, when its own is missing) to the next heading found.
+   */
+  private static int[] region(Headings headings, int s, int textEnd) {
+    int from = 0;
+    for (int p = s; p >= 0; p--) {
+      if (headings.found(p)) {
+        from = headings.end()[p];
+        break;
+      }
+    }
+    int to = headings.contentEnd(s, textEnd);
+    return new int[] {from, Math.max(from, to)};
+  }
+
+  private static String sectionText(FlatText flat, Headings headings, int s, int textEnd) {
+    if (!headings.found(s)) {
+      return null;
+    }
+    return flat.printed(headings.end()[s], headings.contentEnd(s, textEnd));
+  }
+
+  private static String narrative(Sections sections) {
+    StringBuilder out = new StringBuilder();
+    for (String s : new String[] {sections.overview(), sections.problems(), sections.other()}) {
+      if (s != null) {
+        out.append(s).append('\n');
+      }
+    }
+    return out.toString();
   }
 }

@@ -1,0 +1,369 @@
+package nianbao.core.recognise;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Places the tokens printed after one label into the cells the row should have.
+ *
+ * <p>When the count is right, the tokens are the cells. When it is not, extraction damaged the row — digits
+ * run together, a value lost, a value too many, numbers broken by spaces — and every placement the tokens
+ * allow is generated, then kept only if it satisfies the row's own arithmetic. The caller fixes the cells
+ * on which all kept placements agree and leaves the rest {@code null}; a placement is never invented.
+ */
+final class CellSolver {
+  /** Placements explored per row before giving up; keeps every input well under a millisecond or so. */
+  static final int MAX_NODES = 200_000;
+
+  enum Kind {
+    /** As many tokens as cells. */
+    EXACT,
+    /** No value printed at all: every cell blank. */
+    BLANK,
+    /** Digits run together, split by the row's arithmetic. */
+    SPLIT,
+    /** One value only, taken as the total column (the template allows filling only 总计). */
+    TOTAL_ONLY,
+    /** Fewer values than cells: placed by the row's arithmetic where it decides. */
+    TOO_FEW,
+    /** More values than cells: the extra one dropped, or numbers broken by a space joined. */
+    TOO_MANY
+  }
+
+  /** Row arithmetic: {@code test} sees a full placement (cells may be null when blank or not a number). */
+  interface Constraint {
+    boolean test(Long[] values);
+
+    /** Called as cells are filled from the left, to prune early; {@code filled} cells are set. */
+    default boolean partial(Long[] values, int filled) {
+      return true;
+    }
+
+    /** True when the last cell is the sum of the others, so a single lost cell is their difference. */
+    default boolean isSum() {
+      return false;
+    }
+
+    Constraint NONE = values -> true;
+  }
+
+  /** The placements kept; each holds the printed text of each cell, or null for a blank cell. */
+  record Solution(Kind kind, List<String[]> candidates, boolean constraintHeld) {
+    boolean certain() {
+      return kind == Kind.EXACT || kind == Kind.BLANK;
+    }
+
+    /** Cells on which every candidate agrees; the others null. */
+    String[] agreed(int n) {
+      String[] out = new String[n];
+      if (candidates.isEmpty()) {
+        return out;
+      }
+      String[] first = candidates.get(0);
+      for (int c = 0; c < n; c++) {
+        String v = first[c];
+        for (String[] other : candidates) {
+          if (!java.util.Objects.equals(v, other[c])) {
+            v = null;
+            break;
+          }
+        }
+        out[c] = v;
+      }
+      return out;
+    }
+  }
+
+  private CellSolver() {}
+
+  static Solution solve(List<String> printed, int n, Constraint constraint, boolean totalOnlyAllowed) {
+    List<String> tokens = new ArrayList<>(printed);
+    while (tokens.size() > n && tokens.get(tokens.size() - 1) == null) {
+      tokens.remove(tokens.size() - 1);
+    }
+    while (tokens.size() > n && tokens.get(0) == null) {
+      tokens.remove(0);
+    }
+    if (tokens.stream().allMatch(t -> t == null)) {
+      return new Solution(Kind.BLANK, List.<String[]>of(new String[n]), true);
+    }
+    if (tokens.size() == n) {
+      String[] cells = tokens.toArray(new String[0]);
+      return new Solution(Kind.EXACT, List.<String[]>of(cells), constraint.test(parse(cells)));
+    }
+    if (tokens.size() < n) {
+      List<String[]> splits = new ArrayList<>();
+      boolean complete = enumerateSplits(tokens, n, constraint, splits);
+      if (!splits.isEmpty()) {
+        return new Solution(Kind.SPLIT, splits, true);
+      }
+      if (totalOnlyAllowed && tokens.size() == 1 && tokens.get(0).length() < n) {
+        String[] cells = new String[n];
+        cells[n - 1] = tokens.get(0);
+        return new Solution(Kind.TOTAL_ONLY, List.<String[]>of(cells), true);
+      }
+      List<String[]> placed = placeWithGaps(tokens, n, constraint);
+      if (!placed.isEmpty()) {
+        return new Solution(Kind.TOO_FEW, placed, true);
+      }
+      return new Solution(Kind.TOO_FEW, complete ? List.of() : List.<String[]>of(new String[n]), false);
+    }
+    List<String[]> reduced = new ArrayList<>();
+    reduce(tokens, n, constraint, reduced, true);
+    if (!reduced.isEmpty()) {
+      return new Solution(Kind.TOO_MANY, reduced, true);
+    }
+    reduce(tokens, n, constraint, reduced, false);
+    return new Solution(Kind.TOO_MANY, reduced, false);
+  }
+
+  /** Every printed cell is a number (a blank counts as one): "2." or "1.2.3" is not. */
+  static boolean allNumeric(String[] cells) {
+    for (String cell : cells) {
+      if (cell != null && !isNumber(cell)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isNumber(String cell) {
+    int n = cell.length();
+    int i = n > 0 && cell.charAt(0) == '-' ? 1 : 0;
+    int digits = 0;
+    int dots = 0;
+    for (; i < n; i++) {
+      char c = cell.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && digits > 0 && dots == 0 && i + 1 < n) {
+        dots++;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0;
+  }
+
+  static Long[] parse(String[] cells) {
+    Long[] values = new Long[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      values[i] = parseCount(cells[i]);
+    }
+    return values;
+  }
+
+  /** A printed integer (a leading minus allowed, so rule N1 can see it), or null. */
+  static Long parseCount(String cell) {
+    if (cell == null || cell.isEmpty() || cell.length() > 15) {
+      return null;
+    }
+    int start = cell.charAt(0) == '-' ? 1 : 0;
+    if (start == cell.length()) {
+      return null;
+    }
+    long v = 0;
+    for (int i = start; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return start == 1 ? -v : v;
+  }
+
+  // ---- digits run together: split each token into one or more numbers --------------------------------
+
+  /** @return false when the search was cut off at {@link #MAX_NODES} */
+  private static boolean enumerateSplits(List<String> tokens, int n, Constraint constraint, List<String[]> out) {
+    int[] budget = {MAX_NODES};
+    split(tokens, 0, 0, new String[n], new Long[n], constraint, out, budget);
+    return budget[0] > 0;
+  }
+
+  private static void split(List<String> tokens, int tokenIndex, int filled, String[] cells, Long[] values,
+      Constraint constraint, List<String[]> out, int[] budget) {
+    if (--budget[0] <= 0) {
+      return;
+    }
+    int n = cells.length;
+    if (tokenIndex == tokens.size()) {
+      if (filled == n && constraint.test(values)) {
+        out.add(cells.clone());
+      }
+      return;
+    }
+    String token = tokens.get(tokenIndex);
+    int tokensLeft = tokens.size() - tokenIndex - 1;
+    if (token == null || !ValueScanner.isDigits(token) || token.length() == 1) {
+      if (filled < n) {
+        cells[filled] = token;
+        values[filled] = parseCount(token);
+        if (constraint.partial(values, filled + 1)) {
+          split(tokens, tokenIndex + 1, filled + 1, cells, values, constraint, out, budget);
+        }
+      }
+      return;
+    }
+    splitDigits(tokens, tokenIndex, token, 0, filled, n - tokensLeft, cells, values, constraint, out, budget);
+  }
+
+  /** Splits {@code token} from {@code offset}; the token may fill cells up to (excluding) {@code limit}. */
+  private static void splitDigits(List<String> tokens, int tokenIndex, String token, int offset, int filled,
+      int limit, String[] cells, Long[] values, Constraint constraint, List<String[]> out, int[] budget) {
+    if (budget[0] <= 0 || filled >= limit) {
+      return;
+    }
+    int remaining = token.length() - offset;
+    int maxLen = token.charAt(offset) == '0' ? 1 : Math.min(remaining, 12);
+    for (int len = 1; len <= maxLen; len++) {
+      String part = token.substring(offset, offset + len);
+      cells[filled] = part;
+      values[filled] = parseCount(part);
+      if (!constraint.partial(values, filled + 1)) {
+        continue;
+      }
+      if (offset + len == token.length()) {
+        split(tokens, tokenIndex + 1, filled + 1, cells, values, constraint, out, budget);
+      } else {
+        splitDigits(tokens, tokenIndex, token, offset + len, filled + 1, limit, cells, values, constraint, out,
+            budget);
+      }
+      if (--budget[0] <= 0) {
+        return;
+      }
+    }
+    cells[filled] = null;
+    values[filled] = null;
+  }
+
+  // ---- too few values: leave gaps -------------------------------------------------------------------
+
+  /**
+   * Places k values into n cells in order, leaving n−k gaps. Where one gap remains and the row's arithmetic
+   * fixes its value the gap is filled with it; placements that break the arithmetic are dropped.
+   */
+  private static List<String[]> placeWithGaps(List<String> tokens, int n, Constraint constraint) {
+    List<String[]> out = new ArrayList<>();
+    int k = tokens.size();
+    if (k == 0 || n - k > 3) {
+      return out;
+    }
+    int[] positions = new int[k];
+    choose(positions, 0, 0, n, tokens, constraint, out);
+    return out;
+  }
+
+  private static void choose(int[] positions, int index, int start, int n, List<String> tokens,
+      Constraint constraint, List<String[]> out) {
+    int k = tokens.size();
+    if (index == k) {
+      String[] cells = new String[n];
+      for (int i = 0; i < k; i++) {
+        cells[positions[i]] = tokens.get(i);
+      }
+      String[] filled = fillOneGap(cells, constraint);
+      if (filled != null) {
+        out.add(filled);
+      }
+      return;
+    }
+    for (int p = start; p <= n - (k - index); p++) {
+      positions[index] = p;
+      choose(positions, index + 1, p + 1, n, tokens, constraint, out);
+    }
+  }
+
+  /** Tries small values for a single gap; returns the cells with the gap filled, or null when none fits. */
+  private static String[] fillOneGap(String[] cells, Constraint constraint) {
+    int gaps = 0;
+    int gap = -1;
+    for (int i = 0; i < cells.length; i++) {
+      if (cells[i] == null) {
+        gaps++;
+        gap = i;
+      }
+    }
+    Long[] values = parse(cells);
+    if (gaps != 1 || !constraint.isSum()) {
+      return constraint.test(values) ? cells : null;
+    }
+    // The arithmetic of a row is a sum, so the gap's value is the difference; find it by trying the
+    // candidates the other cells imply rather than knowing the rule here.
+    for (long candidate : impliedValues(values, gap)) {
+      values[gap] = candidate;
+      if (candidate >= 0 && constraint.test(values)) {
+        String[] filled = cells.clone();
+        filled[gap] = Long.toString(candidate);
+        return filled;
+      }
+    }
+    return null;
+  }
+
+  /** Values a single gap could take in a row whose last cell is the sum of the others. */
+  private static long[] impliedValues(Long[] values, int gap) {
+    long sumOthers = 0;
+    int last = values.length - 1;
+    for (int i = 0; i < values.length; i++) {
+      if (i != gap && i != last && values[i] != null) {
+        sumOthers += values[i];
+      }
+    }
+    if (gap == last) {
+      return new long[] {sumOthers};
+    }
+    long total = values[last] == null ? 0 : values[last];
+    return new long[] {total - sumOthers};
+  }
+
+  // ---- too many values: drop extras or join numbers broken by a space --------------------------------
+
+  private static void reduce(List<String> tokens, int n, Constraint constraint, List<String[]> out,
+      boolean requireConstraint) {
+    int extra = tokens.size() - n;
+    if (extra > 3) {
+      out.add(new String[n]);
+      return;
+    }
+    reduceRec(tokens, extra, constraint, out, requireConstraint);
+    dedupe(out);
+  }
+
+  private static void reduceRec(List<String> tokens, int extra, Constraint constraint, List<String[]> out,
+      boolean requireConstraint) {
+    if (extra == 0) {
+      String[] cells = tokens.toArray(new String[0]);
+      if (!requireConstraint || allNumeric(cells) && constraint.test(parse(cells))) {
+        out.add(cells);
+      }
+      return;
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      List<String> dropped = new ArrayList<>(tokens);
+      dropped.remove(i);
+      reduceRec(dropped, extra - 1, constraint, out, requireConstraint);
+      if (i + 1 < tokens.size() && tokens.get(i) != null && tokens.get(i + 1) != null
+          && ValueScanner.isDigits(tokens.get(i)) && ValueScanner.isDigits(tokens.get(i + 1))
+          && !tokens.get(i).equals("0")) {
+        List<String> joined = new ArrayList<>(tokens);
+        joined.set(i, tokens.get(i) + tokens.get(i + 1));
+        joined.remove(i + 1);
+        reduceRec(joined, extra - 1, constraint, out, requireConstraint);
+      }
+    }
+  }
+
+  private static void dedupe(List<String[]> candidates) {
+    List<String[]> unique = new ArrayList<>();
+    for (String[] c : candidates) {
+      if (unique.stream().noneMatch(u -> Arrays.equals(u, c))) {
+        unique.add(c);
+      }
+    }
+    candidates.clear();
+    candidates.addAll(unique);
+  }
+}

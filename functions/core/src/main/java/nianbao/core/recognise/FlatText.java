@@ -1,0 +1,237 @@
+package nianbao.core.recognise;
+
+import java.util.List;
+import nianbao.core.document.Block;
+import nianbao.core.document.Paragraph;
+import nianbao.core.document.Table;
+
+/**
+ * A document's blocks as one normalised text, with a whitespace-free view of it for label search.
+ *
+ * <p>Normalisation maps one character to one character (full-width ASCII to half-width, ideographic and
+ * no-break spaces to spaces), so a position in the normalised text is a position in the printed text.
+ * Cells are separated by tabs and lines by newlines. A cell known to be blank — an empty cell of a real
+ * table, or an empty tab-separated cell between two numbers of a text line — becomes {@link #BLANK}.
+ */
+public final class FlatText {
+  /** Stands for a blank cell; a private-use character that no report prints. */
+  public static final char BLANK = '\uE000';
+
+  final String text;
+  /** The same text before normalisation (same length, same positions), for printing what the report says. */
+  final String original;
+  /** The text without whitespace, for finding labels that extraction broke with spaces or line breaks. */
+  final String compact;
+  /** For each position of {@link #compact}, its position in {@link #text}. */
+  final int[] compactToText;
+
+  private FlatText(String original) {
+    this.original = original;
+    char[] normalised = original.toCharArray();
+    for (int i = 0; i < normalised.length; i++) {
+      normalised[i] = normalise(normalised[i]);
+    }
+    String text = new String(normalised);
+    this.text = text;
+    int n = text.length();
+    StringBuilder compactBuilder = new StringBuilder(n);
+    int[] map = new int[n + 1];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (!isSpace(c)) {
+        compactBuilder.append(c);
+        map[k++] = i;
+      }
+    }
+    map[k] = n;
+    this.compact = compactBuilder.toString();
+    this.compactToText = map;
+  }
+
+  public static FlatText of(List<Block> blocks) {
+    StringBuilder out = new StringBuilder(4096);
+    for (Block block : blocks) {
+      if (block instanceof Paragraph paragraph) {
+        appendTextLine(out, paragraph.text());
+      } else if (block instanceof Table table) {
+        for (List<String> row : table.rows()) {
+          appendTableRow(out, row);
+        }
+      }
+    }
+    return new FlatText(out.toString());
+  }
+
+  public static FlatText of(String plainText) {
+    StringBuilder out = new StringBuilder(plainText.length() + 16);
+    int start = 0;
+    for (int i = 0; i <= plainText.length(); i++) {
+      if (i == plainText.length() || plainText.charAt(i) == '\n') {
+        appendTextLine(out, plainText.substring(start, i));
+        start = i + 1;
+      }
+    }
+    return new FlatText(out.toString());
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** The printed text between two positions, without blank-cell marks, trimmed. */
+  String printed(int from, int to) {
+    if (from >= to) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = original.charAt(i);
+      if (c != BLANK) {
+        out.append(c == '\r' ? '\n' : c);
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /** The printed characters of a compact range (whitespace-free), e.g. a title broken by spaces. */
+  String printedCompact(int compactFrom, int compactTo) {
+    StringBuilder out = new StringBuilder(compactTo - compactFrom);
+    for (int k = compactFrom; k < compactTo; k++) {
+      out.append(original.charAt(compactToText[k]));
+    }
+    return out.toString();
+  }
+
+  /** Position in {@link #text} of compact position {@code k}. */
+  int textPos(int compactPos) {
+    return compactToText[Math.min(compactPos, compact.length())];
+  }
+
+  /** Whether a line break separates compact position {@code k} from the one before it. */
+  boolean lineBreakBefore(int k) {
+    if (k <= 0 || k >= compact.length()) {
+      return true;
+    }
+    for (int i = compactToText[k - 1] + 1; i < compactToText[k]; i++) {
+      if (text.charAt(i) == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first compact position whose text position is at or after {@code textPos}. */
+  int compactPos(int textPos) {
+    int lo = 0;
+    int hi = compact.length();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compactToText[mid] < textPos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static void appendTextLine(StringBuilder out, String line) {
+    if (line.indexOf('\t') < 0) {
+      appendNormalised(out, line);
+      out.append('\n');
+      return;
+    }
+    String[] cells = line.split("\t", -1);
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < cells.length; i++) {
+      if (isNumberCell(cells[i])) {
+        if (first < 0) {
+          first = i;
+        }
+        last = i;
+      }
+    }
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        out.append('\t');
+      }
+      if (i > first && i < last && cells[i].isBlank()) {
+        out.append(BLANK);
+      } else {
+        appendNormalised(out, cells[i]);
+      }
+    }
+    out.append('\n');
+  }
+
+  private static void appendTableRow(StringBuilder out, List<String> row) {
+    for (int i = 0; i < row.size(); i++) {
+      if (i > 0) {
+        out.append('\t');
+      }
+      String cell = row.get(i);
+      if (cell == null || cell.isBlank()) {
+        out.append(BLANK);
+      } else {
+        int before = out.length();
+        appendNormalised(out, cell);
+        for (int j = before; j < out.length(); j++) {
+          char c = out.charAt(j);
+          if (c == '\n' || c == '\t' || c == '\r') {
+            out.setCharAt(j, ' ');
+          }
+        }
+      }
+    }
+    out.append('\n');
+  }
+
+  private static boolean isNumberCell(String cell) {
+    String s = cell.strip();
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = normalise(s.charAt(i));
+      if (!(c >= '0' && c <= '9') && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void appendNormalised(StringBuilder out, String s) {
+    out.append(s);
+  }
+
+  /** One character to one character, so positions stay aligned with the printed text. */
+  public static char normalise(char c) {
+    if (c >= '\uFF01' && c <= '\uFF5E') {
+      return (char) (c - 0xFEE0);
+    }
+    switch (c) {
+      case '\u3000', '\u00A0', '\u2002', '\u2003', '\u2009', '\u200B', '\uFEFF' -> {
+        return ' ';
+      }
+      case '\r' -> {
+        return '\n';
+      }
+      case '\u3002' -> {
+        return '。';
+      }
+      default -> {
+        return c;
+      }
+    }
+  }
+
+  static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == BLANK;
+  }
+
+  static boolean isCjk(char c) {
+    return c >= '\u3400' && c <= '\u9FFF';
+  }
+}

@@ -1,0 +1,74 @@
+package nianbao.core.recognise;
+
+import java.util.List;
+
+/**
+ * Finds table rows by their labels, in order, within one section of the text, and hands each row the text
+ * between its label and the next row's label, where its values are.
+ */
+final class LabelFinder {
+  private LabelFinder() {}
+
+  /** A found label: where its keyword starts and ends, and where the row's values end. */
+  record Hit(int labelStart, int labelEnd, int valuesEnd) {}
+
+  /**
+   * @return one entry per row spec, null where the label was not found
+   */
+  static Hit[] find(FlatText flat, int fromText, int toText, List<RowSpec> rows) {
+    String compact = flat.compact;
+    int cursor = flat.compactPos(fromText);
+    int limit = flat.compactPos(toText);
+    int[][] spans = new int[rows.size()][];
+    for (int r = 0; r < rows.size(); r++) {
+      int[] span = earliest(compact, rows.get(r).keywords(), cursor, limit);
+      if (span == null) {
+        continue;
+      }
+      // A label found beyond the next row's label belongs to something later: this row is missing.
+      if (r + 1 < rows.size()) {
+        int[] next = earliest(compact, rows.get(r + 1).keywords(), cursor, span[0]);
+        if (next != null && !overlaps(next, span)) {
+          continue;
+        }
+      }
+      spans[r] = span;
+      cursor = span[1];
+    }
+    Hit[] hits = new Hit[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      if (spans[r] == null) {
+        continue;
+      }
+      int valuesEndCompact = limit;
+      for (int next = r + 1; next < rows.size(); next++) {
+        if (spans[next] != null) {
+          valuesEndCompact = spans[next][0];
+          break;
+        }
+      }
+      int start = flat.textPos(spans[r][0]);
+      int end = flat.textPos(spans[r][1] - 1) + 1;
+      int valuesEnd = valuesEndCompact >= limit ? toText : flat.textPos(valuesEndCompact);
+      hits[r] = new Hit(start, end, Math.max(end, valuesEnd));
+    }
+    return hits;
+  }
+
+  private static boolean overlaps(int[] a, int[] b) {
+    return a[0] < b[1] && b[0] < a[1];
+  }
+
+  private static int[] earliest(String compact, List<String> keywords, int from, int limit) {
+    int best = -1;
+    int bestLength = 0;
+    for (String keyword : keywords) {
+      int at = compact.indexOf(keyword, from);
+      if (at >= 0 && at + keyword.length() <= limit && (best < 0 || at < best)) {
+        best = at;
+        bestLength = keyword.length();
+      }
+    }
+    return best < 0 ? null : new int[] {best, best + bestLength};
+  }
+}

@@ -1,0 +1,181 @@
+package nianbao.core.recognise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import nianbao.core.model.Location;
+import nianbao.core.model.Proactive;
+import nianbao.core.model.Proactive2019;
+import nianbao.core.model.Proactive2021;
+
+/**
+ * Table A (主动公开政府信息情况), on the 2021 or the 2019 template. Its rows have no arithmetic of their own,
+ * so digits run together are split only where the narrative states the figures (e.g. "现行有效行政规范性
+ * 文件698件"); otherwise the cells stay null and S2 says so.
+ */
+final class ProactiveRecogniser {
+  static final String SECTION = "二";
+
+  static final List<RowSpec> ROWS_2021 = List.of(
+      RowSpec.of("regulations", 0, 3, "规章"),
+      RowSpec.of("normativeDocuments", 0, 3, "规范性文件"),
+      RowSpec.of("licensing", 0, 1, "行政许可"),
+      RowSpec.of("punishment", 0, 1, "行政处罚"),
+      RowSpec.of("enforcement", 0, 1, "行政强制"),
+      RowSpec.of("fees", 0, 1, "事业性收费"));
+
+  static final List<RowSpec> ROWS_2019 = List.of(
+      RowSpec.of("regulations", 0, 3, "规章"),
+      RowSpec.of("normativeDocuments", 0, 3, "规范性文件"),
+      RowSpec.of("licensing", 0, 3, "行政许可"),
+      RowSpec.of("otherServices", 0, 3, "对外管理服务"),
+      RowSpec.of("punishment", 0, 3, "行政处罚"),
+      RowSpec.of("enforcement", 0, 3, "行政强制"),
+      RowSpec.of("fees", 0, 2, "事业性收费"),
+      RowSpec.of("procurement", 0, 2, "集中采购"));
+
+  record Result(Proactive table, boolean found, Integer feeDecimals) {}
+
+  private ProactiveRecogniser() {}
+
+  /** Whether section 二's header is the 2019 one (本年新制作数量, 上一年项目数量, 政府集中采购…). */
+  static Boolean is2019Layout(FlatText flat, int from, int to) {
+    String region = flat.compact.substring(flat.compactPos(from), flat.compactPos(to));
+    if (region.contains("新制作") || region.contains("对外公开总数") || region.contains("上一年项目")
+        || region.contains("集中采购")) {
+      return true;
+    }
+    if (region.contains("制发件数") || region.contains("现行有效") || region.contains("废止件数")) {
+      return false;
+    }
+    return null;
+  }
+
+  static Result recognise(FlatText flat, int from, int to, boolean layout2019, Set<String> narrativeFigures,
+      RecognitionNotes notes) {
+    List<RowSpec> specs = layout2019 ? ROWS_2019 : ROWS_2021;
+    // Rows start after the first "第二十条" header where there is one, so the narrative above never counts.
+    int tableStart = flat.compact.indexOf("第二十条", flat.compactPos(from));
+    int start = tableStart >= 0 && tableStart < flat.compactPos(to) ? flat.textPos(tableStart) : from;
+    LabelFinder.Hit[] hits = LabelFinder.find(flat, start, to, specs);
+    List<String[]> rows = new ArrayList<>();
+    boolean any = false;
+    for (int r = 0; r < specs.size(); r++) {
+      RowSpec spec = specs.get(r);
+      if (hits[r] == null) {
+        notes.missing(Location.row(SECTION, spec.key()));
+        rows.add(new String[spec.cells()]);
+        continue;
+      }
+      any = true;
+      List<String> tokens = ValueScanner.scan(flat.text, hits[r].labelEnd(), hits[r].valuesEnd(), 0);
+      CellSolver.Solution solution = CellSolver.solve(tokens, spec.cells(), CellSolver.Constraint.NONE, false);
+      solution = byNarrative(solution, narrativeFigures);
+      String[] cells = solution.agreed(spec.cells());
+      if (solution.kind() == CellSolver.Kind.SPLIT && solution.candidates().size() == 1 && !tokens.isEmpty()
+          && solution.candidates().get(0).length > tokens.size() && !allZeros(cells)) {
+        notes.assume(Location.row(SECTION, spec.key()), "数字连写（" + RecognitionNotes.join(tokens)
+            + "），按正文所述数字拆分为 " + RecognitionNotes.join(List.of(cells)),
+            RecognitionNotes.join(List.of(cells)), RecognitionNotes.join(tokens));
+      } else {
+        notes.placement(Location.row(SECTION, spec.key()), solution, tokens, cells);
+      }
+      rows.add(cells);
+    }
+    Integer feeDecimals = feeDecimals(flat, start, to);
+    Proactive table = layout2019 ? build2019(rows, notes) : build2021(rows, notes);
+    return new Result(table, any, feeDecimals);
+  }
+
+  private static boolean allZeros(String[] cells) {
+    for (String c : cells) {
+      if (!"0".equals(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Among several splits, the one whose numbers the narrative states (each ≥ 10, to mean something). */
+  private static CellSolver.Solution byNarrative(CellSolver.Solution solution, Set<String> figures) {
+    if (solution.candidates().size() < 2 || figures.isEmpty()) {
+      return solution;
+    }
+    String[] best = null;
+    int bestScore = 0;
+    boolean tie = false;
+    for (String[] candidate : solution.candidates()) {
+      int score = 0;
+      for (String cell : candidate) {
+        if (cell != null && cell.length() >= 2 && figures.contains(cell)) {
+          score++;
+        }
+      }
+      if (score > bestScore) {
+        best = candidate;
+        bestScore = score;
+        tie = false;
+      } else if (score == bestScore && score > 0) {
+        tie = true;
+      }
+    }
+    // One matching figure can be chance ("53项" elsewhere in the text); two in one row are not.
+    if (best == null || tie || bestScore < Math.min(2, best.length)) {
+      return solution;
+    }
+    return new CellSolver.Solution(solution.kind(), List.<String[]>of(best), true);
+  }
+
+  /** "保留4位小数" in the fee's header → 4. */
+  private static Integer feeDecimals(FlatText flat, int from, int to) {
+    String region = flat.compact.substring(flat.compactPos(from), flat.compactPos(to));
+    int at = region.indexOf("位小数");
+    if (at >= 2 && region.charAt(at - 2) == '留' && Character.isDigit(region.charAt(at - 1))) {
+      return region.charAt(at - 1) - '0';
+    }
+    return null;
+  }
+
+  private static Proactive2021 build2021(List<String[]> rows, RecognitionNotes notes) {
+    return new Proactive2021(
+        new Proactive2021.DocumentCounts(count(notes, rows, 0, "regulations", "issued", 0),
+            count(notes, rows, 0, "regulations", "repealed", 1),
+            count(notes, rows, 0, "regulations", "inForce", 2)),
+        new Proactive2021.DocumentCounts(count(notes, rows, 1, "normativeDocuments", "issued", 0),
+            count(notes, rows, 1, "normativeDocuments", "repealed", 1),
+            count(notes, rows, 1, "normativeDocuments", "inForce", 2)),
+        count(notes, rows, 2, "licensing", null, 0),
+        count(notes, rows, 3, "punishment", null, 0),
+        count(notes, rows, 4, "enforcement", null, 0),
+        notes.decimal(Location.row(SECTION, "fees"), rows.get(5)[0]));
+  }
+
+  private static Proactive2019 build2019(List<String[]> rows, RecognitionNotes notes) {
+    return new Proactive2019(
+        publications(notes, rows, 0, "regulations"),
+        publications(notes, rows, 1, "normativeDocuments"),
+        items(notes, rows, 2, "licensing"),
+        items(notes, rows, 3, "otherServices"),
+        items(notes, rows, 4, "punishment"),
+        items(notes, rows, 5, "enforcement"),
+        new Proactive2019.FeeItems(count(notes, rows, 6, "fees", "itemsLastYear", 0),
+            count(notes, rows, 6, "fees", "itemsChange", 1)),
+        new Proactive2019.Procurement(count(notes, rows, 7, "procurement", "items", 0),
+            notes.decimal(Location.cell(SECTION, "procurement", "amount"), rows.get(7)[1])));
+  }
+
+  private static Proactive2019.Publications publications(RecognitionNotes notes, List<String[]> rows, int r,
+      String key) {
+    return new Proactive2019.Publications(count(notes, rows, r, key, "newlyMade", 0),
+        count(notes, rows, r, key, "newlyPublished", 1), count(notes, rows, r, key, "publishedTotal", 2));
+  }
+
+  private static Proactive2019.Items items(RecognitionNotes notes, List<String[]> rows, int r, String key) {
+    return new Proactive2019.Items(count(notes, rows, r, key, "itemsLastYear", 0),
+        count(notes, rows, r, key, "itemsChange", 1), count(notes, rows, r, key, "decisions", 2));
+  }
+
+  private static Long count(RecognitionNotes notes, List<String[]> rows, int r, String row, String column, int c) {
+    return notes.count(Location.cell(SECTION, row, column), rows.get(r)[c]);
+  }
+}

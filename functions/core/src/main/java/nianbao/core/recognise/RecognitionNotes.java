@@ -1,0 +1,85 @@
+package nianbao.core.recognise;
+
+import java.util.ArrayList;
+import java.util.List;
+import nianbao.core.model.Location;
+import nianbao.core.recognise.RecognisedReport.Assumption;
+import nianbao.core.recognise.RecognisedReport.InvalidCell;
+
+/** What the recogniser learns while reading tables: missing labels, assumptions, invalid cells. */
+final class RecognitionNotes {
+  final List<Location> missing = new ArrayList<>();
+  final List<Assumption> assumptions = new ArrayList<>();
+  final List<InvalidCell> invalid = new ArrayList<>();
+
+  void missing(Location location) {
+    missing.add(location);
+  }
+
+  void assume(Location location, String message, String expected, String actual) {
+    assumptions.add(new Assumption(location, message, expected, actual));
+  }
+
+  /** A count cell: its integer, or null for a blank or for text that is not a whole number (noted for N1). */
+  Long count(Location at, String cell) {
+    if (cell == null) {
+      return null;
+    }
+    Long value = CellSolver.parseCount(cell);
+    if (value == null) {
+      invalid.add(new InvalidCell(at, cell));
+    }
+    return value;
+  }
+
+  /** A decimal cell (fees, amounts): the digits as printed, or null for blank or text that is not a number. */
+  String decimal(Location at, String cell) {
+    if (cell == null) {
+      return null;
+    }
+    if (!cell.matches("-?\\d+(\\.\\d+)?")) {
+      invalid.add(new InvalidCell(at, cell));
+      return null;
+    }
+    return cell;
+  }
+
+  /** Says, for rule S2, how a row's cells were placed when the printed values did not fit plainly. */
+  void placement(Location row, CellSolver.Solution solution, List<String> printed, String[] cells) {
+    String printedText = join(printed);
+    String placed = join(java.util.Arrays.asList(cells));
+    boolean unresolved = java.util.Arrays.stream(cells).anyMatch(c -> c == null) && !printed.isEmpty()
+        && solution.kind() != CellSolver.Kind.TOTAL_ONLY;
+    String message = switch (solution.kind()) {
+      case EXACT, BLANK -> null;
+      case SPLIT -> unresolved
+          ? "数字连写（" + printedText + "），按表内勾稽关系无法唯一拆分，无法确定的单元格留空"
+          : "数字连写（" + printedText + "），按表内勾稽关系拆分为 " + placed;
+      case TOTAL_ONLY -> "只填写了总计列（" + printedText + "），其余单元格为空";
+      case TOO_FEW -> unresolved
+          ? "应有 " + cells.length + " 个数值，只印有 " + printed.size() + " 个（" + printedText
+              + "），无法确定位置的单元格留空"
+          : "应有 " + cells.length + " 个数值，只印有 " + printed.size() + " 个（" + printedText
+              + "），按表内勾稽关系补足为 " + placed;
+      case TOO_MANY -> unresolved
+          ? "应有 " + cells.length + " 个数值，印有 " + printed.size() + " 个（" + printedText
+              + "），无法确定多出的是哪个，相关单元格留空"
+          : "应有 " + cells.length + " 个数值，印有 " + printed.size() + " 个（" + printedText
+              + "），按表内勾稽关系取为 " + placed;
+    };
+    if (message != null) {
+      assume(row, message, placed, printedText);
+    }
+  }
+
+  static String join(List<String> cells) {
+    StringBuilder out = new StringBuilder();
+    for (String c : cells) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(c == null ? "空" : c);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,76 @@
+package nianbao.core.recognise;
+
+import java.util.ArrayList;
+import java.util.List;
+import nianbao.core.model.Location;
+import nianbao.core.model.ReviewAndLitigation;
+import nianbao.core.model.ReviewAndLitigation.Group;
+
+/**
+ * Table C (行政复议、行政诉讼): fifteen cells printed as one row of numbers under a two-level header, in the
+ * order 行政复议, 未经复议直接起诉, 复议后起诉, each 维持, 纠正, 其他, 尚未审结, 总计.
+ */
+final class ReviewRecogniser {
+  static final String SECTION = "四";
+  private static final int CELLS = 15;
+
+  /** C1 for each group of five: the total is the sum of the four results. Prunes as each group fills. */
+  static final CellSolver.Constraint GROUP_SUMS = new CellSolver.Constraint() {
+    @Override
+    public boolean test(Long[] v) {
+      return partial(v, CELLS);
+    }
+
+    @Override
+    public boolean partial(Long[] v, int filled) {
+      for (int g = 0; g + 5 <= filled; g += 5) {
+        long sum = 0;
+        boolean complete = true;
+        for (int i = g; i < g + 4; i++) {
+          if (v[i] == null) {
+            complete = false;
+            break;
+          }
+          sum += v[i];
+        }
+        if (complete && v[g + 4] != null && v[g + 4] != sum) {
+          return false;
+        }
+      }
+      return true;
+    }
+  };
+
+  record Result(ReviewAndLitigation table, boolean found) {}
+
+  private ReviewRecogniser() {}
+
+  static Result recognise(FlatText flat, int from, int to, RecognitionNotes notes) {
+    List<String> tokens = ValueScanner.scanRuns(flat.text, from, to, CELLS);
+    if (tokens.isEmpty()) {
+      for (String group : ReviewAndLitigation.GROUPS) {
+        notes.missing(Location.row(SECTION, group));
+      }
+      return new Result(blank(), false);
+    }
+    CellSolver.Solution solution = CellSolver.solve(tokens, CELLS, GROUP_SUMS, false);
+    String[] cells = solution.agreed(CELLS);
+    List<Group> groups = new ArrayList<>();
+    for (int g = 0; g < 3; g++) {
+      String groupKey = ReviewAndLitigation.GROUPS.get(g);
+      List<Long> values = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        Location at = Location.cell(SECTION, groupKey, ReviewAndLitigation.CELLS.get(i));
+        values.add(notes.count(at, cells[g * 5 + i]));
+      }
+      groups.add(Group.of(values));
+    }
+    notes.placement(Location.section(SECTION), solution, tokens, cells);
+    return new Result(new ReviewAndLitigation(groups.get(0), groups.get(1), groups.get(2)), true);
+  }
+
+  static ReviewAndLitigation blank() {
+    Group empty = new Group(null, null, null, null, null);
+    return new ReviewAndLitigation(empty, empty, empty);
+  }
+}

@@ -1,0 +1,199 @@
+package nianbao.core.recognise;
+
+import java.util.List;
+
+/**
+ * Finds the six section headings (一、总体情况 … 六、其他需要报告的事项) and the title line.
+ *
+ * <p>Headings are searched in order, each after the one before, on the whitespace-free text, so that
+ * "五、存在的主要问题 及改进情况" or a heading run into the previous paragraph still counts. A heading is a
+ * Chinese numeral, a separator and one of the section's phrases within a few characters; the table rows
+ * "一、本年新收…" or "四、结转下年度…" never carry those phrases.
+ */
+final class SectionFinder {
+  static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六"};
+
+  /** Each section's phrases, longest first: the match's end is where the section's own text starts. */
+  private static final List<List<String>> PHRASES = List.of(
+      List.of("总体情况", "概述", "基本情况", "总体概况"),
+      List.of("主动公开政府信息情况", "主动公开政府信息", "主动公开情况"),
+      List.of("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请", "依申请公开政府信息情况",
+          "收到和处理", "依申请公开"),
+      List.of("政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议,行政诉讼情况", "行政复议、行政诉讼情况",
+          "行政复议", "行政诉讼"),
+      List.of("政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及改进情况", "存在的主要问题和改进情况",
+          "存在的问题及改进情况", "主要问题及改进情况", "存在的主要问题", "存在的问题", "主要问题", "问题及改进"),
+      List.of("其他需要报告的事项", "其他需要报告事项", "其他需要报告", "其他事项"));
+
+  /** How far after the separator a phrase may start ("四、因政府信息公开申请行政复议…"). */
+  private static final int PHRASE_WINDOW = 14;
+
+  /** Heading positions: start and end in the normalised text, -1 where not found. */
+  record Headings(int[] start, int[] end) {
+    boolean found(int section) {
+      return start[section] >= 0;
+    }
+
+    int foundCount() {
+      int n = 0;
+      for (int s : start) {
+        if (s >= 0) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /** Where section {@code s}'s content ends: the next heading found, or {@code textEnd}. */
+    int contentEnd(int s, int textEnd) {
+      for (int next = s + 1; next < start.length; next++) {
+        if (start[next] >= 0) {
+          return start[next];
+        }
+      }
+      return textEnd;
+    }
+  }
+
+  private SectionFinder() {}
+
+  static Headings find(FlatText flat) {
+    String compact = flat.compact;
+    int[] start = new int[6];
+    int[] end = new int[6];
+    int cursor = 0;
+    for (int s = 0; s < 6; s++) {
+      int[] hit = findHeading(compact, s, cursor, true);
+      if (hit == null) {
+        hit = findHeading(compact, s, cursor, false);
+      }
+      if (hit == null) {
+        start[s] = -1;
+        end[s] = -1;
+        continue;
+      }
+      start[s] = flat.textPos(hit[0]);
+      end[s] = flat.textPos(hit[1] - 1) + 1;
+      cursor = hit[1];
+    }
+    return new Headings(start, end);
+  }
+
+  /**
+   * The end of section 六's text: the document may go on with a second copy of the tables (pages saved
+   * twice) or an appendix; a later 一/二 heading ends it.
+   */
+  static int endOfLastSection(FlatText flat, Headings headings) {
+    if (!headings.found(5)) {
+      return flat.text.length();
+    }
+    int from = flat.compactPos(headings.end()[5]);
+    int[] again = findHeading(flat.compact, 1, from, true);
+    int[] first = findHeading(flat.compact, 0, from, true);
+    int cut = flat.text.length();
+    if (again != null) {
+      cut = Math.min(cut, flat.textPos(again[0]));
+    }
+    if (first != null) {
+      cut = Math.min(cut, flat.textPos(first[0]));
+    }
+    return cut;
+  }
+
+  /** @return {compactStart, compactEnd} of the heading, or null */
+  private static int[] findHeading(String compact, int section, int from, boolean numbered) {
+    List<String> phrases = PHRASES.get(section);
+    if (!numbered) {
+      // Without its numeral only the long, unmistakable phrase counts (a sentence may list the sections).
+      String phrase = phrases.get(0);
+      int at = compact.indexOf(phrase, from);
+      return at < 0 ? null : new int[] {at, at + phrase.length()};
+    }
+    char numeral = NUMERALS[section].charAt(0);
+    int n = compact.length();
+    for (int i = compact.indexOf(numeral, from); i >= 0 && i + 2 < n; i = compact.indexOf(numeral, i + 1)) {
+      char sep = compact.charAt(i + 1);
+      if (sep != '、' && sep != '.' && sep != ',' && sep != '．' && sep != ':') {
+        continue;
+      }
+      if (i > 0 && (compact.charAt(i - 1) == '第' || compact.charAt(i - 1) == '(')) {
+        continue;
+      }
+      int windowEnd = Math.min(n, i + 2 + PHRASE_WINDOW);
+      for (String phrase : phrases) {
+        int at = compact.indexOf(phrase, i + 2);
+        if (at >= 0 && at < windowEnd) {
+          return new int[] {i, at + phrase.length()};
+        }
+      }
+    }
+    return null;
+  }
+
+  // ---- title -------------------------------------------------------------------------------------
+
+  /** Title, agency and year as printed; any may be null. */
+  record Title(String title, String agency, Integer year) {}
+
+  static Title findTitle(FlatText flat, Headings headings) {
+    String compact = flat.compact;
+    int limit = compact.length();
+    if (headings.found(0)) {
+      limit = Math.min(limit, flat.compactPos(headings.start()[0]) + 200);
+    }
+    limit = Math.min(limit, 4000);
+    for (int at = compact.indexOf("信息公开"); at >= 0 && at < limit; at = compact.indexOf("信息公开", at + 1)) {
+      int after = at + 4;
+      after = skip(compact, after, "工作");
+      after = skip(compact, after, "年度");
+      if (!compact.startsWith("报告", after)) {
+        continue;
+      }
+      int before = at;
+      before = skipBack(compact, before, "政府");
+      before = skipBack(compact, before, "本级");
+      before = skipBack(compact, before, "度");
+      if (before < 5 || compact.charAt(before - 1) != '年') {
+        continue;
+      }
+      int yearStart = before - 5;
+      if (!ValueScanner.isDigits(compact.substring(yearStart, before - 1))) {
+        continue;
+      }
+      int year = Integer.parseInt(compact.substring(yearStart, before - 1));
+      int agencyStart = yearStart;
+      while (agencyStart > 0 && yearStart - agencyStart < 60 && isNameChar(compact.charAt(agencyStart - 1))
+          && !flat.lineBreakBefore(agencyStart)) {
+        agencyStart--;
+      }
+      String agency = stripLeadingNoise(flat.printedCompact(agencyStart, yearStart));
+      int titleStart = yearStart - agency.length();
+      String title = flat.printedCompact(titleStart, after + 2);
+      return new Title(title, agency.length() < 2 ? null : agency, year);
+    }
+    return new Title(null, null, null);
+  }
+
+  private static boolean isNameChar(char c) {
+    return FlatText.isCjk(c) || c == '(' || c == ')' || c == '·' || c == '（' || c == '）';
+  }
+
+  private static int skip(String s, int at, String word) {
+    return s.startsWith(word, at) ? at + word.length() : at;
+  }
+
+  private static int skipBack(String s, int at, String word) {
+    return at >= word.length() && s.startsWith(word, at - word.length()) ? at - word.length() : at;
+  }
+
+  /** "关于印发…" and similar lead-ins are not part of the agency's name. */
+  private static String stripLeadingNoise(String agency) {
+    String a = agency;
+    for (String lead : new String[] {"标题", "关于印发", "关于公布", "关于", "《", "<"}) {
+      if (a.startsWith(lead) && a.length() > lead.length() + 1) {
+        a = a.substring(lead.length());
+      }
+    }
+    return a;
+  }
+}

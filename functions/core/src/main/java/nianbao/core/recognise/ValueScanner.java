@@ -1,0 +1,144 @@
+package nianbao.core.recognise;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the values printed after a row's label: a run of numbers, blank cells and placeholders, up to the
+ * next label text. A trailing list marker that belongs to the next row's label ("…0 0 0 2.其他法律…",
+ * or run together as "00000002.其他法律…") is not a value and is removed.
+ */
+final class ValueScanner {
+  private ValueScanner() {}
+
+  /**
+   * @param nextMarker the list number that starts the next row's label (1–8), or 0 when it has none
+   * @return the tokens in order; {@code null} stands for a blank cell
+   */
+  static List<String> scan(String text, int from, int to, int nextMarker) {
+    return run(text, from, to, nextMarker).tokens();
+  }
+
+  /**
+   * Values of a table printed as blocks of numbers between header words (table C): runs are collected
+   * until at least {@code wanted} values are read.
+   */
+  static List<String> scanRuns(String text, int from, int to, int wanted) {
+    List<String> tokens = new ArrayList<>();
+    int at = from;
+    while (at < to && tokens.size() < wanted) {
+      Run run = run(text, at, to, 0);
+      tokens.addAll(run.tokens());
+      if (run.end() <= at) {
+        break;
+      }
+      at = run.end();
+    }
+    return tokens;
+  }
+
+  /** The values read and the position where reading stopped. */
+  record Run(List<String> tokens, int end) {}
+
+  private static Run run(String text, int from, int to, int nextMarker) {
+    List<String> tokens = new ArrayList<>(8);
+    int i = from;
+    while (i < to && !startsValue(text, i, from, to)) {
+      i++;
+    }
+    StringBuilder token = new StringBuilder();
+    char stop = 0;
+    for (; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == FlatText.BLANK) {
+        flush(token, tokens);
+        tokens.add(null);
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == ',') {
+        flush(token, tokens);
+      } else if ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '—' || c == '/' || c == '–') {
+        token.append(c);
+      } else {
+        stop = c;
+        break;
+      }
+    }
+    flush(token, tokens);
+    // The run ends at the next label; a last token "2." (or "2" before "、") is that label's list number.
+    String last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+    if (last != null && (last.endsWith(".") || stop == '、')) {
+      stripMarker(tokens, nextMarker);
+    }
+    return new Run(tokens, stop == 0 ? to : i + 1);
+  }
+
+  private static void stripMarker(List<String> tokens, int nextMarker) {
+    int last = tokens.size() - 1;
+    String t = tokens.get(last);
+    if (t == null) {
+      return;
+    }
+    if (t.endsWith(".")) {
+      t = t.substring(0, t.length() - 1);
+    }
+    String marker = nextMarker > 0 ? Integer.toString(nextMarker) : null;
+    if (marker != null && t.endsWith(marker) && isDigits(t)) {
+      t = t.substring(0, t.length() - marker.length());
+    }
+    if (t.isEmpty()) {
+      tokens.remove(last);
+    } else {
+      tokens.set(last, t);
+    }
+  }
+
+  private static void flush(StringBuilder token, List<String> tokens) {
+    if (token.length() == 0) {
+      return;
+    }
+    String t = token.toString();
+    token.setLength(0);
+    if (t.equals("-") || t.equals("—") || t.equals("/") || t.equals("–") || t.equals("——") || t.equals("--")) {
+      tokens.add(null);
+    } else {
+      tokens.add(t);
+    }
+  }
+
+  /** A digit, a minus before a digit, a blank cell, or a placeholder dash or slash standing alone as a cell. */
+  private static boolean startsValue(String text, int i, int from, int to) {
+    char c = text.charAt(i);
+    if ((c >= '0' && c <= '9') || c == FlatText.BLANK) {
+      return true;
+    }
+    if (c == '-' && i + 1 < to && Character.isDigit(text.charAt(i + 1))) {
+      return true;
+    }
+    if (c == '-' || c == '—' || c == '/' || c == '–') {
+      boolean before = i == from || isCellEdge(text.charAt(i - 1));
+      int j = i + 1;
+      while (j < to && text.charAt(j) == c) {
+        j++;
+      }
+      boolean after = j >= to || isCellEdge(text.charAt(j));
+      return before && after;
+    }
+    return false;
+  }
+
+  private static boolean isCellEdge(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == FlatText.BLANK;
+  }
+
+  static boolean isDigits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
