@@ -53,8 +53,8 @@ final class RecognitionNotes {
     String message = switch (solution.kind()) {
       case EXACT, BLANK -> null;
       case SPLIT -> unresolved
-          ? "数字连写（" + printedText + "），按表内勾稽关系无法唯一拆分，无法确定的单元格留空"
-          : "数字连写（" + printedText + "），按表内勾稽关系拆分为 " + placed;
+          ? "数字连写（" + printedText + "），无法唯一拆分，无法确定的单元格留空"
+          : "数字连写（" + printedText + "），拆分为 " + placed;
       case TOTAL_ONLY -> "只填写了总计列（" + printedText + "），其余单元格为空";
       case TOO_FEW -> unresolved
           ? "应有 " + cells.length + " 个数值，只印有 " + printed.size() + " 个（" + printedText

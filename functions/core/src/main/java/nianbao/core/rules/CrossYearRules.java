@@ -1,5 +1,6 @@
 package nianbao.core.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
@@ -10,9 +11,30 @@ import nianbao.core.model.Report;
  * check(Y, Y+1) to refresh Y+1's findings.
  */
 public final class CrossYearRules {
+  private static final List<CrossYearRule> RULES =
+      List.of(new CarryOverAcrossYearsRule(), new InForceAcrossYearsRule(), new RepeatedTextRule());
+
+  /** The ids of the rules applied here, so a caller can replace exactly these findings. */
+  public static final List<String> IDS = RULES.stream().map(CrossYearRule::id).toList();
+
   private CrossYearRules() {}
 
   public static List<Finding> check(Report earlier, Report later) {
-    return List.of();
+    List<Finding> out = new ArrayList<>();
+    if (earlier == null || later == null || earlier.year() == null || later.year() == null
+        || later.year() != earlier.year() + 1) {
+      return out;
+    }
+    for (CrossYearRule rule : RULES) {
+      rule.check(earlier, later, out);
+    }
+    return out;
+  }
+
+  /** A rule over two reports of one agency, one year apart. */
+  interface CrossYearRule {
+    String id();
+
+    void check(Report earlier, Report later, List<Finding> out);
   }
 }

@@ -1,14 +1,27 @@
 package nianbao.core.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import nianbao.core.model.Finding;
 import nianbao.core.recognise.RecognisedReport;
 
 /** Every single-report rule of FORMAT.md, in the table's order. */
 public final class SingleReportRules {
+  private static final List<Rule.NeedsCells> ARITHMETIC =
+      List.of(new ColumnBalanceRule(), new RowTotalRule(), new OutcomeTotalRule(), new ReviewTotalRule());
+
+  private static final List<Rule> RULES = List.of(
+      ARITHMETIC.get(0), ARITHMETIC.get(1), ARITHMETIC.get(2), ARITHMETIC.get(3),
+      new NumberFormatRule(), new CompletenessRule(), new PlacementRule(ARITHMETIC), new TitleRule(),
+      new NarrativeFigureRule(), new ForeignPlaceRule(), new ProblemsSubstanceRule());
+
   private SingleReportRules() {}
 
   public static List<Finding> check(RecognisedReport report) {
-    return List.of();
+    List<Finding> out = new ArrayList<>();
+    for (Rule rule : RULES) {
+      rule.check(report, out);
+    }
+    return out;
   }
 }

@@ -1,0 +1,102 @@
+package nianbao.core.rules;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nianbao.core.model.Applications;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Location;
+import nianbao.core.model.Report;
+import nianbao.core.model.ReviewAndLitigation.Group;
+import nianbao.core.recognise.RecognisedReport;
+
+/**
+ * X1: a figure the text states — applications received (受理/收到…申请 13 件), administrative reviews, lawsuits —
+ * disagrees with the table. Only the first statement of each kind in section 一 is compared.
+ */
+public final class NarrativeFigureRule implements Rule {
+  private static final Pattern COUNT = Pattern.compile("(\\d+)\\s*件");
+  private static final Pattern REVIEW = Pattern.compile("行政复议(?:案件|申请)?(?:共|有)?\\s*(\\d+)\\s*件");
+  private static final Pattern LAWSUIT = Pattern.compile("行政诉讼(?:案件)?(?:共|有)?\\s*(\\d+)\\s*件");
+  private static final String[] RECEIVED = {"收到", "受理", "接收", "新收"};
+
+  @Override
+  public String id() {
+    return "X1";
+  }
+
+  @Override
+  public void check(RecognisedReport recognised, List<Finding> out) {
+    Report report = recognised.report();
+    String overview = report.sections().overview();
+    if (overview == null) {
+      return;
+    }
+    String text = normalise(overview);
+    Long received = statedReceived(text);
+    Long tableReceived = total(report.applications().rows().get("newReceived"));
+    if (received != null && tableReceived != null && !received.equals(tableReceived)) {
+      out.add(Finding.warning(id(), Location.cell("三", "newReceived", "total"),
+          "正文称收到政府信息公开申请 " + received + " 件，表中“本年新收”总计为 " + tableReceived + " 件",
+          tableReceived, received));
+    }
+    Long reviews = first(REVIEW, text);
+    Group review = report.reviewAndLitigation().adminReview();
+    if (reviews != null && review.total() != null && !reviews.equals(review.total())) {
+      out.add(Finding.warning(id(), Location.cell("四", "adminReview", "total"),
+          "正文称行政复议 " + reviews + " 件，表中行政复议总计为 " + review.total() + " 件", review.total(), reviews));
+    }
+    Long lawsuits = first(LAWSUIT, text);
+    Group direct = report.reviewAndLitigation().litigationDirect();
+    Group afterReview = report.reviewAndLitigation().litigationAfterReview();
+    if (lawsuits != null && direct.total() != null && afterReview.total() != null
+        && lawsuits != direct.total() + afterReview.total()) {
+      long tableLawsuits = direct.total() + afterReview.total();
+      out.add(Finding.warning(id(), Location.cell("四", "litigationDirect", "total"),
+          "正文称行政诉讼 " + lawsuits + " 件，表中两类行政诉讼总计为 " + tableLawsuits + " 件", tableLawsuits, lawsuits));
+    }
+  }
+
+  /** The first sentence saying how many applications were received; "未收到…申请" says none. */
+  static Long statedReceived(String text) {
+    for (String sentence : text.split("[。；;!！?？\n]")) {
+      if (!sentence.contains("申请") || sentence.contains("复议") || sentence.contains("诉讼")) {
+        continue;
+      }
+      if (sentence.contains("未收到") || sentence.contains("没有收到") || sentence.contains("未受理")) {
+        return 0L;
+      }
+      for (String keyword : RECEIVED) {
+        int at = sentence.indexOf(keyword);
+        if (at >= 0) {
+          Matcher m = COUNT.matcher(sentence);
+          if (m.find(at)) {
+            return Long.parseLong(m.group(1));
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Long first(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    return m.find() && m.group(1).length() < 10 ? Long.parseLong(m.group(1)) : null;
+  }
+
+  private static Long total(List<Long> row) {
+    Long total = row.get(Applications.TOTAL_COLUMN);
+    if (total != null) {
+      return total;
+    }
+    return RowTotalRule.sumOfApplicants(row);
+  }
+
+  static String normalise(String s) {
+    char[] chars = s.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = nianbao.core.recognise.FlatText.normalise(chars[i]);
+    }
+    return new String(chars);
+  }
+}
