@@ -1,18 +1,33 @@
 package nianbao.core.document;
 
+import java.time.Duration;
+
 /**
  * Chooses the reader by the content (magic bytes, markup), never by the file name, and enforces the limits
- * every reader shares.
+ * every reader shares: more than {@link #MAX_BYTES} is rejected before any reader looks at it, and a
+ * structured reader (HTML, DOCX, PDF) that takes longer than {@link #TIME_LIMIT} is stopped and the
+ * document rejected. Readers never surface an OutOfMemoryError or a stack overflow: either becomes a
+ * rejection with its reason.
  */
 public final class DocumentReaders {
   /** Larger documents are rejected before any reader looks at them. */
   public static final long MAX_BYTES = 20L * 1024 * 1024;
+  /** A reader still working after this long is stopped. */
+  public static final Duration TIME_LIMIT = Duration.ofSeconds(10);
 
   private static final TextReader TEXT = new TextReader();
+  private static final HtmlReader HTML = new HtmlReader();
+  private static final DocxReader DOCX = new DocxReader();
+  private static final PdfReader PDF = new PdfReader();
 
   private DocumentReaders() {}
 
   public static Document read(byte[] bytes) throws UnreadableDocumentException {
+    return read(bytes, TIME_LIMIT);
+  }
+
+  /** As {@link #read(byte[])} with another time limit (tests). */
+  static Document read(byte[] bytes, Duration limit) throws UnreadableDocumentException {
     if (bytes.length == 0) {
       throw new UnreadableDocumentException("unknown", "文件为空");
     }
@@ -20,9 +35,32 @@ public final class DocumentReaders {
       throw tooLarge(bytes.length);
     }
     String format = FormatSniffer.sniff(bytes);
-    return switch (format) {
-      case TextReader.FORMAT -> TEXT.read(bytes);
+    DocumentReader reader = switch (format) {
+      case TextReader.FORMAT -> TEXT;
+      case HtmlReader.FORMAT -> HTML;
+      case DocxReader.FORMAT -> DOCX;
+      case PdfReader.FORMAT -> PDF;
       default -> throw new UnreadableDocumentException(format, "不支持的文件格式：" + FormatSniffer.describe(format));
+    };
+    if (reader == TEXT) {
+      return TEXT.read(bytes);
+    }
+    return withLimit(reader, bytes, limit);
+  }
+
+  /** Runs one reader with the time limit (and the memory and stack guards). */
+  static Document withLimit(DocumentReader reader, byte[] bytes, Duration limit) throws UnreadableDocumentException {
+    return Deadline.run(reader.format(), limit, () -> reader.read(bytes));
+  }
+
+  /** The readers by format name, for callers that report which readers exist (e.g. {@code source.reader}). */
+  public static DocumentReader reader(String format) {
+    return switch (format) {
+      case TextReader.FORMAT -> TEXT;
+      case HtmlReader.FORMAT -> HTML;
+      case DocxReader.FORMAT -> DOCX;
+      case PdfReader.FORMAT -> PDF;
+      default -> null;
     };
   }
 

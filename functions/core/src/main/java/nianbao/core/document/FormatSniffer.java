@@ -12,7 +12,7 @@ public final class FormatSniffer {
       return "pdf";
     }
     if (has(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-      return "doc";
+      return compoundKind(bytes);
     }
     if (has(bytes, 0x50, 0x4B, 0x03, 0x04) || has(bytes, 0x50, 0x4B, 0x05, 0x06)) {
       return zipKind(bytes);
@@ -20,6 +20,9 @@ public final class FormatSniffer {
     if (has(bytes, 0x89, 0x50, 0x4E, 0x47) || has(bytes, 0xFF, 0xD8, 0xFF) || has(bytes, 0x47, 0x49, 0x46, 0x38)
         || has(bytes, 0x42, 0x4D) && bytes.length > 26 && bytes[1] == 0x4D && bytes[14] != 0 && bytes[6] == 0) {
       return "image";
+    }
+    if (has(bytes, 0x7B, 0x5C, 0x72, 0x74, 0x66)) {
+      return "rtf";
     }
     if (looksLikeHtml(bytes)) {
       return "html";
@@ -30,7 +33,14 @@ public final class FormatSniffer {
   public static String describe(String format) {
     return switch (format) {
       case "doc" -> "旧版 Word 文档（.doc），请另存为 .docx 或 PDF 后上传";
-      case "xlsx" -> "Excel 表格（.xlsx）";
+      case "xlsx" -> "Excel 表格（.xlsx），请把报告另存为 .docx 或 PDF 后上传";
+      case "xls" -> "旧版 Excel 表格（.xls）";
+      case "ppt" -> "旧版 PowerPoint 演示文稿（.ppt）";
+      case "pptx" -> "PowerPoint 演示文稿（.pptx）";
+      case "ofd" -> "OFD 版式文件（.ofd），请另存为 PDF 后上传";
+      case "wps" -> "WPS 文字旧格式（.wps），请另存为 .docx 或 PDF 后上传";
+      case "encrypted-office" -> "加密的 Office 文档（需要密码），请取消密码后上传";
+      case "rtf" -> "RTF 文档（.rtf），请另存为 .docx 或 PDF 后上传";
       case "zip" -> "ZIP 压缩包";
       case "image" -> "图片（无文字层，不做文字识别）";
       case "html" -> "网页（HTML）";
@@ -52,6 +62,32 @@ public final class FormatSniffer {
     return true;
   }
 
+  /**
+   * An OLE compound file: old Word, Excel, PowerPoint, WPS, or an encrypted OOXML document. The stream names
+   * sit in the directory as UTF-16LE; a look through the first megabyte finds them in practice.
+   */
+  private static String compoundKind(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 1 << 20), StandardCharsets.UTF_16LE);
+    String odd = bytes.length > 1 ? new String(bytes, 1, Math.min(bytes.length - 1, 1 << 20), StandardCharsets.UTF_16LE) : "";
+    String names = head + "\n" + odd;
+    if (names.contains("EncryptedPackage")) {
+      return "encrypted-office";
+    }
+    if (names.contains("WordDocument")) {
+      return "doc";
+    }
+    if (names.contains("Workbook") || names.contains("Book")) {
+      return "xls";
+    }
+    if (names.contains("PowerPoint Document")) {
+      return "ppt";
+    }
+    if (names.contains("WpsContent") || names.contains("WPS")) {
+      return "wps";
+    }
+    return "doc";
+  }
+
   /** A zip is DOCX when it carries word/document.xml, XLSX when xl/workbook.xml; the names sit in clear text. */
   private static String zipKind(byte[] bytes) {
     String head = new String(bytes, 0, Math.min(bytes.length, 1 << 20), StandardCharsets.ISO_8859_1);
@@ -63,6 +99,9 @@ public final class FormatSniffer {
     }
     if (head.contains("ppt/")) {
       return "pptx";
+    }
+    if (head.contains("OFD.xml")) {
+      return "ofd";
     }
     return "zip";
   }

@@ -1,0 +1,85 @@
+package nianbao.core.document;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a reader on a worker thread with a time limit. The caller stops waiting at the limit and the worker
+ * is interrupted; readers also call {@link #check()} in their loops so that a runaway parse ends promptly
+ * instead of burning the CPU after its caller has given up.
+ */
+final class Deadline {
+  private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "nianbao-reader-" + THREADS.incrementAndGet());
+    t.setDaemon(true);
+    return t;
+  });
+
+  private Deadline() {}
+
+  /** Thrown inside a reader whose time is up; turned into the rejection by {@link #run}. */
+  static final class Exceeded extends RuntimeException {
+    Exceeded() {
+      super("deadline exceeded", null, false, false);
+    }
+  }
+
+  /** Throws {@link Exceeded} when the current reader's time is up or its thread was interrupted. */
+  static void check() {
+    Long deadline = DEADLINE.get();
+    if (Thread.currentThread().isInterrupted() || deadline != null && System.nanoTime() - deadline > 0) {
+      throw new Exceeded();
+    }
+  }
+
+  static Document run(String format, Duration limit, Callable<Document> reader) throws UnreadableDocumentException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    Future<Document> future = WORKERS.submit(() -> {
+      DEADLINE.set(deadline);
+      try {
+        return reader.call();
+      } finally {
+        DEADLINE.remove();
+      }
+    });
+    try {
+      return future.get(limit.toMillis() + 50, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw timeout(format, limit);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new UnreadableDocumentException(format, "读取被中断", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UnreadableDocumentException u) {
+        throw u;
+      }
+      if (cause instanceof Exceeded) {
+        throw timeout(format, limit);
+      }
+      if (cause instanceof OutOfMemoryError) {
+        throw new UnreadableDocumentException(format, FormatSniffer.describe(format) + "过于复杂：读取所需内存超过上限", cause);
+      }
+      if (cause instanceof StackOverflowError) {
+        throw new UnreadableDocumentException(format, FormatSniffer.describe(format) + "结构嵌套过深，无法读取", cause);
+      }
+      throw new UnreadableDocumentException(format, FormatSniffer.describe(format) + "已损坏或结构异常，无法读取", cause);
+    }
+  }
+
+  private static UnreadableDocumentException timeout(String format, Duration limit) {
+    return new UnreadableDocumentException(format, String.format(java.util.Locale.ROOT,
+        "读取超时：%s超过 %d 秒仍未读完（文件过于复杂或已损坏）", FormatSniffer.describe(format), limit.toSeconds()));
+  }
+}

@@ -1,0 +1,473 @@
+package nianbao.core.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+/**
+ * A report page saved from an agency's site. Decodes by BOM, else the declared charset
+ * ({@code <meta charset>} or http-equiv), else strictly as UTF-8 or GB18030 like {@link TextReader};
+ * parses with jsoup; keeps the article (the element holding the report's text and tables) and drops the
+ * site's chrome; gives headings and text as paragraphs and every data table as a {@link Table} with
+ * rowspan/colspan resolved. A table that holds other tables is layout, not data: its cells are read as
+ * ordinary content in order.
+ */
+public final class HtmlReader implements DocumentReader {
+  public static final String FORMAT = "html";
+  static final String JSOUP_VERSION = libraryVersion("org.jsoup", "jsoup", "1.21.2");
+
+  private static final Pattern META_CHARSET = Pattern.compile(
+      "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TITLE = Pattern.compile("政府信息公开.{0,12}(年度)?报告|政务公开.{0,10}年度报告");
+  /** Class and id words that mark site chrome. */
+  private static final Pattern CHROME = Pattern.compile(
+      "(^|[-_\\s])(nav|navbar|menu|menus|header|head|top|topbar|footer|foot|bottom|breadcrumb|crumb|crumbs|"
+          + "location|position|share|bdshare|sidebar|side|aside|banner|copyright|toolbar|tools|login|search|"
+          + "dh|wzdh|daohang|gjl|fenxiang|related|xgxx|xglj|links|friendlink|print|qrcode|ewm)([-_\\s\\d]|$)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Set<String> DROP = Set.of("script", "style", "noscript", "template", "iframe", "object",
+      "embed", "svg", "canvas", "select", "button", "input", "textarea", "nav", "header", "footer", "aside",
+      "head", "map", "audio", "video", "img", "link", "meta");
+  private static final Set<String> BLOCK = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+      "dl", "dt", "dd", "section", "article", "main", "blockquote", "pre", "address", "center", "form", "fieldset",
+      "figure", "figcaption", "hr", "br", "tr", "td", "th", "caption", "body", "html", "table", "tbody", "thead",
+      "tfoot", "title");
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public String version() {
+    return "html/1+jsoup-" + JSOUP_VERSION;
+  }
+
+  @Override
+  public Document read(byte[] bytes) throws UnreadableDocumentException {
+    TextReader.Decoded decoded = decode(bytes);
+    Deadline.check();
+    org.jsoup.nodes.Document dom = Jsoup.parse(decoded.text(), "", Parser.htmlParser());
+    Deadline.check();
+    Element body = dom.body();
+    prune(body);
+    Element title = findTitle(body);
+    Element main = mainContent(body);
+    List<Block> blocks = new ArrayList<>();
+    if (title != null && !isInside(title, main) && main != body) {
+      String t = Texts.clean(title.text());
+      if (!t.isEmpty()) {
+        blocks.add(new Paragraph(t));
+      }
+    }
+    new Walker(blocks).walk(main);
+    return new Document(FORMAT, decoded.charset(), version(), List.copyOf(blocks));
+  }
+
+  // ---------------------------------------------------------------- charset
+
+  /** BOM, then the declared charset, then strict UTF-8 / GB18030 detection. Never decodes into mojibake. */
+  static TextReader.Decoded decode(byte[] bytes) throws UnreadableDocumentException {
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+        || bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+            || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+      return TextReader.decode(bytes);
+    }
+    String head = new String(bytes, 0, Math.min(bytes.length, 8192), StandardCharsets.ISO_8859_1);
+    Matcher m = META_CHARSET.matcher(head);
+    if (m.find()) {
+      Charset declared = charset(m.group(1));
+      if (declared != null) {
+        String text = strict(bytes, declared);
+        if (text == null && isGbFamily(declared)) {
+          text = strict(bytes, TextReader.GB18030); // GBK and GB2312 pages routinely use GB18030-only characters
+        }
+        if (text != null) {
+          return new TextReader.Decoded(text, declared.name());
+        }
+      }
+      // a declared charset that is wrong (common: gb2312 declared on a UTF-8 page) falls through to detection
+    }
+    try {
+      return TextReader.decode(bytes);
+    } catch (UnreadableDocumentException e) {
+      throw new UnreadableDocumentException(FORMAT, "无法识别网页的文字编码（声明的字符集与内容不符，也不是 UTF-8 或 GB18030）");
+    }
+  }
+
+  private static boolean isGbFamily(Charset c) {
+    String n = c.name().toUpperCase(Locale.ROOT);
+    return n.equals("GBK") || n.equals("GB2312") || n.equals("GB18030") || n.equals("X-GBK");
+  }
+
+  private static Charset charset(String name) {
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    if (n.equals("gb2312") || n.equals("x-gbk") || n.equals("cp936") || n.equals("gb_2312-80")) {
+      n = "gbk";
+    }
+    try {
+      return Charset.forName(n);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String strict(byte[] bytes, Charset charset) {
+    try {
+      return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- main content
+
+  /** The first short heading-like element naming a 政府信息公开…年度报告 (not a link: menus list other years' reports). */
+  private static Element findTitle(Element body) {
+    Element any = null;
+    for (Element e : body.getAllElements()) {
+      if (e.closest("a") != null || e.closest("table") != null) {
+        continue;
+      }
+      String own = Texts.clean(e.ownText());
+      if (own.length() >= 8 && own.length() <= 80 && TITLE.matcher(own.replace(" ", "")).find()) {
+        if (e.normalName().matches("h[1-6]") || e.className().toLowerCase(Locale.ROOT).contains("title")) {
+          return e;
+        }
+        if (any == null) {
+          any = e;
+        }
+      }
+    }
+    return any;
+  }
+
+  /** Removes elements that never carry the report, and chrome-looking blocks that are mostly links or short. */
+  private static void prune(Element body) {
+    List<Element> remove = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (e == body) {
+        continue;
+      }
+      if (DROP.contains(e.normalName()) && !e.normalName().equals("header") && !e.normalName().equals("footer")
+          || isHidden(e)) {
+        remove.add(e);
+      } else if (e.normalName().equals("header") || e.normalName().equals("footer") || e.normalName().equals("nav")
+          || e.normalName().equals("aside") || CHROME.matcher(e.className() + " " + e.id()).find()) {
+        if (!holdsReport(e)) {
+          remove.add(e);
+        }
+      }
+    }
+    for (Element e : remove) {
+      if (e.parent() != null) {
+        e.remove();
+      }
+    }
+  }
+
+  private static boolean isHidden(Element e) {
+    String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
+    return style.contains("display:none") || style.contains("visibility:hidden") || e.hasAttr("hidden");
+  }
+
+  /** A chrome-named block is kept when it holds much non-link text or a table: sites name content "top" too. */
+  private static boolean holdsReport(Element e) {
+    int[] counts = counts(e, new IdentityHashMap<>());
+    return counts[0] >= 300 && counts[1] * 2 < counts[0] || !e.select("table td").isEmpty() && counts[0] >= 100;
+  }
+
+  /** The deepest element holding nearly all of the page's scored content: its text not in links, less links. */
+  private static Element mainContent(Element body) {
+    Map<Element, int[]> memo = new IdentityHashMap<>();
+    counts(body, memo);
+    double best = 0;
+    for (Map.Entry<Element, int[]> en : memo.entrySet()) {
+      best = Math.max(best, score(en.getValue()));
+    }
+    if (best <= 0) {
+      return body;
+    }
+    Element chosen = body;
+    Element current = body;
+    // descend while one child still holds at least 90% of the best score
+    while (true) {
+      Element next = null;
+      for (Element child : current.children()) {
+        int[] c = memo.get(child);
+        if (c != null && score(c) >= 0.9 * best) {
+          next = child;
+          break;
+        }
+      }
+      if (next == null) {
+        break;
+      }
+      current = next;
+      chosen = next;
+      Deadline.check();
+    }
+    return chosen;
+  }
+
+  private static double score(int[] c) {
+    return c[0] - 2.0 * c[1] + 200.0 * c[2];
+  }
+
+  /** [non-link text chars, link text chars, data tables] under an element. */
+  private static int[] counts(Element e, Map<Element, int[]> memo) {
+    int[] total = new int[3];
+    boolean inLink = e.normalName().equals("a");
+    for (Node n : e.childNodes()) {
+      if (n instanceof TextNode t) {
+        int len = visibleLength(t.getWholeText());
+        if (inLink) {
+          total[1] += len;
+        } else {
+          total[0] += len;
+        }
+      } else if (n instanceof Element child) {
+        int[] c = counts(child, memo);
+        if (inLink) {
+          total[1] += c[0] + c[1];
+        } else {
+          total[0] += c[0];
+          total[1] += c[1];
+        }
+        total[2] += c[2];
+      }
+    }
+    if (e.normalName().equals("table") && e.select("table table").isEmpty() && e.select("tr").size() >= 2) {
+      total[2]++;
+    }
+    memo.put(e, total);
+    return total;
+  }
+
+  private static int visibleLength(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (!Texts.isSpace(s.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- blocks
+
+  /** Walks the content in document order: inline text accumulates into a paragraph, blocks break it. */
+  private static final class Walker {
+    private final List<Block> blocks;
+    private final StringBuilder line = new StringBuilder();
+
+    Walker(List<Block> blocks) {
+      this.blocks = blocks;
+    }
+
+    void walk(Element root) {
+      visit(root);
+      flush();
+    }
+
+    private void visit(Node node) {
+      if (node instanceof TextNode t) {
+        line.append(t.getWholeText());
+        return;
+      }
+      if (!(node instanceof Element e)) {
+        return;
+      }
+      Deadline.check();
+      String name = e.normalName();
+      if (name.equals("table")) {
+        flush();
+        table(e);
+        return;
+      }
+      if (name.equals("br")) {
+        flush();
+        return;
+      }
+      boolean block = BLOCK.contains(name);
+      if (block) {
+        flush();
+      }
+      for (Node child : e.childNodes()) {
+        visit(child);
+      }
+      if (block) {
+        flush();
+      }
+    }
+
+    private void flush() {
+      String text = Texts.clean(line);
+      line.setLength(0);
+      if (!text.isEmpty()) {
+        blocks.add(new Paragraph(text));
+      }
+    }
+
+    private void table(Element table) {
+      List<Element> rows = rows(table);
+      boolean layout = !table.select("td table, th table").isEmpty() || isSingleCell(rows);
+      if (layout) {
+        for (Element tr : rows) {
+          for (Element cell : tr.children()) {
+            if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
+              visit(cell);
+              flush();
+            }
+          }
+        }
+        return;
+      }
+      Element caption = table.selectFirst("> caption");
+      if (caption != null) {
+        visit(caption);
+        flush();
+      }
+      GridBuilder grid = new GridBuilder();
+      int remaining = rows.size();
+      for (Element tr : rows) {
+        grid.startRow();
+        remaining--;
+        for (Element cell : tr.children()) {
+          if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
+            continue;
+          }
+          int colspan = span(cell.attr("colspan"));
+          int rowspan = cell.attr("rowspan").trim().equals("0") ? remaining + 1 : span(cell.attr("rowspan"));
+          grid.add(cellText(cell), colspan, Math.min(rowspan, remaining + 1));
+        }
+        Deadline.check();
+      }
+      List<List<String>> built = grid.build();
+      if (!built.isEmpty()) {
+        blocks.add(new Table(built));
+      }
+    }
+
+    private static boolean isSingleCell(List<Element> rows) {
+      int cells = 0;
+      for (Element tr : rows) {
+        for (Element c : tr.children()) {
+          if (c.normalName().equals("td") || c.normalName().equals("th")) {
+            cells++;
+          }
+        }
+      }
+      return cells <= 1;
+    }
+
+    /** The table's own rows, in thead/tbody/tfoot order as written, not those of nested tables. */
+    private static List<Element> rows(Element table) {
+      List<Element> rows = new ArrayList<>();
+      for (Element child : table.children()) {
+        switch (child.normalName()) {
+          case "tr" -> rows.add(child);
+          case "thead", "tbody", "tfoot" -> {
+            for (Element tr : child.children()) {
+              if (tr.normalName().equals("tr")) {
+                rows.add(tr);
+              }
+            }
+          }
+          default -> { }
+        }
+      }
+      return rows;
+    }
+
+    private static int span(String value) {
+      try {
+        String digits = value.trim().replaceAll("[^0-9].*$", "");
+        return digits.isEmpty() ? 1 : Math.max(1, Math.min(Integer.parseInt(digits), GridBuilder.MAX_SPAN));
+      } catch (NumberFormatException e) {
+        return 1;
+      }
+    }
+
+    /** A cell's text: its blocks (paragraphs, line breaks) joined as wrapped text, whitespace collapsed. */
+    private static String cellText(Element cell) {
+      List<String> parts = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      collect(cell, parts, current);
+      parts.add(Texts.clean(current));
+      String text = "";
+      for (String p : parts) {
+        if (!p.isEmpty()) {
+          text = text.isEmpty() ? p : Texts.join(text, p);
+        }
+      }
+      return text;
+    }
+
+    private static void collect(Node node, List<String> parts, StringBuilder current) {
+      for (Node child : node.childNodes()) {
+        if (child instanceof TextNode t) {
+          current.append(t.getWholeText());
+        } else if (child instanceof Element e) {
+          boolean block = BLOCK.contains(e.normalName());
+          if (block) {
+            parts.add(Texts.clean(current));
+            current.setLength(0);
+          }
+          collect(e, parts, current);
+          if (block) {
+            parts.add(Texts.clean(current));
+            current.setLength(0);
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- version
+
+  static String libraryVersion(String group, String artifact, String fallback) {
+    String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+    try (InputStream in = HtmlReader.class.getResourceAsStream(path)) {
+      if (in != null) {
+        Properties p = new Properties();
+        p.load(in);
+        String v = p.getProperty("version");
+        if (v != null && !v.isBlank()) {
+          return v.trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall back
+    }
+    return fallback;
+  }
+}
