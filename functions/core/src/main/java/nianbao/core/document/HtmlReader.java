@@ -145,8 +145,9 @@ public final class HtmlReader implements DocumentReader {
   private static Element findTitle(Element body) {
     Element any = null;
     for (Element e : body.getAllElements()) {
-      if (e.closest("a") != null || e.closest("table") != null) {
-        continue;
+      Element table = e.closest("table");
+      if (e.closest("a") != null || table != null && table.select("td table, th table").isEmpty()) {
+        continue; // links list other reports; a data table's cell is not the title
       }
       String own = Texts.clean(e.ownText());
       if (own.length() >= 8 && own.length() <= 80 && TITLE.matcher(own.replace(" ", "")).find()) {
