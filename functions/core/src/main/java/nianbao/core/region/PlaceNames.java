@@ -1,0 +1,153 @@
+package nianbao.core.region;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nianbao.core.model.Region;
+
+/**
+ * Finds the names of other places in a report's text, for rule X3 (text copied from another agency's
+ * report names that agency's place).
+ *
+ * <p>A name counts only as a whole division name with its suffix (苏仙区, 郴州市, 湖南省 — never 中山 of
+ * 中山路, 和平 of 和平发展), and not where it runs on into a word (中山区域, 宝鸡市场) or where the
+ * character before it forms a common word with its first (沿海城市 is no 海城市). Left out altogether:
+ * names of two characters (城区, 郊区, 矿区, 沛县), names not ending in 省, 市, 区, 县, 旗, 州 or 盟
+ * (西沙群岛, 乌拉盖管理区管委会), names shared by three or more prefecture-level units
+ * (鼓楼区, 新华区, 市中区 …), and the common nouns listed in {@code generic.txt} (老城区, 新城区 …).
+ *
+ * <p>A division is the report's own when it lies inside the report's prefecture-level unit (its city;
+ * the municipality for a municipal district; the county-level city itself for 济源 and the like;
+ * the province for a province-level agency) or contains it (河南省 in a 新乡 report). A name that
+ * some own division has counts as own.
+ *
+ * <p>The scan walks a reversed trie built once from the names ({@link ReverseTrie}): a few microseconds
+ * for a report of some thousand characters.
+ */
+public final class PlaceNames {
+  /** The last characters of the names looked for (地区 ends in 区, 自治州 in 州). */
+  private static final String SUFFIXES = "省市区县旗州盟";
+  /** Names of more prefecture-level units than this are generic. */
+  static final int MAX_PREFECTURES = 2;
+
+  private static final class Index {
+    static final Index INSTANCE = new Index();
+    final List<String> names = new ArrayList<>();
+    final List<Division[]> divisions = new ArrayList<>();
+    final ReverseTrie trie;
+
+    private Index() {
+      Divisions all = Divisions.get();
+      Set<String> generic = new HashSet<>();
+      CharTables.lines("generic.txt", cells -> generic.add(cells[0].trim()));
+      for (int id = 0; id < all.names.size(); id++) {
+        String name = all.names.get(id);
+        Division[] ds = all.ofName[id];
+        if (name.length() <= 2 || SUFFIXES.indexOf(name.charAt(name.length() - 1)) < 0
+            || generic.contains(name) || prefectures(all, ds) > MAX_PREFECTURES) {
+          continue;
+        }
+        names.add(name);
+        divisions.add(ds);
+      }
+      trie = new ReverseTrie(names);
+    }
+
+    private static int prefectures(Divisions all, Division[] ds) {
+      Set<String> units = new HashSet<>();
+      for (Division d : ds) {
+        Division p = all.prefecture(d);
+        units.add(p == null ? d.code() : p.code());
+      }
+      return units.size();
+    }
+  }
+
+  private PlaceNames() {}
+
+  /** True when the name is one that {@link #foreign} looks for. */
+  static boolean searched(String name) {
+    return Index.INSTANCE.names.contains(name);
+  }
+
+  /**
+   * The names of divisions outside the report's own prefecture-level unit (outside its province for a
+   * province-level agency), in the order of the text.
+   *
+   * @param text the report's text
+   * @param own the report's region; null gives an empty list
+   */
+  public static List<PlaceMention> foreign(String text, Region own) {
+    if (text == null || own == null) {
+      return List.of();
+    }
+    Divisions all = Divisions.get();
+    Division ownDivision = all.of(own);
+    if (ownDivision == null) {
+      return List.of();
+    }
+    Division unit = ownDivision.level() == Division.Level.PROVINCE ? ownDivision : all.prefecture(ownDivision);
+    Index index = Index.INSTANCE;
+    ReverseTrie trie = index.trie;
+    long[] found = null;
+    int count = 0;
+    char[] chars = text.toCharArray();
+    for (int end = 1, n = chars.length; end <= n; end++) {
+      if (!trie.endsName(chars[end - 1])) {
+        continue;
+      }
+      long r = trie.longestEndingAt(chars, end);
+      if (r < 0) {
+        continue;
+      }
+      int start = (int) (r >>> 32);
+      if (!NameMatcher.plausible(text, start, end, index.names.get((int) r))) {
+        continue;
+      }
+      if (found == null) {
+        found = new long[16];
+      }
+      while (count > 0 && (int) (found[count - 1] >>> 32) >= start) {
+        count--;
+      }
+      if (count == found.length) {
+        found = java.util.Arrays.copyOf(found, count * 2);
+      }
+      found[count++] = r;
+    }
+    if (count == 0) {
+      return List.of();
+    }
+    List<PlaceMention> out = new ArrayList<>();
+    Map<Integer, Region> verdicts = new HashMap<>();
+    for (int i = 0; i < count; i++) {
+      int id = (int) found[i];
+      Region region;
+      if (verdicts.containsKey(id)) {
+        region = verdicts.get(id);
+      } else {
+        region = foreignRegion(all, index.divisions.get(id), unit);
+        verdicts.put(id, region);
+      }
+      if (region != OWN) {
+        out.add(new PlaceMention(index.names.get(id), (int) (found[i] >>> 32), region));
+      }
+    }
+    return out;
+  }
+
+  private static final Region OWN = new Region("own", null, null, null);
+
+  /** {@link #OWN} when some division is the report's own; else the one division's region, or null. */
+  private static Region foreignRegion(Divisions all, Division[] ds, Division unit) {
+    for (Division d : ds) {
+      if (all.within(d, unit) || all.within(unit, d)) {
+        return OWN;
+      }
+    }
+    return ds.length == 1 ? all.region(ds[0]) : null;
+  }
+}

@@ -1,0 +1,28 @@
+package nianbao.core.region;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Reads the seeds and samples of the test resources. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static String text(String resource) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/" + resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The agency name of a report: its first non-empty line, less a "标题:" label and from the year on. */
+  static String agency(String text) {
+    String first = text.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+    return first.replaceFirst("^标题\\s*[:：]\\s*", "").replaceFirst("\\s*\\d{4}\\s*年.*$", "").strip();
+  }
+}
