@@ -1,12 +1,13 @@
 package nianbao.core.recognise;
 
 import nianbao.core.model.Region;
+import nianbao.core.region.RegionResolver;
 
-/** The agency's division; delegates to the division list once it is in place. */
+/** The agency's administrative division, from the printed agency name and the report's own words. */
 final class RegionLookup {
   private RegionLookup() {}
 
   static Region resolve(String agency, String text) {
-    return null;
+    return agency == null ? null : RegionResolver.resolve(agency, text);
   }
 }

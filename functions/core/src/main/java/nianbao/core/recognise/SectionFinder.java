@@ -72,12 +72,30 @@ final class SectionFinder {
         end[s] = -1;
         continue;
       }
+      if (s == 0) {
+        hit = lastRepeatOfFirstHeading(compact, hit);
+      }
       start[s] = flat.textPos(hit[0]);
       end[s] = flat.textPos(hit[1] - 1) + 1;
       cursor = hit[1];
     }
     return new Headings(start, end);
   }
+
+  /** Some documents print the title and 一、总体情况 twice; the section starts after the last copy. */
+  private static int[] lastRepeatOfFirstHeading(String compact, int[] hit) {
+    int[] current = hit;
+    while (true) {
+      int[] again = findHeading(compact, 0, current[1], true);
+      if (again == null || again[0] - current[1] > REPEAT_WINDOW) {
+        return current;
+      }
+      current = again;
+    }
+  }
+
+  /** How close a second 一、总体情况 must follow the first to be a repeat rather than a new part. */
+  private static final int REPEAT_WINDOW = 80;
 
   /**
    * The end of section 六's text: the document may go on with a second copy of the tables (pages saved
