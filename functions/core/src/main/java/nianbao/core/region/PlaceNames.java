@@ -1,10 +1,9 @@
 package nianbao.core.region;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nianbao.core.model.Region;
 
@@ -24,8 +23,9 @@ import nianbao.core.model.Region;
  * the province for a province-level agency) or contains it (河南省 in a 新乡 report). A name that
  * some own division has counts as own.
  *
- * <p>The scan walks a reversed trie built once from the names ({@link ReverseTrie}): a few microseconds
- * for a report of some thousand characters.
+ * <p>The scan finds the suffix characters with {@code String.indexOf} and walks a reversed trie built
+ * once from the names ({@link ReverseTrie}) back from each: a few microseconds for a report of some
+ * thousand characters.
  */
 public final class PlaceNames {
   /** The last characters of the names looked for (地区 ends in 区, 自治州 in 州). */
@@ -37,6 +37,8 @@ public final class PlaceNames {
     static final Index INSTANCE = new Index();
     final List<String> names = new ArrayList<>();
     final List<Division[]> divisions = new ArrayList<>();
+    /** Per name: the region of its one division, null when it has several. */
+    final List<Region> regions = new ArrayList<>();
     final ReverseTrie trie;
 
     private Index() {
@@ -52,6 +54,7 @@ public final class PlaceNames {
         }
         names.add(name);
         divisions.add(ds);
+        regions.add(ds.length == 1 ? all.region(ds[0]) : null);
       }
       trie = new ReverseTrie(names);
     }
@@ -92,14 +95,30 @@ public final class PlaceNames {
     Division unit = ownDivision.level() == Division.Level.PROVINCE ? ownDivision : all.prefecture(ownDivision);
     Index index = Index.INSTANCE;
     ReverseTrie trie = index.trie;
-    long[] found = null;
-    int count = 0;
-    char[] chars = text.toCharArray();
-    for (int end = 1, n = chars.length; end <= n; end++) {
-      if (!trie.endsName(chars[end - 1])) {
-        continue;
+    // Every name looked for ends in one of SUFFIXES: find those characters with String.indexOf (a
+    // vectorised search), then walk the reversed trie back from each.
+    int[] ends = null;
+    int endCount = 0;
+    for (int k = 0; k < SUFFIXES.length(); k++) {
+      char suffix = SUFFIXES.charAt(k);
+      for (int i = text.indexOf(suffix); i >= 0; i = text.indexOf(suffix, i + 1)) {
+        if (ends == null) {
+          ends = new int[32];
+        } else if (endCount == ends.length) {
+          ends = Arrays.copyOf(ends, endCount * 2);
+        }
+        ends[endCount++] = i + 1;
       }
-      long r = trie.longestEndingAt(chars, end);
+    }
+    if (endCount == 0) {
+      return List.of();
+    }
+    Arrays.sort(ends, 0, endCount);
+    long[] found = new long[Math.min(endCount, 64)];
+    int count = 0;
+    for (int e = 0; e < endCount; e++) {
+      int end = ends[e];
+      long r = trie.longestEndingAt(text, end);
       if (r < 0) {
         continue;
       }
@@ -107,47 +126,34 @@ public final class PlaceNames {
       if (!NameMatcher.plausible(text, start, end, index.names.get((int) r))) {
         continue;
       }
-      if (found == null) {
-        found = new long[16];
-      }
       while (count > 0 && (int) (found[count - 1] >>> 32) >= start) {
         count--;
       }
       if (count == found.length) {
-        found = java.util.Arrays.copyOf(found, count * 2);
+        found = Arrays.copyOf(found, count * 2);
       }
       found[count++] = r;
     }
     if (count == 0) {
       return List.of();
     }
-    List<PlaceMention> out = new ArrayList<>();
-    Map<Integer, Region> verdicts = new HashMap<>();
+    List<PlaceMention> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int id = (int) found[i];
-      Region region;
-      if (verdicts.containsKey(id)) {
-        region = verdicts.get(id);
-      } else {
-        region = foreignRegion(all, index.divisions.get(id), unit);
-        verdicts.put(id, region);
-      }
-      if (region != OWN) {
-        out.add(new PlaceMention(index.names.get(id), (int) (found[i] >>> 32), region));
+      if (!own(all, index.divisions.get(id), unit)) {
+        out.add(new PlaceMention(index.names.get(id), (int) (found[i] >>> 32), index.regions.get(id)));
       }
     }
     return out;
   }
 
-  private static final Region OWN = new Region("own", null, null, null);
-
-  /** {@link #OWN} when some division is the report's own; else the one division's region, or null. */
-  private static Region foreignRegion(Divisions all, Division[] ds, Division unit) {
+  /** True when one of the divisions lies inside the unit or contains it. */
+  private static boolean own(Divisions all, Division[] ds, Division unit) {
     for (Division d : ds) {
       if (all.within(d, unit) || all.within(unit, d)) {
-        return OWN;
+        return true;
       }
     }
-    return ds.length == 1 ? all.region(ds[0]) : null;
+    return false;
   }
 }

@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A trie of names read backwards, for finding every name that ends at a position of a text. Division
- * names end in a small set of characters (市, 区, 县 …), so a scan does one array read for most
- * characters of a text and walks the trie only from those. Blanks inside a name in the text
- * ("新乡 市") are skipped. Immutable and thread-safe once built.
+ * A trie of names read backwards, for finding the names that end at a position of a text. Division
+ * names end in a small set of characters (市, 区, 县 …), so a scan looks for those and walks the trie
+ * back from each. Blanks inside a name in the text ("新乡 市") are skipped. Immutable and thread-safe
+ * once built.
  */
 final class ReverseTrie {
   /** Node reached from the root by each last character, 0 when none (node 0 is the root). */
   private final int[] rootChild = new int[65536];
-  /** Bit c set when some name ends with character c: 8 KB, stays in the first-level cache. */
-  private final long[] endChars = new long[1024];
   private final int[] firstEdge;
   private final int[] edgeCount;
   private final char[] edgeChar;
@@ -68,15 +66,8 @@ final class ReverseTrie {
       }
     }
     for (var entry : children.get(0).entrySet()) {
-      char c = entry.getKey();
-      rootChild[c] = entry.getValue();
-      endChars[c >>> 6] |= 1L << c;
+      rootChild[entry.getKey()] = entry.getValue();
     }
-  }
-
-  /** True when some name ends with this character. */
-  boolean endsName(char c) {
-    return (endChars[c >>> 6] & (1L << c)) != 0;
   }
 
   /**
@@ -95,32 +86,6 @@ final class ReverseTrie {
     long best = terminal[node] >= 0 ? ((long) (end - 1) << 32) | terminal[node] : -1;
     for (int i = end - 2; i >= 0; i--) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\u3000' || c == '\u00A0') {
-        continue;
-      }
-      node = child(node, c);
-      if (node == 0) {
-        break;
-      }
-      if (terminal[node] >= 0) {
-        best = ((long) i << 32) | terminal[node];
-      }
-    }
-    return best;
-  }
-
-  /** As {@link #longestEndingAt(CharSequence, int)}, on an array. */
-  long longestEndingAt(char[] s, int end) {
-    if (end <= 0) {
-      return -1;
-    }
-    int node = rootChild[s[end - 1]];
-    if (node == 0) {
-      return -1;
-    }
-    long best = terminal[node] >= 0 ? ((long) (end - 1) << 32) | terminal[node] : -1;
-    for (int i = end - 2; i >= 0; i--) {
-      char c = s[i];
       if (c == ' ' || c == '\u3000' || c == '\u00A0') {
         continue;
       }
