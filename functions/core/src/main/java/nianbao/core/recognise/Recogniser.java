@@ -31,19 +31,19 @@ public final class Recogniser {
       }
     }
 
-    int[] overview = region(headings, 0, textEnd);
+    int[] overview = region(flat, headings, 0, textEnd);
     Set<String> figures = NarrativeFigures.counts(flat.text.substring(overview[0], overview[1]));
 
-    int[] tableA = region(headings, 1, textEnd);
+    int[] tableA = region(flat, headings, 1, textEnd);
     Boolean layout2019 = ProactiveRecogniser.is2019Layout(flat, tableA[0], tableA[1]);
     boolean template2019 = layout2019 != null ? layout2019 : title.year() != null && title.year() <= 2020;
     ProactiveRecogniser.Result proactive =
         ProactiveRecogniser.recognise(flat, tableA[0], tableA[1], template2019, figures, notes);
 
-    int[] tableB = region(headings, 2, textEnd);
+    int[] tableB = region(flat, headings, 2, textEnd);
     ApplicationsRecogniser.Result applications = ApplicationsRecogniser.recognise(flat, tableB[0], tableB[1], notes);
 
-    int[] tableC = region(headings, 3, textEnd);
+    int[] tableC = region(flat, headings, 3, textEnd);
     ReviewRecogniser.Result review = ReviewRecogniser.recognise(flat, tableC[0], tableC[1], notes);
 
     if (!proactive.found() && !applications.found() && !review.found()) {
@@ -68,19 +68,40 @@ public final class Recogniser {
         List.copyOf(notes.invalid), proactive.feeDecimals());
   }
 
+  /** Words that only a table's own header prints: where a section's heading is lost, its table starts there. */
+  private static final String[][] TABLE_ANCHORS = {{}, {"第二十条", "本年制发件数", "本年新制作数量"},
+      {"勾稽关系", "本年新收", "申请人情况"}, {"结果维持", "尚未审结"}, {}, {}};
+
   /**
-   * Where section {@code s}'s content lies: from the end of its heading (or of the last heading found before
-   * it, when its own is missing) to the next heading found.
+   * Where section {@code s}'s content lies: from the end of its heading to the next heading found. When its
+   * own heading is missing, its table is looked for from the first of its anchor words after the last
+   * heading found before it — never in the narrative, whose words would pass for table labels.
    */
-  private static int[] region(Headings headings, int s, int textEnd) {
+  private static int[] region(FlatText flat, Headings headings, int s, int textEnd) {
+    int to = headings.contentEnd(s, textEnd);
+    if (headings.found(s)) {
+      return new int[] {headings.end()[s], Math.max(headings.end()[s], to)};
+    }
     int from = 0;
-    for (int p = s; p >= 0; p--) {
+    for (int p = s - 1; p >= 0; p--) {
       if (headings.found(p)) {
         from = headings.end()[p];
         break;
       }
     }
-    int to = headings.contentEnd(s, textEnd);
+    int anchor = -1;
+    int compactFrom = flat.compactPos(from);
+    int compactTo = flat.compactPos(to);
+    for (String word : TABLE_ANCHORS[s]) {
+      int at = flat.compact.indexOf(word, compactFrom);
+      if (at >= 0 && at < compactTo && (anchor < 0 || at < anchor)) {
+        anchor = at;
+      }
+    }
+    if (TABLE_ANCHORS[s].length > 0) {
+      int start = anchor < 0 ? to : flat.textPos(anchor);
+      return new int[] {start, Math.max(start, to)};
+    }
     return new int[] {from, Math.max(from, to)};
   }
 

@@ -1,0 +1,120 @@
+package nianbao.local.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import nianbao.core.ReportReader;
+import nianbao.core.document.UnreadableDocumentException;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Location;
+import nianbao.core.model.Report;
+import nianbao.core.model.Severity;
+
+/**
+ * {@code check}: for each file a heading line and a table of its findings, then one summary line.
+ * Exit status 2 when any file cannot be read as a report, else 1 when any has an error, else 0.
+ */
+final class CheckCommand {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  CheckCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(List<String> arguments) {
+    if (arguments.isEmpty()) {
+      err.println("nianbao check: 请给出要校验的文件或文件夹");
+      return 64;
+    }
+    List<Path> files;
+    try {
+      files = InputFiles.expand(arguments);
+    } catch (IOException e) {
+      err.println("nianbao check: 无法列出文件：" + e.getMessage());
+      return 2;
+    }
+    int withErrors = 0;
+    int warningsOnly = 0;
+    int clean = 0;
+    int unreadable = 0;
+    for (Path file : files) {
+      Report report;
+      try {
+        report = ReportReader.read(InputFiles.read(file), file.getFileName().toString());
+      } catch (UnreadableDocumentException e) {
+        unreadable++;
+        out.println("== " + file + " · 无法读取：" + e.getMessage());
+        err.println("nianbao: " + file + ": " + e.getMessage());
+        continue;
+      } catch (IOException e) {
+        unreadable++;
+        out.println("== " + file + " · 无法读取：" + e.getMessage());
+        continue;
+      } catch (RuntimeException | StackOverflowError e) {
+        unreadable++;
+        out.println("== " + file + " · 内部错误，未能读取（" + e.getClass().getSimpleName() + "）");
+        continue;
+      }
+      long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+      long warnings = report.findings().size() - errors;
+      String verdict;
+      if (errors > 0) {
+        withErrors++;
+        verdict = errors + " 个错误，" + warnings + " 个警告";
+      } else if (warnings > 0) {
+        warningsOnly++;
+        verdict = warnings + " 个警告";
+      } else {
+        clean++;
+        verdict = "无问题";
+      }
+      out.println("== " + file + " · " + describe(report) + " · " + verdict);
+      printFindings(report.findings());
+    }
+    out.println("共 " + files.size() + " 份：" + withErrors + " 份有错误，" + warningsOnly + " 份仅有警告，" + clean
+        + " 份无问题，" + unreadable + " 份无法读取");
+    if (unreadable > 0) {
+      return 2;
+    }
+    return withErrors > 0 ? 1 : 0;
+  }
+
+  private static String describe(Report report) {
+    String agency = report.agency() == null ? "（未识别机关）" : report.agency();
+    String year = report.year() == null ? "（未识别年份）" : report.year() + " 年";
+    return agency + " " + year + " · " + report.template() + " 版格式";
+  }
+
+  private void printFindings(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    int width = "位置".length() * 2;
+    for (Finding f : findings) {
+      width = Math.max(width, Text.width(location(f.location())));
+    }
+    out.println("  规则  级别  " + Text.pad("位置", width) + "  说明");
+    for (Finding f : findings) {
+      String severity = f.severity() == Severity.ERROR ? "错误" : "警告";
+      out.println("  " + Text.pad(f.rule(), 4) + "  " + severity + "  " + Text.pad(location(f.location()), width) + "  "
+          + f.message());
+    }
+  }
+
+  static String location(Location location) {
+    if (location == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(location.section() == null ? "" : location.section());
+    if (location.row() != null) {
+      out.append(' ').append(location.row());
+    }
+    if (location.column() != null) {
+      out.append(' ').append(location.column());
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,47 @@
+package nianbao.local.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code ./nianbao COMMAND ...}: the command line for people and scripts. */
+public final class Main {
+  static final String USAGE = """
+      用法: ./nianbao <命令> [参数]
+
+        parse FILE|DIR...   读取报告，输出 FORMAT.md 的 JSON（多个文件时每行一个 JSON）
+        check FILE|DIR...   校验报告，逐个文件列出问题并汇总
+                            退出码：0 无错误；1 有错误级问题；2 有文件无法作为年报读取
+        help                显示本帮助
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.print(USAGE);
+      return 64;
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    return switch (args[0]) {
+      case "parse" -> new ParseCommand(out, err).run(rest);
+      case "check" -> new CheckCommand(out, err).run(rest);
+      case "help", "-h", "--help" -> {
+        out.print(USAGE);
+        yield 0;
+      }
+      default -> {
+        err.println("nianbao: 未知命令“" + args[0] + "”");
+        err.print(USAGE);
+        yield 64;
+      }
+    };
+  }
+}
