@@ -330,7 +330,12 @@ public final class PdfReader implements DocumentReader {
     float bottom;
   }
 
-  record RawCell(int r0, int r1, int c0, int c1, String text) {}
+  /** A merged cell; {@code openTop}/{@code openBottom}: no border drawn there (a page break cuts the cell). */
+  record RawCell(int r0, int r1, int c0, int c1, String text, boolean openTop, boolean openBottom) {
+    RawCell with(int newR0, int newR1, int newC0, int newC1, String newText) {
+      return new RawCell(newR0, newR1, newC0, newC1, newText, openTop, openBottom);
+    }
+  }
 
   private static PageContent layout(List<Glyph> glyphs, Rulings rulings, PDPage page) {
     List<RawTable> tables = tables(rulings.segments, glyphs);
@@ -618,7 +623,10 @@ public final class PdfReader implements DocumentReader {
     for (int i = 0; i < rows * cols; i++) {
       if (box[i] != null) {
         List<Glyph> g = inCell.get(i);
-        t.cells.add(new RawCell(box[i][0], box[i][1], box[i][2], box[i][3], g == null ? "" : cellText(g)));
+        int[] b = box[i];
+        boolean openTop = b[0] == 0 && !covered(h, ys[0], xs[b[2]], xs[b[3] + 1]);
+        boolean openBottom = b[1] == rows - 1 && !covered(h, ys[rows], xs[b[2]], xs[b[3] + 1]);
+        t.cells.add(new RawCell(b[0], b[1], b[2], b[3], g == null ? "" : cellText(g), openTop, openBottom));
       }
     }
     t.cells.sort(Comparator.comparingInt(RawCell::r0).thenComparingInt(RawCell::c0));
@@ -721,6 +729,7 @@ public final class PdfReader implements DocumentReader {
   /** Joins a table continued on the next page: the union of both column edges, rows appended. */
   private static RawTable concat(RawTable a, RawTable b) {
     b = joinBrokenRow(a, b);
+    b = continueSpans(a, b);
     List<Float> all = new ArrayList<>();
     for (float x : a.xs) {
       all.add(x);
@@ -735,10 +744,10 @@ public final class PdfReader implements DocumentReader {
     t.top = a.top;
     t.bottom = b.bottom;
     for (RawCell c : a.cells) {
-      t.cells.add(new RawCell(c.r0, c.r1, index(xs, a.xs[c.c0]), index(xs, a.xs[c.c1 + 1]) - 1, c.text));
+      t.cells.add(c.with(c.r0, c.r1, index(xs, a.xs[c.c0]), index(xs, a.xs[c.c1 + 1]) - 1, c.text));
     }
     for (RawCell c : b.cells) {
-      t.cells.add(new RawCell(c.r0 + a.rows, c.r1 + a.rows, index(xs, b.xs[c.c0]), index(xs, b.xs[c.c1 + 1]) - 1,
+      t.cells.add(c.with(c.r0 + a.rows, c.r1 + a.rows, index(xs, b.xs[c.c0]), index(xs, b.xs[c.c1 + 1]) - 1,
           c.text));
     }
     t.cells.sort(Comparator.comparingInt(RawCell::r0).thenComparingInt(RawCell::c0));
@@ -765,6 +774,41 @@ public final class PdfReader implements DocumentReader {
       grid.place(c.r0, c.c0, c.text, c.c1 - c.c0 + 1, c.r1 - c.r0 + 1);
     }
     return grid.build();
+  }
+
+  /**
+   * A cell that the page break cuts (三、本年度办理结果 merged over table B's outcome rows) goes on at the
+   * top of the next page with the rest of its text: it is one cell again. It is recognised by no border at
+   * the cut, or (office suites draw one) by the same edges with one side a one-row piece of a merged
+   * cell and the other side spanning rows, or by an empty piece. Two merged groups meeting at the
+   * break (（三）不予公开, then （四）无法提供) both span rows and stay apart.
+   */
+  private static RawTable continueSpans(RawTable a, RawTable b) {
+    RawTable rest = new RawTable();
+    rest.xs = b.xs;
+    rest.rows = b.rows;
+    rest.top = b.top;
+    rest.bottom = b.bottom;
+    for (RawCell c : b.cells) {
+      int above = -1;
+      if (c.r0 == 0 && !NUMBER.matcher(c.text).matches()) {
+        for (int j = 0; j < a.cells.size(); j++) {
+          RawCell o = a.cells.get(j);
+          boolean cut = o.openBottom || c.openTop || c.text.isEmpty() || (o.r0 < o.r1) != (c.r0 < c.r1);
+          if (o.r1 == a.rows - 1 && cut && !NUMBER.matcher(o.text).matches() && Math.abs(a.xs[o.c0] - b.xs[c.c0]) <= 3f
+              && Math.abs(a.xs[o.c1 + 1] - b.xs[c.c1 + 1]) <= 3f) {
+            above = j;
+          }
+        }
+      }
+      if (above >= 0) {
+        RawCell o = a.cells.get(above);
+        a.cells.set(above, o.with(o.r0, a.rows + c.r1, o.c0, o.c1, Texts.join(o.text, c.text)));
+      } else {
+        rest.cells.add(c);
+      }
+    }
+    return rest;
   }
 
   private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9０-９][0-9０-９,.，．]*%?");
@@ -821,8 +865,8 @@ public final class PdfReader implements DocumentReader {
     for (int[] join : joins) {
       RawCell piece = b.cells.get(join[0]);
       RawCell above = a.cells.get(join[1]);
-      a.cells.set(join[1], new RawCell(above.r0, above.r1, above.c0, above.c1, Texts.join(above.text, piece.text)));
-      rest.cells.set(join[0], new RawCell(piece.r0, piece.r1, piece.c0, piece.c1, ""));
+      a.cells.set(join[1], above.with(above.r0, above.r1, above.c0, above.c1, Texts.join(above.text, piece.text)));
+      rest.cells.set(join[0], piece.with(piece.r0, piece.r1, piece.c0, piece.c1, ""));
     }
     return rest;
   }
