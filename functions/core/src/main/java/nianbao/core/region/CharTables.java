@@ -1,15 +1,5 @@
 package nianbao.core.region;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
-
 /**
  * Character tables: traditional → simplified ({@code t2s.tsv}, from OpenCC) and known misrecognised
  * characters ({@code misread.tsv}, kept by hand). Loaded once; lookups are array reads.
@@ -19,15 +9,17 @@ final class CharTables {
   private static final String[] MISREAD = new String[65536];
 
   static {
-    lines("t2s.tsv", cells -> T2S[cells[0].charAt(0)] = cells[1].charAt(0));
-    lines("misread.tsv", cells -> {
+    for (String[] cells : RegionData.rows("t2s.tsv")) {
+      T2S[cells[0].charAt(0)] = cells[1].charAt(0);
+    }
+    for (String[] cells : RegionData.rows("misread.tsv")) {
       char from = cells[0].charAt(0);
       char to = cells[1].charAt(0);
       addMisread(from, to);
       if (T2S[from] != 0) {
         addMisread(T2S[from], to);
       }
-    });
+    }
   }
 
   private CharTables() {}
@@ -74,33 +66,5 @@ final class CharTables {
       b.append(simplified(halfWidth(c)));
     }
     return b.toString();
-  }
-
-  /** Reads a resource of this package: '#' lines are comments, the rest TAB-separated cells. */
-  static void lines(String resource, Consumer<String[]> row) {
-    try (InputStream in = CharTables.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource nianbao/core/region/" + resource);
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.isEmpty() || line.charAt(0) == '#') {
-          continue;
-        }
-        row.accept(split(line));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String[] split(String line) {
-    List<String> cells = new ArrayList<>(3);
-    int from = 0;
-    for (int tab; (tab = line.indexOf('\t', from)) >= 0; from = tab + 1) {
-      cells.add(line.substring(from, tab));
-    }
-    cells.add(line.substring(from));
-    return cells.toArray(new String[0]);
   }
 }

@@ -49,34 +49,41 @@ public final class Divisions {
   }
 
   private Divisions() {
-    Map<String, Division> codes = new LinkedHashMap<>(4096);
-    CharTables.lines("divisions.tsv", cells -> {
+    List<String[]> rows = RegionData.rows("divisions.tsv");
+    Map<String, Division> codes = new LinkedHashMap<>(rows.size() * 2);
+    Map<String, List<Division>> names = new LinkedHashMap<>(rows.size() * 2);
+    Map<String, List<Division>> stems = new HashMap<>(rows.size() * 2);
+    for (String[] cells : rows) {
       String code = cells[0];
       String parent = cells.length > 2 && !cells[2].isEmpty() ? cells[2] : null;
       Division.Level level = parent == null ? Division.Level.PROVINCE
           : code.endsWith("00") ? Division.Level.CITY : Division.Level.COUNTY;
-      codes.put(code, new Division(code, cells[1], level, parent));
-    });
-    byCode = Collections.unmodifiableMap(codes);
-    Map<String, List<Division>> names = new LinkedHashMap<>(4096);
-    Map<String, List<Division>> stems = new HashMap<>(4096);
-    for (Division d : codes.values()) {
-      names.computeIfAbsent(d.name(), k -> new ArrayList<>(1)).add(d);
+      Division d = new Division(code, cells[1], level, parent);
+      codes.put(code, d);
+      add(names, d.name(), d);
       String stem = stem(d.name());
       if (stem.length() >= 2 && stem.length() < d.name().length()) {
-        stems.computeIfAbsent(stem, k -> new ArrayList<>(1)).add(d);
+        add(stems, stem, d);
       }
     }
-    names.replaceAll((k, v) -> List.copyOf(v));
-    stems.replaceAll((k, v) -> List.copyOf(v));
+    byCode = Collections.unmodifiableMap(codes);
     byName = Collections.unmodifiableMap(names);
     byStem = stems;
-    this.names = List.copyOf(names.keySet());
+    this.names = new ArrayList<>(names.keySet());
     ofName = new Division[this.names.size()][];
     for (int i = 0; i < ofName.length; i++) {
       ofName[i] = names.get(this.names.get(i)).toArray(new Division[0]);
     }
     trie = new ReverseTrie(this.names);
+  }
+
+  private static void add(Map<String, List<Division>> map, String key, Division d) {
+    List<Division> list = map.get(key);
+    if (list == null) {
+      list = new ArrayList<>(1);
+      map.put(key, list);
+    }
+    list.add(d);
   }
 
   /** The division with this six-digit code, or null. */
@@ -86,12 +93,13 @@ public final class Divisions {
 
   /** The divisions with exactly this name (e.g. two 朝阳区), empty when none. */
   public List<Division> byName(String name) {
-    return name == null ? List.of() : byName.getOrDefault(name, List.of());
+    List<Division> list = name == null ? null : byName.get(name);
+    return list == null ? List.of() : Collections.unmodifiableList(list);
   }
 
   /** Every division, provinces first within their code order. */
   public List<Division> all() {
-    return List.copyOf(byCode.values());
+    return new ArrayList<>(byCode.values());
   }
 
   /** The enclosing division, null for a province. */
@@ -173,7 +181,8 @@ public final class Divisions {
 
   /** Divisions whose name, less its suffix, is exactly {@code stem}. */
   List<Division> byStem(String stem) {
-    return byStem.getOrDefault(stem, List.of());
+    List<Division> list = byStem.get(stem);
+    return list == null ? List.of() : list;
   }
 
   private static final String[] SUFFIXES = {

@@ -30,12 +30,12 @@ final class NameMatcher {
   private static final Set<Integer> BLOCKERS = new HashSet<>();
 
   static {
-    CharTables.lines("blockers.txt", cells -> {
+    for (String[] cells : RegionData.rows("blockers.txt")) {
       String w = cells[0].trim();
       if (w.length() == 2) {
         BLOCKERS.add(w.charAt(0) << 16 | w.charAt(1));
       }
-    });
+    }
   }
 
   /** Names of four or more characters with one character (not the last) replaced by NUL. */

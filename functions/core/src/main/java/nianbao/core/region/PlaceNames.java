@@ -44,7 +44,9 @@ public final class PlaceNames {
     private Index() {
       Divisions all = Divisions.get();
       Set<String> generic = new HashSet<>();
-      CharTables.lines("generic.txt", cells -> generic.add(cells[0].trim()));
+      for (String[] cells : RegionData.rows("generic.txt")) {
+        generic.add(cells[0].trim());
+      }
       for (int id = 0; id < all.names.size(); id++) {
         String name = all.names.get(id);
         Division[] ds = all.ofName[id];

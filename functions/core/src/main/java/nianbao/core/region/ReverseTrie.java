@@ -1,9 +1,7 @@
 package nianbao.core.region;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * A trie of names read backwards, for finding the names that end at a position of a text. Division
@@ -23,50 +21,67 @@ final class ReverseTrie {
 
   /** @param names the names; a name's id is its index. */
   ReverseTrie(List<String> names) {
-    List<TreeMap<Character, Integer>> children = new ArrayList<>();
-    List<Integer> term = new ArrayList<>();
-    children.add(new TreeMap<>());
-    term.add(-1);
+    // Build with first-child / next-sibling links in growable arrays, then flatten each node's
+    // children into sorted edge arrays.
+    int capacity = 1024;
+    char[] nodeChar = new char[capacity];
+    int[] firstChild = new int[capacity];
+    int[] nextSibling = new int[capacity];
+    int[] term = new int[capacity];
+    term[0] = -1;
+    int n = 1;
     for (int id = 0; id < names.size(); id++) {
       String name = names.get(id);
       int node = 0;
       for (int i = name.length() - 1; i >= 0; i--) {
-        Integer next = children.get(node).get(name.charAt(i));
-        if (next == null) {
-          next = children.size();
-          children.add(new TreeMap<>());
-          term.add(-1);
-          children.get(node).put(name.charAt(i), next);
+        char c = name.charAt(i);
+        int child = firstChild[node];
+        while (child != 0 && nodeChar[child] != c) {
+          child = nextSibling[child];
         }
-        node = next;
+        if (child == 0) {
+          if (n == capacity) {
+            capacity *= 2;
+            nodeChar = Arrays.copyOf(nodeChar, capacity);
+            firstChild = Arrays.copyOf(firstChild, capacity);
+            nextSibling = Arrays.copyOf(nextSibling, capacity);
+            term = Arrays.copyOf(term, capacity);
+          }
+          child = n++;
+          nodeChar[child] = c;
+          term[child] = -1;
+          nextSibling[child] = firstChild[node];
+          firstChild[node] = child;
+        }
+        node = child;
       }
-      if (term.get(node) < 0) {
-        term.set(node, id);
+      if (term[node] < 0) {
+        term[node] = id;
       }
     }
-    int n = children.size();
     firstEdge = new int[n];
     edgeCount = new int[n];
-    terminal = new int[n];
-    int edges = 0;
-    for (TreeMap<Character, Integer> c : children) {
-      edges += c.size();
-    }
-    edgeChar = new char[edges];
-    edgeNode = new int[edges];
+    terminal = Arrays.copyOf(term, n);
+    edgeChar = new char[n - 1];
+    edgeNode = new int[n - 1];
     int e = 0;
     for (int node = 0; node < n; node++) {
-      terminal[node] = term.get(node);
       firstEdge[node] = e;
-      edgeCount[node] = children.get(node).size();
-      for (var entry : children.get(node).entrySet()) {
-        edgeChar[e] = entry.getKey();
-        edgeNode[e] = entry.getValue();
-        e++;
+      for (int child = firstChild[node]; child != 0; child = nextSibling[child]) {
+        // insertion into the node's sorted run of edges
+        int j = e++;
+        while (j > firstEdge[node] && edgeChar[j - 1] > nodeChar[child]) {
+          edgeChar[j] = edgeChar[j - 1];
+          edgeNode[j] = edgeNode[j - 1];
+          j--;
+        }
+        edgeChar[j] = nodeChar[child];
+        edgeNode[j] = child;
       }
+      edgeCount[node] = e - firstEdge[node];
     }
-    for (var entry : children.get(0).entrySet()) {
-      rootChild[entry.getKey()] = entry.getValue();
+    for (int child = firstChild[0]; child != 0; child = nextSibling[child]) {
+      rootChild[nodeChar[child]] = child;
     }
   }
 
