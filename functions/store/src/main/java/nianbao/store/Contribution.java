@@ -1,0 +1,164 @@
+package nianbao.store;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nianbao.core.model.Applications;
+import nianbao.core.model.Proactive2019;
+import nianbao.core.model.Proactive2021;
+import nianbao.core.model.Report;
+import nianbao.core.model.ReviewAndLitigation;
+import nianbao.store.item.Keys;
+import nianbao.store.item.ReportHead;
+
+/**
+ * What one current report adds to the summaries of its scopes: counts by status, findings by rule, and the
+ * sums of tables A, B and C (blank cells add nothing). Summary items hold these as top-level number attributes
+ * updated with {@code ADD}, so a change of a report is a delta, never a recount.
+ *
+ * <p>Attribute names: {@code reports}, {@code status.VALID|HAS_ERRORS|REJECTED}, {@code errors}, {@code warnings},
+ * {@code rule.B1} (findings), {@code ruleReports.B1} (reports with that rule), {@code template.2021},
+ * {@code A.<row>.<cell>} (2021 table A), {@code A2019.<row>.<cell>}, {@code B.<row>.<column>},
+ * {@code C.<group>.<cell>}.
+ */
+public final class Contribution {
+  private Contribution() {}
+
+  /** The attribute deltas of {@code head} (with its current report, null for a rejected upload). */
+  public static Map<String, BigDecimal> of(ReportHead head, Report report) {
+    Map<String, BigDecimal> v = new LinkedHashMap<>();
+    v.put("reports", BigDecimal.ONE);
+    v.put("status." + head.status(), BigDecimal.ONE);
+    if (head.rejected()) {
+      return v;
+    }
+    add(v, "errors", head.errors());
+    add(v, "warnings", head.warnings());
+    head.ruleCounts().forEach((rule, count) -> {
+      add(v, "rule." + rule, count);
+      add(v, "ruleReports." + rule, 1);
+    });
+    if (report == null) {
+      return v;
+    }
+    if (report.template() != null) {
+      add(v, "template." + report.template(), 1);
+    }
+    if (report.proactive() instanceof Proactive2021 a) {
+      counts(v, "A.regulations", a.regulations());
+      counts(v, "A.normativeDocuments", a.normativeDocuments());
+      add(v, "A.licensing", a.licensing());
+      add(v, "A.punishment", a.punishment());
+      add(v, "A.enforcement", a.enforcement());
+      decimal(v, "A.fees", a.fees());
+    } else if (report.proactive() instanceof Proactive2019 a) {
+      publications(v, "A2019.regulations", a.regulations());
+      publications(v, "A2019.normativeDocuments", a.normativeDocuments());
+      items(v, "A2019.licensing", a.licensing());
+      items(v, "A2019.otherServices", a.otherServices());
+      items(v, "A2019.punishment", a.punishment());
+      items(v, "A2019.enforcement", a.enforcement());
+      if (a.fees() != null) {
+        add(v, "A2019.fees.itemsLastYear", a.fees().itemsLastYear());
+        add(v, "A2019.fees.itemsChange", a.fees().itemsChange());
+      }
+      if (a.procurement() != null) {
+        add(v, "A2019.procurement.items", a.procurement().items());
+      }
+    }
+    Applications b = report.applications();
+    if (b != null && b.rows() != null) {
+      List<String> columns = b.columns() == null ? Applications.COLUMNS : b.columns();
+      b.rows().forEach((row, cells) -> {
+        if (cells == null) {
+          return;
+        }
+        for (int i = 0; i < cells.size() && i < columns.size(); i++) {
+          add(v, "B." + row + "." + columns.get(i), cells.get(i));
+        }
+      });
+    }
+    ReviewAndLitigation c = report.reviewAndLitigation();
+    if (c != null) {
+      for (String group : ReviewAndLitigation.GROUPS) {
+        ReviewAndLitigation.Group g = c.group(group);
+        if (g == null) {
+          continue;
+        }
+        for (String cell : ReviewAndLitigation.CELLS) {
+          add(v, "C." + group + "." + cell, g.cell(cell));
+        }
+      }
+    }
+    return v;
+  }
+
+  /**
+   * The summary items a report counts in: all years and its year, each for all regions, its province and its
+   * city. A rejected upload has neither year nor region, so it counts in the all-years, all-regions summary only.
+   */
+  public static List<String> scopes(ReportHead head) {
+    List<String> scopes = new ArrayList<>();
+    List<Integer> years = new ArrayList<>();
+    years.add(null);
+    if (head.year() != null) {
+      years.add(head.year());
+    }
+    for (Integer year : years) {
+      scopes.add(Keys.summary(year, null, null));
+      if (head.province() != null) {
+        scopes.add(Keys.summary(year, head.province(), null));
+        if (head.city() != null) {
+          scopes.add(Keys.summary(year, head.province(), head.city()));
+        }
+      }
+    }
+    return scopes;
+  }
+
+  private static void counts(Map<String, BigDecimal> v, String prefix, Proactive2021.DocumentCounts d) {
+    if (d != null) {
+      add(v, prefix + ".issued", d.issued());
+      add(v, prefix + ".repealed", d.repealed());
+      add(v, prefix + ".inForce", d.inForce());
+    }
+  }
+
+  private static void publications(Map<String, BigDecimal> v, String prefix, Proactive2019.Publications p) {
+    if (p != null) {
+      add(v, prefix + ".newlyMade", p.newlyMade());
+      add(v, prefix + ".newlyPublished", p.newlyPublished());
+      add(v, prefix + ".publishedTotal", p.publishedTotal());
+    }
+  }
+
+  private static void items(Map<String, BigDecimal> v, String prefix, Proactive2019.Items i) {
+    if (i != null) {
+      add(v, prefix + ".itemsLastYear", i.itemsLastYear());
+      add(v, prefix + ".itemsChange", i.itemsChange());
+      add(v, prefix + ".decisions", i.decisions());
+    }
+  }
+
+  private static void add(Map<String, BigDecimal> v, String name, Number n) {
+    if (n != null && n.longValue() != 0) {
+      v.merge(name, BigDecimal.valueOf(n.longValue()), BigDecimal::add);
+    }
+  }
+
+  private static void decimal(Map<String, BigDecimal> v, String name, String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    try {
+      BigDecimal d = new BigDecimal(value.trim());
+      if (d.signum() != 0) {
+        v.merge(name, d, BigDecimal::add);
+      }
+    } catch (NumberFormatException e) {
+      // not a number as printed: a finding (N1) says so; it adds nothing to the sums
+    }
+  }
+}

@@ -1,0 +1,561 @@
+package nianbao.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import nianbao.core.ReportReader;
+import nianbao.core.json.ReportJson;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Report;
+import nianbao.core.model.Severity;
+import nianbao.core.rules.CrossYearRules;
+import nianbao.store.item.BodyChunk;
+import nianbao.store.item.Keys;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportVersion;
+import nianbao.store.item.RuleFindings;
+import nianbao.store.item.SourceRecord;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Every change of the store: a readable upload becomes a version of its report (and the current one if it is the
+ * latest upload), an unreadable one a rejected report, a deleted source object leaves its report. Each change is
+ * read → decide → one transaction conditioned on the revisions of the heads it read (the report and its
+ * neighbours Y−1 and Y+1); a transaction that loses a race is re-read and re-decided, so duplicates and concurrent
+ * deliveries converge to the same state and the summaries count each current report exactly once.
+ */
+public final class ReportLedger {
+  /** Attempts of one change before giving up (the handler then fails and Lambda retries the event). */
+  static final int MAX_ATTEMPTS = 80;
+
+  private final ReportStore store;
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final BatchWriter batch;
+  private final Clock clock;
+
+  public ReportLedger(ReportStore store) {
+    this(store, Clock.systemUTC());
+  }
+
+  public ReportLedger(ReportStore store, Clock clock) {
+    this.store = store;
+    this.dynamo = store.dynamo();
+    this.table = store.tableName();
+    this.batch = new BatchWriter(dynamo, table);
+    this.clock = clock;
+  }
+
+  /** One uploaded object version, as its S3 event describes it. */
+  public record Upload(String bucket, String key, String versionId, String eTag, Long size, String sequencer,
+      Instant eventTime) {
+    public String ref() {
+      return SourceRecord.ref(bucket, key, versionId);
+    }
+
+    /** Event time (ms), then the key's sequencer: the later upload wins. */
+    public String uploadOrder() {
+      return iso(eventTime) + "#" + Sequencers.padded(sequencer);
+    }
+  }
+
+  public enum Result {
+    /** the first version of a new report */
+    CREATED,
+    /** a new version that became the current one */
+    NEW_CURRENT_VERSION,
+    /** a new version older than the current one: kept and listed, not current */
+    OLDER_VERSION_KEPT,
+    /** the same bytes again: nothing changed */
+    UNCHANGED,
+    /** re-read with a newer reader or rules: the stored version was replaced */
+    REPROCESSED,
+    REJECTED,
+    REMOVED,
+    /** an event older than what is already applied for its key */
+    STALE
+  }
+
+  public record Outcome(Result result, String reportId, String status, int attempts) {}
+
+  // ============================================================================================ readable upload
+
+  /** Stores a readable report read from {@code upload}. */
+  public Outcome store(Report report, Upload upload) {
+    String sha = report.source().sha256();
+    Identity id = Identity.of(report, sha);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Outcome outcome = tryStore(report, upload, sha, id, attempt);
+        if (outcome != null) {
+          return outcome;
+        }
+      } catch (TransactionCanceledException | TransactionConflictException | TransactionInProgressException e) {
+        retryable(e, attempt);
+      }
+    }
+  }
+
+  private Outcome tryStore(Report report, Upload upload, String sha, Identity id, int attempt) {
+    String now = now();
+    List<SourceRecord> history = store.sources(upload.bucket(), upload.key());
+    if (stale(history, upload)) {
+      return new Outcome(Result.STALE, id.reportId(), null, attempt);
+    }
+    SourceRecord source = find(history, upload.versionId());
+    ReportHead head = store.head(id.reportId()).orElse(null);
+    ReportVersion version = store.version(id.reportId(), sha).orElse(null);
+    ReportHead rejected = source != null && SourceRecord.REJECTED.equals(source.status()) && source.reportId() != null
+        ? store.head(source.reportId()).filter(ReportHead::rejected).orElse(null) : null;
+
+    String reader = report.source().reader();
+    boolean reprocessed = version != null && !(Objects.equals(version.reader(), reader)
+        && Objects.equals(version.rulesVersion(), ReportReader.RULES_VERSION));
+    if (version != null && !version.withdrawn() && version.sources().contains(upload.ref()) && !reprocessed
+        && rejected == null) {
+      return new Outcome(Result.UNCHANGED, id.reportId(), head == null ? null : head.status(), attempt);
+    }
+
+    Transaction tx = new Transaction(table);
+    ReportVersion newVersion;
+    Set<String> refs = new HashSet<>(version == null ? Set.of() : version.sources());
+    refs.add(upload.ref());
+    if (version == null || reprocessed) {
+      newVersion = newVersion(id.reportId(), report, upload, refs, version);
+    } else {
+      newVersion = withSources(version, refs);
+    }
+    int versionCount = head != null ? head.versionCount() : store.versions(id.reportId()).size();
+    if (version == null) {
+      versionCount++;
+    }
+
+    boolean becomesCurrent = head == null || (head.currentSha().equals(sha) && reprocessed)
+        || (!head.currentSha().equals(sha) && newVersion.uploadOrder().compareTo(head.uploadOrder()) > 0);
+    Result result;
+    if (becomesCurrent) {
+      Report oldReport = head == null ? null : currentReport(head, version, sha);
+      makeCurrent(tx, id, head, oldReport, report, newVersion, versionCount, now);
+      result = head == null ? Result.CREATED : head.currentSha().equals(sha) ? Result.REPROCESSED
+          : Result.NEW_CURRENT_VERSION;
+    } else {
+      // an older upload (or the same bytes under another key): kept and listable, the current one stays
+      tx.put(ReportHead.SCHEMA.itemToMap(withVersionCount(head, versionCount, now), true), head);
+      result = version == null ? Result.OLDER_VERSION_KEPT : reprocessed ? Result.REPROCESSED : Result.UNCHANGED;
+    }
+    tx.put(ReportVersion.SCHEMA.itemToMap(newVersion, true));
+    tx.put(SourceRecord.SCHEMA.itemToMap(new SourceRecord(upload.bucket(), upload.key(), upload.versionId(),
+        upload.eTag(), upload.size(), upload.sequencer(), iso(upload.eventTime()), sha, id.reportId(),
+        SourceRecord.INGESTED, null, now), true));
+    if (rejected != null) {
+      tx.delete(rejected.pk(), rejected.sk(), rejected);
+      tx.count(rejected, null, -1);
+    }
+    commit(tx, now);
+    String status = becomesCurrent ? null : head.status();
+    return new Outcome(result, id.reportId(), status, attempt);
+  }
+
+  /** The report of the head's current version (the one being replaced). */
+  private Report currentReport(ReportHead head, ReportVersion sameShaVersion, String sha) {
+    ReportVersion current = head.currentSha().equals(sha) && sameShaVersion != null ? sameShaVersion
+        : store.version(head.reportId(), head.currentSha()).orElseThrow(() -> new IllegalStateException(
+            "report " + head.reportId() + " has no version " + head.currentSha()));
+    return store.body(current);
+  }
+
+  private ReportVersion newVersion(String reportId, Report report, Upload upload, Set<String> refs,
+      ReportVersion earlier) {
+    String json = ReportJson.write(report);
+    byte[] gz = Bodies.gzip(json);
+    String bodyHash = Identity.hash(json).substring(0, 12);
+    String sha = report.source().sha256();
+    SdkBytes inline = null;
+    int chunks = 0;
+    if (gz.length <= ReportVersion.INLINE_LIMIT) {
+      inline = SdkBytes.fromByteArray(gz);
+    } else {
+      // too large for one item even compressed: whole, in chunk items written before the transaction
+      List<WriteRequest> writes = new ArrayList<>();
+      for (int from = 0; from < gz.length; from += ReportVersion.INLINE_LIMIT) {
+        byte[] part = java.util.Arrays.copyOfRange(gz, from, Math.min(gz.length, from + ReportVersion.INLINE_LIMIT));
+        writes.add(BatchWriter.put(BodyChunk.SCHEMA.itemToMap(new BodyChunk(reportId, sha, bodyHash, chunks++,
+            SdkBytes.fromByteArray(part)), true)));
+      }
+      batch.write(writes);
+    }
+    int errors = (int) report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+    int warnings = report.findings().size() - errors;
+    // a re-processed version keeps its place in the order of uploads
+    String uploadedAt = earlier != null ? earlier.uploadedAt() : iso(upload.eventTime());
+    String uploadOrder = earlier != null ? earlier.uploadOrder() : upload.uploadOrder();
+    Upload first = earlier != null && earlier.bucket() != null ? new Upload(earlier.bucket(), earlier.key(),
+        earlier.versionId(), earlier.eTag(), earlier.size(), null, null) : upload;
+    return new ReportVersion(reportId, sha, uploadedAt, uploadOrder, inline, chunks, bodyHash,
+        report.source().reader(), ReportReader.RULES_VERSION, errors > 0 ? "HAS_ERRORS" : "VALID", errors, warnings,
+        refs, false, first.bucket(), first.key(), first.versionId(), first.eTag(), first.size(),
+        report.source().format(), report.source().name());
+  }
+
+  private static ReportVersion withSources(ReportVersion v, Set<String> refs) {
+    return new ReportVersion(v.reportId(), v.sha256(), v.uploadedAt(), v.uploadOrder(), v.body(), v.bodyChunks(),
+        v.bodyHash(), v.reader(), v.rulesVersion(), v.status(), v.errors(), v.warnings(), refs, refs.isEmpty(),
+        v.bucket(), v.key(), v.versionId(), v.eTag(), v.size(), v.format(), v.sourceName());
+  }
+
+  // ============================================================================================ rejected upload
+
+  /** Stores an upload that is not a readable report, with the reason to show to whoever uploaded it. */
+  public Outcome reject(Upload upload, String format, String reason, String sourceName) {
+    String id = Identity.rejectedId(upload.bucket(), upload.key(),
+        upload.versionId() != null ? upload.versionId() : String.valueOf(upload.eTag()));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        String now = now();
+        List<SourceRecord> history = store.sources(upload.bucket(), upload.key());
+        if (stale(history, upload)) {
+          return new Outcome(Result.STALE, id, null, attempt);
+        }
+        SourceRecord source = find(history, upload.versionId());
+        if (source != null && SourceRecord.INGESTED.equals(source.status())) {
+          // read fine before: a reader that now fails on it must not destroy the report
+          return new Outcome(Result.UNCHANGED, source.reportId(), null, attempt);
+        }
+        ReportHead existing = store.head(id).orElse(null);
+        ReportHead head = new ReportHead(id, ReportHead.KIND_REJECTED, null, null, null, null, null, null, null,
+            null, null, null, "REJECTED", 0, 0, Map.of(), null, null, 0,
+            existing != null ? existing.uploadedAt() : iso(upload.eventTime()), upload.uploadOrder(),
+            upload.bucket(), upload.key(), upload.versionId(), upload.eTag(), upload.size(), format, sourceName,
+            null, ReportReader.RULES_VERSION, reason, existing == null ? 1 : existing.revision() + 1, now);
+        if (existing != null && Objects.equals(existing.reason(), reason)
+            && Objects.equals(existing.procKey(), head.procKey()) && source != null) {
+          return new Outcome(Result.UNCHANGED, id, "REJECTED", attempt);
+        }
+        Transaction tx = new Transaction(table);
+        tx.put(ReportHead.SCHEMA.itemToMap(head, true), existing);
+        if (existing == null) {
+          tx.count(head, null, 1);
+        } else {
+          tx.register(head.procKey());
+        }
+        tx.put(SourceRecord.SCHEMA.itemToMap(new SourceRecord(upload.bucket(), upload.key(), upload.versionId(),
+            upload.eTag(), upload.size(), upload.sequencer(), iso(upload.eventTime()), null, id,
+            SourceRecord.REJECTED, reason, now), true));
+        commit(tx, now);
+        return new Outcome(Result.REJECTED, id, "REJECTED", attempt);
+      } catch (TransactionCanceledException | TransactionConflictException | TransactionInProgressException e) {
+        retryable(e, attempt);
+      }
+    }
+  }
+
+  // ============================================================================================ deleted source
+
+  /**
+   * A source object was deleted. {@code deleteMarker}: the key was deleted in a versioned bucket, so every
+   * version of it leaves its report; otherwise only {@code upload.versionId()} does. A report left without a
+   * source falls back to its latest remaining version, or leaves the lists and the summaries.
+   */
+  public List<Outcome> remove(Upload upload, boolean deleteMarker) {
+    List<Outcome> outcomes = new ArrayList<>();
+    List<SourceRecord> history = store.sources(upload.bucket(), upload.key());
+    List<SourceRecord> targets = new ArrayList<>();
+    for (SourceRecord s : history) {
+      if (SourceRecord.REMOVED.equals(s.status()) || Sequencers.compare(s.sequencer(), upload.sequencer()) > 0) {
+        continue;
+      }
+      if (deleteMarker || Objects.equals(Keys.sourceVersion(s.versionId()), Keys.sourceVersion(upload.versionId()))) {
+        targets.add(s);
+      }
+    }
+    for (SourceRecord s : targets) {
+      outcomes.add(removeOne(s, upload, true));
+    }
+    if (deleteMarker || targets.isEmpty()) {
+      // a tombstone, so that a late ObjectCreated event older than this delete is recognised as stale
+      store.sources.putItem(new SourceRecord(upload.bucket(), upload.key(), upload.versionId(), null, null,
+          upload.sequencer(), iso(upload.eventTime()), null, null, SourceRecord.REMOVED, null, now()));
+    }
+    return outcomes;
+  }
+
+  /**
+   * Takes one source away from the version {@code sha256} of report {@code reportId} without touching the source's
+   * own record: re-processing found that the source now reads as another report, which it already joined.
+   */
+  public Outcome detach(String reportId, String sha256, Upload source) {
+    return removeOne(new SourceRecord(source.bucket(), source.key(), source.versionId(), source.eTag(),
+        source.size(), source.sequencer(), iso(source.eventTime()), sha256, reportId, SourceRecord.INGESTED, null,
+        null), source, false);
+  }
+
+  private Outcome removeOne(SourceRecord source, Upload deletion, boolean recordRemoval) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        String now = now();
+        Transaction tx = new Transaction(table);
+        SourceRecord removed = new SourceRecord(source.bucket(), source.key(), source.versionId(), source.eTag(),
+            source.size(), Sequencers.compare(deletion.sequencer(), source.sequencer()) > 0 ? deletion.sequencer()
+            : source.sequencer(), source.eventTime(), source.sha256(), source.reportId(), SourceRecord.REMOVED,
+            source.reason(), now);
+        ReportHead head = source.reportId() == null ? null : store.head(source.reportId()).orElse(null);
+        if (SourceRecord.REJECTED.equals(source.status())) {
+          if (head != null && head.rejected()) {
+            tx.delete(head.pk(), head.sk(), head);
+            tx.count(head, null, -1);
+          }
+        } else {
+          ReportVersion version = source.sha256() == null ? null
+              : store.version(source.reportId(), source.sha256()).orElse(null);
+          if (version != null) {
+            Set<String> refs = new HashSet<>(version.sources());
+            refs.remove(source.ref());
+            ReportVersion newVersion = withSources(version, refs);
+            tx.put(ReportVersion.SCHEMA.itemToMap(newVersion, true));
+            if (head != null && head.currentSha().equals(version.sha256()) && newVersion.withdrawn()) {
+              Report oldReport = store.body(version);
+              Optional<ReportVersion> fallback = store.versions(head.reportId()).stream()
+                  .filter(v -> !v.withdrawn() && !v.sha256().equals(version.sha256()))
+                  .max(Comparator.comparing(ReportVersion::uploadOrder));
+              Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
+              if (fallback.isPresent()) {
+                ReportVersion next = store.version(head.reportId(), fallback.get().sha256()).orElseThrow();
+                makeCurrent(tx, id, head, oldReport, store.body(next), next, head.versionCount(), now);
+              } else {
+                removeCurrent(tx, id, head, oldReport, now);
+              }
+            } else if (head != null) {
+              tx.check(head.reportId(), head);
+            }
+          }
+        }
+        if (recordRemoval) {
+          tx.put(SourceRecord.SCHEMA.itemToMap(removed, true));
+        }
+        commit(tx, now);
+        return new Outcome(Result.REMOVED, source.reportId(), null, attempt);
+      } catch (TransactionCanceledException | TransactionConflictException | TransactionInProgressException e) {
+        retryable(e, attempt);
+      }
+    }
+  }
+
+  // ============================================================================================ current version
+
+  /**
+   * Makes {@code report} (of {@code version}) the current state of its report: head, rule items, summaries,
+   * and the cross-year findings on both sides — its own against Y−1, and Y+1's against it.
+   */
+  private void makeCurrent(Transaction tx, Identity id, ReportHead oldHead, Report oldReport, Report report,
+      ReportVersion version, int versionCount, String now) {
+    Neighbour prev = neighbour(id, -1);
+    Neighbour next = neighbour(id, +1);
+    List<Finding> cross = prev.report() == null ? List.of() : CrossYearRules.check(prev.report(), report);
+    ReportHead head = head(id, report, version, cross, versionCount,
+        oldHead == null ? 1 : oldHead.revision() + 1, now);
+    tx.put(ReportHead.SCHEMA.itemToMap(head, true), oldHead);
+    writeRuleItems(tx, oldHead, head, report);
+    if (oldHead != null) {
+      tx.count(oldHead, oldReport, -1);
+    }
+    tx.count(head, report, 1);
+    if (id.year() != null) {
+      tx.check(Identity.reportId(id.agencyKey(), id.year() - 1), prev.head());
+      refreshNext(tx, next, report, now, id);
+    }
+  }
+
+  /** The report has no version left: it leaves the lists and the summaries; Y+1 loses its comparison. */
+  private void removeCurrent(Transaction tx, Identity id, ReportHead oldHead, Report oldReport, String now) {
+    tx.delete(oldHead.pk(), oldHead.sk(), oldHead);
+    for (String rule : oldHead.ruleIds()) {
+      tx.delete(oldHead.pk(), Keys.rule(rule));
+    }
+    tx.count(oldHead, oldReport, -1);
+    if (id.year() != null) {
+      refreshNext(tx, neighbour(id, +1), null, now, id);
+    }
+  }
+
+  /** Y+1's cross-year findings against the new Y (or none); written only if they change. */
+  private void refreshNext(Transaction tx, Neighbour next, Report report, String now, Identity id) {
+    String nextId = Identity.reportId(id.agencyKey(), id.year() + 1);
+    if (next.head() == null) {
+      tx.check(nextId, null);
+      return;
+    }
+    List<Finding> cross = report == null ? List.of() : CrossYearRules.check(report, next.report());
+    if (Objects.equals(Findings.write(cross), next.head().crossFindings())) {
+      tx.check(nextId, next.head());
+      return;
+    }
+    ReportHead h = next.head();
+    ReportVersion nextVersion = store.version(nextId, h.currentSha()).orElseThrow();
+    Identity nid = new Identity(h.agencyKey(), h.agencyNorm(), h.year(), h.reportId());
+    ReportHead updated = head(nid, next.report(), nextVersion, cross, h.versionCount(), h.revision() + 1, now);
+    tx.put(ReportHead.SCHEMA.itemToMap(updated, true), h);
+    writeRuleItems(tx, h, updated, next.report());
+    tx.count(h, next.report(), -1);
+    tx.count(updated, next.report(), 1);
+  }
+
+  private record Neighbour(ReportHead head, Report report) {}
+
+  private Neighbour neighbour(Identity id, int offset) {
+    if (id.year() == null) {
+      return new Neighbour(null, null);
+    }
+    Optional<ReportHead> head = store.head(Identity.reportId(id.agencyKey(), id.year() + offset));
+    if (head.isEmpty() || head.get().rejected()) {
+      return new Neighbour(head.orElse(null), null);
+    }
+    ReportVersion v = store.version(head.get().reportId(), head.get().currentSha()).orElseThrow(
+        () -> new IllegalStateException("report " + head.get().reportId() + " lost its current version"));
+    return new Neighbour(head.get(), store.body(v));
+  }
+
+  private ReportHead head(Identity id, Report report, ReportVersion version, List<Finding> cross, int versionCount,
+      long revision, String now) {
+    Map<String, Integer> ruleCounts = new TreeMap<>();
+    int errors = 0;
+    int warnings = 0;
+    for (Finding f : allFindings(report, cross)) {
+      ruleCounts.merge(f.rule(), 1, Integer::sum);
+      if (f.severity() == Severity.ERROR) {
+        errors++;
+      } else {
+        warnings++;
+      }
+    }
+    var region = report.region();
+    return new ReportHead(id.reportId(), ReportHead.KIND_REPORT, id.agencyKey(), report.agency(), id.agencyNorm(),
+        report.year(), report.template(), report.title(), region == null ? null : region.code(),
+        region == null ? null : region.province(), region == null ? null : region.city(),
+        region == null ? null : region.county(), errors > 0 ? "HAS_ERRORS" : "VALID", errors, warnings, ruleCounts,
+        Findings.write(cross), version.sha256(), versionCount, version.uploadedAt(), version.uploadOrder(),
+        version.bucket(), version.key(), version.versionId(), version.eTag(), version.size(), version.format(),
+        version.sourceName(), version.reader(), version.rulesVersion(), null, revision, now);
+  }
+
+  private static ReportHead withVersionCount(ReportHead h, int versionCount, String now) {
+    return new ReportHead(h.reportId(), h.kind(), h.agencyKey(), h.agency(), h.agencyNorm(), h.year(), h.template(),
+        h.title(), h.regionCode(), h.province(), h.city(), h.county(), h.status(), h.errors(), h.warnings(),
+        h.ruleCounts(), h.crossFindings(), h.currentSha(), versionCount, h.uploadedAt(), h.uploadOrder(), h.bucket(),
+        h.key(), h.versionId(), h.eTag(), h.size(), h.format(), h.sourceName(), h.reader(), h.rulesVersion(),
+        h.reason(), h.revision() + 1, now);
+  }
+
+  private static List<Finding> allFindings(Report report, List<Finding> cross) {
+    List<Finding> all = new ArrayList<>(report.findings());
+    all.addAll(cross);
+    return all;
+  }
+
+  /** One item per rule with findings; the rules the old state had and the new one has not are deleted. */
+  private void writeRuleItems(Transaction tx, ReportHead oldHead, ReportHead head, Report report) {
+    List<Finding> cross = Findings.read(head.crossFindings());
+    Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+    for (Finding f : allFindings(report, cross)) {
+      byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
+    }
+    byRule.forEach((rule, findings) -> {
+      String json = Findings.write(findings);
+      boolean large = json.length() > RuleFindings.PLAIN_LIMIT;
+      int errors = (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+      tx.put(RuleFindings.SCHEMA.itemToMap(new RuleFindings(head.reportId(), rule, findings.size(), errors,
+          findings.size() - errors, large ? null : json, large ? SdkBytes.fromByteArray(Bodies.gzip(json)) : null,
+          head.agency(), head.agencyNorm(), head.year(), head.province(), head.city(), head.county(), head.status(),
+          head.errors(), head.warnings(), head.title(), head.uploadedAt()), true));
+    });
+    if (oldHead != null) {
+      for (String rule : oldHead.ruleIds()) {
+        if (!byRule.containsKey(rule)) {
+          tx.delete(head.pk(), Keys.rule(rule));
+        }
+      }
+    }
+  }
+
+  // ============================================================================================ plumbing
+
+  private void commit(Transaction tx, String now) {
+    List<TransactWriteItem> items = tx.build(now);
+    if (items.isEmpty()) {
+      return;
+    }
+    dynamo.transactWriteItems(r -> r.transactItems(items));
+  }
+
+  /** Lost a race (condition or conflict): back off with jitter and let the caller re-read; give up eventually. */
+  private static void retryable(RuntimeException e, int attempt) {
+    if (e instanceof TransactionCanceledException canceled && canceled.hasCancellationReasons()) {
+      for (CancellationReason reason : canceled.cancellationReasons()) {
+        String code = reason.code();
+        if (code != null && !code.equals("None") && !code.equals("ConditionalCheckFailed")
+            && !code.equals("TransactionConflict") && !code.equals("ThrottlingError")
+            && !code.equals("ProvisionedThroughputExceeded")) {
+          throw e;
+        }
+      }
+    }
+    if (attempt >= MAX_ATTEMPTS) {
+      throw e;
+    }
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(2 + Math.min(200, 5L * attempt)));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw e;
+    }
+  }
+
+  /** An event older than one already applied to its key: an overwrite or a delete came after it. */
+  private static boolean stale(List<SourceRecord> history, Upload upload) {
+    for (SourceRecord s : history) {
+      if (Sequencers.compare(s.sequencer(), upload.sequencer()) <= 0) {
+        continue;
+      }
+      boolean sameVersion = Objects.equals(Keys.sourceVersion(s.versionId()), Keys.sourceVersion(upload.versionId()));
+      if (sameVersion || SourceRecord.REMOVED.equals(s.status()) && s.sha256() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static SourceRecord find(List<SourceRecord> history, String versionId) {
+    for (SourceRecord s : history) {
+      if (Objects.equals(Keys.sourceVersion(s.versionId()), Keys.sourceVersion(versionId))) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private String now() {
+    return iso(clock.instant());
+  }
+
+  static String iso(Instant t) {
+    return DateTimeFormatter.ISO_INSTANT.format((t == null ? Instant.EPOCH : t).truncatedTo(ChronoUnit.MILLIS));
+  }
+}

@@ -1,0 +1,62 @@
+package nianbao.store;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One stored summary: the sums of {@link Contribution}s of the current reports in a scope (all years or one year;
+ * all regions, a province, or a city). Read with one GetItem, whatever the number of reports.
+ */
+public record Summary(Integer year, String province, String city, Map<String, BigDecimal> values,
+    String updatedAt) {
+
+  public long reports() {
+    return count("reports");
+  }
+
+  public long count(String attribute) {
+    BigDecimal v = values.get(attribute);
+    return v == null ? 0 : v.longValueExact();
+  }
+
+  public BigDecimal value(String attribute) {
+    return values.getOrDefault(attribute, BigDecimal.ZERO);
+  }
+
+  /** Report counts by status (VALID, HAS_ERRORS, REJECTED). */
+  public Map<String, Long> byStatus() {
+    return counts("status.");
+  }
+
+  /** Findings by rule id. */
+  public Map<String, Long> findingsByRule() {
+    return counts("rule.");
+  }
+
+  /** Reports having at least one finding of a rule, by rule id. */
+  public Map<String, Long> reportsByRule() {
+    return counts("ruleReports.");
+  }
+
+  /** Sums of one table: prefix {@code A.} (2021 table A), {@code A2019.}, {@code B.} or {@code C.}. */
+  public Map<String, BigDecimal> sums(String tablePrefix) {
+    Map<String, BigDecimal> out = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(tablePrefix)) {
+        out.put(k.substring(tablePrefix.length()), v);
+      }
+    });
+    return out;
+  }
+
+  private Map<String, Long> counts(String prefix) {
+    Map<String, Long> out = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(prefix) && v.signum() != 0) {
+        out.put(k.substring(prefix.length()), v.longValueExact());
+      }
+    });
+    return out;
+  }
+}

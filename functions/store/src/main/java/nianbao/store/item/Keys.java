@@ -1,0 +1,73 @@
+package nianbao.store.item;
+
+/**
+ * Primary keys and index names of the one table. Every item has {@code pk} and {@code sk}; what they hold says
+ * what the item is (functions/store/README.md has the full design).
+ */
+public final class Keys {
+  private Keys() {}
+
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+
+  /** Report heads, versions, body chunks and findings share the report's partition. */
+  public static String report(String reportId) {
+    return "R#" + reportId;
+  }
+
+  public static final String HEAD = "HEAD";
+
+  public static String version(String sha256) {
+    return "V#" + sha256;
+  }
+
+  public static final String VERSION_PREFIX = "V#";
+
+  public static String bodyChunk(String sha256, String bodyHash, int n) {
+    return String.format("B#%s#%s#%04d", sha256, bodyHash, n);
+  }
+
+  public static String bodyChunkPrefix(String sha256, String bodyHash) {
+    return "B#" + sha256 + "#" + bodyHash + "#";
+  }
+
+  public static String rule(String rule) {
+    return "F#" + rule;
+  }
+
+  public static final String RULE_PREFIX = "F#";
+
+  /** Uploaded objects: one partition per bucket and key, one item per object version. */
+  public static String source(String bucket, String key) {
+    return "S#" + bucket + "#" + key;
+  }
+
+  public static String sourceVersion(String versionId) {
+    return versionId == null || versionId.isEmpty() ? "null" : versionId;
+  }
+
+  /** Summaries: {@code *} stands for "all" in a scope. */
+  public static String summary(Integer year, String province, String city) {
+    return "SUM#" + (year == null ? "*" : year) + "#" + (province == null ? "*" : province) + "#"
+        + (city == null ? "*" : city);
+  }
+
+  public static final String SUMMARY = "SUM";
+
+  // ---- indexes (declared in template.yaml; TemplateSchemaTest checks these against it) ----
+  public static final String BY_NEWEST = "byNewest";
+  public static final String BY_YEAR = "byYear";
+  public static final String BY_STATUS = "byStatus";
+  public static final String BY_YEAR_STATUS = "byYearStatus";
+  public static final String BY_PROVINCE = "byProvince";
+  public static final String BY_CITY = "byCity";
+  public static final String BY_YEAR_PROVINCE = "byYearProvince";
+  public static final String BY_YEAR_CITY = "byYearCity";
+  public static final String BY_AGENCY = "byAgency";
+  public static final String BY_RULE = "byRule";
+  public static final String BY_YEAR_RULE = "byYearRule";
+  public static final String BY_PROCESSING = "byProcessing";
+
+  /** The constant partition of {@code byNewest}: every current report and every rejected upload. */
+  public static final String LIST_ALL = "REPORTS";
+}

@@ -1,0 +1,63 @@
+package nianbao.store.item;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+/**
+ * What became of one uploaded object version: which report (and version sha256) it is, or that it was rejected
+ * and why, or that it has been removed. Keyed by bucket and key, one item per S3 version ({@code null} on an
+ * unversioned bucket), so "has this upload been ingested yet?" is one query.
+ *
+ * @param sequencer the S3 sequencer of the last event applied, to ignore stale events of one key
+ */
+public record SourceRecord(
+    String bucket, String key, String versionId, String eTag, Long size, String sequencer, String eventTime,
+    String sha256, String reportId, String status, String reason, String updatedAt) {
+
+  public static final String INGESTED = "INGESTED";
+  public static final String REJECTED = "REJECTED";
+  public static final String REMOVED = "REMOVED";
+
+  public String pk() {
+    return Keys.source(bucket, key);
+  }
+
+  public String sk() {
+    return Keys.sourceVersion(versionId);
+  }
+
+  /** How versions refer to their sources: {@code bucket/key#versionId}. */
+  public static String ref(String bucket, String key, String versionId) {
+    return bucket + "/" + key + "#" + Keys.sourceVersion(versionId);
+  }
+
+  public String ref() {
+    return ref(bucket, key, versionId);
+  }
+
+  public static final TableSchema<SourceRecord> SCHEMA = new SchemaBuilder<>(SourceRecord.class,
+      SourceRecord::from)
+      .string(Keys.PK, SourceRecord::pk, primaryPartitionKey())
+      .string(Keys.SK, SourceRecord::sk, primarySortKey())
+      .string("bucket", SourceRecord::bucket)
+      .string("key", SourceRecord::key)
+      .string("versionId", SourceRecord::versionId)
+      .string("eTag", SourceRecord::eTag)
+      .longer("size", SourceRecord::size)
+      .string("sequencer", SourceRecord::sequencer)
+      .string("eventTime", SourceRecord::eventTime)
+      .string("sha256", SourceRecord::sha256)
+      .string("reportId", SourceRecord::reportId)
+      .string("status", SourceRecord::status)
+      .string("reason", SourceRecord::reason)
+      .string("updatedAt", SourceRecord::updatedAt)
+      .build();
+
+  static SourceRecord from(ItemBuilder b) {
+    return new SourceRecord(b.s("bucket"), b.s("key"), b.s("versionId"), b.s("eTag"), b.l("size"),
+        b.s("sequencer"), b.s("eventTime"), b.s("sha256"), b.s("reportId"), b.s("status"), b.s("reason"),
+        b.s("updatedAt"));
+  }
+}
