@@ -1,0 +1,37 @@
+package nianbao.ingest;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The SDK clients, each with the light url-connection HTTP client and nothing else configured: region,
+ * credentials and endpoint come from the SDK's standard settings (AWS_REGION, AWS_ENDPOINT_URL,
+ * AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS, or the matching {@code aws.*} system
+ * properties), so the same code talks to AWS, LocalStack, moto or the local stack.
+ */
+public final class AwsClients {
+  private AwsClients() {}
+
+  public static DynamoDbClient dynamo() {
+    return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  /** Path-style addressing when an endpoint is configured (local servers have no per-bucket host names). */
+  public static S3Client s3() {
+    boolean customEndpoint = setting("aws.endpointUrlS3", "AWS_ENDPOINT_URL_S3") != null
+        || setting("aws.endpointUrl", "AWS_ENDPOINT_URL") != null;
+    return S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+        .forcePathStyle(customEndpoint).build();
+  }
+
+  public static SqsClient sqs() {
+    return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  static String setting(String property, String env) {
+    String v = System.getProperty(property);
+    return v != null ? v : System.getenv(env);
+  }
+}

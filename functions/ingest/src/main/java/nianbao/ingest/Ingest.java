@@ -1,0 +1,140 @@
+package nianbao.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nianbao.core.document.DocumentReaders;
+import nianbao.core.document.UnreadableDocumentException;
+import nianbao.core.model.Report;
+import nianbao.store.ReportLedger;
+import nianbao.store.ReportLedger.Outcome;
+import nianbao.store.ReportLedger.Result;
+import nianbao.store.ReportLedger.Upload;
+import nianbao.store.ReportStore;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Turns S3 object events into store changes: a created object is fetched, read and validated by core, and
+ * stored as a report version or a rejected upload; a removed object leaves its report. Transient failures
+ * (throttling, timeouts, an unreachable service) are not caught here: {@link #handle(List)} processes the other
+ * records and then throws, so Lambda retries the event — harmless, as every change is idempotent.
+ */
+public final class Ingest {
+  private static final Logger LOG = Logger.getLogger(Ingest.class.getName());
+
+  private final SourceFetcher fetcher;
+  private final ReportParser parser;
+  private final ReportStore store;
+  private final ReportLedger ledger;
+  private final long maxBytes;
+
+  public Ingest(S3Client s3, ReportStore store, ReportParser parser) {
+    this(new SourceFetcher(s3), parser, store, new ReportLedger(store), DocumentReaders.MAX_BYTES);
+  }
+
+  public Ingest(SourceFetcher fetcher, ReportParser parser, ReportStore store, ReportLedger ledger, long maxBytes) {
+    this.fetcher = fetcher;
+    this.parser = parser;
+    this.store = store;
+    this.ledger = ledger;
+    this.maxBytes = maxBytes;
+  }
+
+  public ReportStore store() {
+    return store;
+  }
+
+  public ReportLedger ledger() {
+    return ledger;
+  }
+
+  /** What became of one record. */
+  public record RecordOutcome(S3Notification record, Result result, String reportId, String detail) {}
+
+  /** Failure of some records of an event; the others were applied. Lambda retries the whole event. */
+  public static final class IngestFailedException extends RuntimeException {
+    private final List<RecordOutcome> done;
+
+    IngestFailedException(String message, RuntimeException first, List<RecordOutcome> done) {
+      super(message, first);
+      this.done = List.copyOf(done);
+    }
+
+    public List<RecordOutcome> done() {
+      return done;
+    }
+  }
+
+  public List<RecordOutcome> handle(List<S3Notification> records) {
+    List<RecordOutcome> outcomes = new ArrayList<>();
+    List<RuntimeException> failures = new ArrayList<>();
+    for (S3Notification record : records) {
+      try {
+        outcomes.add(handle(record));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "s3://" + record.bucket() + "/" + record.key() + " failed; the event will be retried",
+            e);
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      RuntimeException first = failures.get(0);
+      IngestFailedException e = new IngestFailedException(failures.size() + " of " + records.size()
+          + " records failed: " + first, first, outcomes);
+      failures.stream().skip(1).forEach(e::addSuppressed);
+      throw e;
+    }
+    return outcomes;
+  }
+
+  public RecordOutcome handle(S3Notification r) {
+    Upload upload = new Upload(r.bucket(), r.key(), r.versionId(), r.eTag(), r.size(), r.sequencer(), r.eventTime());
+    if (r.removed()) {
+      List<Outcome> removed = ledger.remove(upload, r.deleteMarker());
+      return new RecordOutcome(r, Result.REMOVED, removed.isEmpty() ? null : removed.get(0).reportId(),
+          removed.size() + " version(s) removed");
+    }
+    if (!r.created()) {
+      return new RecordOutcome(r, null, null, "ignored event " + r.eventName());
+    }
+    if (r.key().endsWith("/") && (r.size() == null || r.size() == 0)) {
+      return new RecordOutcome(r, null, null, "folder placeholder");
+    }
+    String name = fileName(r.key());
+    if (r.size() != null && r.size() > maxBytes) {
+      Outcome o = ledger.reject(upload, "unknown", DocumentReaders.tooLarge(r.size()).getMessage(), name);
+      return new RecordOutcome(r, o.result(), o.reportId(), "too large");
+    }
+    SourceFetcher.Fetched fetched = fetcher.fetch(r.bucket(), r.key(), r.versionId(), r.eTag(), maxBytes);
+    if (fetched instanceof SourceFetcher.Gone gone) {
+      return new RecordOutcome(r, Result.STALE, null, gone.why());
+    }
+    if (fetched instanceof SourceFetcher.TooLarge large) {
+      Outcome o = ledger.reject(upload, "unknown", DocumentReaders.tooLarge(large.size()).getMessage(), name);
+      return new RecordOutcome(r, o.result(), o.reportId(), "too large");
+    }
+    byte[] bytes = ((SourceFetcher.Bytes) fetched).bytes();
+    Report report;
+    try {
+      report = parser.read(bytes, name);
+    } catch (UnreadableDocumentException e) {
+      Outcome o = ledger.reject(upload, e.format(), e.getMessage(), name);
+      return new RecordOutcome(r, o.result(), o.reportId(), e.getMessage());
+    } catch (RuntimeException e) {
+      // a defect of the reader, not of the service: retrying cannot help, so the upload is kept as rejected
+      // with the reason, and re-processing picks it up again once the reader changes
+      LOG.log(Level.SEVERE, "reader failed on s3://" + r.bucket() + "/" + r.key(), e);
+      String reason = "读取时出现内部错误（" + e.getClass().getSimpleName() + "），已记录，修复后将重新处理";
+      Outcome o = ledger.reject(upload, "unknown", reason, name);
+      return new RecordOutcome(r, o.result(), o.reportId(), reason);
+    }
+    Outcome o = ledger.store(report, upload);
+    return new RecordOutcome(r, o.result(), o.reportId(), null);
+  }
+
+  static String fileName(String key) {
+    int slash = key.lastIndexOf('/');
+    return slash < 0 ? key : key.substring(slash + 1);
+  }
+}

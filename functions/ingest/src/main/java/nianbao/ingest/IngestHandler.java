@@ -1,0 +1,96 @@
+package nianbao.ingest;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import nianbao.store.ReportStore;
+
+/**
+ * The ingest function (template.yaml names this class). It only parses the invocation and calls {@link Ingest}:
+ * <ul>
+ *   <li>an S3 event notification ({@code Records}) — what the reports bucket sends;</li>
+ *   <li>{@code {"action":"reprocess","batchSize":50,"cursor":…}} — re-read reports of older reader/rule versions;</li>
+ *   <li>{@code {"action":"redrive"}} — send the dead-letter queue back through ingest.</li>
+ * </ul>
+ * A failure of any S3 record fails the invocation, so that Lambda retries the event and, if it keeps failing,
+ * puts it into the dead-letter queue.
+ */
+public final class IngestHandler implements RequestStreamHandler {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Batch work stops this long before the function's timeout. */
+  static final long SAFETY_MILLIS = 15_000;
+
+  private final Ingest ingest;
+  private final Environment env;
+
+  /** Settings the template gives the function. */
+  public record Environment(String tableName, String deadLetterQueueUrl) {
+    static Environment fromSystem() {
+      String table = System.getenv("TABLE_NAME");
+      if (table == null || table.isBlank()) {
+        throw new IllegalStateException("TABLE_NAME is not set");
+      }
+      return new Environment(table, System.getenv("DEAD_LETTER_QUEUE_URL"));
+    }
+  }
+
+  /** Lambda's constructor: clients are built here, once, during init (and so in the SnapStart snapshot). */
+  public IngestHandler() {
+    this(Environment.fromSystem());
+  }
+
+  private IngestHandler(Environment env) {
+    this(new Ingest(AwsClients.s3(), new ReportStore(AwsClients.dynamo(), env.tableName()), ReportParser.CORE), env);
+  }
+
+  public IngestHandler(Ingest ingest, Environment env) {
+    this.ingest = ingest;
+    this.env = env;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    JsonNode event = JSON.readTree(input);
+    ObjectNode result = JSON.createObjectNode();
+    BooleanSupplier keepGoing = () -> context == null || context.getRemainingTimeInMillis() > SAFETY_MILLIS;
+    String action = event == null ? "" : event.path("action").asText("");
+    switch (action) {
+      case "reprocess" -> {
+        Reprocessor.Progress p = new Reprocessor(ingest).run(event.path("batchSize").asInt(50),
+            event.hasNonNull("cursor") ? event.get("cursor").asText() : null, keepGoing);
+        result.put("examined", p.examined()).put("reprocessed", p.reprocessed()).put("failed", p.failed());
+        result.putPOJO("outdatedVersions", p.outdatedVersions());
+        result.put("cursor", p.cursor());
+      }
+      case "redrive" -> {
+        if (env.deadLetterQueueUrl() == null) {
+          throw new IllegalStateException("DEAD_LETTER_QUEUE_URL is not set");
+        }
+        Redriver.Progress p = new Redriver(AwsClients.sqs(), ingest).run(env.deadLetterQueueUrl(), keepGoing);
+        result.put("received", p.received()).put("redriven", p.redriven()).put("failed", p.failed());
+      }
+      default -> {
+        JsonNode s3Event = event != null && event.has("requestPayload") ? event.get("requestPayload") : event;
+        List<Ingest.RecordOutcome> outcomes = ingest.handle(S3Notification.parse(s3Event == null
+            ? JSON.createObjectNode() : s3Event));
+        ArrayNode records = result.putArray("records");
+        for (Ingest.RecordOutcome o : outcomes) {
+          ObjectNode r = records.addObject();
+          r.put("bucket", o.record().bucket()).put("key", o.record().key());
+          r.put("result", o.result() == null ? "IGNORED" : o.result().name());
+          r.put("reportId", o.reportId());
+          r.put("detail", o.detail());
+        }
+      }
+    }
+    JSON.writeValue(output, result);
+  }
+}
