@@ -79,7 +79,8 @@ final class Deadline {
   }
 
   private static UnreadableDocumentException timeout(String format, Duration limit) {
-    return new UnreadableDocumentException(format, String.format(java.util.Locale.ROOT,
-        "读取超时：%s超过 %d 秒仍未读完（文件过于复杂或已损坏）", FormatSniffer.describe(format), limit.toSeconds()));
+    String seconds = java.math.BigDecimal.valueOf(limit.toMillis(), 3).stripTrailingZeros().toPlainString();
+    return new UnreadableDocumentException(format, "读取超时：" + FormatSniffer.describe(format) + " 超过 " + seconds
+        + " 秒仍未读完，已停止（文件过于复杂或已损坏）");
   }
 }

@@ -197,41 +197,34 @@ public final class HtmlReader implements DocumentReader {
     return counts[0] >= 300 && counts[1] * 2 < counts[0] || !e.select("table td").isEmpty() && counts[0] >= 100;
   }
 
-  /** The deepest element holding nearly all of the page's scored content: its text not in links, less links. */
+  /**
+   * The deepest element holding nearly all of the page's content: every data table of its parent and at
+   * least 90% of its parent's score (text not in links, less twice the link text).
+   */
   private static Element mainContent(Element body) {
     Map<Element, int[]> memo = new IdentityHashMap<>();
     counts(body, memo);
-    double best = 0;
-    for (Map.Entry<Element, int[]> en : memo.entrySet()) {
-      best = Math.max(best, score(en.getValue()));
-    }
-    if (best <= 0) {
-      return body;
-    }
-    Element chosen = body;
     Element current = body;
-    // descend while one child still holds at least 90% of the best score
     while (true) {
+      int[] here = memo.get(current);
       Element next = null;
       for (Element child : current.children()) {
         int[] c = memo.get(child);
-        if (c != null && score(c) >= 0.9 * best) {
+        if (c != null && c[2] == here[2] && score(c) >= 0.9 * score(here) && score(c) > 0) {
           next = child;
           break;
         }
       }
       if (next == null) {
-        break;
+        return current;
       }
       current = next;
-      chosen = next;
       Deadline.check();
     }
-    return chosen;
   }
 
   private static double score(int[] c) {
-    return c[0] - 2.0 * c[1] + 200.0 * c[2];
+    return c[0] - 2.0 * c[1];
   }
 
   /** [non-link text chars, link text chars, data tables] under an element. */
