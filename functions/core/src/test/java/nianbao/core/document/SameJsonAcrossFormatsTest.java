@@ -1,0 +1,70 @@
+package nianbao.core.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.stream.Stream;
+import nianbao.core.ReportReader;
+import nianbao.core.json.ReportJson;
+import nianbao.core.model.Report;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The issue's end-to-end requirement: a report read from HTML, DOCX or PDF gives the same FORMAT.md JSON as
+ * the same report read from its text seed — except {@code source}, which names the reader, and except S2
+ * findings, which report repairs of damage that only the extracted text has (digits run together, a value
+ * too many or too few in a row); the originals' tables carry no such damage.
+ *
+ * <p>This goes through the recogniser and the rules, so it fails while they do not yet treat a
+ * {@link Table}'s rows as they treat the same row in text.
+ */
+class SameJsonAcrossFormatsTest {
+  static Stream<Arguments> documents() {
+    return Fixtures.SEEDS.stream().flatMap(base -> Stream.of("html", "docx", "pdf").map(ext -> Arguments.of(base, ext)));
+  }
+
+  @ParameterizedTest(name = "{0}.{1}")
+  @MethodSource("documents")
+  void sameJsonAsTheTextSeed(String base, String ext) throws Exception {
+    Report text = ReportReader.read(Fixtures.bytes("/seeds/" + base + ".txt"), base + ".txt");
+    Report other = ReportReader.read(Fixtures.document(base + "." + ext), base + "." + ext);
+    assertEquals(ext, other.source().format());
+    assertEquals(DocumentReaders.reader(ext).version(), other.source().reader());
+    assertEquals(comparable(text).toPrettyString(), comparable(other).toPrettyString());
+  }
+
+  @ParameterizedTest(name = "pingtan-2022.{0}")
+  @MethodSource("formats")
+  void sampleValuesAsExpected(String ext) throws Exception {
+    JsonNode expected = ReportJson.MAPPER.readTree(Fixtures.bytes("/samples/04_pingtan-2022.expected.json"));
+    JsonNode actual = ReportJson.MAPPER.readTree(ReportJson.write(
+        ReportReader.read(Fixtures.document("pingtan-2022." + ext), "pingtan-2022." + ext)));
+    for (String field : new String[] {"agency", "year", "template", "proactive", "applications", "reviewAndLitigation"}) {
+      assertEquals(expected.get(field), actual.get(field), field);
+    }
+  }
+
+  static Stream<String> formats() {
+    return Stream.of("html", "docx", "pdf");
+  }
+
+  private static ObjectNode comparable(Report report) throws Exception {
+    ObjectNode tree = (ObjectNode) ReportJson.MAPPER.readTree(ReportJson.write(report));
+    tree.remove("source");
+    JsonNode findings = tree.get("findings");
+    if (findings instanceof ArrayNode array) {
+      ArrayNode kept = ReportJson.MAPPER.createArrayNode();
+      for (JsonNode f : array) {
+        if (!"S2".equals(f.path("rule").asText())) {
+          kept.add(f);
+        }
+      }
+      tree.set("findings", kept);
+    }
+    return tree;
+  }
+}
