@@ -96,6 +96,7 @@ final class CellSolver {
       List<String[]> splits = new ArrayList<>();
       boolean complete = enumerateSplits(tokens, n, constraint, splits);
       if (!splits.isEmpty()) {
+        dedupe(splits);
         return new Solution(Kind.SPLIT, splits, true);
       }
       if (totalOnlyAllowed && tokens.size() == 1 && tokens.get(0).length() < n) {
@@ -104,6 +105,7 @@ final class CellSolver {
         return new Solution(Kind.TOTAL_ONLY, List.<String[]>of(cells), true);
       }
       List<String[]> placed = placeWithGaps(tokens, n, constraint);
+      dedupe(placed);
       if (!placed.isEmpty()) {
         return new Solution(Kind.TOO_FEW, placed, true);
       }

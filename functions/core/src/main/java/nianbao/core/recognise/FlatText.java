@@ -27,30 +27,31 @@ public final class FlatText {
 
   private FlatText(String original) {
     this.original = original;
-    char[] normalised = original.toCharArray();
-    for (int i = 0; i < normalised.length; i++) {
-      normalised[i] = normalise(normalised[i]);
-    }
-    String text = new String(normalised);
-    this.text = text;
-    int n = text.length();
-    StringBuilder compactBuilder = new StringBuilder(n);
+    int n = original.length();
+    char[] normalised = new char[n];
+    char[] compactChars = new char[n];
     int[] map = new int[n + 1];
     int k = 0;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = normalise(original.charAt(i));
+      normalised[i] = c;
       if (!isSpace(c)) {
-        compactBuilder.append(c);
+        compactChars[k] = c;
         map[k++] = i;
       }
     }
     map[k] = n;
-    this.compact = compactBuilder.toString();
+    this.text = new String(normalised);
+    this.compact = new String(compactChars, 0, k);
     this.compactToText = map;
   }
 
   public static FlatText of(List<Block> blocks) {
-    StringBuilder out = new StringBuilder(4096);
+    int size = 16;
+    for (Block block : blocks) {
+      size += block instanceof Paragraph p ? p.text().length() + 1 : 256;
+    }
+    StringBuilder out = new StringBuilder(size);
     for (Block block : blocks) {
       if (block instanceof Paragraph paragraph) {
         appendTextLine(out, paragraph.text());
@@ -142,7 +143,7 @@ public final class FlatText {
       out.append('\n');
       return;
     }
-    String[] cells = line.split("\t", -1);
+    String[] cells = splitTabs(line);
     int first = -1;
     int last = -1;
     for (int i = 0; i < cells.length; i++) {
@@ -164,6 +165,25 @@ public final class FlatText {
       }
     }
     out.append('\n');
+  }
+
+  private static String[] splitTabs(String line) {
+    int count = 1;
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == '\t') {
+        count++;
+      }
+    }
+    String[] cells = new String[count];
+    int start = 0;
+    int k = 0;
+    for (int i = 0; i <= line.length(); i++) {
+      if (i == line.length() || line.charAt(i) == '\t') {
+        cells[k++] = line.substring(start, i);
+        start = i + 1;
+      }
+    }
+    return cells;
   }
 
   private static void appendTableRow(StringBuilder out, List<String> row) {
@@ -208,6 +228,9 @@ public final class FlatText {
 
   /** One character to one character, so positions stay aligned with the printed text. */
   public static char normalise(char c) {
+    if (c < '\u00A0' && c != '\r') {
+      return c;
+    }
     if (c >= '\uFF01' && c <= '\uFF5E') {
       return (char) (c - 0xFEE0);
     }

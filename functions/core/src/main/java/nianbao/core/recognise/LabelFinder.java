@@ -55,6 +55,18 @@ final class LabelFinder {
     return hits;
   }
 
+  /** Where {@code word} starts, entirely before {@code limit}, or -1; never looks past the limit. */
+  static int indexOf(String text, String word, int from, int limit) {
+    char first = word.charAt(0);
+    int last = limit - word.length();
+    for (int i = text.indexOf(first, from); i >= 0 && i <= last; i = text.indexOf(first, i + 1)) {
+      if (text.startsWith(word, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static boolean overlaps(int[] a, int[] b) {
     return a[0] < b[1] && b[0] < a[1];
   }
@@ -63,8 +75,8 @@ final class LabelFinder {
     int best = -1;
     int bestLength = 0;
     for (String keyword : keywords) {
-      int at = compact.indexOf(keyword, from);
-      if (at >= 0 && at + keyword.length() <= limit && (best < 0 || at < best)) {
+      int at = indexOf(compact, keyword, from, best < 0 ? limit : Math.min(limit, best + keyword.length()));
+      if (at >= 0 && (best < 0 || at < best)) {
         best = at;
         bestLength = keyword.length();
       }

@@ -37,7 +37,7 @@ final class RecognitionNotes {
     if (cell == null) {
       return null;
     }
-    if (!cell.matches("-?\\d+(\\.\\d+)?")) {
+    if (!CellSolver.isNumber(cell)) {
       invalid.add(new InvalidCell(at, cell));
       return null;
     }
@@ -46,6 +46,9 @@ final class RecognitionNotes {
 
   /** Says, for rule S2, how a row's cells were placed when the printed values did not fit plainly. */
   void placement(Location row, CellSolver.Solution solution, List<String> printed, String[] cells) {
+    if (solution.certain()) {
+      return;
+    }
     String printedText = join(printed);
     String placed = join(java.util.Arrays.asList(cells));
     boolean unresolved = java.util.Arrays.stream(cells).anyMatch(c -> c == null) && !printed.isEmpty()

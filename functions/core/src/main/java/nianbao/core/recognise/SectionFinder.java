@@ -138,10 +138,11 @@ final class SectionFinder {
         continue;
       }
       int windowEnd = Math.min(n, i + 2 + PHRASE_WINDOW);
-      for (String phrase : phrases) {
-        int at = compact.indexOf(phrase, i + 2);
-        if (at >= 0 && at < windowEnd) {
-          return new int[] {i, at + phrase.length()};
+      for (int at = i + 2; at < windowEnd; at++) {
+        for (String phrase : phrases) {
+          if (compact.startsWith(phrase, at)) {
+            return new int[] {i, at + phrase.length()};
+          }
         }
       }
     }

@@ -40,13 +40,13 @@ public final class NarrativeFigureRule implements Rule {
           "正文称收到政府信息公开申请 " + received + " 件，表中“本年新收”总计为 " + tableReceived + " 件",
           tableReceived, received));
     }
-    Long reviews = first(REVIEW, text);
+    Long reviews = first(REVIEW, "行政复议", text);
     Group review = report.reviewAndLitigation().adminReview();
     if (reviews != null && review.total() != null && !reviews.equals(review.total())) {
       out.add(Finding.warning(id(), Location.cell("四", "adminReview", "total"),
           "正文称行政复议 " + reviews + " 件，表中行政复议总计为 " + review.total() + " 件", review.total(), reviews));
     }
-    Long lawsuits = first(LAWSUIT, text);
+    Long lawsuits = first(LAWSUIT, "行政诉讼", text);
     Group direct = report.reviewAndLitigation().litigationDirect();
     Group afterReview = report.reviewAndLitigation().litigationAfterReview();
     if (lawsuits != null && direct.total() != null && afterReview.total() != null
@@ -59,29 +59,50 @@ public final class NarrativeFigureRule implements Rule {
 
   /** The first sentence saying how many applications were received; "未收到…申请" says none. */
   static Long statedReceived(String text) {
-    for (String sentence : text.split("[。；;!！?？\n]")) {
-      if (!sentence.contains("申请") || sentence.contains("复议") || sentence.contains("诉讼")) {
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      if (i < n && SENTENCE_ENDS.indexOf(text.charAt(i)) < 0) {
         continue;
       }
-      if (sentence.contains("未收到") || sentence.contains("没有收到") || sentence.contains("未受理")) {
-        return 0L;
+      Long stated = receivedIn(text.substring(start, i));
+      if (stated != null) {
+        return stated;
       }
-      for (String keyword : RECEIVED) {
-        int at = sentence.indexOf(keyword);
-        if (at >= 0) {
-          Matcher m = COUNT.matcher(sentence);
-          if (m.find(at)) {
-            return Long.parseLong(m.group(1));
-          }
+      start = i + 1;
+    }
+    return null;
+  }
+
+  private static final String SENTENCE_ENDS = "。；;!！?？\n";
+
+  private static Long receivedIn(String sentence) {
+    if (!sentence.contains("申请") || sentence.contains("复议") || sentence.contains("诉讼")) {
+      return null;
+    }
+    if (sentence.contains("未收到") || sentence.contains("没有收到") || sentence.contains("未受理")) {
+      return 0L;
+    }
+    for (String keyword : RECEIVED) {
+      int at = sentence.indexOf(keyword);
+      if (at >= 0) {
+        Matcher m = COUNT.matcher(sentence);
+        if (m.find(at)) {
+          return Long.parseLong(m.group(1));
         }
       }
     }
     return null;
   }
 
-  private static Long first(Pattern pattern, String text) {
+  /** The figure of the first "行政复议…N件" (or 行政诉讼), looked for only where the word occurs. */
+  private static Long first(Pattern pattern, String word, String text) {
+    int at = text.indexOf(word);
+    if (at < 0) {
+      return null;
+    }
     Matcher m = pattern.matcher(text);
-    return m.find() && m.group(1).length() < 10 ? Long.parseLong(m.group(1)) : null;
+    return m.find(at) && m.group(1).length() < 10 ? Long.parseLong(m.group(1)) : null;
   }
 
   private static Long total(List<Long> row) {

@@ -9,6 +9,7 @@ import nianbao.core.recognise.RecognisedReport;
 public final class ProblemsSubstanceRule implements Rule {
   /** Fewer characters than this (spaces and punctuation aside) cannot name a problem and a remedy. */
   static final int MIN_CHARACTERS = 60;
+  private static final java.util.regex.Pattern NOTHING = java.util.regex.Pattern.compile("[无無没有暂。.：:\\s]*");
 
   @Override
   public String id() {
@@ -33,7 +34,7 @@ public final class ProblemsSubstanceRule implements Rule {
         sentences++;
       }
     }
-    if (characters == 0 || problems.strip().matches("[无無没有暂。.：:\\s]*")) {
+    if (characters == 0 || NOTHING.matcher(problems).matches()) {
       out.add(Finding.warning(id(), at, "“存在的主要问题及改进情况”为空或只写“无”", "问题与改进措施", problems.strip()));
     } else if (characters < MIN_CHARACTERS && sentences <= 2) {
       out.add(Finding.warning(id(), at, "“存在的主要问题及改进情况”只有 " + characters + " 个字，未具体说明问题和改进措施",
