@@ -153,7 +153,9 @@ public record ReportHead(
       .build();
 
   static ReportHead from(ItemBuilder b) {
-    return new ReportHead(b.s("reportId"), b.s("kind"), b.s("agencyKey"), b.s("agency"), b.s("agencyNorm"),
+    // a keys-only index (byProcessing) projects pk but not reportId
+    String id = b.s("reportId") != null ? b.s("reportId") : b.s(Keys.PK) == null ? null : b.s(Keys.PK).substring(2);
+    return new ReportHead(id, b.s("kind"), b.s("agencyKey"), b.s("agency"), b.s("agencyNorm"),
         b.i("year"), b.s("template"), b.s("title"), b.s("regionCode"), b.s("province"), b.s("city"),
         b.s("county"), b.s("status"), b.i0("errors"), b.i0("warnings"), b.intMap("ruleCounts"),
         b.s("crossFindings"), b.s("currentSha"), b.i0("versionCount"), b.s("uploadedAt"), b.s("uploadOrder"),

@@ -1,0 +1,201 @@
+package nianbao.ingest;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import nianbao.servers.FreePorts;
+import nianbao.servers.LocalDynamoDb;
+import nianbao.servers.LocalS3;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Where a test suite's DynamoDB and S3 are: in-process servers, a moto_server process, or AWS_ENDPOINT_URL. */
+abstract class Backend implements AutoCloseable {
+  static final Region REGION = Region.US_EAST_1;
+
+  abstract URI dynamoEndpoint();
+
+  abstract URI s3Endpoint();
+
+  URI sqsEndpoint() {
+    return null;
+  }
+
+  /** Stops DynamoDB (as an outage); false where the test cannot stop the service. */
+  boolean stopDynamo() {
+    return false;
+  }
+
+  void startDynamo() {}
+
+  DynamoDbClient dynamo(ExecutionInterceptor... interceptors) {
+    var b = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+    configure(b, dynamoEndpoint());
+    b.overrideConfiguration(ClientOverrideConfiguration.builder()
+        .executionInterceptors(java.util.List.of(interceptors)).build());
+    return b.build();
+  }
+
+  S3Client s3() {
+    var b = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true);
+    configure(b, s3Endpoint());
+    return b.build();
+  }
+
+  SqsClient sqs() {
+    var b = SqsClient.builder().httpClient(UrlConnectionHttpClient.create());
+    configure(b, sqsEndpoint());
+    return b.build();
+  }
+
+  private static void configure(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> b, URI endpoint) {
+    if (endpoint != null) {
+      b.endpointOverride(endpoint).region(REGION)
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+    }
+  }
+
+  /** DynamoDB Local on a folder (so an outage can be simulated by stopping it) and s3proxy in memory. */
+  static final class Local extends Backend {
+    private final Path folder;
+    private final LocalDynamoDb db;
+    private final LocalS3 s3;
+
+    Local() throws IOException {
+      folder = Files.createTempDirectory("nianbao-ddb");
+      db = LocalDynamoDb.onFolder(folder);
+      s3 = LocalS3.inMemory(REGION.id());
+    }
+
+    LocalS3 localS3() {
+      return s3;
+    }
+
+    @Override
+    URI dynamoEndpoint() {
+      return db.endpoint();
+    }
+
+    @Override
+    URI s3Endpoint() {
+      return s3.endpoint();
+    }
+
+    @Override
+    boolean stopDynamo() {
+      db.stop();
+      return true;
+    }
+
+    @Override
+    void startDynamo() {
+      db.start();
+    }
+
+    @Override
+    public void close() {
+      s3.close();
+      db.close();
+    }
+  }
+
+  /** moto_server (LocalStack is built on it) on a free loopback port; null if moto_server is not installed. */
+  static final class Moto extends Backend {
+    private final Process process;
+    private final URI endpoint;
+
+    private Moto(Process process, URI endpoint) {
+      this.process = process;
+      this.endpoint = endpoint;
+    }
+
+    static Moto startIfInstalled() throws Exception {
+      String binary = findOnPath("moto_server");
+      if (binary == null) {
+        return null;
+      }
+      int port = FreePorts.loopback();
+      Process p = new ProcessBuilder(binary, "-H", "127.0.0.1", "-p", Integer.toString(port))
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline) {
+        try (Socket s = new Socket()) {
+          s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+          return new Moto(p, URI.create("http://127.0.0.1:" + port));
+        } catch (IOException e) {
+          if (!p.isAlive()) {
+            throw new IllegalStateException("moto_server exited with " + p.exitValue());
+          }
+          Thread.sleep(100);
+        }
+      }
+      p.destroyForcibly();
+      throw new IllegalStateException("moto_server did not listen on " + port);
+    }
+
+    @Override
+    URI dynamoEndpoint() {
+      return endpoint;
+    }
+
+    @Override
+    URI s3Endpoint() {
+      return endpoint;
+    }
+
+    @Override
+    URI sqsEndpoint() {
+      return endpoint;
+    }
+
+    @Override
+    public void close() throws Exception {
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  /** Whatever AWS_ENDPOINT_URL points at (LocalStack), with the SDK's own settings for region and credentials. */
+  static final class Endpoint extends Backend {
+    @Override
+    URI dynamoEndpoint() {
+      return null;
+    }
+
+    @Override
+    URI s3Endpoint() {
+      return null;
+    }
+
+    @Override
+    URI sqsEndpoint() {
+      return null;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  static String findOnPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(dir, name);
+      if (Files.isExecutable(p)) {
+        return p.toString();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,99 @@
+package nianbao.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nianbao.servers.NotificationSink;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+/** The suite against DynamoDB Local and s3proxy in this JVM, plus what only in-process servers allow. */
+class IngestOnLocalServersTest extends IngestSuite {
+  private static Backend.Local backend;
+
+  @BeforeAll
+  static void start() throws Exception {
+    backend = new Backend.Local();
+  }
+
+  @AfterAll
+  static void stop() {
+    backend.close();
+  }
+
+  @Override
+  Backend backend() {
+    return backend;
+  }
+
+  @Test
+  void aDynamoDbOutageInTheMiddleOfIngestFailsTheInvocationAndTheRetryGetsItRight() throws Exception {
+    // GIVEN a client whose first transaction finds DynamoDB Local stopped, just after the reads were done
+    AtomicBoolean outage = new AtomicBoolean(true);
+    ExecutionInterceptor stopBeforeWrite = new ExecutionInterceptor() {
+      @Override
+      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        if (context.request() instanceof TransactWriteItemsRequest && outage.getAndSet(false)) {
+          backend.stopDynamo();
+        }
+      }
+    };
+    Harness h = new Harness(backend, backend.dynamo(stopBeforeWrite), ReportParser.CORE);
+    Harness.Uploaded a = h.upload("uploads/a.txt", Seeds.bytes(Seeds.NAMES.get(0)));
+    Harness.Uploaded b = h.upload("uploads/b.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    byte[] event = Harness.createdEvent(h.bucket, a, b);
+    try {
+      // WHEN the event is handled during the outage
+      Ingest.IngestFailedException failed = assertThrows(Ingest.IngestFailedException.class, () -> h.invoke(event));
+      assertTrue(failed.getMessage().contains("2 of 2"), failed.getMessage());
+    } finally {
+      backend.startDynamo();
+    }
+    // THEN Lambda's retry of the same event stores both, exactly once
+    h.invoke(event);
+    h.invoke(event);
+    assertEquals(2, h.heads().size());
+    assertEquals(2, h.store.summary(2022, null, null).reports());
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void s3proxyNotificationsReachTheHandlerInTheShapeLambdaDelivers() throws Exception {
+    Harness h = harness();
+    List<String> answers = new ArrayList<>();
+    backend.localS3().notify(h.bucket, json -> {
+      // the notification JSON as S3 would send it: the Lambda runtime's serializer reads it, the handler gets it
+      S3Event event = LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader())
+          .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+      assertEquals("uploads/报告 2022 v1+final.txt", event.getRecords().get(0).getS3().getObject().getUrlDecodedKey());
+      answers.add(h.invoke(json.getBytes(StandardCharsets.UTF_8)));
+    });
+    try {
+      h.s3.putObject(p -> p.bucket(h.bucket).key("uploads/报告 2022 v1+final.txt"),
+          RequestBody.fromBytes(Seeds.bytes(Seeds.XINXIANG_2022)));
+      assertEquals(1, answers.size());
+      assertTrue(answers.get(0).contains("CREATED"), answers.get(0));
+      assertEquals("uploads/报告 2022 v1+final.txt", h.heads().get(0).key());
+      h.s3.deleteObject(r -> r.bucket(h.bucket).key("uploads/报告 2022 v1+final.txt"));
+      assertEquals(2, answers.size());
+      assertEquals(0, h.heads().size());
+      h.assertSummariesExact();
+    } finally {
+      backend.localS3().stopNotifying(h.bucket);
+    }
+  }
+}

@@ -1,0 +1,392 @@
+package nianbao.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import nianbao.core.ReportReader;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Report;
+import nianbao.core.rules.CrossYearRules;
+import nianbao.store.Findings;
+import nianbao.store.Identity;
+import nianbao.store.ListFilter;
+import nianbao.store.ReportRow;
+import nianbao.store.Summary;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportVersion;
+import nianbao.store.item.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ingest suite, run against each backend (in-process servers, moto_server, AWS_ENDPOINT_URL). Every test
+ * gets its own table (from template.yaml) and bucket, drives the real handler with events as Lambda delivers
+ * them, and ends by checking that every summary equals the sum over the current reports.
+ */
+abstract class IngestSuite {
+  abstract Backend backend();
+
+  Harness harness() {
+    return new Harness(backend(), backend().dynamo(), ReportParser.CORE);
+  }
+
+  static Report read(byte[] bytes, String name) throws Exception {
+    return ReportReader.read(bytes, name);
+  }
+
+  @Test
+  void severalRecordsInOneEventEachBecomeAReport() throws Exception {
+    // GIVEN the five seeds uploaded, one under a key with a space, a plus and Chinese
+    Harness h = harness();
+    List<Harness.Uploaded> uploads = new ArrayList<>();
+    for (String name : Seeds.NAMES) {
+      String key = name.equals(Seeds.XINXIANG_2022) ? "uploads/报告 2022 v1+final.txt" : "uploads/" + name;
+      uploads.add(h.upload(key, Seeds.bytes(name)));
+    }
+    // WHEN one event carries all five records
+    String answer = h.deliver(uploads.toArray(Harness.Uploaded[]::new));
+    // THEN five reports, each as core reads it, and the summaries count them
+    assertTrue(answer.contains("CREATED"), answer);
+    assertEquals(5, h.heads().size());
+    for (int i = 0; i < Seeds.NAMES.size(); i++) {
+      Report expected = read(Seeds.bytes(Seeds.NAMES.get(i)), "x");
+      String id = Identity.of(expected, expected.source().sha256()).reportId();
+      ReportHead head = h.store.head(id).orElseThrow();
+      assertEquals(uploads.get(i).key(), head.key(), "key decoded exactly");
+      assertEquals(uploads.get(i).versionId(), head.versionId());
+      assertEquals(expected.agency(), head.agency());
+      assertEquals(expected.year(), head.year());
+      Report stored = h.store.report(id).orElseThrow();
+      assertEquals(expected.applications(), stored.applications());
+      assertEquals(expected.sections(), stored.sections());
+      assertEquals(expected.findings().size(), h.store.findings(id).size() - crossCount(head));
+    }
+    SourceRecord source = h.store.source(h.bucket, "uploads/报告 2022 v1+final.txt",
+        uploads.get(3).versionId()).orElseThrow();
+    assertEquals(SourceRecord.INGESTED, source.status());
+    Summary all = h.store.summary(null, null, null);
+    assertEquals(5, all.reports());
+    assertEquals(3, h.store.summary(2022, null, null).reports());
+    assertEquals(3, h.store.summary(2022, "河南省", null).reports());
+    assertEquals(3, h.store.summary(2022, "河南省", "新乡市").reports(), "卫滨区, 卫辉市 and 新乡县 are in 新乡市");
+    h.assertSummariesExact();
+  }
+
+  private static int crossCount(ReportHead head) {
+    return Findings.read(head.crossFindings()).size();
+  }
+
+  @Test
+  void theSameObjectDeliveredTwiceAndConcurrentlyChangesNothing() throws Exception {
+    Harness h = harness();
+    Harness.Uploaded u = h.upload("uploads/dup.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    h.deliver(u);
+    ReportHead first = h.heads().get(0);
+    Summary before = h.store.summary(null, null, null);
+
+    // WHEN the same event arrives 50 times at once, and again afterwards
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> results = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        return h.deliver(u);
+      }));
+    }
+    start.countDown();
+    for (Future<String> f : results) {
+      assertTrue(f.get(120, TimeUnit.SECONDS).contains("UNCHANGED"));
+    }
+    pool.shutdown();
+    h.deliver(u);
+
+    // THEN nothing changed: same head revision, one version, same summary
+    ReportHead after = h.heads().get(0);
+    assertEquals(first.revision(), after.revision());
+    assertEquals(1, h.store.versions(after.reportId()).size());
+    assertEquals(before.values(), h.store.summary(null, null, null).values());
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void fiftyConcurrentFirstDeliveriesMakeOneReport() throws Exception {
+    Harness h = harness();
+    Harness.Uploaded u = h.upload("uploads/race.txt", Seeds.bytes(Seeds.NAMES.get(2)));
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> results = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        return h.deliver(u);
+      }));
+    }
+    start.countDown();
+    int created = 0;
+    for (Future<String> f : results) {
+      if (f.get(180, TimeUnit.SECONDS).contains("CREATED")) {
+        created++;
+      }
+    }
+    pool.shutdown();
+    assertEquals(1, created, "exactly one delivery created the report");
+    assertEquals(1, h.heads().size());
+    assertEquals(1, h.store.summary(null, null, null).reports());
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void aCorrectedUploadBecomesCurrentAndTheEarlierIsKeptEvenWhenEventsArriveOutOfOrder() throws Exception {
+    Harness h = harness();
+    Harness.Uploaded v1 = h.upload("uploads/xinxiang.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    Thread.sleep(5);
+    Harness.Uploaded v2 = h.upload("uploads/xinxiang-corrected.txt",
+        Seeds.corrected(Seeds.XINXIANG_2022, "（本报告已更正）"));
+    // WHEN the later upload's event arrives first
+    assertTrue(h.deliver(v2).contains("CREATED"));
+    assertTrue(h.deliver(v1).contains("OLDER_VERSION_KEPT"));
+    // THEN the later upload is current, both are listed, and the report counts once
+    ReportHead head = h.heads().get(0);
+    assertEquals(ReportReader.sha256(Seeds.corrected(Seeds.XINXIANG_2022, "（本报告已更正）")), head.currentSha());
+    List<ReportVersion> versions = h.store.versions(head.reportId());
+    assertEquals(2, versions.size());
+    assertEquals(head.currentSha(), versions.get(0).sha256(), "newest first");
+    assertEquals(2, head.versionCount());
+    assertEquals(1, h.store.summary(null, null, null).reports());
+    h.assertSummariesExact();
+
+    // AND a third, still later upload replaces it again
+    Thread.sleep(5);
+    Harness.Uploaded v3 = h.upload("uploads/xinxiang.txt", Seeds.corrected(Seeds.XINXIANG_2022, "（再次更正）"));
+    assertTrue(h.deliver(v3).contains("NEW_CURRENT_VERSION"));
+    assertEquals(3, h.store.versions(head.reportId()).size());
+    assertEquals(1, h.store.summary(2022, null, null).reports());
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void anUnreadableFileIsKeptAsRejectedWithItsReasonAndLeavesWhenDeleted() {
+    Harness h = harness();
+    byte[] binary = new byte[4096];
+    ThreadLocalRandom.current().nextBytes(binary);
+    Harness.Uploaded u = h.upload("uploads/scan.bin", binary);
+    Harness.Uploaded empty = h.upload("uploads/empty.txt", new byte[0]);
+    h.deliver(u, empty);
+    List<ReportHead> heads = h.heads();
+    assertEquals(2, heads.size());
+    for (ReportHead head : heads) {
+      assertTrue(head.rejected());
+      assertEquals("REJECTED", head.status());
+      assertNotNull(head.reason());
+      assertFalse(head.reason().isBlank());
+    }
+    ReportHead scan = heads.stream().filter(x -> x.key().equals("uploads/scan.bin")).findFirst().orElseThrow();
+    assertEquals(u.versionId(), scan.versionId());
+    assertEquals(2, h.store.summary(null, null, null).byStatus().get("REJECTED"));
+    assertEquals(SourceRecord.REJECTED, h.store.source(h.bucket, "uploads/scan.bin", u.versionId()).orElseThrow()
+        .status());
+    // a duplicate delivery changes nothing
+    h.deliver(u);
+    assertEquals(2, h.store.summary(null, null, null).reports());
+    h.assertSummariesExact();
+
+    // WHEN the file is deleted
+    h.s3.deleteObject(r -> r.bucket(h.bucket).key("uploads/scan.bin"));
+    h.invoke(Harness.removedEvent(h.bucket, "uploads/scan.bin", "marker-1", true));
+    assertEquals(1, h.heads().size());
+    assertEquals(1, h.store.summary(null, null, null).byStatus().get("REJECTED"));
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void deletingTheSourceRemovesTheReportFromListsAndSummaries() throws Exception {
+    Harness h = harness();
+    Harness.Uploaded a = h.upload("uploads/a.txt", Seeds.bytes(Seeds.NAMES.get(0)));
+    Harness.Uploaded b = h.upload("uploads/b.txt", Seeds.bytes(Seeds.NAMES.get(2)));
+    h.deliver(a, b);
+    assertEquals(2, h.store.summary(2022, "河南省", "新乡市").reports());
+
+    // WHEN a's key is deleted (a delete marker in the versioned bucket)
+    h.s3.deleteObject(r -> r.bucket(h.bucket).key("uploads/a.txt"));
+    h.invoke(Harness.removedEvent(h.bucket, "uploads/a.txt", "marker-a", true));
+    // THEN a leaves lists and summaries; b stays
+    assertEquals(1, h.heads().size());
+    assertEquals(1, h.store.summary(2022, "河南省", "新乡市").reports());
+    assertEquals(1, h.store.summary(null, null, null).reports());
+    h.assertSummariesExact();
+    // AND a late, duplicate ObjectCreated event of the deleted object does not bring it back
+    h.deliver(a);
+    assertEquals(1, h.heads().size());
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void aCorrectionFallsBackToTheEarlierVersionWhenItsObjectIsDeleted() throws Exception {
+    Harness h = harness();
+    Harness.Uploaded v1 = h.upload("uploads/v1.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    Thread.sleep(5);
+    Harness.Uploaded v2 = h.upload("uploads/v2.txt", Seeds.corrected(Seeds.XINXIANG_2022, "更正"));
+    h.deliver(v1, v2);
+    String id = h.heads().get(0).reportId();
+    h.s3.deleteObject(r -> r.bucket(h.bucket).key("uploads/v2.txt").versionId(v2.versionId()));
+    h.invoke(Harness.removedEvent(h.bucket, "uploads/v2.txt", v2.versionId(), false));
+    ReportHead head = h.store.head(id).orElseThrow();
+    assertEquals(ReportReader.sha256(Seeds.bytes(Seeds.XINXIANG_2022)), head.currentSha());
+    assertEquals(1, h.store.summary(null, null, null).reports());
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void crossYearChecksUpdateBothSidesWhicheverArrivesFirst() throws Exception {
+    Harness h = harness();
+    byte[] y2022 = Seeds.bytes(Seeds.XINXIANG_2022);
+    byte[] y2021 = Seeds.otherYear(Seeds.XINXIANG_2022, 2022, 2021);
+    byte[] y2023 = Seeds.otherYear(Seeds.XINXIANG_2022, 2022, 2023);
+    Report r2021 = read(y2021, "2021.txt");
+    Report r2022 = read(y2022, "2022.txt");
+    Report r2023 = read(y2023, "2023.txt");
+    assertEquals(2021, r2021.year());
+    // WHEN 2022 arrives first, then 2023 and 2021 (Y+1 and Y-1 of the stored one)
+    h.deliver(h.upload("uploads/2022.txt", y2022));
+    h.deliver(h.upload("uploads/2023.txt", y2023));
+    h.deliver(h.upload("uploads/2021.txt", y2021));
+    // THEN each year's cross-year findings are the core's verdict against its stored predecessor
+    String agency = Identity.of(r2022, r2022.source().sha256()).agencyKey();
+    ReportHead h2021 = h.store.head(Identity.reportId(agency, 2021)).orElseThrow();
+    ReportHead h2022 = h.store.head(Identity.reportId(agency, 2022)).orElseThrow();
+    ReportHead h2023 = h.store.head(Identity.reportId(agency, 2023)).orElseThrow();
+    assertEquals(List.of(), Findings.read(h2021.crossFindings()));
+    List<Finding> expected2022 = CrossYearRules.check(r2021, r2022);
+    List<Finding> expected2023 = CrossYearRules.check(r2022, r2023);
+    assertFalse(expected2022.isEmpty(), "the copied text repeats last year's: X5 at least");
+    assertEquals(expected2022, Findings.read(h2022.crossFindings()));
+    assertEquals(expected2023, Findings.read(h2023.crossFindings()));
+    boolean errors2022 = r2022.hasErrors() || expected2022.stream().anyMatch(f -> f.severity().name().equals("ERROR"));
+    assertEquals(errors2022 ? "HAS_ERRORS" : "VALID", h2022.status());
+    assertEquals(r2022.findings().size() + expected2022.size(), h.store.findings(h2022.reportId()).size());
+    h.assertSummariesExact();
+
+    // AND removing 2021 takes its comparison away from 2022
+    h.s3.deleteObject(r -> r.bucket(h.bucket).key("uploads/2021.txt"));
+    h.invoke(Harness.removedEvent(h.bucket, "uploads/2021.txt", "marker-2021", true));
+    assertNull(h.store.head(Identity.reportId(agency, 2021)).orElse(null));
+    assertEquals(List.of(), Findings.read(h.store.head(h2022.reportId()).orElseThrow().crossFindings()));
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void sectionTextsTooLargeForOneItemAreKeptWhole() throws Exception {
+    Harness h = harness();
+    StringBuilder text = new StringBuilder();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    while (text.length() < 600_000) {
+      text.append((char) (0x4E00 + random.nextInt(0x5000)));
+      if (random.nextInt(40) == 0) {
+        text.append("。\n");
+      }
+    }
+    String seed = Seeds.text(Seeds.XINXIANG_2022);
+    int at = seed.indexOf("二、");
+    byte[] big = (seed.substring(0, at) + text + "\n" + seed.substring(at)).getBytes(StandardCharsets.UTF_8);
+    Report expected = read(big, "big.txt");
+    h.deliver(h.upload("uploads/big.txt", big));
+    ReportHead head = h.heads().get(0);
+    ReportVersion version = h.store.version(head.reportId(), head.currentSha()).orElseThrow();
+    assertTrue(version.bodyChunks() > 1, "stored in chunks");
+    assertNull(version.body());
+    Report stored = h.store.report(head.reportId()).orElseThrow();
+    assertEquals(expected.sections(), stored.sections());
+    assertTrue(stored.sections().overview().length() > 500_000);
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void reportsOfAnOlderReaderAreReprocessedInBatchesWithoutDoubleCounting() throws Exception {
+    // GIVEN reports written by an "older reader"
+    Harness old = new Harness(backend(), backend().dynamo(), (bytes, name) -> {
+      Report r = ReportReader.read(bytes, name);
+      var s = r.source();
+      return r.withSource(new nianbao.core.model.Source(s.name(), s.sha256(), s.format(), s.encoding(), "txt/0"));
+    });
+    List<Harness.Uploaded> uploads = new ArrayList<>();
+    for (String name : Seeds.NAMES) {
+      uploads.add(old.upload("uploads/" + name, Seeds.bytes(name)));
+    }
+    old.deliver(uploads.toArray(Harness.Uploaded[]::new));
+    Summary before = old.store.summary(null, null, null);
+    assertTrue(old.store.processingVersions().contains(ReportReader.RULES_VERSION + "|txt/0"));
+
+    // WHEN the current code re-processes them, two at a time, in runs that stop after a few reports
+    Ingest current = new Ingest(old.s3, old.store, ReportParser.CORE);
+    Reprocessor reprocessor = new Reprocessor(current);
+    int[] budget = {2};
+    Reprocessor.Progress p = reprocessor.run(2, null, () -> budget[0]-- > 0);
+    assertNotNull(p.cursor(), "stopped early with a cursor");
+    int examined = p.examined();
+    while (p.cursor() != null) {
+      p = reprocessor.run(2, p.cursor(), () -> true);
+      examined += p.examined();
+    }
+    // THEN every head carries the current reader, and the summaries are those of the same reports
+    assertEquals(5, examined);
+    for (ReportHead head : old.heads()) {
+      assertEquals("txt/1", head.reader(), head.reportId() + " " + head.key() + " " + p);
+      assertTrue(Reprocessor.isCurrent(head.procKey()));
+    }
+    assertEquals(before.reports(), old.store.summary(null, null, null).reports());
+    assertEquals(0, reprocessor.run(2, null, () -> true).examined());
+    old.assertSummariesExact();
+  }
+
+  @Test
+  void everyListFilterCombinationIsOneIndexQuery() throws Exception {
+    Harness h = harness();
+    List<Harness.Uploaded> uploads = new ArrayList<>();
+    for (String name : Seeds.NAMES) {
+      uploads.add(h.upload("uploads/" + name, Seeds.bytes(name)));
+    }
+    h.deliver(uploads.toArray(Harness.Uploaded[]::new));
+    assertEquals(3, all(h, new ListFilter(2022, null, null, null, null, null)).size());
+    assertEquals(5, all(h, new ListFilter(null, "河南省", null, null, null, null)).size());
+    assertEquals(3, all(h, new ListFilter(null, "河南省", "新乡市", null, null, null)).size());
+    assertEquals(3, all(h, new ListFilter(2022, "河南省", "新乡市", null, null, null)).size());
+    assertEquals(1, all(h, new ListFilter(2022, "河南省", "新乡市", null, null, "县人民")).size());
+    assertEquals(1, all(h, new ListFilter(null, null, null, null, null, "新乡县")).size());
+    List<ReportRow> newest = all(h, ListFilter.none());
+    assertEquals(2024, newest.get(0).year(), "newest year first");
+    int valid = all(h, new ListFilter(null, null, null, "VALID", null, null)).size();
+    int errors = all(h, new ListFilter(null, null, null, "HAS_ERRORS", null, null)).size();
+    assertEquals(5, valid + errors);
+    for (String rule : h.store.summary(null, null, null).reportsByRule().keySet()) {
+      assertEquals(h.store.summary(null, null, null).reportsByRule().get(rule).intValue(),
+          all(h, new ListFilter(null, null, null, null, rule, null)).size(), rule);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> h.store.list(new ListFilter(null, "河南省", null, "VALID", null, null), 10, null));
+    assertThrows(IllegalArgumentException.class, () -> h.store.list(ListFilter.none(), 10, "not-a-cursor"));
+  }
+
+  private static List<ReportRow> all(Harness h, ListFilter f) {
+    List<ReportRow> rows = new ArrayList<>();
+    String cursor = null;
+    do {
+      var page = h.store.list(f, 2, cursor);
+      rows.addAll(page.items());
+      cursor = page.cursor();
+    } while (cursor != null);
+    return rows;
+  }
+}
