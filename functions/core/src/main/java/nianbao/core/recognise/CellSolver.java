@@ -79,6 +79,15 @@ final class CellSolver {
 
   static Solution solve(List<String> printed, int n, Constraint constraint, boolean totalOnlyAllowed) {
     List<String> tokens = new ArrayList<>(printed);
+    // empty cells after a label go first: they are more likely a merged label column than a blank value
+    for (int i = 0; i < tokens.size() && tokens.size() > n; ) {
+      if (tokens.get(i) == ValueScanner.SOFT_BLANK) {
+        tokens.remove(i);
+      } else {
+        i++;
+      }
+    }
+    tokens.replaceAll(t -> t == ValueScanner.SOFT_BLANK ? null : t);
     while (tokens.size() > n && tokens.get(tokens.size() - 1) == null) {
       tokens.remove(tokens.size() - 1);
     }

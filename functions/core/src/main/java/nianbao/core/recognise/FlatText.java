@@ -16,6 +16,8 @@ import nianbao.core.document.Table;
 public final class FlatText {
   /** Stands for a blank cell; a private-use character that no report prints. */
   public static final char BLANK = '\uE000';
+  /** Stands for an empty cell right after a label: a merged label column or a blank first value. */
+  public static final char SOFT_BLANK = '\uE001';
 
   final String text;
   /** The same text before normalisation (same length, same positions), for printing what the report says. */
@@ -88,11 +90,34 @@ public final class FlatText {
     StringBuilder out = new StringBuilder(to - from);
     for (int i = from; i < to; i++) {
       char c = original.charAt(i);
-      if (c != BLANK) {
+      if (c != BLANK && c != SOFT_BLANK) {
         out.append(c == '\r' ? '\n' : c);
       }
     }
-    return out.toString().strip();
+    return paragraphs(out);
+  }
+
+  /**
+   * Lines trimmed, blank lines dropped, tabs as spaces: the same text whether a format separates paragraphs
+   * with an empty line (extracted text) or not (HTML, DOCX, PDF).
+   */
+  private static String paragraphs(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      if (i == n || text.charAt(i) == '\n') {
+        String line = text.subSequence(start, i).toString().replace('\t', ' ').strip();
+        if (!line.isEmpty()) {
+          if (out.length() > 0) {
+            out.append('\n');
+          }
+          out.append(line);
+        }
+        start = i + 1;
+      }
+    }
+    return out.toString();
   }
 
   /** The printed characters of a compact range (whitespace-free), e.g. a title broken by spaces. */
@@ -186,22 +211,31 @@ public final class FlatText {
     return cells;
   }
 
+  /**
+   * A real table's row. Empty cells before the first filled one are what a merged label column leaves
+   * behind: spaces. Empty cells right after a label may be a label's merged columns or a blank first value:
+   * {@link #SOFT_BLANK}, dropped first when a row has too many cells. Any other empty cell is {@link #BLANK}.
+   */
   private static void appendTableRow(StringBuilder out, List<String> row) {
+    boolean seenFilled = false;
+    boolean afterLabel = false;
     for (int i = 0; i < row.size(); i++) {
       if (i > 0) {
         out.append('\t');
       }
       String cell = row.get(i);
       if (cell == null || cell.isBlank()) {
-        out.append(BLANK);
-      } else {
-        int before = out.length();
-        appendNormalised(out, cell);
-        for (int j = before; j < out.length(); j++) {
-          char c = out.charAt(j);
-          if (c == '\n' || c == '\t' || c == '\r') {
-            out.setCharAt(j, ' ');
-          }
+        out.append(!seenFilled ? ' ' : afterLabel ? SOFT_BLANK : BLANK);
+        continue;
+      }
+      seenFilled = true;
+      afterLabel = !isNumberCell(cell);
+      int before = out.length();
+      out.append(cell);
+      for (int j = before; j < out.length(); j++) {
+        char c = out.charAt(j);
+        if (c == '\n' || c == '\t' || c == '\r') {
+          out.setCharAt(j, ' ');
         }
       }
     }
@@ -251,7 +285,7 @@ public final class FlatText {
   }
 
   static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == BLANK;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == BLANK || c == SOFT_BLANK;
   }
 
   static boolean isCjk(char c) {

@@ -9,6 +9,9 @@ import java.util.List;
  * or run together as "00000002.其他法律…") is not a value and is removed.
  */
 final class ValueScanner {
+  /** The token of an empty cell right after a label (see {@link FlatText#SOFT_BLANK}); compare by identity. */
+  static final String SOFT_BLANK = new String("soft-blank");
+
   private ValueScanner() {}
 
   /**
@@ -28,7 +31,10 @@ final class ValueScanner {
     int at = from;
     while (at < to && tokens.size() < wanted) {
       Run run = run(text, at, to, 0);
-      tokens.addAll(run.tokens());
+      // a header row's empty cells are not values: only runs that hold a number count
+      if (run.tokens().stream().anyMatch(t -> t != null && t != SOFT_BLANK)) {
+        tokens.addAll(run.tokens());
+      }
       if (run.end() <= at) {
         break;
       }
@@ -53,6 +59,9 @@ final class ValueScanner {
       if (c == FlatText.BLANK) {
         flush(token, tokens);
         tokens.add(null);
+      } else if (c == FlatText.SOFT_BLANK) {
+        flush(token, tokens);
+        tokens.add(SOFT_BLANK);
       } else if (c == ' ' || c == '\t' || c == '\n' || c == ',') {
         flush(token, tokens);
       } else if ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '—' || c == '/' || c == '–') {
@@ -74,7 +83,7 @@ final class ValueScanner {
   private static void stripMarker(List<String> tokens, int nextMarker) {
     int last = tokens.size() - 1;
     String t = tokens.get(last);
-    if (t == null) {
+    if (t == null || t == SOFT_BLANK) {
       return;
     }
     if (t.endsWith(".")) {
@@ -107,7 +116,7 @@ final class ValueScanner {
   /** A digit, a minus before a digit, a blank cell, or a placeholder dash or slash standing alone as a cell. */
   private static boolean startsValue(String text, int i, int from, int to) {
     char c = text.charAt(i);
-    if ((c >= '0' && c <= '9') || c == FlatText.BLANK) {
+    if ((c >= '0' && c <= '9') || c == FlatText.BLANK || c == FlatText.SOFT_BLANK) {
       return true;
     }
     if (c == '-' && i + 1 < to && Character.isDigit(text.charAt(i + 1))) {
