@@ -1,0 +1,49 @@
+package nianbao.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import nianbao.store.item.Keys;
+import nianbao.store.item.ReportHead;
+import org.junit.jupiter.api.Test;
+
+class ContributionTest {
+  private static ReportHead head(Integer year, String province, String city, String status) {
+    return new ReportHead("a-2022", ReportHead.KIND_REPORT, "a", "机关", "机关", year, "2021", "t", "410721",
+        province, city, null, status, 1, 2, Map.of("B1", 1, "S2", 2), null, "sha", 1, "2023-01-01T00:00:00Z",
+        "o", "b", "k", null, null, 1L, "txt", "n", "txt/1", "rules/1", null, 1, "now");
+  }
+
+  @Test
+  void aReportCountsInAllYearsAndItsYearForAllRegionsItsProvinceAndItsCity() {
+    assertEquals(List.of(Keys.summary(null, null, null), Keys.summary(null, "河南省", null),
+        Keys.summary(null, "河南省", "新乡市"), Keys.summary(2022, null, null), Keys.summary(2022, "河南省", null),
+        Keys.summary(2022, "河南省", "新乡市")), Contribution.scopes(head(2022, "河南省", "新乡市", "HAS_ERRORS")));
+    assertEquals(List.of(Keys.summary(null, null, null)), Contribution.scopes(head(null, null, null, "REJECTED")));
+  }
+
+  @Test
+  void countsStatusFindingsByRuleAndReportsByRule() {
+    var c = Contribution.of(head(2022, "河南省", "新乡市", "HAS_ERRORS"), null);
+    assertEquals(1, c.get("reports").intValue());
+    assertEquals(1, c.get("status.HAS_ERRORS").intValue());
+    assertEquals(2, c.get("rule.S2").intValue());
+    assertEquals(1, c.get("ruleReports.S2").intValue());
+  }
+
+  @Test
+  void sequencersCompareAsHexOfDifferentLengths() {
+    assertEquals(-1, Integer.signum(Sequencers.compare("FF", "0100")));
+    assertEquals(0, Sequencers.compare("00AB", "AB"));
+  }
+
+  @Test
+  void cursorsRefuseAnotherListOrGarbage() {
+    var key = Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"));
+    String c = Cursor.encode("byYear", key);
+    assertEquals(key, Cursor.decode("byYear", c));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Cursor.decode("byRule", c));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Cursor.decode("byYear", "%%"));
+  }
+}
