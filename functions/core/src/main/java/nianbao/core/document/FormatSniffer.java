@@ -27,6 +27,9 @@ public final class FormatSniffer {
     if (looksLikeHtml(bytes)) {
       return "html";
     }
+    if (looksLikeJson(bytes)) {
+      return "json";
+    }
     return TextReader.FORMAT;
   }
 
@@ -44,10 +47,31 @@ public final class FormatSniffer {
       case "zip" -> "ZIP 压缩包";
       case "image" -> "图片（无文字层，不做文字识别）";
       case "html" -> "网页（HTML）";
+      case "json" -> "JSON 数据文件（不是报告原文）";
       case "docx" -> "Word 文档（.docx）";
       case "pdf" -> "PDF";
       default -> format;
     };
+  }
+
+  /** Data, not a document: starts with { or [ and its first key or value follows at once. */
+  private static boolean looksLikeJson(byte[] bytes) {
+    int i = 0;
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      i = 3;
+    }
+    while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+      i++;
+    }
+    if (i >= bytes.length || (bytes[i] != '{' && bytes[i] != '[')) {
+      return false;
+    }
+    i++;
+    while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+      i++;
+    }
+    return i < bytes.length && (bytes[i] == '"' || bytes[i] == '[' || bytes[i] == '{' || bytes[i] == ']'
+        || bytes[i] == '}');
   }
 
   private static boolean has(byte[] bytes, int... magic) {

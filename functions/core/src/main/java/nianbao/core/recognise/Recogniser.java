@@ -46,6 +46,11 @@ public final class Recogniser {
     int[] tableC = region(flat, headings, 3, textEnd);
     ReviewRecogniser.Result review = ReviewRecogniser.recognise(flat, tableC[0], tableC[1], notes);
 
+    // Table labels alone (a spreadsheet export, a table copied into a note) do not make a report.
+    if (title.year() == null && headings.foundCount() < 3) {
+      throw new UnreadableDocumentException(document.format(),
+          "不是政府信息公开工作年度报告：没有“…年政府信息公开工作年度报告”标题，也找不到报告的章节");
+    }
     if (!proactive.found() && !applications.found() && !review.found()) {
       if (headings.foundCount() < 2 && title.year() == null) {
         throw new UnreadableDocumentException(document.format(),

@@ -63,6 +63,23 @@ class TextReaderTest {
   }
 
   @Test
+  void jsonDataIsRefusedAsNotADocument() {
+    byte[] json = "{\"rows\": [[\"一、本年新收政府信息公开申请数量\", \"13\"]]}".getBytes(StandardCharsets.UTF_8);
+    UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+        () -> ReportReader.read(json, "tables.json"));
+    assertTrue(e.getMessage().contains("JSON"), e.getMessage());
+  }
+
+  @Test
+  void tableLabelsWithoutTitleOrSectionsAreNotAReport() throws Exception {
+    String text = new String(nianbao.core.recognise.ExpectedReportsTestAccess.resource(SEED), StandardCharsets.UTF_8);
+    String tableOnly = text.substring(text.indexOf("(本列数据"), text.indexOf("四、政府信息公开行政复议"));
+    UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+        () -> ReportReader.read(tableOnly.getBytes(StandardCharsets.UTF_8), "table.txt"));
+    assertTrue(e.getMessage().startsWith("不是政府信息公开工作年度报告"), e.getMessage());
+  }
+
+  @Test
   void aReportCutOffBeforeItsTablesIsRefusedAsTruncated() throws Exception {
     String text = new String(nianbao.core.recognise.ExpectedReportsTestAccess.resource(SEED), StandardCharsets.UTF_8);
     String head = text.substring(0, text.indexOf("第二十条"));
