@@ -164,51 +164,65 @@ public final class FlatText {
 
   private static void appendTextLine(StringBuilder out, String line) {
     if (line.indexOf('\t') < 0) {
-      appendNormalised(out, line);
-      out.append('\n');
+      out.append(line).append('\n');
       return;
     }
-    String[] cells = splitTabs(line);
+    // first and last cells that hold a number, by cell index
     int first = -1;
     int last = -1;
-    for (int i = 0; i < cells.length; i++) {
-      if (isNumberCell(cells[i])) {
-        if (first < 0) {
-          first = i;
-        }
-        last = i;
+    int cell = 0;
+    for (int start = 0; start <= line.length(); cell++) {
+      int end = line.indexOf('\t', start);
+      if (end < 0) {
+        end = line.length();
       }
+      if (isNumberCell(line, start, end)) {
+        if (first < 0) {
+          first = cell;
+        }
+        last = cell;
+      }
+      start = end + 1;
     }
-    for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
+    cell = 0;
+    for (int start = 0; start <= line.length(); cell++) {
+      int end = line.indexOf('\t', start);
+      if (end < 0) {
+        end = line.length();
+      }
+      if (cell > 0) {
         out.append('\t');
       }
-      if (i > first && i < last && cells[i].isBlank()) {
+      if (cell > first && cell < last && isBlank(line, start, end)) {
         out.append(BLANK);
       } else {
-        appendNormalised(out, cells[i]);
+        out.append(line, start, end);
       }
+      start = end + 1;
     }
     out.append('\n');
   }
 
-  private static String[] splitTabs(String line) {
-    int count = 1;
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == '\t') {
-        count++;
+  private static boolean isBlank(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '\u3000') {
+        return false;
       }
     }
-    String[] cells = new String[count];
-    int start = 0;
-    int k = 0;
-    for (int i = 0; i <= line.length(); i++) {
-      if (i == line.length() || line.charAt(i) == '\t') {
-        cells[k++] = line.substring(start, i);
-        start = i + 1;
+    return true;
+  }
+
+  private static boolean isNumberCell(String s, int from, int to) {
+    boolean digit = false;
+    for (int i = from; i < to; i++) {
+      char c = normalise(s.charAt(i));
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c != '.' && c != '-' && c != ' ') {
+        return false;
       }
     }
-    return cells;
+    return digit;
   }
 
   /**
