@@ -185,8 +185,12 @@ final class SectionFinder {
           && !flat.lineBreakBefore(agencyStart)) {
         agencyStart--;
       }
-      String agency = stripLeadingNoise(flat.printedCompact(agencyStart, yearStart));
-      int titleStart = yearStart - agency.length();
+      String printed = flat.printedCompact(agencyStart, yearStart);
+      String agency = stripLeadingNoise(printed);
+      int titleStart = agencyStart + printed.indexOf(agency);
+      if (agency.endsWith("关于") && agency.length() > 3) {
+        agency = agency.substring(0, agency.length() - 2);
+      }
       String title = flat.printedCompact(titleStart, after + 2);
       return new Title(title, agency.length() < 2 ? null : agency, year);
     }

@@ -1,0 +1,64 @@
+package nianbao.core.recognise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import nianbao.core.ReportReader;
+import nianbao.core.model.Report;
+import org.junit.jupiter.api.Test;
+
+/** Small variations real reports print, each read the same way. */
+class LayoutVariantsTest {
+  private static final String SEED = "/seeds/003_978a9fff42e671ca.txt";
+
+  private static Report read(String text) throws Exception {
+    return ReportReader.read(text.getBytes(StandardCharsets.UTF_8), "variant.txt");
+  }
+
+  private static String seed() throws Exception {
+    return new String(ExpectedReportsTest.resource(SEED), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void titleWithGuanYuAndTheOlderHeadingOfSectionFour() throws Exception {
+    String text = seed().replace("新乡县人民政府2022年政府信息公开工作年度报告", "新乡县人民政府关于2022年度政府信息公开工作年度报告")
+        .replace("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况")
+        .replace("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况");
+    Report report = read(text);
+    assertEquals("新乡县人民政府", report.agency());
+    assertEquals("新乡县人民政府关于2022年度政府信息公开工作年度报告", report.title());
+    assertEquals(0L, report.reviewAndLitigation().adminReview().total());
+    assertEquals(List.of(), report.findings().stream().filter(f -> f.rule().equals("S1")).toList());
+  }
+
+  @Test
+  void fullWidthDigitsAndBracketsReadAsHalfWidth() throws Exception {
+    String text = seed().replace("一、本年新收政府信息公开申请数量\t13\t0\t0\t0\t0\t0\t13",
+        "一、本年新收政府信息公开申请数量\t１３\t０\t０\t０\t０\t０\t１３");
+    assertEquals(Arrays.asList(13L, 0L, 0L, 0L, 0L, 0L, 13L), read(text).applications().rows().get("newReceived"));
+  }
+
+  @Test
+  void dashesAndSlashesInCellsAreBlanks() throws Exception {
+    String text = seed().replace("二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        "二、上年结转政府信息公开申请数量\t—\t/\t-\t0\t0\t0\t0");
+    List<Long> row = read(text).applications().rows().get("carriedOver");
+    assertNull(row.get(0));
+    assertNull(row.get(1));
+    assertNull(row.get(2));
+    assertEquals(0L, row.get(6));
+  }
+
+  @Test
+  void aValueThatIsNotACountIsNullAndN1SaysWhatWasPrinted() throws Exception {
+    String text = seed().replace("二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0.5");
+    Report report = read(text);
+    assertNull(report.applications().rows().get("carriedOver").get(6));
+    assertEquals(List.of("0.5"), report.findings().stream().filter(f -> f.rule().equals("N1")).map(f -> f.actual())
+        .toList());
+  }
+}
