@@ -27,6 +27,8 @@ final class CellSolver {
     TOTAL_ONLY,
     /** Fewer values than cells: placed by the row's arithmetic where it decides. */
     TOO_FEW,
+    /** Fewer values than cells, and both a split and a lost value fit the row; the columns decide. */
+    SPLIT_OR_TOO_FEW,
     /** More values than cells: the extra one dropped, or numbers broken by a space joined. */
     TOO_MANY
   }
@@ -103,18 +105,27 @@ final class CellSolver {
     }
     if (tokens.size() < n) {
       List<String[]> splits = new ArrayList<>();
-      boolean complete = enumerateSplits(tokens, n, constraint, splits);
-      if (!splits.isEmpty()) {
-        dedupe(splits);
-        return new Solution(Kind.SPLIT, splits, true);
+      boolean complete = constraint.isSum() && sumRowSplits(tokens, n, splits)
+          || enumerateSplits(tokens, n, constraint, splits);
+      dedupe(splits);
+      // A value lost and digits run together can both fit one row; both stay candidates and the
+      // columns (B1, B3) choose. A lost value counts only where the row's arithmetic gives it back.
+      List<String[]> placed = placeWithGaps(tokens, n, constraint);
+      dedupe(placed);
+      List<String[]> oneGap = placed.stream().filter(c -> java.util.Arrays.stream(c).allMatch(v -> v != null))
+          .toList();
+      if (!splits.isEmpty() || !oneGap.isEmpty()) {
+        List<String[]> both = new ArrayList<>(splits);
+        both.addAll(oneGap);
+        dedupe(both);
+        Kind kind = oneGap.isEmpty() ? Kind.SPLIT : splits.isEmpty() ? Kind.TOO_FEW : Kind.SPLIT_OR_TOO_FEW;
+        return new Solution(kind, both, true);
       }
       if (totalOnlyAllowed && tokens.size() == 1 && tokens.get(0).length() < n) {
         String[] cells = new String[n];
         cells[n - 1] = tokens.get(0);
         return new Solution(Kind.TOTAL_ONLY, List.<String[]>of(cells), true);
       }
-      List<String[]> placed = placeWithGaps(tokens, n, constraint);
-      dedupe(placed);
       if (!placed.isEmpty()) {
         return new Solution(Kind.TOO_FEW, placed, true);
       }
@@ -250,6 +261,67 @@ final class CellSolver {
     values[filled] = null;
   }
 
+  /**
+   * Splits for a row whose last cell is the sum of the others, searched from the total: each way the last
+   * token can end in the total, then the rest split into numbers whose running sum never passes it. Far
+   * fewer placements than splitting blindly, so long runs of digits (22 and more) are still searched
+   * through. Returns false when the tokens do not suit it (the last one not all digits), so the general
+   * search runs instead.
+   */
+  private static boolean sumRowSplits(List<String> tokens, int n, List<String[]> out) {
+    String last = tokens.get(tokens.size() - 1);
+    if (last == null || !ValueScanner.isDigits(last)) {
+      return false;
+    }
+    int[] budget = {MAX_NODES};
+    for (int length = 1; length <= Math.min(12, last.length()); length++) {
+      String total = last.substring(last.length() - length);
+      if (total.length() > 1 && total.charAt(0) == '0') {
+        continue;
+      }
+      long sum = Long.parseLong(total);
+      List<String> rest = new ArrayList<>(tokens.subList(0, tokens.size() - 1));
+      if (length < last.length()) {
+        rest.add(last.substring(0, last.length() - length));
+      }
+      if (rest.isEmpty()) {
+        continue;
+      }
+      Constraint addsUp = new Constraint() {
+        @Override
+        public boolean test(Long[] values) {
+          long s = 0;
+          for (Long v : values) {
+            if (v == null) {
+              return false;
+            }
+            s += v;
+          }
+          return s == sum;
+        }
+
+        @Override
+        public boolean partial(Long[] values, int filled) {
+          long s = 0;
+          for (int i = 0; i < filled; i++) {
+            if (values[i] != null) {
+              s += values[i];
+            }
+          }
+          return s <= sum;
+        }
+      };
+      List<String[]> heads = new ArrayList<>();
+      split(rest, 0, 0, new String[n - 1], new Long[n - 1], addsUp, heads, budget);
+      for (String[] head : heads) {
+        String[] cells = java.util.Arrays.copyOf(head, n);
+        cells[n - 1] = total;
+        out.add(cells);
+      }
+    }
+    return budget[0] > 0;
+  }
+
   // ---- too few values: leave gaps -------------------------------------------------------------------
 
   /**
@@ -261,6 +333,11 @@ final class CellSolver {
     int k = tokens.size();
     if (k == 0 || n - k > 3) {
       return out;
+    }
+    for (String t : tokens) {
+      if (t != null && t.length() > 1 && t.charAt(0) == '0' && ValueScanner.isDigits(t)) {
+        return out; // "00" is two values run together, never one value
+      }
     }
     int[] positions = new int[k];
     choose(positions, 0, 0, n, tokens, constraint, out);

@@ -59,6 +59,11 @@ final class RecognitionNotes {
           ? "数字连写（" + printedText + "），无法唯一拆分，无法确定的单元格留空"
           : "数字连写（" + printedText + "），拆分为 " + placed;
       case TOTAL_ONLY -> "只填写了总计列（" + printedText + "），其余单元格为空";
+      case SPLIT_OR_TOO_FEW -> unresolved
+          ? "应有 " + cells.length + " 个数值，印有 " + printed.size() + " 个（" + printedText
+              + "），既可能是数字连写也可能缺一个数值，无法确定的单元格留空"
+          : "应有 " + cells.length + " 个数值，印有 " + printed.size() + " 个（" + printedText
+              + "），按表内勾稽关系取为 " + placed;
       case TOO_FEW -> unresolved
           ? "应有 " + cells.length + " 个数值，只印有 " + printed.size() + " 个（" + printedText
               + "），无法确定位置的单元格留空"

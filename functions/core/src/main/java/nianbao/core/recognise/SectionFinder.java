@@ -139,6 +139,12 @@ final class SectionFinder {
       }
       int windowEnd = Math.min(n, i + 2 + PHRASE_WINDOW);
       for (int at = i + 2; at < windowEnd; at++) {
+        // words may stand between the numeral and the phrase ("四、因…行政复议"), but not a number or
+        // another item ("四、结转下年度继续办理0四、政府信息公开行政复议" is a table row, then the heading)
+        if (Character.isDigit(compact.charAt(at)) || at >= i + 4 && compact.charAt(at - 1) == '、'
+            && "一二三四五六七八九十".indexOf(compact.charAt(at - 2)) >= 0) {
+          break;
+        }
         for (String phrase : phrases) {
           if (compact.startsWith(phrase, at)) {
             return new int[] {i, at + phrase.length()};
