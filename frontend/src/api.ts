@@ -1,0 +1,162 @@
+// The HTTP API (functions/api): JSON over fetch, RFC 9457 problem+json errors turned into ApiError.
+import { config } from './config';
+import { accessToken } from './auth';
+
+export class ApiError extends Error {
+  constructor(
+    /** 0 when the API could not be reached at all. */
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+  ) {
+    super(detail ? `${title}：${detail}` : title);
+  }
+  get unreachable(): boolean {
+    return this.status === 0;
+  }
+}
+
+export type Query = Record<string, string | number | null | undefined>;
+
+export function apiUrl(path: string, query?: Query): string {
+  const qs = new URLSearchParams();
+  if (query) {
+    for (const [k, v] of Object.entries(query)) {
+      if (v !== null && v !== undefined && String(v) !== '') qs.set(k, String(v));
+    }
+  }
+  const s = qs.toString();
+  return `${config().apiBase}${path}${s ? `?${s}` : ''}`;
+}
+
+async function problemOf(res: Response): Promise<ApiError> {
+  let title = `接口返回错误（HTTP ${res.status}）`;
+  let detail = '';
+  try {
+    const text = await res.text();
+    const body = JSON.parse(text) as { title?: unknown; detail?: unknown; message?: unknown };
+    if (typeof body.title === 'string' && body.title) title = body.title;
+    if (typeof body.detail === 'string') detail = body.detail;
+    else if (typeof body.message === 'string') detail = body.message;
+  } catch {
+    /* not JSON: keep the status line */
+  }
+  if (res.status === 404 && !detail) detail = '未找到所请求的内容';
+  return new ApiError(res.status, title, detail);
+}
+
+async function send(method: string, path: string, query: Query | undefined, body: unknown, signal?: AbortSignal,
+  auth = false): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (auth) {
+    const token = accessToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
+  }
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      credentials: 'omit',
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, '无法连接到接口服务', `${config().apiBase || location.origin} 没有响应：接口未启动，或网络不通`);
+  }
+  if (!res.ok) throw await problemOf(res);
+  return res;
+}
+
+export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  const res = await send('GET', path, query, undefined, signal);
+  return (await res.json()) as T;
+}
+
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal, auth = false): Promise<T> {
+  const res = await send('POST', path, undefined, body, signal, auth);
+  return (await res.json()) as T;
+}
+
+// ---- shapes the page reads (tolerant of the few names an API might choose) ----
+
+export interface Location {
+  section?: string;
+  row?: string;
+  column?: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: 'error' | 'warning' | string;
+  location?: Location | null;
+  message: string;
+  expected?: string | number | null;
+  actual?: string | number | null;
+}
+
+export interface ReportRow {
+  reportId: string;
+  agency: string | null;
+  year: number | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  status: string;
+  errors: number;
+  warnings: number;
+  title: string | null;
+  uploadedAt: string | null;
+  sourceName?: string | null;
+  reason?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+type Loose = Record<string, unknown>;
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : v === null || v === undefined ? null : String(v);
+}
+function num(v: unknown): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  return null;
+}
+
+export function toRow(raw: Loose): ReportRow {
+  const region = (raw.region as Loose | null) ?? {};
+  const counts = (raw.findingCounts as Loose | null) ?? (raw.counts as Loose | null) ?? {};
+  const source = (raw.source as Loose | null) ?? {};
+  return {
+    reportId: String(raw.reportId ?? raw.id ?? ''),
+    agency: str(raw.agency),
+    year: num(raw.year),
+    province: str(raw.province ?? region.province),
+    city: str(raw.city ?? region.city),
+    county: str(raw.county ?? region.county),
+    status: String(raw.status ?? ''),
+    errors: num(raw.errors ?? counts.errors ?? counts.error) ?? 0,
+    warnings: num(raw.warnings ?? counts.warnings ?? counts.warning) ?? 0,
+    title: str(raw.title),
+    uploadedAt: str(raw.uploadedAt ?? raw.uploaded),
+    sourceName: str(raw.sourceName ?? source.name ?? source.key),
+    reason: str(raw.reason ?? raw.rejectedReason),
+  };
+}
+
+export function toPage<T>(raw: Loose, map: (x: Loose) => T): Page<T> {
+  const list = (raw.items ?? raw.reports ?? raw.data ?? []) as Loose[];
+  const cursor = str(raw.cursor ?? raw.nextCursor ?? raw.next ?? null);
+  return { items: Array.isArray(list) ? list.map(map) : [], cursor: cursor || null };
+}
+
+export async function listReports(filter: Query, cursor: string | null, signal?: AbortSignal): Promise<Page<ReportRow>> {
+  const raw = await getJson<Loose>('/reports', { ...filter, cursor, limit: filter.limit ?? 50 }, signal);
+  return toPage(raw, toRow);
+}

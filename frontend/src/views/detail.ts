@@ -1,0 +1,267 @@
+// 报告详情: one report — facts, findings (each linked to its cell), tables A/B/C in the official layout with
+// the cells findings name marked, the text sections folded, and the versions.
+import type { ViewContext } from '../main';
+import { ApiError, apiUrl, getJson, type Finding } from '../api';
+import { h, fmtTime, mount } from '../dom';
+import { RULE_LABEL, SECTION_NAMES, TEXT_SECTIONS } from '../labels';
+import { cellsOf, expectedActual, findingsByCell, locationText, tipText, worst } from '../marks';
+import { allCells, cellId, tableA, tableB, tableC, valueAt, type CellKey, type ReportTables } from '../tables';
+import { agencyKeyOf, errorState, loadingState, notFoundState, regionText, routeHref, ruleBadge, severityBadge, statusBadge, viewHeader } from '../ui';
+
+export interface ReportDoc extends ReportTables {
+  reportId?: string;
+  id?: string;
+  status?: string;
+  title?: string | null;
+  agency?: string | null;
+  year?: number | null;
+  region?: { code?: string; province?: string; city?: string; county?: string } | null;
+  sections?: Record<string, string | null> | null;
+  findings?: Finding[] | null;
+  crossFindings?: Finding[] | null;
+  source?: Record<string, unknown> | null;
+  uploadedAt?: string | null;
+  reason?: string | null;
+  rejectedReason?: string | null;
+  errors?: number;
+  warnings?: number;
+  agencyKey?: string;
+}
+
+interface VersionRow {
+  sha256?: string;
+  sha?: string;
+  uploadedAt?: string;
+  status?: string;
+  current?: boolean;
+  withdrawn?: boolean;
+  errors?: number;
+  warnings?: number;
+  source?: { name?: string; key?: string } | null;
+  sourceName?: string;
+  sources?: { key?: string; name?: string }[];
+  reader?: string;
+  rules?: string;
+}
+
+function allFindings(r: ReportDoc): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of [...(r.findings ?? []), ...(r.crossFindings ?? [])]) {
+    const k = JSON.stringify([f.rule, f.location, f.message]);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(f);
+    }
+  }
+  const order = (f: Finding) => (f.severity === 'error' ? 0 : 1);
+  return out.map((f, i) => ({ f, i })).sort((a, b) => order(a.f) - order(b.f) || a.i - b.i).map((x) => x.f);
+}
+
+function sectionAnchor(section: string): string {
+  return `sec-${section}`;
+}
+
+export async function render(ctx: ViewContext): Promise<void> {
+  const id = ctx.params[0];
+  let report: ReportDoc;
+  try {
+    report = await getJson<ReportDoc>(`/reports/${encodeURIComponent(id)}`, undefined, ctx.signal);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) {
+      document.title = '未找到报告 · 政府信息公开年报核查';
+      ctx.main.replaceChildren(h('h1', { id: 'view-title', tabindex: '-1' }, '报告详情'), notFoundState(`报告 ${id}`));
+      return;
+    }
+    throw e;
+  }
+  const findings = allFindings(report);
+  const status = report.status ?? (findings.some((f) => f.severity === 'error') ? 'HAS_ERRORS' : 'VALID');
+  const name = report.agency || report.title || (report.source?.name as string | undefined) || id;
+  document.title = `${name}${report.year ? ` ${report.year}年` : ''} · 报告详情`;
+
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const agencyKey = report.agencyKey ?? agencyKeyOf(report.reportId ?? report.id ?? id);
+  const rejected = status === 'REJECTED';
+  const tablesPresent = !!(report.applications || report.proactive || report.reviewAndLitigation);
+
+  const tipsBox = h('div', { hidden: true, id: 'finding-descriptions' });
+  const byCell = tablesPresent ? findingsByCell(report, findings) : new Map();
+  const allIds = tablesPresent ? allCells(report).map(cellId) : [];
+
+  const fill = (td: HTMLTableCellElement, key: CellKey) => {
+    const v = valueAt(report, key);
+    if (v === null) {
+      td.classList.add('blank');
+      td.setAttribute('aria-label', '空白');
+    } else if (v === undefined) {
+      td.classList.add('missing');
+      td.textContent = '—';
+      td.setAttribute('aria-label', '缺失');
+    } else {
+      td.textContent = String(v);
+    }
+    const marks = byCell.get(cellId(key));
+    if (marks && marks.length) {
+      const descId = `d-${cellId(key).replace(/[^A-Za-z0-9]+/g, '-')}-${marks[0].i}`;
+      const text = marks.map((m: { f: Finding }) => tipText(m.f)).join('\n\n');
+      td.classList.add('mark', `mark-${worst(marks)}`);
+      td.tabIndex = 0;
+      td.dataset.tip = text;
+      td.dataset.rules = [...new Set(marks.map((m: { f: Finding }) => m.f.rule))].join(' ');
+      td.setAttribute('aria-describedby', descId);
+      tipsBox.append(h('span', { id: descId }, text));
+    }
+  };
+
+  // --- the findings list
+  const findingTarget = (f: Finding): string => {
+    const cells = cellsOf(f, allIds);
+    if (cells.length) return `cell:${cells[0]}`;
+    return `section:${f.location?.section ?? ''}`;
+  };
+  const findingsList = h('ol', { class: 'findings' });
+  findings.forEach((f, i) => {
+    const link = h('a', { href: routeHref(`/reports/${id}`, { f: i }), class: 'loc', 'data-finding': i },
+      locationText(f) || '定位');
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      history.replaceState(null, '', link.getAttribute('href'));
+      goTo(findingTarget(f));
+    });
+    const ea = expectedActual(f);
+    findingsList.append(h('li', { class: `finding sev-${f.severity}` },
+      h('div', { class: 'finding-head' }, ruleBadge(f.rule, f.severity), severityBadge(f.severity),
+        h('span', { class: 'rule-label' }, RULE_LABEL[f.rule] ?? ''), link),
+      h('p', { class: 'msg' }, f.message),
+      ea ? h('p', { class: 'ea' }, ea) : null));
+  });
+
+  // --- page
+  const region = report.region ? regionText(report.region.province, report.region.city, report.region.county) : '';
+  const source = report.source ?? {};
+  const sourceName = (source.name as string | undefined) ?? (source.key as string | undefined) ?? '';
+  const facts = h('dl', { class: 'facts' },
+    fact('机关', report.agency || '（未识别）'),
+    fact('年度', report.year ? `${report.year} 年` : '（未识别）'),
+    fact('地区', region || '（未识别）'),
+    fact('状态', statusBadge(status)),
+    fact('标题', report.title || ''),
+    fact('格式', report.template ? `${report.template} 年版模板` : ''),
+    fact('来源文件', h('a', { href: apiUrl(`/reports/${encodeURIComponent(id)}/source`), target: '_blank', rel: 'noopener noreferrer', class: 'source-link' },
+      sourceName || '下载原文件')),
+    fact('上传时间', fmtTime(report.uploadedAt ?? (source.uploadedAt as string | undefined))),
+    fact('SHA-256', h('code', { class: 'sha' }, String(source.sha256 ?? '').slice(0, 16))),
+  );
+
+  const summaryLine = rejected
+    ? h('p', { class: 'callout error', role: 'note' }, `未能识别为年度报告：${report.reason ?? report.rejectedReason ?? '原因未知'}`)
+    : h('p', { class: `callout ${errors ? 'error' : warnings ? 'warning' : 'ok'}` },
+      errors ? `发现 ${errors} 个错误、${warnings} 个警告。` : warnings ? `没有错误，有 ${warnings} 个警告。` : '未发现问题。');
+
+  const textSection = (key: string) => {
+    const t = TEXT_SECTIONS.find((x) => x.key === key)!;
+    const text = report.sections?.[key];
+    const hits = findings.filter((f) => f.location?.section === t.section);
+    return h('section', { id: sectionAnchor(t.section), class: 'report-section' },
+      h('details', { class: 'text-section' },
+        h('summary', null, h('h2', { class: 'h-inline' }, t.label),
+          hits.length ? h('span', { class: `count sev-${worst(hits.map((f) => ({ f })))}` }, `${hits.length} 条发现`) : null,
+          text ? h('span', { class: 'muted' }, ` ${text.length} 字`) : h('span', { class: 'muted' }, ' 无内容')),
+        text ? h('div', { class: 'prose' }, ...text.split('\n').map((p) => h('p', null, p))) : h('p', { class: 'muted' }, '（原文无此部分或未能识别）')));
+  };
+  const tableSection = (section: '二' | '三' | '四', tableEl: HTMLTableElement) => {
+    const hits = findings.filter((f) => f.location?.section === section);
+    const wholeSection = hits.filter((f) => cellsOf(f, allIds).length === 0);
+    return h('section', { id: sectionAnchor(section), class: 'report-section', tabindex: '-1' },
+      h('h2', null, SECTION_NAMES[section],
+        hits.length ? h('span', { class: `count sev-${worst(hits.map((f) => ({ f })))}` }, `${hits.length} 条发现`) : null),
+      wholeSection.length ? h('ul', { class: 'section-notes' }, ...wholeSection.map((f) => h('li', { class: `sev-${f.severity}` }, ruleBadge(f.rule, f.severity), ' ', f.message))) : null,
+      h('div', { class: 'table-wrap', role: 'region', 'aria-label': SECTION_NAMES[section], tabindex: '0' }, tableEl));
+  };
+
+  const versionsBox = h('div', { class: 'versions' }, loadingState('正在加载版本…'));
+
+  const titleRow = viewHeader(`${report.agency || '（未识别机关）'}${report.year ? ` ${report.year} 年度报告` : ''}`,
+    statusBadge(status), region ? h('span', { class: 'muted' }, region) : null,
+    agencyKey && !rejected ? h('a', { href: `#/agencies/${encodeURIComponent(agencyKey)}`, class: 'btn btn-small' }, '跨年对比') : null);
+  titleRow.id = 'sec-标题';
+
+  mount(ctx.main,
+    h('nav', { class: 'crumbs', 'aria-label': '位置' }, h('a', { href: '#/reports' }, '报告列表'), ' › ', report.agency || id),
+    titleRow,
+    h('div', { class: 'detail-top' },
+      facts,
+      h('section', { class: 'findings-box', id: 'findings', 'aria-labelledby': 'findings-title' },
+        h('h2', { id: 'findings-title' }, '核查发现', h('span', { class: 'muted' }, ` 错误 ${errors} · 警告 ${warnings}`)),
+        summaryLine,
+        findings.length ? findingsList : null)),
+    tablesPresent ? [
+      textSection('overview'),
+      tableSection('二', tableA(report, fill)),
+      tableSection('三', tableB(report, fill)),
+      tableSection('四', tableC(report, fill)),
+      textSection('problems'),
+      textSection('other'),
+    ] : null,
+    h('section', { class: 'report-section', id: 'versions', 'aria-labelledby': 'versions-title' },
+      h('h2', { id: 'versions-title' }, '版本'), versionsBox),
+    tipsBox,
+  );
+
+  function goTo(target: string): void {
+    let el: HTMLElement | null = null;
+    if (target.startsWith('cell:')) {
+      el = ctx.main.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(target.slice(5))}"]`);
+    } else {
+      const section = target.slice(8);
+      el = document.getElementById(sectionAnchor(section));
+      const details = el?.querySelector('details');
+      if (details) {
+        details.open = true;
+        el = details.querySelector('summary');
+      }
+    }
+    if (!el) return;
+    ctx.main.querySelectorAll('.flash').forEach((x) => x.classList.remove('flash'));
+    el.scrollIntoView({ block: 'center', behavior: 'auto' });
+    el.focus({ preventScroll: true });
+    el.classList.add('flash');
+  }
+
+  const f = ctx.query.get('f');
+  if (f !== null && findings[Number(f)]) goTo(findingTarget(findings[Number(f)]));
+
+  // versions, after the page is drawn
+  try {
+    const raw = await getJson<unknown>(`/reports/${encodeURIComponent(id)}/versions`, undefined, ctx.signal);
+    const list = (Array.isArray(raw) ? raw : ((raw as { items?: unknown; versions?: unknown }).items ?? (raw as { versions?: unknown }).versions ?? [])) as VersionRow[];
+    versionsBox.replaceChildren(list.length ? versionsTable(list) : h('p', { class: 'muted' }, '没有其他版本。'));
+  } catch (e) {
+    if (ctx.signal.aborted) return;
+    versionsBox.replaceChildren(errorState(e));
+  }
+}
+
+function fact(label: string, value: string | Node): HTMLElement[] {
+  return [h('dt', null, label), h('dd', null, value)] as HTMLElement[];
+}
+
+function versionsTable(list: VersionRow[]): HTMLElement {
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
+    h('caption', { class: 'sr-only' }, '报告的各个版本'),
+    h('thead', null, h('tr', null, ...['上传时间', '文件', '状态', '错误', '警告', 'SHA-256', ''].map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', null, ...list.map((v) => {
+      const sha = v.sha256 ?? v.sha ?? '';
+      const file = v.source?.name ?? v.sourceName ?? v.sources?.[0]?.name ?? v.sources?.[0]?.key ?? v.source?.key ?? '';
+      return h('tr', { class: v.current ? 'current' : '' },
+        h('td', null, fmtTime(v.uploadedAt)),
+        h('td', null, file),
+        h('td', null, v.status ? statusBadge(v.status) : ''),
+        h('td', { class: 'num' }, v.errors ?? ''),
+        h('td', { class: 'num' }, v.warnings ?? ''),
+        h('td', null, h('code', null, sha.slice(0, 12))),
+        h('td', null, v.current ? h('span', { class: 'badge current' }, '当前版本') : v.withdrawn ? h('span', { class: 'muted' }, '已撤回') : ''));
+    }))));
+}

@@ -1,0 +1,119 @@
+// 总览: year and region filters, key figures, and charts — findings by rule, outcomes of applications,
+// reports by city — all from GET /summary (stored aggregates; its cost does not grow with the reports).
+import type { ViewContext } from '../main';
+import { h, fmtInt, fmtPercent } from '../dom';
+import { PROVINCES, RULES, RULE_LABEL } from '../labels';
+import { fetchSummary, type SummaryView } from '../summary';
+import { barChart, disposeCharts, type BarItem } from '../charts';
+import { emptyState, errorState, routeHref, viewHeader } from '../ui';
+import { years } from './list';
+
+const RED = '#b3261e';
+const AMBER = '#b26a00';
+const BLUE = '#2f6690';
+
+function figure(label: string, value: string, note?: string, cls = ''): HTMLElement {
+  return h('div', { class: `figure ${cls}` },
+    h('div', { class: 'figure-value' }, value),
+    h('div', { class: 'figure-label' }, label),
+    note ? h('div', { class: 'figure-note' }, note) : null);
+}
+
+function chartCard(id: string, title: string, items: BarItem[], description: string, unitLabel: string, opts: { horizontal?: boolean } = {}): HTMLElement {
+  const canvasBox = h('div', { class: 'chart', id: `chart-${id}`, role: 'img', 'aria-label': description });
+  const heightRows = opts.horizontal === false ? 8 : Math.max(items.length, 3);
+  canvasBox.classList.add(`rows-${Math.min(heightRows, 16)}`);
+  const table = h('table', { class: 'grid compact' },
+    h('caption', { class: 'sr-only' }, title),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, '项目'), h('th', { scope: 'col', class: 'num' }, unitLabel))),
+    h('tbody', null, ...items.map((i) => h('tr', null, h('th', { scope: 'row' }, i.name), h('td', { class: 'num' }, i.label ?? fmtInt(i.value))))));
+  const card = h('section', { class: 'card chart-card', 'aria-labelledby': `chart-title-${id}` },
+    h('h2', { id: `chart-title-${id}` }, title),
+    items.length ? canvasBox : h('p', { class: 'muted' }, '暂无数据'),
+    items.length ? h('details', { class: 'chart-data' }, h('summary', null, '数据表'), table) : null);
+  if (items.length) requestAnimationFrame(() => {
+    if (canvasBox.isConnected) barChart(canvasBox, items, { description, horizontal: opts.horizontal });
+  });
+  return card;
+}
+
+export async function render(ctx: ViewContext): Promise<void> {
+  disposeCharts();
+  ctx.signal.addEventListener('abort', disposeCharts);
+  document.title = '总览 · 政府信息公开年报核查';
+  const q = ctx.query;
+  const filter = { year: q.get('year') ?? '', province: q.get('province') ?? '', city: q.get('city') ?? '' };
+
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': '总览范围' },
+    h('div', { class: 'field' }, h('label', { for: 'o-year' }, '年度'),
+      h('select', { id: 'o-year', name: 'year' }, h('option', { value: '' }, '全部年度'),
+        ...years().map((y) => h('option', { value: String(y), selected: String(y) === filter.year }, `${y} 年`)))),
+    h('div', { class: 'field' }, h('label', { for: 'o-province' }, '省份'),
+      h('select', { id: 'o-province', name: 'province' }, h('option', { value: '' }, '全部省份'),
+        ...PROVINCES.map((p) => h('option', { value: p, selected: p === filter.province }, p)))),
+    h('div', { class: 'field' }, h('label', { for: 'o-city' }, '城市'),
+      h('input', { id: 'o-city', name: 'city', type: 'text', value: filter.city, placeholder: '如：新乡市' })),
+    h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'btn primary' }, '查看')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const d = new FormData(form);
+    location.hash = routeHref('/', { year: String(d.get('year') ?? ''), province: String(d.get('province') ?? ''), city: String(d.get('city') ?? '').trim() });
+  });
+
+  const body = h('div', { class: 'overview-body' });
+  const scope = [filter.year && `${filter.year} 年`, filter.province, filter.city].filter((x) => x).join(' · ') || '全部年度 · 全部地区';
+  ctx.main.replaceChildren(viewHeader('总览', h('span', { class: 'muted' }, scope)), form, body);
+
+  let s: SummaryView;
+  try {
+    s = await fetchSummary(filter, ctx.signal);
+  } catch (e) {
+    if (ctx.signal.aborted) return;
+    body.replaceChildren(errorState(e, () => void render(ctx)));
+    return;
+  }
+  if (ctx.signal.aborted) return;
+
+  if (!s.reports) {
+    body.replaceChildren(emptyState(filter.year || filter.province || filter.city ? '这个范围内还没有报告。' : '还没有报告。',
+      h('p', null, h('a', { href: '#/upload', class: 'btn primary' }, '上传报告'))));
+    return;
+  }
+
+  const withErrors = s.byStatus.HAS_ERRORS ?? 0;
+  const rejected = s.byStatus.REJECTED ?? 0;
+  const granted = s.outcomes.find((o) => o.key === 'granted');
+  const listLink = (extra: Record<string, string>) => routeHref('/reports', { year: filter.year, province: filter.province, city: filter.city, ...extra });
+  const figures = h('div', { class: 'figures' },
+    h('a', { href: listLink({}), class: 'figure-link' }, figure('报告', fmtInt(s.reports))),
+    h('a', { href: listLink({ status: 'HAS_ERRORS' }), class: 'figure-link' },
+      figure('有错误', fmtInt(withErrors), s.reports ? `占 ${fmtPercent(withErrors / s.reports)}` : undefined, withErrors ? 'bad' : '')),
+    h('a', { href: listLink({ status: 'REJECTED' }), class: 'figure-link' }, figure('未能识别', fmtInt(rejected))),
+    figure('本年新收申请', s.received === null ? '—' : fmtInt(s.received), '件'),
+    figure('予以公开占比', fmtPercent(granted?.share ?? null), granted ? `${fmtInt(granted.count)} / ${fmtInt(s.outcomeTotal)} 件` : undefined));
+
+  const severity = Object.fromEntries(RULES.map((r) => [r.id, r.severity]));
+  const ruleItems: BarItem[] = RULES.map((r) => r.id).concat(Object.keys(s.findingsByRule).filter((k) => !severity[k]))
+    .filter((id) => (s.findingsByRule[id] ?? 0) > 0)
+    .map((id) => ({ name: id, value: s.findingsByRule[id], color: severity[id] === 'error' ? RED : AMBER }));
+  const ruleDesc = ruleItems.length
+    ? `各规则的发现数量：${ruleItems.map((i) => `${i.name}（${RULE_LABEL[i.name] ?? ''}）${i.value} 条`).join('，')}`
+    : '没有发现';
+  const outcomeItems: BarItem[] = s.outcomes.map((o) => ({ name: o.label, value: o.count, color: BLUE, label: `${fmtInt(o.count)}（${fmtPercent(o.share)}）` }));
+  const outcomeDesc = `申请办理结果：${s.outcomes.map((o) => `${o.label} ${o.count} 件，占 ${fmtPercent(o.share)}`).join('；')}`;
+
+  const cards: HTMLElement[] = [
+    chartCard('rules', '按规则的发现', ruleItems, ruleDesc, '发现数'),
+    chartCard('outcomes', '申请办理结果', s.outcomeTotal ? outcomeItems : [], outcomeDesc, '件数（占比）'),
+  ];
+  const places = s.byCity && s.byCity.length ? s.byCity : s.byProvince;
+  const placeTitle = s.byCity && s.byCity.length ? '各城市的报告数' : '各省份的报告数';
+  if (places && places.length) {
+    const items = [...places].sort((a, b) => b.reports - a.reports).slice(0, 16).map((c) => ({ name: c.name, value: c.reports, color: BLUE }));
+    cards.push(chartCard('cities', placeTitle, items, `${placeTitle}：${items.map((i) => `${i.name} ${i.value} 份`).join('，')}`, '报告数'));
+  } else {
+    cards.push(h('section', { class: 'card chart-card', 'aria-labelledby': 'chart-title-cities' },
+      h('h2', { id: 'chart-title-cities' }, '各城市的报告数'), h('p', { class: 'muted' }, '接口未提供按城市的统计。')));
+  }
+  body.replaceChildren(figures, h('div', { class: 'charts' }, ...cards));
+}
