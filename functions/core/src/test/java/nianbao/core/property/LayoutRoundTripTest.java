@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -52,9 +51,6 @@ class LayoutRoundTripTest {
       @ForAll("layouts") Layout layout) throws Exception {
     Statistics.label("layout").collect(layout.separator());
     Statistics.label("damage").collect(layout.kinds());
-    String knownBug = KnownRecogniserBugsTest.triggeredBy(ReportRenderer.render(truth, layout));
-    Statistics.label("skipped for a known recogniser bug").collect(knownBug == null ? "no" : knownBug);
-    Assume.that(knownBug == null);
     ReadBack outcome = readBack(truth, layout);
     Statistics.label("table B cells lost by the layout")
         .collect(outcome.lost() == 0 ? "none" : outcome.lost() <= 3 ? "1-3" : ">3");
