@@ -1,0 +1,126 @@
+package nianbao.ingest.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import nianbao.core.ReportReader;
+import nianbao.core.model.Report;
+import nianbao.core.model.Source;
+import nianbao.servers.LocalDynamoDb;
+import nianbao.servers.SamTemplate;
+import nianbao.servers.TemplateTables;
+import nianbao.store.ReportLedger;
+import nianbao.store.ReportStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Reports stored per second against DynamoDB Local, and DynamoDB requests per stored report when 100 and when
+ * 10,000 reports are already stored (it must not grow). The seeds are read once; each stored report is a seed
+ * under another agency name, so every one is a new report with its own summaries' share.
+ * {@code mvn -pl functions/ingest exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=nianbao.ingest.bench.ThroughputBench -Dexec.args="10000"}
+ */
+public final class ThroughputBench {
+  public static void main(String[] args) throws Exception {
+    int target = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    Path template = Path.of(args.length > 1 ? args[1] : "template.yaml");
+    Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+    ExecutionInterceptor counter = new ExecutionInterceptor() {
+      @Override
+      public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
+        requests.computeIfAbsent(a.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicLong())
+            .incrementAndGet();
+      }
+    };
+    List<Report> seeds = new ArrayList<>();
+    for (Path p : Files.newDirectoryStream(Path.of("functions/core/src/test/resources/seeds"), "*.txt")) {
+      seeds.add(ReportReader.read(Files.readAllBytes(p), p.getFileName().toString()));
+    }
+    try (LocalDynamoDb db = LocalDynamoDb.inMemory()) {
+      DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("b", "b")))
+          .httpClient(UrlConnectionHttpClient.create())
+          .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build())
+          .build();
+      var table = TemplateTables.table(SamTemplate.read(template, Map.of(), "bench", "us-east-1"), "ReportsTable");
+      TemplateTables.create(dynamo, table);
+      ReportLedger ledger = new ReportLedger(new ReportStore(dynamo, table.name()));
+      AtomicLong next = new AtomicLong();
+
+      fill(ledger, seeds, next, 100, 4);
+      measure("100 stored", ledger, seeds, next, requests, 100);
+      long t0 = System.nanoTime();
+      long before = next.get();
+      fill(ledger, seeds, next, target, 4);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("filled to %d with 4 threads: %.1f reports/s%n", next.get(), (next.get() - before) / seconds);
+      measure(next.get() + " stored", ledger, seeds, next, requests, 100);
+    }
+  }
+
+  static void measure(String label, ReportLedger ledger, List<Report> seeds, AtomicLong next,
+      Map<String, AtomicLong> requests, int n) {
+    requests.clear();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      store(ledger, seeds, next.getAndIncrement());
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long total = requests.values().stream().mapToLong(AtomicLong::get).sum();
+    System.out.printf("%s: %d more in %.2f s = %.1f reports/s (1 thread); %.2f DynamoDB requests/report %s%n",
+        label, n, seconds, n / seconds, (double) total / n, requests);
+  }
+
+  static void fill(ReportLedger ledger, List<Report> seeds, AtomicLong next, long upTo, int threads)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      futures.add(pool.submit(() -> {
+        long i;
+        while ((i = next.getAndIncrement()) < upTo) {
+          store(ledger, seeds, i);
+        }
+        next.decrementAndGet();
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    next.set(Math.max(next.get(), upTo));
+  }
+
+  static void store(ReportLedger ledger, List<Report> seeds, long i) {
+    Report seed = seeds.get((int) (i % seeds.size()));
+    Source s = seed.source();
+    Report r = new Report(seed.schemaVersion(), new Source(s.name(), ReportReader.sha256(
+        (s.sha256() + i).getBytes()), s.format(), s.encoding(), s.reader()), seed.title(),
+        seed.agency() + "第" + i + "分局", seed.year(), seed.template(), seed.region(), seed.sections(),
+        seed.proactive(), seed.applications(), seed.reviewAndLitigation(), seed.findings());
+    ledger.store(r, new ReportLedger.Upload("bench", "uploads/" + i + ".txt", "v" + i, "e" + i, 1000L,
+        String.format("%016X", i), Instant.now()));
+  }
+}
