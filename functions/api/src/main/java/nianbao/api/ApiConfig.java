@@ -1,0 +1,80 @@
+package nianbao.api;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The settings template.yaml gives the api function (environment variables), or the local stack gives it directly.
+ *
+ * @param allowedOrigins   origins allowed by CORS ({@code *} for any); the template's {@code AllowedOrigin}
+ * @param authRequired     the function itself refuses protected routes without an authorizer's principal
+ *                         (defence in depth behind API Gateway's authorizer; false on the local stack, which is open)
+ * @param protectReads     reads too need the authorizer (template parameter {@code ProtectReads})
+ * @param maxUploadBytes   the largest upload a presigned PUT is signed for (core's reader limit)
+ * @param readMaxAge       Cache-Control max-age of reads
+ * @param inlineExportBytes an export larger than this is written to the export bucket and answered with a link
+ * @param exportTimeBudget an export still being read after this long is refused (API Gateway gives up at 30 s)
+ */
+public record ApiConfig(String tableName, String reportsBucket, String exportBucket, List<String> allowedOrigins,
+    boolean authRequired, boolean protectReads, String uploadPrefix, long maxUploadBytes, Duration uploadUrlTtl,
+    Duration downloadUrlTtl, Duration readMaxAge, int inlineExportBytes, Duration exportTimeBudget) {
+
+  public static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+  /** Lambda's response limit is 6 MB; CSV text is sent as is (not base64), so 5 MB leaves room for the envelope. */
+  public static final int INLINE_EXPORT_BYTES = 5 * 1024 * 1024;
+
+  /** The local stack's settings: everything open, any origin. */
+  public static ApiConfig local(String tableName, String reportsBucket, String exportBucket) {
+    return new ApiConfig(tableName, reportsBucket, exportBucket, List.of("*"), false, false, "uploads/",
+        MAX_UPLOAD_BYTES, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofSeconds(10),
+        INLINE_EXPORT_BYTES, Duration.ofSeconds(20));
+  }
+
+  /**
+   * From the environment (Lambda) or the same names as system properties: TABLE_NAME, REPORTS_BUCKET,
+   * EXPORT_BUCKET (required), ALLOWED_ORIGIN (comma-separated, default {@code *}), AUTH_REQUIRED, PROTECT_READS
+   * ({@code true}/{@code false}, default false).
+   */
+  public static ApiConfig fromEnvironment() {
+    ApiConfig local = local(required("TABLE_NAME"), required("REPORTS_BUCKET"), required("EXPORT_BUCKET"));
+    List<String> origins = Arrays.stream(setting("ALLOWED_ORIGIN", "*").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return new ApiConfig(local.tableName(), local.reportsBucket(), local.exportBucket(),
+        origins.isEmpty() ? List.of("*") : origins, Boolean.parseBoolean(setting("AUTH_REQUIRED", "false")),
+        Boolean.parseBoolean(setting("PROTECT_READS", "false")), local.uploadPrefix(), local.maxUploadBytes(),
+        local.uploadUrlTtl(), local.downloadUrlTtl(), local.readMaxAge(), local.inlineExportBytes(),
+        local.exportTimeBudget());
+  }
+
+  public ApiConfig withAuth(boolean required, boolean reads) {
+    return new ApiConfig(tableName, reportsBucket, exportBucket, allowedOrigins, required, reads, uploadPrefix,
+        maxUploadBytes, uploadUrlTtl, downloadUrlTtl, readMaxAge, inlineExportBytes, exportTimeBudget);
+  }
+
+  public ApiConfig withOrigins(List<String> origins) {
+    return new ApiConfig(tableName, reportsBucket, exportBucket, List.copyOf(origins), authRequired, protectReads,
+        uploadPrefix, maxUploadBytes, uploadUrlTtl, downloadUrlTtl, readMaxAge, inlineExportBytes, exportTimeBudget);
+  }
+
+  public ApiConfig withInlineExportBytes(int bytes) {
+    return new ApiConfig(tableName, reportsBucket, exportBucket, allowedOrigins, authRequired, protectReads,
+        uploadPrefix, maxUploadBytes, uploadUrlTtl, downloadUrlTtl, readMaxAge, bytes, exportTimeBudget);
+  }
+
+  static String setting(String name, String defaultValue) {
+    String v = System.getenv(name);
+    if (v == null || v.isBlank()) {
+      v = System.getProperty(name);
+    }
+    return v == null || v.isBlank() ? defaultValue : v.strip();
+  }
+
+  private static String required(String name) {
+    String v = setting(name, null);
+    if (v == null) {
+      throw new IllegalStateException(name + " is not set");
+    }
+    return v;
+  }
+}

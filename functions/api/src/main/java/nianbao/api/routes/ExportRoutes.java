@@ -1,0 +1,269 @@
+package nianbao.api.routes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nianbao.api.ApiContext;
+import nianbao.api.Json;
+import nianbao.api.http.Params;
+import nianbao.api.http.Problem;
+import nianbao.api.http.Request;
+import nianbao.api.http.Response;
+import nianbao.api.http.Route;
+import nianbao.core.model.Applications;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Proactive2019;
+import nianbao.core.model.Proactive2021;
+import nianbao.core.model.Report;
+import nianbao.core.model.ReviewAndLitigation;
+import nianbao.store.ListFilter;
+import nianbao.store.Page;
+import nianbao.store.ReportRow;
+import nianbao.store.item.ReportHead;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * {@code GET /export/reports.csv} and {@code /export/findings.csv} (the filters of {@code /reports}): UTF-8 with a
+ * BOM so that Excel shows Chinese, CRLF lines, RFC 4180 quoting, and text cells that could start a spreadsheet
+ * formula prefixed with an apostrophe. Reads the list page by page (one index query each) and the heads and bodies
+ * by BatchGetItem, 100 a request. An export larger than {@link nianbao.api.ApiConfig#inlineExportBytes()} is
+ * written to the export bucket (never the reports bucket, whose every write would trigger ingest) and answered
+ * 303 with a short-lived link to it.
+ */
+public final class ExportRoutes {
+  private static final int PAGE = 500;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+  static final List<String> REPORT_COLUMNS = List.of("报告编号", "机关", "年度", "省", "市", "县", "状态", "错误数",
+      "警告数", "标题", "上传时间", "模板", "本年新收申请", "上年结转申请", "予以公开", "部分公开", "不予公开",
+      "无法提供", "不予处理", "其他处理", "办理结果总计", "结转下年度", "行政复议总计", "行政诉讼（直接起诉）总计",
+      "行政诉讼（复议后起诉）总计", "行政许可决定", "行政处罚决定", "行政强制决定", "行政事业性收费（万元）");
+  static final List<String> FINDING_COLUMNS = List.of("报告编号", "机关", "年度", "省", "市", "规则", "级别", "部分",
+      "行", "列", "说明", "应为", "实为");
+
+  private final ApiContext ctx;
+
+  public ExportRoutes(ApiContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public List<Route> routes() {
+    return List.of(
+        Route.get("/export/reports.csv", "exportReports", "导出报告（CSV，每份报告一行：关键数字与各规则发现数）")
+            .params(Filters.PARAMS)
+            .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag")
+            .response(303, "application/json", "ExportLink", "导出过大：已写入导出存储桶，跳转到下载地址", "Location")
+            .problem(400, "参数有误或筛选组合不受支持").to(this::reports),
+        Route.get("/export/findings.csv", "exportFindings", "导出发现（CSV，每条发现一行）")
+            .params(Filters.PARAMS)
+            .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag")
+            .response(303, "application/json", "ExportLink", "导出过大：已写入导出存储桶，跳转到下载地址", "Location")
+            .problem(400, "参数有误或筛选组合不受支持").to(this::findings));
+  }
+
+  Response reports(Request r) {
+    Csv csv = new Csv();
+    List<String> header = new ArrayList<>(REPORT_COLUMNS);
+    Common.RULES.forEach(rule -> header.add(rule + " 发现数"));
+    csv.row(header);
+    int rows = each(r, (head, report) -> {
+      List<Object> line = new ArrayList<>();
+      line.add(head.reportId());
+      line.add(Csv.text(head.agency()));
+      line.add(head.year());
+      line.add(Csv.text(head.province()));
+      line.add(Csv.text(head.city()));
+      line.add(Csv.text(head.county()));
+      line.add(head.status());
+      line.add(head.errors());
+      line.add(head.warnings());
+      line.add(Csv.text(head.rejected() ? head.reason() : head.title()));
+      line.add(head.uploadedAt());
+      line.add(report == null ? null : report.template());
+      Applications b = report == null ? null : report.applications();
+      line.add(total(b, List.of("newReceived")));
+      line.add(total(b, List.of("carriedOver")));
+      for (List<String> group : SummaryRoutes.OUTCOMES.values()) {
+        line.add(total(b, group));
+      }
+      line.add(total(b, List.of("total")));
+      line.add(total(b, List.of("carriedForward")));
+      ReviewAndLitigation c = report == null ? null : report.reviewAndLitigation();
+      for (String g : ReviewAndLitigation.GROUPS) {
+        line.add(c == null || c.group(g) == null ? null : c.group(g).total());
+      }
+      if (report != null && report.proactive() instanceof Proactive2021 a) {
+        line.add(a.licensing());
+        line.add(a.punishment());
+        line.add(a.enforcement());
+        line.add(a.fees());
+      } else if (report != null && report.proactive() instanceof Proactive2019 a) {
+        line.add(a.licensing() == null ? null : a.licensing().decisions());
+        line.add(a.punishment() == null ? null : a.punishment().decisions());
+        line.add(a.enforcement() == null ? null : a.enforcement().decisions());
+        line.add(null);
+      } else {
+        line.add(null);
+        line.add(null);
+        line.add(null);
+        line.add(null);
+      }
+      Map<String, Integer> counts = head.ruleCounts() == null ? Map.of() : head.ruleCounts();
+      Common.RULES.forEach(rule -> line.add(counts.getOrDefault(rule, 0)));
+      csv.row(line);
+      return 1;
+    }, csv);
+    return answer(csv, "reports.csv", rows);
+  }
+
+  Response findings(Request r) {
+    Csv csv = new Csv();
+    csv.row(FINDING_COLUMNS);
+    int rows = each(r, (head, report) -> {
+      if (report == null) {
+        return 0;
+      }
+      int n = 0;
+      for (Finding f : report.findings()) {
+        List<Object> line = new ArrayList<>();
+        line.add(head.reportId());
+        line.add(Csv.text(head.agency()));
+        line.add(head.year());
+        line.add(Csv.text(head.province()));
+        line.add(Csv.text(head.city()));
+        line.add(f.rule());
+        line.add(f.severity() == null ? null : f.severity().json());
+        line.add(f.location() == null ? null : f.location().section());
+        line.add(f.location() == null ? null : f.location().row());
+        line.add(f.location() == null ? null : f.location().column());
+        line.add(Csv.text(f.message()));
+        line.add(Csv.text(f.expected()));
+        line.add(Csv.text(f.actual()));
+        csv.row(line);
+        n++;
+      }
+      return n;
+    }, csv);
+    return answer(csv, "findings.csv", rows);
+  }
+
+  @FunctionalInterface
+  interface RowWriter {
+    int write(ReportHead head, Report report);
+  }
+
+  /** Every report of the filter, in list order, with its current report (null for a rejected upload). */
+  private int each(Request r, RowWriter writer, Csv csv) {
+    Params.onlyKnown(r, new LinkedHashSet<>(Filters.NAMES));
+    ListFilter filter = Filters.read(r, ctx.clock());
+    long deadline = System.nanoTime() + ctx.config().exportTimeBudget().toNanos();
+    String cursor = null;
+    int rows = 0;
+    do {
+      Page<ReportRow> page = ctx.store().list(filter, PAGE, cursor);
+      List<String> ids = page.items().stream().map(ReportRow::reportId).toList();
+      Map<String, ReportHead> heads = ctx.batch().heads(ids);
+      Map<String, Report> reports = ctx.batch().currentReports(heads.values());
+      for (ReportHead h : heads.values()) {
+        rows += writer.write(h, reports.get(h.reportId()));
+      }
+      cursor = page.cursor();
+      if (cursor != null && System.nanoTime() > deadline) {
+        throw new Problem(Problem.Type.UNAVAILABLE, "导出在 " + ctx.config().exportTimeBudget().toSeconds()
+            + " 秒内未能读完（已读 " + rows + " 行）；请缩小筛选范围（如按年度、省份）分批导出")
+            .header("Retry-After", "60");
+      }
+    } while (cursor != null);
+    return rows;
+  }
+
+  private static Long total(Applications b, List<String> rows) {
+    if (b == null) {
+      return null;
+    }
+    Long sum = null;
+    for (String row : rows) {
+      Long v = b.cell(row, Applications.TOTAL_COLUMN);
+      if (v != null) {
+        sum = sum == null ? v : sum + v;
+      }
+    }
+    return sum;
+  }
+
+  private Response answer(Csv csv, String name, int rows) {
+    String text = csv.toString();
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= ctx.config().inlineExportBytes()) {
+      return new Response(200).header("Content-Type", "text/csv; charset=utf-8")
+          .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+          .body(text).cacheable();
+    }
+    Instant now = ctx.clock().instant();
+    String key = "exports/" + DAY.format(now) + "/" + UUID.randomUUID() + "/" + name;
+    String bucket = ctx.config().exportBucket();
+    ctx.s3().putObject(p -> p.bucket(bucket).key(key).contentType("text/csv; charset=utf-8")
+        .contentDisposition("attachment; filename=\"" + name + "\""), RequestBody.fromBytes(bytes));
+    var presigned = ctx.presigner().presignGetObject(p -> p.signatureDuration(ctx.config().uploadUrlTtl())
+        .getObjectRequest(g -> g.bucket(bucket).key(key)));
+    ObjectNode out = Json.object();
+    out.put("url", presigned.url().toString());
+    out.put("expiresAt", presigned.expiration().toString());
+    out.put("rows", rows);
+    out.put("bytes", bytes.length);
+    return Response.redirect(303, presigned.url().toString()).header("Content-Type", Response.JSON)
+        .body(Json.write(out));
+  }
+
+  /** RFC 4180 CSV with a BOM and CRLF. */
+  static final class Csv {
+    private final StringBuilder sb = new StringBuilder("\uFEFF");
+
+    /** Marks untrusted text: a leading =, +, -, @, tab or CR would make a spreadsheet read it as a formula. */
+    static Text text(String s) {
+      return s == null ? null : new Text(s);
+    }
+
+    record Text(String value) {}
+
+    void row(List<?> cells) {
+      for (int i = 0; i < cells.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        Object c = cells.get(i);
+        if (c == null) {
+          continue;
+        }
+        String s;
+        if (c instanceof Text t) {
+          s = t.value();
+          if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+          }
+        } else {
+          s = c.toString();
+        }
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+          sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+        } else {
+          sb.append(s);
+        }
+      }
+      sb.append("\r\n");
+    }
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
+  }
+}

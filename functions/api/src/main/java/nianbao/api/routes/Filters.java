@@ -1,0 +1,79 @@
+package nianbao.api.routes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import nianbao.api.http.Params;
+import nianbao.api.http.Problem;
+import nianbao.api.http.Request;
+import nianbao.api.http.Route.Param;
+import nianbao.store.ListFilter;
+
+/**
+ * The filters of {@code GET /reports} and the exports, and the API's cursors: the store's cursor wrapped with a
+ * fingerprint of the filter, so a cursor is refused by any other list (not only by another index).
+ */
+final class Filters {
+  private Filters() {}
+
+  static final List<String> NAMES = List.of("year", "province", "city", "status", "rule", "agency");
+
+  static final List<Param> PARAMS = List.of(
+      Param.query("year", Common.YEAR_SCHEMA, "报告年度"),
+      Param.query("province", Common.TEXT_SCHEMA, "省级行政区，如 河南省"),
+      Param.query("city", Common.TEXT_SCHEMA, "地级行政区，如 新乡市（需同时给出 province）"),
+      Param.query("status", "{\"type\":\"string\",\"enum\":[\"VALID\",\"HAS_ERRORS\",\"REJECTED\"]}",
+          "状态：VALID 无错误，HAS_ERRORS 有错误，REJECTED 无法读取的上传"),
+      Param.query("rule", "{\"type\":\"string\",\"enum\":" + Common.RULES.stream().map(s -> "\"" + s + "\"")
+          .toList() + "}", "含有该规则发现的报告"),
+      Param.query("agency", Common.TEXT_SCHEMA,
+          "机关名称（规范化后的前缀；同时给出 province 与 city 时为包含）"));
+
+  static ListFilter read(Request r, Clock clock) {
+    return new ListFilter(Params.year(r, "year", clock), Params.text(r, "province", 30),
+        Params.text(r, "city", 30), Params.oneOf(r, "status", Common.STATUSES), Params.oneOf(r, "rule", Common.RULES),
+        Params.text(r, "agency", 100));
+  }
+
+  static String fingerprint(ListFilter f) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(f.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String wrapCursor(ListFilter f, String storeCursor) {
+    if (storeCursor == null) {
+      return null;
+    }
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString((fingerprint(f) + "." + storeCursor).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The store's cursor inside an API cursor of this filter; a 400 for anything else. */
+  static String unwrapCursor(ListFilter f, String cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    String text;
+    try {
+      text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw Problem.badParameter("cursor", "参数 cursor 格式有误：应原样使用上一页返回的 cursor");
+    }
+    int dot = text.indexOf('.');
+    if (dot < 0 || dot + 1 >= text.length()) {
+      throw Problem.badParameter("cursor", "参数 cursor 格式有误：应原样使用上一页返回的 cursor");
+    }
+    if (!text.substring(0, dot).equals(fingerprint(f))) {
+      throw Problem.badParameter("cursor", "参数 cursor 属于另一组筛选条件；翻页时筛选条件须保持不变");
+    }
+    return text.substring(dot + 1);
+  }
+}

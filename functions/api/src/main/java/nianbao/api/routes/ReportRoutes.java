@@ -1,0 +1,333 @@
+package nianbao.api.routes;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nianbao.api.ApiContext;
+import nianbao.api.Json;
+import nianbao.api.http.Params;
+import nianbao.api.http.Problem;
+import nianbao.api.http.Request;
+import nianbao.api.http.Response;
+import nianbao.api.http.Route;
+import nianbao.api.http.Route.Param;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Report;
+import nianbao.store.ListFilter;
+import nianbao.store.Page;
+import nianbao.store.ReportLedger;
+import nianbao.store.ReportRow;
+import nianbao.store.item.Keys;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportVersion;
+import nianbao.store.item.SourceRecord;
+
+/** {@code /reports}: the list, one report, its findings, versions and source, and its deletion. */
+public final class ReportRoutes {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 200;
+
+  private final ApiContext ctx;
+
+  public ReportRoutes(ApiContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public List<Route> routes() {
+    List<Param> listParams = new ArrayList<>(Filters.PARAMS);
+    listParams.add(Param.query("limit", "{\"type\":\"integer\",\"minimum\":1,\"maximum\":200,\"default\":50}",
+        "每页条数"));
+    listParams.add(Param.query("cursor", "{\"type\":\"string\"}", "上一页返回的 cursor，原样使用"));
+    return List.of(
+        Route.get("/reports", "listReports", "报告列表")
+            .description("按年度、地区、状态、规则、机关筛选，最新的在前；每种支持的筛选组合对应一个索引查询，"
+                + "不支持的组合返回 400 并列出支持的组合。")
+            .params(listParams).json(200, "ReportList", "一页报告").problem(400, "参数有误或筛选组合不受支持")
+            .to(this::list),
+        Route.get("/reports/{id}", "getReport", "一份报告（FORMAT.md 的 JSON 加状态与来源）")
+            .param(Common.ID).json(200, "ReportDetail", "报告").problem(404, "没有这份报告").to(this::get),
+        Route.get("/reports/{id}/findings", "getReportFindings", "一份报告的全部发现")
+            .param(Common.ID).json(200, "FindingList", "发现").problem(404, "没有这份报告").to(this::findings),
+        Route.get("/reports/{id}/versions", "getReportVersions", "一份报告的各次上传版本")
+            .param(Common.ID).json(200, "VersionList", "版本，最新上传在前").problem(404, "没有这份报告")
+            .to(this::versions),
+        Route.get("/reports/{id}/source", "getReportSource", "原始文件（302 到短期有效的下载地址）")
+            .param(Common.ID).param(Param.query("version", "{\"type\":\"string\",\"pattern\":\"^[0-9a-f]{64}$\"}",
+                "某一版本的 sha256；缺省为当前版本"))
+            .response(302, null, null, "跳转到预签名下载地址", "Location").problem(404, "没有这份报告或版本")
+            .to(this::source),
+        Route.delete("/reports/{id}", "deleteReport", "删除报告及其原始文件（需要授权）")
+            .description("删除报告每个版本的原始文件（报告存储桶中的对象版本），报告随之离开列表与汇总。")
+            .writes().param(Common.ID).json(200, "Deleted", "已删除").problem(401, "未登录")
+            .problem(404, "没有这份报告").to(this::delete));
+  }
+
+  // ------------------------------------------------------------------------------------------------ list
+
+  Response list(Request r) {
+    Set<String> known = new LinkedHashSet<>(Filters.NAMES);
+    known.add("limit");
+    known.add("cursor");
+    Params.onlyKnown(r, known);
+    ListFilter filter = Filters.read(r, ctx.clock());
+    int limit = Params.integer(r, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    String storeCursor = Filters.unwrapCursor(filter, r.query("cursor"));
+    Page<ReportRow> page;
+    try {
+      page = ctx.store().list(filter, limit, storeCursor);
+    } catch (nianbao.store.UnsupportedFilterException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw Problem.badParameter("cursor", "参数 cursor 无效：它不属于这个列表");
+    }
+    ObjectNode out = Json.object();
+    ArrayNode items = out.putArray("items");
+    for (ReportRow row : page.items()) {
+      items.add(row(row));
+    }
+    String next = Filters.wrapCursor(filter, page.cursor());
+    out.put("cursor", next);
+    out.put("limit", limit);
+    ObjectNode f = out.putObject("filter");
+    putIf(f, "year", filter.year());
+    putIf(f, "province", filter.province());
+    putIf(f, "city", filter.city());
+    putIf(f, "status", filter.status());
+    putIf(f, "rule", filter.rule());
+    putIf(f, "agency", filter.agency());
+    Response response = Response.read(Json.write(out));
+    if (next != null) {
+      response.header("Link", "<" + nextLink(r, next) + ">; rel=\"next\"");
+    }
+    return response;
+  }
+
+  static ObjectNode row(ReportRow row) {
+    ObjectNode o = Json.object();
+    o.put("id", row.reportId());
+    o.put("agency", row.agency());
+    o.put("year", row.year());
+    o.put("province", row.province());
+    o.put("city", row.city());
+    o.put("county", row.county());
+    o.put("status", row.status());
+    o.put("errors", row.errors());
+    o.put("warnings", row.warnings());
+    o.put("title", row.title());
+    o.put("uploadedAt", row.uploadedAt());
+    return o;
+  }
+
+  private static String nextLink(Request r, String cursor) {
+    StringBuilder q = new StringBuilder();
+    for (Map.Entry<String, String> e : r.query().entrySet()) {
+      if (!e.getKey().equals("cursor")) {
+        q.append(q.length() == 0 ? "?" : "&").append(enc(e.getKey())).append('=').append(enc(e.getValue()));
+      }
+    }
+    q.append(q.length() == 0 ? "?" : "&").append("cursor=").append(enc(cursor));
+    return r.path() + q;
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static void putIf(ObjectNode o, String name, Object value) {
+    if (value instanceof Integer i) {
+      o.put(name, i);
+    } else if (value != null) {
+      o.put(name, value.toString());
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ one report
+
+  ReportHead head(Request r) {
+    String id = Common.reportId(r.param("id"));
+    return ctx.store().head(id).orElseThrow(() -> Common.noReport(id));
+  }
+
+  Response get(Request r) {
+    Params.onlyKnown(r, Set.of());
+    ReportHead h = head(r);
+    ObjectNode out = headJson(h);
+    if (h.rejected()) {
+      out.putNull("report");
+    } else {
+      ReportVersion v = ctx.store().version(h.reportId(), h.currentSha()).orElseThrow(
+          () -> new IllegalStateException("report " + h.reportId() + " has no current version " + h.currentSha()));
+      Report report = nianbao.store.ReportStore.withCrossFindings(ctx.store().body(v), h);
+      out.set("report", Json.tree(report));
+    }
+    return Response.read(Json.write(out));
+  }
+
+  static ObjectNode headJson(ReportHead h) {
+    ObjectNode out = Json.object();
+    out.put("id", h.reportId());
+    out.put("status", h.status());
+    out.put("agencyKey", h.rejected() ? null : h.agencyKey());
+    out.put("agency", h.agency());
+    out.put("year", h.year());
+    out.put("title", h.title());
+    out.put("errors", h.errors());
+    out.put("warnings", h.warnings());
+    ObjectNode byRule = out.putObject("findingsByRule");
+    if (h.ruleCounts() != null) {
+      new java.util.TreeMap<>(h.ruleCounts()).forEach(byRule::put);
+    }
+    out.put("reason", h.reason());
+    out.put("uploadedAt", h.uploadedAt());
+    out.put("versionCount", h.rejected() ? 0 : h.versionCount());
+    out.put("reader", h.reader());
+    out.put("rulesVersion", h.rulesVersion());
+    ObjectNode upload = out.putObject("upload");
+    upload.put("bucket", h.bucket());
+    upload.put("key", h.key());
+    upload.put("versionId", h.versionId());
+    upload.put("size", h.size());
+    upload.put("format", h.format());
+    upload.put("name", h.sourceName());
+    upload.put("sha256", h.currentSha());
+    upload.put("sourceUrl", "/reports/" + enc(h.reportId()) + "/source");
+    return out;
+  }
+
+  Response findings(Request r) {
+    Params.onlyKnown(r, Set.of());
+    ReportHead h = head(r);
+    List<Finding> findings = h.rejected() ? List.of() : ctx.store().findings(h.reportId());
+    ObjectNode out = Json.object();
+    out.put("id", h.reportId());
+    out.put("status", h.status());
+    out.put("errors", h.errors());
+    out.put("warnings", h.warnings());
+    out.set("findings", Json.tree(findings));
+    return Response.read(Json.write(out));
+  }
+
+  Response versions(Request r) {
+    Params.onlyKnown(r, Set.of());
+    ReportHead h = head(r);
+    ObjectNode out = Json.object();
+    out.put("id", h.reportId());
+    out.put("current", h.currentSha());
+    ArrayNode list = out.putArray("versions");
+    if (!h.rejected()) {
+      for (ReportVersion v : ctx.store().versions(h.reportId())) {
+        ObjectNode o = list.addObject();
+        o.put("sha256", v.sha256());
+        o.put("current", v.sha256().equals(h.currentSha()));
+        o.put("uploadedAt", v.uploadedAt());
+        o.put("status", v.status());
+        o.put("errors", v.errors());
+        o.put("warnings", v.warnings());
+        o.put("format", v.format());
+        o.put("name", v.sourceName());
+        o.put("size", v.size());
+        o.put("withdrawn", v.withdrawn());
+        o.put("reader", v.reader());
+        o.put("rulesVersion", v.rulesVersion());
+        o.put("sources", v.sources() == null ? 0 : v.sources().size());
+        o.put("sourceUrl", "/reports/" + enc(h.reportId()) + "/source?version=" + v.sha256());
+      }
+    }
+    return Response.read(Json.write(out));
+  }
+
+  Response source(Request r) {
+    Params.onlyKnown(r, Set.of("version"));
+    ReportHead h = head(r);
+    String bucket = h.bucket();
+    String key = h.key();
+    String versionId = h.versionId();
+    String name = h.sourceName();
+    String sha = r.query("version");
+    if (sha != null) {
+      if (!sha.matches("[0-9a-f]{64}")) {
+        throw Problem.badParameter("version", "参数 version 应为 64 位十六进制的 sha256");
+      }
+      ReportVersion v = h.rejected() ? null : ctx.store().version(h.reportId(), sha).orElse(null);
+      if (v == null || v.withdrawn()) {
+        throw Problem.notFound("报告 " + h.reportId() + " 没有 sha256 为 " + sha + " 的版本（或其文件已删除）");
+      }
+      bucket = v.bucket();
+      key = v.key();
+      versionId = v.versionId();
+      name = v.sourceName();
+    }
+    if (bucket == null || key == null) {
+      throw Problem.notFound("报告 " + h.reportId() + " 没有记录原始文件");
+    }
+    String b = bucket;
+    String k = key;
+    String vid = versionId == null || versionId.equals("null") ? null : versionId;
+    String fileName = name != null ? name : k.substring(k.lastIndexOf('/') + 1);
+    String url = ctx.presigner().presignGetObject(p -> p.signatureDuration(ctx.config().downloadUrlTtl())
+        .getObjectRequest(g -> g.bucket(b).key(k).versionId(vid)
+            .responseContentDisposition("attachment; filename*=UTF-8''" + enc(fileName))))
+        .url().toString();
+    return Response.redirect(302, url);
+  }
+
+  // ------------------------------------------------------------------------------------------------ delete
+
+  /**
+   * Deletes every stored source object of the report from the reports bucket, and applies each removal to the store
+   * at once (the same change the bucket's ObjectRemoved event makes when ingest receives it; whichever comes second
+   * finds the source already removed and changes nothing), so the answer comes after the report has left the lists
+   * and the summaries.
+   */
+  Response delete(Request r) {
+    Params.onlyKnown(r, Set.of());
+    ReportHead h = head(r);
+    List<String[]> sources = new ArrayList<>();
+    if (h.rejected()) {
+      sources.add(new String[] {h.bucket(), h.key(), Keys.sourceVersion(h.versionId())});
+    } else {
+      for (ReportVersion v : ctx.store().versions(h.reportId())) {
+        if (v.sources() != null) {
+          for (String ref : v.sources()) {
+            sources.add(parseRef(ref));
+          }
+        }
+      }
+    }
+    ArrayNode removed = Json.array();
+    for (String[] s : sources) {
+      String bucket = s[0];
+      String key = s[1];
+      String versionId = "null".equals(s[2]) ? null : s[2];
+      if (!bucket.equals(ctx.config().reportsBucket())) {
+        throw new IllegalStateException("report " + h.reportId() + " has a source outside the reports bucket: "
+            + bucket);
+      }
+      ctx.s3().deleteObject(d -> d.bucket(bucket).key(key).versionId(versionId));
+      SourceRecord recorded = ctx.store().source(bucket, key, versionId).orElse(null);
+      ctx.ledger().remove(new ReportLedger.Upload(bucket, key, versionId, null, null,
+          recorded == null ? null : recorded.sequencer(), ctx.clock().instant()), false);
+      ObjectNode o = removed.addObject();
+      o.put("key", key);
+      o.put("versionId", versionId);
+    }
+    ObjectNode out = Json.object();
+    out.put("id", h.reportId());
+    out.put("deleted", ctx.store().head(h.reportId()).isEmpty());
+    out.set("sources", removed);
+    return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
+  }
+
+  /** {@code bucket/key#versionId}, as versions record their sources (bucket names have no slash). */
+  static String[] parseRef(String ref) {
+    int slash = ref.indexOf('/');
+    int hash = ref.lastIndexOf('#');
+    return new String[] {ref.substring(0, slash), ref.substring(slash + 1, hash), ref.substring(hash + 1)};
+  }
+}

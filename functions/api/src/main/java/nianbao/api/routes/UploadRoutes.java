@@ -1,0 +1,192 @@
+package nianbao.api.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nianbao.api.ApiContext;
+import nianbao.api.Json;
+import nianbao.api.http.Params;
+import nianbao.api.http.Problem;
+import nianbao.api.http.Request;
+import nianbao.api.http.Response;
+import nianbao.api.http.Route;
+import nianbao.api.http.Route.Param;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.SourceRecord;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * {@code POST /uploads}: a presigned PUT into the reports bucket under {@code uploads/}, signed for exactly the
+ * declared Content-Length and Content-Type (a presigned PUT cannot carry a maximum, so the size is checked here and
+ * then fixed by the signature); {@code GET /uploads/status}: whether an uploaded object has been ingested yet.
+ */
+public final class UploadRoutes {
+  /** The document types core reads, by the Content-Type a browser gives their files. */
+  static final Map<String, String> TYPES = Map.of(
+      "text/plain", "txt",
+      "text/html", "html",
+      "application/xhtml+xml", "html",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx",
+      "application/pdf", "pdf");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+  private final ApiContext ctx;
+
+  public UploadRoutes(ApiContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public List<Route> routes() {
+    return List.of(
+        Route.post("/uploads", "createUpload", "申请上传地址（需要授权）")
+            .description("请求体 {fileName, contentType, size}。size 不超过 20 MB；contentType 为 text/plain、text/html、"
+                + "DOCX 或 application/pdf。返回 15 分钟内有效的预签名 PUT 地址，只接受所声明的大小与类型。")
+            .writes().body("application/json", "UploadRequest", "要上传的文件")
+            .json(200, "Upload", "上传地址").problem(400, "请求体有误或文件类型不受支持").problem(401, "未登录")
+            .problem(413, "文件过大").problem(415, "请求体不是 JSON").to(this::create),
+        Route.get("/uploads/status", "getUploadStatus", "上传的文件是否已处理，及其报告编号")
+            .param(Param.requiredQuery("key", "{\"type\":\"string\",\"minLength\":1,\"maxLength\":1024}",
+                "上传地址返回的 key（或 aws s3 cp 所用的对象键）"))
+            .json(200, "UploadStatus", "处理状态").problem(400, "缺少 key").to(this::status));
+  }
+
+  Response create(Request r) {
+    Params.onlyKnown(r, Set.of());
+    String type = r.header("content-type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new Problem(Problem.Type.UNSUPPORTED_MEDIA_TYPE, "请求体须为 JSON（Content-Type: application/json），收到 "
+          + (type == null ? "无 Content-Type" : type));
+    }
+    JsonNode body;
+    try {
+      body = Json.MAPPER.readTree(r.body());
+    } catch (IOException e) {
+      throw new Problem(Problem.Type.BAD_BODY, "请求体不是有效的 JSON");
+    }
+    if (body == null || !body.isObject()) {
+      throw new Problem(Problem.Type.BAD_BODY, "请求体应为 JSON 对象 {fileName, contentType, size}");
+    }
+    String fileName = textField(body, "fileName", 255);
+    String contentType = textField(body, "contentType", 200).toLowerCase(Locale.ROOT);
+    JsonNode sizeNode = body.get("size");
+    if (sizeNode == null || !sizeNode.canConvertToLong() || !sizeNode.isIntegralNumber()) {
+      throw new Problem(Problem.Type.BAD_BODY, "字段 size 应为文件的字节数（整数）").with("field", "size");
+    }
+    long size = sizeNode.asLong();
+    if (size < 1) {
+      throw new Problem(Problem.Type.BAD_BODY, "字段 size 应大于 0（空文件无法处理）").with("field", "size");
+    }
+    long max = ctx.config().maxUploadBytes();
+    if (size > max) {
+      throw new Problem(Problem.Type.PAYLOAD_TOO_LARGE, String.format(Locale.ROOT,
+          "文件 %s 为 %.1f MB，超过上限 %d MB", fileName, size / 1048576.0, max / 1048576))
+          .with("maxBytes", max).with("size", size);
+    }
+    String mediaType = contentType.contains(";") ? contentType.substring(0, contentType.indexOf(';')).strip()
+        : contentType;
+    if (!TYPES.containsKey(mediaType)) {
+      String hint = mediaType.equals("application/msword")
+          ? "旧版 Word 文档（.doc）无法读取，请另存为 .docx 或 PDF 后上传"
+          : "不支持 " + contentType + "；可上传：纯文本（text/plain）、网页（text/html）、Word（.docx）、PDF";
+      throw new Problem(Problem.Type.UNSUPPORTED_FILE_TYPE, hint).with("allowed", TYPES.keySet().stream().sorted()
+          .toList());
+    }
+    Instant now = ctx.clock().instant();
+    String key = ctx.config().uploadPrefix() + DAY.format(now) + "/" + UUID.randomUUID() + "/" + safeName(fileName);
+    String bucket = ctx.config().reportsBucket();
+    PresignedPutObjectRequest put = ctx.presigner().presignPutObject(p -> p
+        .signatureDuration(ctx.config().uploadUrlTtl())
+        .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(size)));
+    ObjectNode out = Json.object();
+    out.put("key", key);
+    out.put("url", put.url().toString());
+    out.put("method", "PUT");
+    ObjectNode headers = out.putObject("headers");
+    put.signedHeaders().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("host")) {
+        headers.put(canonical(name), String.join(",", values));
+      }
+    });
+    headers.put("Content-Type", contentType);
+    headers.put("Content-Length", Long.toString(size));
+    out.put("expiresAt", put.expiration().toString());
+    out.put("maxBytes", max);
+    out.put("statusUrl", "/uploads/status?key=" + ReportRoutes.enc(key));
+    return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
+  }
+
+  private static String canonical(String header) {
+    return switch (header.toLowerCase(Locale.ROOT)) {
+      case "content-type" -> "Content-Type";
+      case "content-length" -> "Content-Length";
+      default -> header;
+    };
+  }
+
+  private static String textField(JsonNode body, String name, int max) {
+    JsonNode n = body.get(name);
+    if (n == null || !n.isTextual() || n.asText().isBlank()) {
+      throw new Problem(Problem.Type.BAD_BODY, "缺少字段 " + name + "（非空字符串）").with("field", name);
+    }
+    if (n.asText().length() > max) {
+      throw new Problem(Problem.Type.BAD_BODY, "字段 " + name + " 过长（最多 " + max + " 个字符）").with("field", name);
+    }
+    return n.asText().strip();
+  }
+
+  /** The file's own name without folders or control characters (the key's last segment; it is shown to people). */
+  static String safeName(String fileName) {
+    String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+    StringBuilder sb = new StringBuilder();
+    name.codePoints().filter(c -> !Character.isISOControl(c) && c != 0x7F).forEach(sb::appendCodePoint);
+    String clean = sb.toString().strip();
+    if (clean.isEmpty() || clean.equals(".") || clean.equals("..")) {
+      return "report";
+    }
+    return clean.length() > 200 ? clean.substring(clean.length() - 200) : clean;
+  }
+
+  Response status(Request r) {
+    Params.onlyKnown(r, Set.of("key"));
+    String key = r.query("key");
+    if (key == null || key.isEmpty()) {
+      throw Problem.badParameter("key", "缺少参数 key（上传地址返回的 key）");
+    }
+    if (key.length() > 1024) {
+      throw Problem.badParameter("key", "参数 key 过长（S3 对象键最多 1024 字节）");
+    }
+    List<SourceRecord> history = ctx.store().sources(ctx.config().reportsBucket(), key);
+    ObjectNode out = Json.object();
+    out.put("key", key);
+    if (history.isEmpty()) {
+      out.put("state", "PENDING");
+      return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
+    }
+    SourceRecord latest = history.get(0);
+    out.put("state", latest.status());
+    out.put("versionId", latest.versionId());
+    out.put("reportId", latest.reportId());
+    out.put("reason", latest.reason());
+    out.put("updatedAt", latest.updatedAt());
+    if (latest.reportId() != null && !SourceRecord.REMOVED.equals(latest.status())) {
+      ReportHead h = ctx.store().head(latest.reportId()).orElse(null);
+      if (h != null) {
+        out.put("status", h.status());
+        out.put("errors", h.errors());
+        out.put("warnings", h.warnings());
+        out.put("agency", h.agency());
+        out.put("year", h.year());
+        out.put("reportUrl", "/reports/" + ReportRoutes.enc(h.reportId()));
+      }
+    }
+    return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
+  }
+}
