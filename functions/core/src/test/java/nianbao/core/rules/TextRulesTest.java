@@ -103,6 +103,26 @@ class TextRulesTest {
   }
 
   @Test
+  void x3NamesAPlaceOutsideTheAgencysOwnCityOnce() {
+    Report copied = TestReports.withSections(good, new Sections(TestReports.OVERVIEW + "充分利用好苏仙区政府网这一平台。",
+        TestReports.PROBLEMS + "苏仙区的做法值得学习。", "无"));
+    List<Finding> findings = run(new ForeignPlaceRule(), recognised(copied));
+    assertEquals(1, findings.size());
+    assertEquals("X3", findings.get(0).rule());
+    assertEquals(Location.section("一"), findings.get(0).location());
+    assertEquals("苏仙区", findings.get(0).actual());
+    assertTrue(findings.get(0).message().contains("湖南省郴州市"), findings.get(0).message());
+  }
+
+  @Test
+  void x3LeavesTheAgencysOwnProvinceCityAndNeighboursAlone() {
+    Report local = TestReports.withSections(good, new Sections(
+        "按照河南省、新乡市的部署，牧野区与卫辉市、红旗区一道推进政务公开。", TestReports.PROBLEMS, "无"));
+    assertEquals(List.of(), run(new ForeignPlaceRule(), recognised(local)));
+    assertEquals(List.of(), run(new ForeignPlaceRule(), recognised(good)));
+  }
+
+  @Test
   void s3WarnsWhenTheProblemsSectionSaysNothing() {
     for (String empty : new String[] {"无", "无。", "暂无。", "我局政府信息公开工作仍有不足，将进一步改进。"}) {
       Report report = TestReports.withSections(good, new Sections(TestReports.OVERVIEW, empty, "无"));
