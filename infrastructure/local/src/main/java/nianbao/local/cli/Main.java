@@ -13,6 +13,9 @@ public final class Main {
         parse FILE|DIR...   读取报告，输出 FORMAT.md 的 JSON（多个文件时每行一个 JSON）
         check FILE|DIR...   校验报告，逐个文件列出问题并汇总
                             退出码：0 无错误；1 有错误级问题；2 有文件无法作为年报读取
+        serve [--data DIR | --in-memory] [--port N] [--template FILE] [--no-samples]
+                            在本机运行 template.yaml：S3、DynamoDB、两个函数、HTTP API 和页面；
+                            数据默认保存在 ./.nianbao/；端口从 4400 起（页面、API、S3、DynamoDB、Lambda/SQS）
         help                显示本帮助
       """;
 
@@ -33,6 +36,7 @@ public final class Main {
     return switch (args[0]) {
       case "parse" -> new ParseCommand(out, err).run(rest);
       case "check" -> new CheckCommand(out, err).run(rest);
+      case "serve" -> new ServeCommand(out, err).run(rest);
       case "help", "-h", "--help" -> {
         out.print(USAGE);
         yield 0;

@@ -1,0 +1,364 @@
+package nianbao.local.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import nianbao.servers.LocalDynamoDb;
+import nianbao.servers.TemplateTables;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * template.yaml, run on this machine (DESIGN.md, "The local stack is the template, run locally"): DynamoDB Local
+ * and s3proxy on loopback, the template's tables, buckets and queues, each function in its own JVM under the
+ * handler class the template names, bucket notifications and HTTP API routes wired to them as the template
+ * wires them, and the page beside them. {@link #close()} stops all of it.
+ */
+public final class LocalStack implements AutoCloseable {
+  private final StackOptions options;
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+  private Ports ports;
+  private StackTemplate template;
+  private LocalQueues queues;
+  private AsyncInvocations async;
+  private String reportsBucket;
+  private String table;
+  private String ingestFunction;
+  private FileChannel lockChannel;
+  private Path tempDynamo;
+  private boolean pageBuilt;
+  private long startMillis;
+
+  private LocalStack(StackOptions options) {
+    this.options = options;
+  }
+
+  /** Starts everything the template declares; on failure, stops what was started and throws. */
+  public static LocalStack start(StackOptions options) {
+    LocalStack stack = new LocalStack(options);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (RuntimeException | IOException | InterruptedException e) {
+      stack.close();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private void startAll() throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    Consumer<String> log = options.log();
+    lock();
+    ports = Ports.choose(options.basePort(), options.explicitPorts(), log);
+    String services = "http://127.0.0.1:" + ports.services();
+    Path data = options.dataDir();
+    queues = new LocalQueues(data == null ? null : data.resolve("queues"), services);
+    template = new StackTemplate(options.template(), options.parameters(pageOrigin(), apiUrl()),
+        options.stackName(), queues::url);
+
+    // the functions' JVMs take longest to start: start them first, in parallel with the servers
+    List<FunctionSpec> specs = template.functions();
+    String classpath = options.classpath();
+    for (FunctionSpec spec : specs) {
+      LocalFunction function = new LocalFunction(spec, functionEnvironment(spec), classpath, log);
+      started.add(function);
+      function.start();
+      functions.put(spec.name(), function);
+    }
+    CompletableFuture<Path> page = CompletableFuture.supplyAsync(() ->
+        options.buildPage() ? FrontendBuild.ensureBuilt(options.repoRoot(), log) : null);
+    CompletableFuture<LocalDynamoDb> dynamoStart = CompletableFuture.supplyAsync(() -> {
+      if (data != null) {
+        return LocalDynamoDb.onFolder(data.resolve("dynamodb"), ports.dynamodb());
+      }
+      try {
+        tempDynamo = Files.createTempDirectory("nianbao-dynamodb");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return LocalDynamoDb.onFolder(tempDynamo, ports.dynamodb());
+    });
+    List<StackTemplate.Bucket> buckets = template.buckets();
+    List<Map<String, Object>> cors = buckets.stream().flatMap(b -> b.corsRules().stream()).toList();
+    S3Server s3Server = new S3Server(data == null ? null : data.resolve("s3"), ports.s3(), cors, pageOrigin());
+    started.add(s3Server);
+    started.add(dynamoStart.join());
+
+    S3Client s3 = s3Client();
+    for (StackTemplate.Bucket bucket : buckets) {
+      try {
+        s3.createBucket(r -> r.bucket(bucket.name()));
+      } catch (BucketAlreadyOwnedByYouException e) {
+        // kept from an earlier run
+      }
+      if (bucket.versioned()) {
+        try {
+          s3.putBucketVersioning(r -> r.bucket(bucket.name()).versioningConfiguration(v -> v.status("Enabled")));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+          // s3proxy's blob stores keep one version per key (501): uploads still work, with versionId "null"
+          log.accept("桶 " + bucket.name() + "：本地 S3 (s3proxy) 不支持版本控制，同名上传会覆盖旧文件"
+              + " (versioning not supported locally; objects carry no versionId)");
+        }
+      }
+    }
+    try (DynamoDbClient dynamo = dynamoClient()) {
+      for (TemplateTables.Table t : template.tables()) {
+        TableSync.apply(dynamo, t, log);
+        table = table == null ? t.name() : table;
+      }
+    }
+    template.queues().values().forEach(queues::create);
+    async = new AsyncInvocations(queues, log);
+    started.add(async);
+    started.add(new ServiceEndpoint(ports.services(), functions, queues, async));
+
+    HttpApiRoutes routes = new HttpApiRoutes();
+    Map<String, List<BucketNotifications.Target>> notifications = new LinkedHashMap<>();
+    for (LocalFunction function : functions.values()) {
+      function.spec().routes().forEach(route -> routes.add(route, function));
+      for (FunctionSpec.S3Subscription subscription : function.spec().s3Events()) {
+        String bucket = template.bucketName(subscription.bucketLogicalId());
+        reportsBucket = reportsBucket == null ? bucket : reportsBucket;
+        ingestFunction = ingestFunction == null ? function.spec().name() : ingestFunction;
+        notifications.computeIfAbsent(bucket, b -> new ArrayList<>())
+            .add(new BucketNotifications.Target(subscription, function));
+      }
+    }
+    notifications.forEach((bucket, targets) -> s3Server.notify(bucket, new BucketNotifications(targets, async)));
+    started.add(new HttpApiGateway(ports.api(), routes));
+    if (routes.isEmpty()) {
+      log.accept("template.yaml 还没有 HTTP API 路由：API 地址对每个请求回答 404 (no HTTP API routes in the template yet)");
+    }
+    Path dist = page.join();
+    pageBuilt = dist != null;
+    started.add(new PageServer(ports.page(), dist, options.pageConfig(apiUrl())));
+    for (LocalFunction function : functions.values()) {
+      if (!function.awaitReady(120_000)) {
+        throw new IllegalStateException("function " + function.spec().logicalId() + " did not start in 120 s");
+      }
+    }
+    startMillis = (System.nanoTime() - t0) / 1_000_000;
+    if (options.samples() != null) {
+      loadSamples(s3, options.samples());
+    }
+    if (options.stateDir() != null) {
+      StackInfo.write(options.stateDir(), this);
+    }
+  }
+
+  /** The template's environment plus what Lambda sets, with the AWS endpoints pointing at this stack. */
+  private Map<String, String> functionEnvironment(FunctionSpec spec) {
+    Map<String, String> env = new LinkedHashMap<>(spec.environment());
+    String services = "http://127.0.0.1:" + ports.services();
+    env.put("AWS_REGION", StackTemplate.REGION);
+    env.put("AWS_DEFAULT_REGION", StackTemplate.REGION);
+    env.put("AWS_ACCESS_KEY_ID", "local");
+    env.put("AWS_SECRET_ACCESS_KEY", "local");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + ports.s3());
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + ports.dynamodb());
+    env.put("AWS_ENDPOINT_URL_SQS", services);
+    env.put("AWS_ENDPOINT_URL_LAMBDA", services);
+    env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime());
+    env.put("TZ", ":UTC");
+    return env;
+  }
+
+  /** Puts each sample report into the reports bucket under {@code samples/}, once: ingest does the rest. */
+  private void loadSamples(S3Client s3, Path folder) throws IOException {
+    if (reportsBucket == null || !Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
+        String key = "samples/" + file.getFileName();
+        try {
+          s3.headObject(r -> r.bucket(reportsBucket).key(key));
+        } catch (NoSuchKeyException e) {
+          s3.putObject(r -> r.bucket(reportsBucket).key(key).contentType(contentType(file)), RequestBody.fromFile(file));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+          if (e.statusCode() != 404) {
+            throw e;
+          }
+          s3.putObject(r -> r.bucket(reportsBucket).key(key).contentType(contentType(file)), RequestBody.fromFile(file));
+        }
+      }
+    }
+  }
+
+  static String contentType(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".txt")) {
+      return "text/plain; charset=utf-8";
+    } else if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return "text/html";
+    } else if (name.endsWith(".pdf")) {
+      return "application/pdf";
+    } else if (name.endsWith(".docx")) {
+      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    }
+    return "application/octet-stream";
+  }
+
+  /** One {@code ./nianbao serve} per data folder: DynamoDB Local and s3proxy must not share their files. */
+  private void lock() throws IOException {
+    if (options.stateDir() == null) {
+      return;
+    }
+    Files.createDirectories(options.stateDir());
+    lockChannel = FileChannel.open(options.stateDir().resolve("lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    FileLock lock = lockChannel.tryLock();
+    if (lock == null) {
+      lockChannel.close();
+      lockChannel = null;
+      throw new IllegalStateException("另一个 ./nianbao serve 正在使用 " + options.stateDir()
+          + "；先停止它，或用 --data 指定别的目录 (another local stack uses this folder)");
+    }
+  }
+
+  public S3Client s3Client() {
+    return S3Client.builder().endpointOverride(URI.create(s3Endpoint())).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  public DynamoDbClient dynamoClient() {
+    return DynamoDbClient.builder().endpointOverride(URI.create(dynamoEndpoint())).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  public String pageOrigin() {
+    return "http://127.0.0.1:" + ports.page();
+  }
+
+  public String pageUrl() {
+    return pageOrigin() + "/";
+  }
+
+  public String apiUrl() {
+    return "http://127.0.0.1:" + ports.api();
+  }
+
+  public String s3Endpoint() {
+    return "http://127.0.0.1:" + ports.s3();
+  }
+
+  public String dynamoEndpoint() {
+    return "http://127.0.0.1:" + ports.dynamodb();
+  }
+
+  /** Lambda's Invoke API and SQS, on one port. */
+  public String servicesEndpoint() {
+    return "http://127.0.0.1:" + ports.services();
+  }
+
+  public String region() {
+    return StackTemplate.REGION;
+  }
+
+  /** The bucket whose notifications go to a function: where reports are uploaded. */
+  public String reportsBucket() {
+    return reportsBucket;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public String ingestFunction() {
+    return ingestFunction;
+  }
+
+  public List<String> functionNames() {
+    return List.copyOf(functions.keySet());
+  }
+
+  public Map<String, String> queueUrls() {
+    Map<String, String> urls = new LinkedHashMap<>();
+    template.queues().values().forEach(q -> urls.put(q, queues.url(q)));
+    return urls;
+  }
+
+  public boolean pageBuilt() {
+    return pageBuilt;
+  }
+
+  /** Milliseconds from the call to start until every server and function was ready (samples not included). */
+  public long startMillis() {
+    return startMillis;
+  }
+
+  /** Asynchronous invocations (S3 events) accepted and not yet finished. */
+  public int pendingEvents() {
+    return async == null ? 0 : async.inFlight();
+  }
+
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        options.log().accept("stopping " + started.get(i).getClass().getSimpleName() + ": " + e);
+      }
+    }
+    started.clear();
+    if (options.stateDir() != null && lockChannel != null) {
+      StackInfo.remove(options.stateDir());
+    }
+    if (lockChannel != null) {
+      try {
+        lockChannel.close();
+      } catch (IOException ignored) {
+        // released with the process anyway
+      }
+    }
+    if (tempDynamo != null) {
+      deleteTree(tempDynamo);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary folder: the OS cleans it eventually
+    }
+  }
+
+  static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,140 @@
+package nianbao.local.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One loopback port that speaks two AWS service APIs for the local stack's functions and queues: Lambda's Invoke
+ * ({@code POST /2015-03-31/functions/NAME/invocations}, so {@code aws lambda invoke --endpoint-url} and
+ * {@code ./nianbao reprocess} work) and SQS's JSON protocol ({@code X-Amz-Target: AmazonSQS.*}, so redrive
+ * and {@code aws sqs} work). Requests are not authenticated, as on every local service.
+ */
+final class ServiceEndpoint implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INVOKE = "/2015-03-31/functions/";
+
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "service-endpoint");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<String, LocalFunction> functions;
+  private final LocalQueues queues;
+  private final AsyncInvocations async;
+
+  ServiceEndpoint(int port, Map<String, LocalFunction> functionsByName, LocalQueues queues, AsyncInvocations async)
+      throws IOException {
+    this.functions = functionsByName;
+    this.queues = queues;
+    this.async = async;
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+    server.setExecutor(threads);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getRawPath();
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      if (target != null && target.startsWith("AmazonSQS.")) {
+        sqs(exchange, target.substring("AmazonSQS.".length()));
+      } else if (path.startsWith(INVOKE) && path.endsWith("/invocations") && "POST".equals(exchange.getRequestMethod())) {
+        invoke(exchange, URLDecoder.decode(path.substring(INVOKE.length(), path.length() - "/invocations".length()),
+            StandardCharsets.UTF_8));
+      } else {
+        error(exchange, 404, "UnknownOperationException", "not an operation of the local stack: " + path);
+      }
+    } catch (RuntimeException e) {
+      error(exchange, 500, "ServiceException", String.valueOf(e.getMessage()));
+    }
+  }
+
+  private void sqs(HttpExchange exchange, String action) throws IOException {
+    JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+    try {
+      byte[] body = queues.call(action, request == null ? JSON.createObjectNode() : request).toString()
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+      send(exchange, 200, body);
+    } catch (UnsupportedOperationException e) {
+      error(exchange, 400, "com.amazonaws.sqs#UnsupportedOperation", "not supported locally: " + action);
+    } catch (IllegalArgumentException e) {
+      exchange.getResponseHeaders().add("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender");
+      error(exchange, 400, "com.amazonaws.sqs#QueueDoesNotExist", e.getMessage());
+    }
+  }
+
+  /** Lambda's Invoke: the function by name, ARN or name:alias; RequestResponse, Event or DryRun. */
+  private void invoke(HttpExchange exchange, String functionId) throws IOException {
+    String name = functionId.startsWith("arn:") ? functionId.split(":")[6] : functionId.split(":")[0];
+    LocalFunction function = functions.get(name);
+    byte[] payload = exchange.getRequestBody().readAllBytes();
+    if (function == null) {
+      exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
+      error(exchange, 404, "ResourceNotFoundException", "Function not found: " + functionId);
+      return;
+    }
+    String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
+    if ("DryRun".equals(type)) {
+      send(exchange, 204, new byte[0]);
+      return;
+    }
+    if ("Event".equals(type)) {
+      async.invoke(function, payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload);
+      send(exchange, 202, new byte[0]);
+      return;
+    }
+    LocalFunction.Result result;
+    try {
+      result = function.invoke(payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload)
+          .get(function.spec().timeoutSeconds() + 5L, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      result = LocalFunction.errorResult("Runtime.Unknown", String.valueOf(e));
+    }
+    exchange.getResponseHeaders().add("X-Amz-Executed-Version", "$LATEST");
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    if (result.error()) {
+      exchange.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
+    }
+    send(exchange, 200, result.body());
+  }
+
+  private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+    var json = JSON.createObjectNode().put("__type", type).put("message", message).put("Type", "User");
+    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+    send(exchange, status, json.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}
