@@ -1,11 +1,8 @@
 package nianbao.local.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import nianbao.core.ReportReader;
-import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Location;
 import nianbao.core.model.Report;
@@ -25,39 +22,23 @@ final class CheckCommand {
   }
 
   int run(List<String> arguments) {
-    if (arguments.isEmpty()) {
-      err.println("nianbao check: 请给出要校验的文件或文件夹");
-      return 64;
-    }
-    List<Path> files;
-    try {
-      files = InputFiles.expand(arguments);
-    } catch (IOException e) {
-      err.println("nianbao check: 无法列出文件：" + e.getMessage());
-      return 2;
+    List<Path> files = InputFiles.expandOrSay(arguments, "check", err);
+    if (files == null) {
+      return arguments.isEmpty() ? 64 : 2;
     }
     int withErrors = 0;
     int warningsOnly = 0;
     int clean = 0;
     int unreadable = 0;
     for (Path file : files) {
-      Report report;
-      try {
-        report = ReportReader.read(InputFiles.read(file), file.getFileName().toString());
-      } catch (UnreadableDocumentException e) {
+      InputFiles.Outcome outcome = InputFiles.report(file);
+      if (outcome.report() == null) {
         unreadable++;
-        out.println("== " + file + " · 无法读取：" + e.getMessage());
-        err.println("nianbao: " + file + ": " + e.getMessage());
-        continue;
-      } catch (IOException e) {
-        unreadable++;
-        out.println("== " + file + " · 无法读取：" + e.getMessage());
-        continue;
-      } catch (RuntimeException | StackOverflowError e) {
-        unreadable++;
-        out.println("== " + file + " · 内部错误，未能读取（" + e.getClass().getSimpleName() + "）");
+        out.println("== " + file + " · 无法读取：" + outcome.failure());
+        err.println("nianbao: " + file + ": " + outcome.failure());
         continue;
       }
+      Report report = outcome.report();
       long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
       long warnings = report.findings().size() - errors;
       String verdict;
