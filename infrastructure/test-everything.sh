@@ -10,6 +10,10 @@ echo "== nianbao test: $(date -u +%FT%TZ), $(nproc) cores"
 java -version 2>&1 | head -1 || true
 mvn -v 2>/dev/null | head -1 || true
 
+echo "== template.yaml: cfn-lint (no errors, no warnings)"
+command -v cfn-lint >/dev/null || pip install --quiet cfn-lint
+cfn-lint template.yaml
+
 echo "== all modules: build and every test"
 mvn -B -Dstyle.color=never verify
 
