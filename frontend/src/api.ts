@@ -70,14 +70,20 @@ async function send(method: string, path: string, query: Query | undefined, body
   return res;
 }
 
-export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-  const res = await send('GET', path, query, undefined, signal);
+async function json<T>(res: Response): Promise<T> {
+  const type = res.headers.get('content-type') ?? '';
+  if (!/json/i.test(type)) {
+    throw new ApiError(res.status, '接口返回的不是 JSON', `${res.url} 返回了 ${type || '未知类型'}：config.json 中的接口地址可能有误`);
+  }
   return (await res.json()) as T;
 }
 
+export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  return json<T>(await send('GET', path, query, undefined, signal));
+}
+
 export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal, auth = false): Promise<T> {
-  const res = await send('POST', path, undefined, body, signal, auth);
-  return (await res.json()) as T;
+  return json<T>(await send('POST', path, undefined, body, signal, auth));
 }
 
 // ---- shapes the page reads (tolerant of the few names an API might choose) ----

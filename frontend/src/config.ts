@@ -26,8 +26,11 @@ export async function loadConfig(): Promise<Config> {
   try {
     const res = await fetch('config.json', { cache: 'no-store' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const raw = (await res.json()) as Partial<Config> & { authConfig?: AuthConfig };
-    const apiBase = typeof raw.apiBase === 'string' ? raw.apiBase.replace(/\/+$/, '') : '';
+    const raw = (await res.json()) as Partial<Config> & { apiUrl?: string };
+    // "apiBase" as the page names it; "apiUrl" as the local stack and the deploy step may write it
+    const base = typeof raw.apiBase === 'string' ? raw.apiBase : typeof raw.apiUrl === 'string' ? raw.apiUrl : null;
+    if (base === null) throw new Error('没有 apiBase');
+    const apiBase = base.replace(/\/+$/, '');
     const auth = raw.auth && typeof raw.auth === 'object' && raw.auth.domain && raw.auth.clientId ? raw.auth : null;
     loaded = { apiBase, auth };
   } catch (e) {

@@ -39,9 +39,29 @@ interface VersionRow {
   warnings?: number;
   source?: { name?: string; key?: string } | null;
   sourceName?: string;
-  sources?: { key?: string; name?: string }[];
+  name?: string;
+  sourceUrl?: string;
   reader?: string;
   rules?: string;
+}
+
+/**
+ * GET /reports/{id} answers the report's head (id, status, agencyKey, agency, year, title, errors, warnings,
+ * reason, uploadedAt, upload{name, sha256, sourceUrl…}) and its FORMAT.md JSON under "report" (null when rejected).
+ */
+export function toDoc(raw: Record<string, unknown>): ReportDoc {
+  const body = (raw.report && typeof raw.report === 'object' ? raw.report : raw.report === null ? {} : raw) as ReportDoc;
+  const upload = (raw.upload ?? null) as Record<string, unknown> | null;
+  const doc: ReportDoc = { ...body };
+  doc.reportId = String(raw.id ?? raw.reportId ?? body.reportId ?? '');
+  for (const k of ['status', 'agencyKey', 'reason', 'uploadedAt'] as const) {
+    if (raw[k] !== undefined && raw[k] !== null) (doc as Record<string, unknown>)[k] = raw[k];
+  }
+  if (!doc.agency && raw.agency) doc.agency = String(raw.agency);
+  if (!doc.year && raw.year) doc.year = Number(raw.year);
+  if (!doc.title && raw.title) doc.title = String(raw.title);
+  doc.source = { ...(body.source ?? {}), ...(upload ?? {}) };
+  return doc;
 }
 
 function allFindings(r: ReportDoc): Finding[] {
@@ -66,7 +86,7 @@ export async function render(ctx: ViewContext): Promise<void> {
   const id = ctx.params[0];
   let report: ReportDoc;
   try {
-    report = await getJson<ReportDoc>(`/reports/${encodeURIComponent(id)}`, undefined, ctx.signal);
+    report = toDoc(await getJson<Record<string, unknown>>(`/reports/${encodeURIComponent(id)}`, undefined, ctx.signal));
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) {
       document.title = '未找到报告 · 政府信息公开年报核查';
@@ -149,8 +169,8 @@ export async function render(ctx: ViewContext): Promise<void> {
     fact('状态', statusBadge(status)),
     fact('标题', report.title || ''),
     fact('格式', report.template ? `${report.template} 年版模板` : ''),
-    fact('来源文件', h('a', { href: apiUrl(`/reports/${encodeURIComponent(id)}/source`), target: '_blank', rel: 'noopener noreferrer', class: 'source-link' },
-      sourceName || '下载原文件')),
+    fact('来源文件', h('a', { href: apiUrl(typeof source.sourceUrl === 'string' ? source.sourceUrl : `/reports/${encodeURIComponent(id)}/source`),
+      target: '_blank', rel: 'noopener noreferrer', class: 'source-link' }, sourceName || '下载原文件')),
     fact('上传时间', fmtTime(report.uploadedAt ?? (source.uploadedAt as string | undefined))),
     fact('SHA-256', h('code', { class: 'sha' }, String(source.sha256 ?? '').slice(0, 16))),
   );
@@ -236,7 +256,7 @@ export async function render(ctx: ViewContext): Promise<void> {
   // versions, after the page is drawn
   try {
     const raw = await getJson<unknown>(`/reports/${encodeURIComponent(id)}/versions`, undefined, ctx.signal);
-    const list = (Array.isArray(raw) ? raw : ((raw as { items?: unknown; versions?: unknown }).items ?? (raw as { versions?: unknown }).versions ?? [])) as VersionRow[];
+    const list = (Array.isArray(raw) ? raw : ((raw as { versions?: unknown }).versions ?? (raw as { items?: unknown }).items ?? [])) as VersionRow[];
     versionsBox.replaceChildren(list.length ? versionsTable(list) : h('p', { class: 'muted' }, '没有其他版本。'));
   } catch (e) {
     if (ctx.signal.aborted) return;
@@ -254,10 +274,10 @@ function versionsTable(list: VersionRow[]): HTMLElement {
     h('thead', null, h('tr', null, ...['上传时间', '文件', '状态', '错误', '警告', 'SHA-256', ''].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', null, ...list.map((v) => {
       const sha = v.sha256 ?? v.sha ?? '';
-      const file = v.source?.name ?? v.sourceName ?? v.sources?.[0]?.name ?? v.sources?.[0]?.key ?? v.source?.key ?? '';
+      const file = v.name ?? v.source?.name ?? v.sourceName ?? v.source?.key ?? '';
       return h('tr', { class: v.current ? 'current' : '' },
         h('td', null, fmtTime(v.uploadedAt)),
-        h('td', null, file),
+        h('td', null, v.sourceUrl && !v.withdrawn ? h('a', { href: apiUrl(v.sourceUrl), target: '_blank', rel: 'noopener noreferrer' }, file || '下载') : file),
         h('td', null, v.status ? statusBadge(v.status) : ''),
         h('td', { class: 'num' }, v.errors ?? ''),
         h('td', { class: 'num' }, v.warnings ?? ''),

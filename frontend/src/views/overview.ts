@@ -5,7 +5,8 @@ import { h, fmtInt, fmtPercent } from '../dom';
 import { PROVINCES, RULES, RULE_LABEL } from '../labels';
 import { fetchSummary, type SummaryView } from '../summary';
 import { barChart, disposeCharts, type BarItem } from '../charts';
-import { emptyState, errorState, routeHref, viewHeader } from '../ui';
+import { emptyState, errorState, loadingState, routeHref, viewHeader } from '../ui';
+import { listReports } from '../api';
 import { years } from './list';
 
 const RED = '#b3261e';
@@ -106,14 +107,45 @@ export async function render(ctx: ViewContext): Promise<void> {
     chartCard('rules', '按规则的发现', ruleItems, ruleDesc, '发现数'),
     chartCard('outcomes', '申请办理结果', s.outcomeTotal ? outcomeItems : [], outcomeDesc, '件数（占比）'),
   ];
-  const places = s.byCity && s.byCity.length ? s.byCity : s.byProvince;
-  const placeTitle = s.byCity && s.byCity.length ? '各城市的报告数' : '各省份的报告数';
-  if (places && places.length) {
-    const items = [...places].sort((a, b) => b.reports - a.reports).slice(0, 16).map((c) => ({ name: c.name, value: c.reports, color: BLUE }));
-    cards.push(chartCard('cities', placeTitle, items, `${placeTitle}：${items.map((i) => `${i.name} ${i.value} 份`).join('，')}`, '报告数'));
-  } else {
-    cards.push(h('section', { class: 'card chart-card', 'aria-labelledby': 'chart-title-cities' },
-      h('h2', { id: 'chart-title-cities' }, '各城市的报告数'), h('p', { class: 'muted' }, '接口未提供按城市的统计。')));
-  }
+  const cityCard = h('section', { class: 'card chart-card', 'aria-labelledby': 'chart-title-cities' },
+    h('h2', { id: 'chart-title-cities' }, '各城市的报告数'), loadingState('正在统计…'));
+  cards.push(cityCard);
   body.replaceChildren(figures, h('div', { class: 'charts' }, ...cards));
+  await citiesInto(cityCard, s, filter, ctx.signal);
+}
+
+/**
+ * Reports by city. /summary answers one scope; the cities come from the API when it lists them (byCity), else
+ * from the most recent reports of the scope (one list page), each city's count then read from its own /summary.
+ */
+async function citiesInto(card: HTMLElement, s: SummaryView, filter: { year: string; province: string; city: string }, signal: AbortSignal): Promise<void> {
+  const title = card.querySelector('h2') as HTMLElement;
+  let items: BarItem[] = [];
+  let note = '';
+  try {
+    if (s.byCity && s.byCity.length) {
+      items = s.byCity.map((c) => ({ name: c.name, value: c.reports, color: BLUE }));
+    } else if (filter.city) {
+      items = [{ name: filter.city, value: s.reports, color: BLUE }];
+    } else {
+      const page = await listReports({ year: filter.year, province: filter.province, limit: 200 }, null, signal);
+      const pairs = new Map<string, [string, string]>();
+      for (const r of page.items) if (r.province && r.city) pairs.set(`${r.province}#${r.city}`, [r.province, r.city]);
+      const list = [...pairs.values()].slice(0, 16);
+      const counts = await Promise.all(list.map(([province, city]) =>
+        fetchSummary({ year: filter.year, province, city }, signal).then((x) => x.reports)));
+      items = list.map(([province, city], i) => ({ name: filter.province ? city : `${city}（${province.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '')}）`, value: counts[i], color: BLUE }))
+        .filter((x) => x.value > 0);
+      if (page.cursor || pairs.size > 16) note = '城市取自最近上传的报告；各城市的数字来自汇总。';
+    }
+  } catch (e) {
+    if (signal.aborted) return;
+    card.replaceChildren(title, errorState(e));
+    return;
+  }
+  if (signal.aborted) return;
+  items.sort((a, b) => b.value - a.value);
+  const fresh = chartCard('cities', '各城市的报告数', items, `各城市的报告数：${items.map((i) => `${i.name} ${i.value} 份`).join('，')}`, '报告数');
+  if (note) fresh.append(h('p', { class: 'muted small' }, note));
+  card.replaceWith(fresh);
 }

@@ -55,7 +55,7 @@ function toStatus(raw: Record<string, unknown>): UploadStatus {
     state: s,
     reportId: (raw.reportId ?? report.reportId ?? null) as string | null,
     reason: (raw.reason ?? raw.detail ?? null) as string | null,
-    reportStatus: (raw.reportStatus ?? report.status ?? null) as string | null,
+    reportStatus: (raw.reportStatus ?? report.status ?? (raw.state !== undefined ? raw.status : null) ?? null) as string | null,
     errors: (raw.errors ?? report.errors ?? null) as number | null,
     warnings: (raw.warnings ?? report.warnings ?? null) as number | null,
   };
@@ -193,6 +193,10 @@ export async function render(ctx: ViewContext): Promise<void> {
               bar.remove();
               state.replaceChildren(statusBadge('REJECTED'), ` 未能识别为年度报告：${s.reason ?? '原因未知'}`);
               if (s.reportId) link.replaceChildren(h('a', { href: `#/reports/${encodeURIComponent(s.reportId)}` }, '查看记录'));
+              return;
+            }
+            if (s.state === 'REMOVED') {
+              fail('文件已被删除，未保留报告');
               return;
             }
             if (s.reportId && s.state !== 'PENDING') {

@@ -1,0 +1,480 @@
+package nianbao.frontend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import nianbao.local.stack.LocalStack;
+import nianbao.local.stack.StackOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The page in real Chromium against the local stack started here (template.yaml's bucket, table and both functions,
+ * on free ports, in memory): uploads through the page, the list, a report's tables with its findings marked, the
+ * cross-year view, untrusted text, the empty/404/API-down states, axe-core in every view, and a screenshot of each.
+ * One stack and one browser for the class; the tests run in order, each building on the uploads before it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PageTest {
+  static final String XSS = "<img src=x onerror=alert(1)>";
+  static final long BUDGET = 300 * 1024;
+
+  private LocalStack stack;
+  private Browser browser;
+  private SiteServer site;
+  private Path frontend;
+  private String page;
+  private final Map<String, String> reportIds = new LinkedHashMap<>();
+  private final List<String> axeFailures = new ArrayList<>();
+
+  @TempDir
+  Path files;
+
+  @BeforeAll
+  void start() throws IOException {
+    Path root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
+    frontend = Path.of(System.getProperty("nianbao.frontend", root.resolve("frontend").toString()));
+    assertTrue(Files.isRegularFile(frontend.resolve("dist/index.html")), "frontend/dist is built by the Maven build");
+    StringBuilder log = new StringBuilder();
+    Path template = Path.of(System.getProperty("nianbao.template", root.resolve("template.yaml").toString()));
+    stack = LocalStack.start(StackOptions.throwaway(root, template).buildPage(true)
+        .log(line -> log.append(line).append('\n')));
+    page = stack.pageUrl();
+    browser = new Browser(Path.of(System.getProperty("nianbao.screenshots", "target/screenshots")));
+    site = new SiteServer(frontend.resolve("dist"));
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (site != null) {
+      site.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private void go(String hash) {
+    browser.open(page + hash);
+    browser.settled();
+  }
+
+  private void axe(String view) throws IOException {
+    List<String> bad = browser.seriousViolations();
+    if (!bad.isEmpty()) {
+      axeFailures.add(view + ": " + String.join("; ", bad));
+    }
+    assertEquals(List.of(), bad, "axe-core: serious or critical violations in " + view);
+  }
+
+  private void noCspViolations() {
+    List<String> csp = browser.console().stream()
+        .filter(l -> l.contains("Content Security Policy") || l.contains("Content-Security-Policy")).toList();
+    assertEquals(List.of(), csp, "the page's own code must run under its CSP");
+  }
+
+  private String text(String css) {
+    return browser.waitFor(css).getText();
+  }
+
+  // ----------------------------------------------------------------------------------------------- fixtures
+
+  private Path sample(String name) {
+    return Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize()
+        .resolve("infrastructure/local/samples").resolve(name);
+  }
+
+  /** Seed 003 (新乡县人民政府 2022) as its 2023 report, one number of row 一、本年新收 changed: breaks B1. */
+  private Path brokenB1() throws IOException {
+    String seed = Files.readString(sample("003_978a9fff42e671ca.txt"), StandardCharsets.UTF_8);
+    String row = "一、本年新收政府信息公开申请数量\t13\t0\t0\t0\t0\t0\t13";
+    assertTrue(seed.contains(row), "seed 003 prints row 一 as expected");
+    String changed = seed.replace(row, "一、本年新收政府信息公开申请数量\t14\t0\t0\t0\t0\t0\t14")
+        .replaceFirst("新乡县人民政府2022年政府信息公开工作年度报告", "新乡县人民政府2023年政府信息公开工作年度报告");
+    Path out = files.resolve("新乡县人民政府2023（B1）.txt");
+    Files.writeString(out, changed, StandardCharsets.UTF_8);
+    return out;
+  }
+
+  /** Seed 000 as its agency's 2021 report, with markup in its text, uploaded under a file name that is markup. */
+  private Path hostile() throws IOException {
+    String seed = Files.readString(sample("000_dc7fa2148f231570.txt"), StandardCharsets.UTF_8);
+    String text = seed.replaceFirst("新乡市卫滨区科技和工业信息化局2022年", "新乡市卫滨区科技和工业信息化局2021年")
+        .replaceFirst("一、总体情况\n", "一、总体情况\n\n本局" + XSS + "与<script>alert(2)</script>的说明。\n");
+    Path out = files.resolve(XSS + ".txt");
+    Files.writeString(out, text, StandardCharsets.UTF_8);
+    return out;
+  }
+
+  private Path oversized() throws IOException {
+    Path out = files.resolve("太大的报告.pdf");
+    try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "rw")) {
+      f.setLength(21L * 1024 * 1024);
+    }
+    return out;
+  }
+
+  private Path unsupported() throws IOException {
+    Path out = files.resolve("旧格式.doc");
+    Files.write(out, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3});
+    return out;
+  }
+
+  // ----------------------------------------------------------------------------------------------- tests
+
+  @Test
+  @Order(1)
+  void overviewBeforeAnyReportSaysSoAndStaysWithinItsFirstLoadBudget() throws IOException {
+    go("#/");
+    String empty = text("#main .state.empty");
+    assertTrue(empty.contains("还没有报告"), empty);
+    assertEquals("zh-CN", browser.js("return document.documentElement.lang"));
+    assertEquals("page", browser.waitFor("#nav a[data-nav=overview]").getAttribute("aria-current"));
+    noCspViolations();
+
+    // first load of 总览: what the browser fetched from the page's origin, gzip'd
+    @SuppressWarnings("unchecked")
+    List<String> urls = (List<String>) browser.js("return [location.href.split('#')[0]].concat("
+        + "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.startsWith(location.origin)))");
+    long total = 0;
+    StringBuilder lines = new StringBuilder();
+    for (String url : urls) {
+      String path = URI.create(url).getPath();
+      Path file = path.equals("/") ? frontend.resolve("dist/index.html") : frontend.resolve("dist" + path);
+      if (!Files.isRegularFile(file)) {
+        continue; // config.json: written by the stack, a few dozen bytes
+      }
+      long gz = gzipSize(Files.readAllBytes(file));
+      total += gz;
+      lines.append(String.format("%8d  %s%n", gz, path));
+    }
+    System.out.printf("first load of 总览, gzip:%n%s%8d  total (budget %d)%n", lines, total, BUDGET);
+    assertTrue(urls.stream().anyMatch(u -> u.contains("/assets/overview-")), "the overview chunk was loaded: " + urls);
+    assertTrue(total <= BUDGET, "first load of 总览 is " + total + " bytes gzip'd, over " + BUDGET);
+    browser.screenshot("01-overview-empty");
+    axe("总览（无报告）");
+  }
+
+  @Test
+  @Order(2)
+  void uploadsManyFilesThroughThePageAndRefusesWhatCannotBeRead() throws IOException {
+    go("#/upload");
+    assertTrue(text("#main").contains("无需登录"), "no sign-in on the local stack");
+    List<Path> good = List.of(sample("000_dc7fa2148f231570.txt"), sample("003_978a9fff42e671ca.txt"), brokenB1(),
+        hostile());
+    List<Path> refused = List.of(oversized(), unsupported());
+    List<String> paths = new ArrayList<>();
+    good.forEach(p -> paths.add(p.toString()));
+    refused.forEach(p -> paths.add(p.toString()));
+    WebElement input = browser.driver.findElement(By.id("file-input"));
+    input.sendKeys(String.join("\n", paths));
+
+    browser.until(Duration.ofSeconds(90), d -> browser.all("li.upload.done").size() == good.size() ? true : null);
+    List<WebElement> items = browser.all("li.upload");
+    assertEquals(good.size() + refused.size(), items.size());
+    for (WebElement li : items) {
+      String name = li.getAttribute("data-file");
+      if (li.getAttribute("class").contains("refused")) {
+        String state = li.findElement(By.cssSelector(".up-state")).getText();
+        if (name.endsWith(".pdf")) {
+          assertTrue(state.contains("文件过大") && state.contains("20 MB"), state);
+        } else {
+          assertTrue(state.contains("不支持的文件类型"), state);
+        }
+        continue;
+      }
+      WebElement link = li.findElement(By.cssSelector("a.report-link"));
+      String href = link.getAttribute("href");
+      reportIds.put(name, href.substring(href.indexOf("#/reports/") + "#/reports/".length()));
+    }
+    assertEquals(good.size(), reportIds.size(), reportIds.toString());
+    // the hostile file name is shown as text: no image made of it
+    assertTrue(browser.all("main img").isEmpty());
+    assertTrue(text("#main").contains(XSS + ".txt"));
+    browser.screenshot("02-upload");
+    axe("上传");
+    noCspViolations();
+  }
+
+  @Test
+  @Order(3)
+  void theListShowsTheUploadedSeedsWithStatusAndFindingCounts() throws IOException {
+    go("#/reports");
+    browser.until(d -> browser.all("tr[data-report]").size() >= 4 ? true : null);
+    String table = text("table.reports");
+    assertTrue(table.contains("新乡市卫滨区科技和工业信息化局"), table);
+    assertTrue(table.contains("新乡县人民政府"), table);
+    WebElement row = browser.waitFor("tr[data-report='" + reportIds.get("新乡县人民政府2023（B1）.txt") + "']");
+    assertTrue(row.getText().contains("有错误"), row.getText());
+    assertEquals("2", row.findElements(By.cssSelector("td.num")).get(1).getText(), "two B1 errors counted");
+
+    // sortable: by year ascending puts 2021 first
+    WebElement yearHead = browser.all("table.reports thead th").get(1);
+    yearHead.findElement(By.cssSelector("button")).click();
+    yearHead.findElement(By.cssSelector("button")).click();
+    assertEquals("ascending", yearHead.getAttribute("aria-sort"));
+    assertEquals("2021", browser.all("tr[data-report] td.num").get(0).getText());
+
+    // CSV export of the current filter
+    String csv = browser.waitFor(".exports a").getAttribute("href");
+    assertTrue(csv.startsWith(stack.apiUrl() + "/export/reports.csv"), csv);
+    browser.screenshot("03-list");
+    axe("报告列表");
+
+    // a filter, and a combination the API cannot answer explains itself
+    go("#/reports?year=2023");
+    browser.until(d -> browser.all("tr[data-report]").size() == 1 ? true : null);
+    assertTrue(csvHref().contains("year=2023"));
+    go("#/reports?province=" + enc("河南省") + "&status=VALID");
+    WebElement err = browser.waitFor("#main .state.error");
+    assertTrue(err.getText().contains("不支持这种筛选组合"), err.getText());
+  }
+
+  private String csvHref() {
+    return browser.waitFor(".exports a").getAttribute("href");
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @Order(4)
+  void aReportShowsItsTablesInTheOfficialLayoutWithBlanksLeftBlank() throws IOException {
+    go("#/reports");
+    browser.waitFor("tr[data-report='" + reportIds.get("003_978a9fff42e671ca.txt") + "'] a").click();
+    browser.settled();
+    assertTrue(browser.driver.getCurrentUrl().contains("#/reports/" + reportIds.get("003_978a9fff42e671ca.txt")));
+    String head = text("#view-title");
+    assertTrue(head.contains("新乡县人民政府") && head.contains("2022"), head);
+    String facts = text("dl.facts");
+    assertTrue(facts.contains("河南省 新乡市 新乡县"), facts);
+    assertTrue(facts.contains("003_978a9fff42e671ca.txt"), facts);
+    // table B: 予以公开 printed only in its total column; the blanks stay blank, never 0
+    WebElement blank = browser.waitFor("td[data-cell='三|granted|naturalPerson']");
+    assertEquals("", blank.getText());
+    assertTrue(blank.getAttribute("class").contains("blank"));
+    assertEquals("8", browser.waitFor("td[data-cell='三|granted|total']").getText());
+    assertEquals("7504.2371", browser.waitFor("td[data-cell='二|fees|']").getText());
+    assertEquals("13", browser.waitFor("td[data-cell='三|newReceived|total']").getText());
+    assertEquals(15, browser.all("td[data-cell^='四|']").size());
+    assertEquals(25 * 7, browser.all("td[data-cell^='三|']").size());
+    // text sections are folded
+    assertEquals(3, browser.all("details.text-section").size());
+    assertTrue(browser.all("details.text-section[open]").isEmpty());
+    browser.waitFor("#sec-一 summary").click();
+    assertTrue(text("#sec-一 .prose").contains("主动公开情况"));
+    // versions
+    browser.until(d -> browser.all("#versions tbody tr").size() == 1 ? true : null);
+    assertTrue(text("#versions").contains("当前版本"));
+    browser.screenshot("04-detail");
+    axe("报告详情");
+    noCspViolations();
+  }
+
+  @Test
+  @Order(5)
+  void aB1ErrorMarksItsCellsAndTheFindingLeadsToItsCell() throws IOException {
+    String id = reportIds.get("新乡县人民政府2023（B1）.txt");
+    go("#/reports/" + id);
+    WebElement cell = browser.waitFor("td[data-cell='三|newReceived|total']");
+    assertTrue(cell.getAttribute("class").contains("mark-error"), cell.getAttribute("class"));
+    assertEquals("B1", cell.getAttribute("data-rules"));
+    for (String row : List.of("carriedOver", "total", "carriedForward")) {
+      assertTrue(browser.waitFor("td[data-cell='三|" + row + "|total']").getAttribute("class").contains("mark-error"));
+    }
+    assertFalse(browser.waitFor("td[data-cell='三|granted|total']").getAttribute("class").contains("mark-error"),
+        "B1 names rows 一, 二, 总计 and 四 of its column, not the outcome rows");
+
+    // the finding's link takes focus to its cell, which shows expected and actual
+    List<WebElement> b1 = browser.driver.findElements(By.xpath(
+        "//li[contains(@class,'finding')][.//span[contains(@class,'rule') and text()='B1']]"));
+    assertEquals(2, b1.size());
+    WebElement link = b1.get(1).findElement(By.cssSelector("a.loc"));
+    assertTrue(link.getText().contains("总计"), link.getText());
+    link.click();
+    browser.until(d -> "三|newReceived|total".equals(browser.js(
+        "return document.activeElement && document.activeElement.getAttribute('data-cell')")) ? true : null);
+    WebElement tip = browser.until(d -> {
+      List<WebElement> t = browser.all(".tip");
+      return !t.isEmpty() && t.get(0).isDisplayed() ? t.get(0) : null;
+    });
+    assertTrue(tip.getText().contains("B1") && tip.getText().contains("应为 14") && tip.getText().contains("实为 13"),
+        tip.getText());
+    assertTrue(browser.driver.getCurrentUrl().contains("?f=1"), "the address names the finding followed");
+    browser.screenshot("05-detail-b1-focused");
+
+    // hover shows the same on another marked cell
+    new Actions(browser.driver).moveToElement(browser.waitFor("td[data-cell='三|newReceived|naturalPerson']"))
+        .perform();
+    browser.until(d -> browser.waitFor(".tip").getText().contains("自然人") ? true : null);
+    axe("报告详情（B1 错误）");
+  }
+
+  @Test
+  @Order(6)
+  void theCrossYearViewComparesTheAgencysTwoYears() throws IOException {
+    go("#/reports/" + reportIds.get("新乡县人民政府2023（B1）.txt"));
+    browser.waitFor(".view-sub a.btn").click();
+    browser.settled();
+    assertTrue(browser.driver.getCurrentUrl().contains("#/agencies/"));
+    browser.until(d -> browser.all("#years tbody tr").size() == 2 ? true : null);
+    String years = text("#years");
+    assertTrue(years.contains("2022 年") && years.contains("2023 年"), years);
+    String summary = text("#diff-summary");
+    assertTrue(summary.contains("2022 年 → 2023 年"), summary);
+    WebElement changed = browser.waitFor("td.changed[data-cell='三|newReceived|naturalPerson']");
+    assertTrue(changed.getText().contains("13") && changed.getText().contains("14"), changed.getText());
+    assertTrue(browser.waitFor("td[data-cell='三|granted|total']").getAttribute("class").isEmpty()
+        || !browser.waitFor("td[data-cell='三|granted|total']").getAttribute("class").contains("changed"));
+    String x2 = text(".x2");
+    assertTrue(x2.contains("各列一致"), x2);
+    browser.screenshot("06-compare");
+    axe("跨年对比");
+
+    go("#/agencies");
+    browser.until(d -> browser.all(".agency-list li").size() >= 2 ? true : null);
+    assertTrue(text(".agency-list").contains("新乡县人民政府"));
+    browser.screenshot("07-agencies");
+    axe("跨年对比（选择机关）");
+    noCspViolations();
+  }
+
+  @Test
+  @Order(7)
+  void markupInAReportIsShownAsTextAndRunsNothing() throws IOException {
+    go("#/reports/" + reportIds.get(XSS + ".txt"));
+    browser.waitFor("#sec-一 summary").click();
+    String prose = text("#sec-一 .prose");
+    assertTrue(prose.contains(XSS) && prose.contains("<script>alert(2)</script>"), prose);
+    assertTrue(text("dl.facts").contains(XSS + ".txt"));
+    assertNoMarkupRan();
+    browser.screenshot("08-detail-markup-in-text");
+
+    // an agency name no reader would produce, from an API that returned it anyway
+    String id = reportIds.get("000_dc7fa2148f231570.txt");
+    site.proxy(stack.apiUrl(), json -> json.replace("新乡市卫滨区科技和工业信息化局", XSS + "卫滨区科技局"));
+    browser.open(site.origin() + "/#/reports/" + id);
+    browser.settled();
+    assertTrue(text("#view-title").contains(XSS + "卫滨区科技局"), text("#view-title"));
+    assertNoMarkupRan();
+    browser.open(site.origin() + "/#/reports");
+    browser.settled();
+    browser.until(d -> browser.all("tr[data-report]").size() >= 4 ? true : null);
+    assertTrue(text("table.reports").contains(XSS + "卫滨区科技局"));
+    assertNoMarkupRan();
+    browser.open(site.origin() + "/#/");
+    browser.settled();
+    assertNoMarkupRan();
+    browser.screenshot("09-list-markup-agency");
+    noCspViolations();
+  }
+
+  private void assertNoMarkupRan() {
+    try {
+      String alert = browser.driver.switchTo().alert().getText();
+      fail("an alert ran: " + alert);
+    } catch (NoAlertPresentException expected) {
+      // nothing ran
+    }
+    assertEquals(0L, browser.js("return document.querySelectorAll('#main img, #main script').length"));
+  }
+
+  @Test
+  @Order(8)
+  void overviewFiguresAndChartsComeFromTheSummary() throws IOException {
+    go("#/");
+    browser.waitFor(".figures");
+    String figures = text(".figures");
+    assertTrue(figures.contains("报告") && figures.contains("有错误"), figures);
+    assertEquals("4", browser.all(".figure-value").get(0).getText());
+    browser.until(d -> browser.all("#chart-rules canvas").size() == 1 ? true : null);
+    browser.until(d -> browser.all("#chart-outcomes canvas").size() == 1 ? true : null);
+    browser.until(d -> browser.all("#chart-cities canvas").size() == 1 ? true : null);
+    String data = (String) browser.js("return document.querySelector('#chart-title-rules').closest('section')"
+        + ".querySelector('table').textContent");
+    assertTrue(data.contains("B1") && data.contains("S2"), data);
+    browser.screenshot("10-overview");
+    browser.screenshot("11-overview-tablet", 820);
+    axe("总览");
+
+    go("#/?year=2023");
+    browser.waitFor(".figures");
+    assertEquals("1", browser.all(".figure-value").get(0).getText());
+    noCspViolations();
+  }
+
+  @Test
+  @Order(9)
+  void missingReportsUnknownRoutesAndADownApiSaySo() throws IOException {
+    go("#/reports/0000000000000000-2022");
+    assertTrue(text("#main").contains("未找到报告"));
+    browser.screenshot("12-detail-404");
+    axe("报告详情（404）");
+    go("#/no-such-view");
+    assertTrue(text("#main").contains("未找到页面"));
+
+    site.apiDown();
+    browser.open(site.origin() + "/#/");
+    browser.settled();
+    WebElement err = browser.waitFor("#main .state.error");
+    assertTrue(err.getText().contains("无法连接到接口服务"), err.getText());
+    assertNotNull(err.findElement(By.cssSelector("button")), "a retry button");
+    browser.screenshot("13-overview-api-down");
+    axe("总览（接口不可用）");
+    browser.open(site.origin() + "/#/reports");
+    browser.settled();
+    assertTrue(text("#main .state.error").contains("无法连接到接口服务"));
+  }
+
+  @Test
+  @Order(10)
+  void tabletWidthStillShowsTheTables() throws IOException {
+    go("#/reports/" + reportIds.get("新乡县人民政府2023（B1）.txt"));
+    browser.screenshot("14-detail-tablet", 820);
+    go("#/reports");
+    browser.screenshot("15-list-tablet", 820);
+  }
+
+  private static long gzipSize(byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+      {
+        def.setLevel(9);
+      }
+    }) {
+      gz.write(bytes);
+    }
+    return out.size();
+  }
+}
