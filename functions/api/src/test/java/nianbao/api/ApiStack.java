@@ -134,10 +134,17 @@ final class ApiStack {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ingest.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | RuntimeException e) {
+      ingestFailures.add(e);
+      throw new IllegalStateException("ingest failed", e);
     }
+    String answer = out.toString(StandardCharsets.UTF_8);
+    ingestAnswers.add(answer);
   }
+
+  /** What the ingest handler answered, and what it threw (the S3 client sees neither). */
+  final java.util.Queue<String> ingestAnswers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  final java.util.Queue<Exception> ingestFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   static byte[] seed(String name) {
     try {
@@ -157,6 +164,17 @@ final class ApiStack {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The five seeds, 新乡县人民政府 a year earlier (2021), and an upload that is no report. */
+  ApiStack withSeeds() {
+    for (String name : seedNames()) {
+      upload("uploads/" + name, seed(name));
+    }
+    upload("uploads/新乡县 2021.txt", seedText(XINXIANG_2022)
+        .replaceFirst("2022年政府信息公开", "2021年政府信息公开").getBytes(StandardCharsets.UTF_8));
+    upload("uploads/not-a-report.txt", "这不是年度报告。\n只有两行。\n".getBytes(StandardCharsets.UTF_8));
+    return this;
   }
 
   /** Uploads into the reports bucket; returns once ingest has stored it (the notification is synchronous). */

@@ -43,7 +43,12 @@ public final class Params {
 
   private static String decode(String s, String pair) {
     try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+      String decoded = URLDecoder.decode(s, StandardCharsets.UTF_8);
+      if (decoded.indexOf('\uFFFD') >= 0 && s.indexOf('\uFFFD') < 0) {
+        // percent-escapes that are not UTF-8: the decoder substitutes rather than fails
+        throw new IllegalArgumentException("not UTF-8");
+      }
+      return decoded;
     } catch (IllegalArgumentException e) {
       throw new Problem(Problem.Type.BAD_PARAMETER, "查询字符串中的 “" + pair + "” 不是有效的 URL 编码");
     }

@@ -119,7 +119,9 @@ public record Route(String method, String path, String operationId, String summa
     }
 
     public Builder json(int status, String schemaRef, String text) {
-      responses.put(Integer.toString(status), new Doc(text, "application/json", schemaRef, List.of("ETag")));
+      // reads carry an ETag; writes do not
+      responses.put(Integer.toString(status), new Doc(text, "application/json", schemaRef,
+          method.equals("GET") ? List.of("ETag") : List.of()));
       return this;
     }
 

@@ -55,7 +55,7 @@ public final class UploadRoutes {
         Route.get("/uploads/status", "getUploadStatus", "上传的文件是否已处理，及其报告编号")
             .param(Param.requiredQuery("key", "{\"type\":\"string\",\"minLength\":1,\"maxLength\":1024}",
                 "上传地址返回的 key（或 aws s3 cp 所用的对象键）"))
-            .json(200, "UploadStatus", "处理状态").problem(400, "缺少 key").to(this::status));
+            .response(200, "application/json", "UploadStatus", "处理状态（不缓存）").problem(400, "缺少 key").to(this::status));
   }
 
   Response create(Request r) {

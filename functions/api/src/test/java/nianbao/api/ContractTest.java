@@ -1,0 +1,230 @@
+package nianbao.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import nianbao.api.http.Route;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document is true: every route of the router is in it, and every answer the routes really give — each
+ * status a route documents, success and error — has the documented media type, headers and a body that validates
+ * against the documented schema (JSON Schema 2020-12, networknt). At the end, every route and every documented
+ * status (but 304, checked on a few) has been seen.
+ */
+class ContractTest {
+  static ApiStack stack;
+  static ApiStack guarded;
+  static ApiStack smallExports;
+  static JsonNode doc;
+  static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  static final Map<String, JsonSchema> SCHEMAS = new HashMap<>();
+  static final Set<String> SEEN = new TreeSet<>();
+  static String id;
+  static String rejectedId;
+  static String agencyKey;
+
+  @BeforeAll
+  static void start() {
+    stack = new ApiStack().withSeeds();
+    guarded = new ApiStack(c -> c.withAuth(true, false));
+    smallExports = new ApiStack(c -> c.withInlineExportBytes(200));
+    smallExports.upload("uploads/a.txt", ApiStack.seed(ApiStack.XINXIANG_2022));
+    ApiStack.Call c = stack.get("/openapi.json");
+    assertEquals(200, c.status());
+    doc = c.json();
+    JsonNode items = stack.get("/reports?agency=" + ApiStack.enc("新乡县") + "&year=2022").json().path("items");
+    id = items.get(0).path("id").asText();
+    rejectedId = stack.get("/reports?status=REJECTED").json().path("items").get(0).path("id").asText();
+    agencyKey = stack.get("/reports/" + id).json().path("agencyKey").asText();
+  }
+
+  /** Checks one real answer against the document; {@code pattern} is the route's path template. */
+  static ApiStack.Call check(String method, String pattern, ApiStack.Call c) {
+    JsonNode op = doc.path("paths").path(pattern).path(method.toLowerCase(Locale.ROOT));
+    if (op.isMissingNode()) {
+      fail(method + " " + pattern + " is not in the OpenAPI document");
+    }
+    String status = Integer.toString(c.status());
+    JsonNode response = op.path("responses").has(status) ? op.path("responses").path(status)
+        : op.path("responses").path("default");
+    if (response.isMissingNode() || (c.status() < 400 && !op.path("responses").has(status))) {
+      fail(method + " " + pattern + " answered " + status + ", which the document does not list: " + c.body());
+    }
+    SEEN.add(method + " " + pattern + " " + (op.path("responses").has(status) ? status : "default"));
+    response.path("headers").fieldNames().forEachRemaining(h ->
+        assertNotNull(c.header(h), method + " " + pattern + " " + status + " lacks header " + h));
+    JsonNode content = response.path("content");
+    if (content.isMissingNode() || content.isEmpty()) {
+      assertTrue(c.body() == null || c.body().isEmpty(), method + " " + pattern + " " + status + " has a body");
+      return c;
+    }
+    String type = c.header("Content-Type");
+    assertNotNull(type, method + " " + pattern + " " + status + " has no Content-Type");
+    String media = type.split(";")[0].strip();
+    JsonNode mediaDoc = content.path(media);
+    if (mediaDoc.isMissingNode()) {
+      fail(method + " " + pattern + " " + status + " answered " + media + "; the document says " + content);
+    }
+    String ref = mediaDoc.path("schema").path("$ref").asText();
+    JsonNode body = media.endsWith("json") ? c.json() : new TextNode(c.body());
+    Set<ValidationMessage> errors = schema(ref).validate(body);
+    assertTrue(errors.isEmpty(), method + " " + pattern + " " + status + " does not match " + ref + ": " + errors
+        + "\n" + (c.body().length() > 3000 ? c.body().substring(0, 3000) : c.body()));
+    return c;
+  }
+
+  static JsonSchema schema(String ref) {
+    return SCHEMAS.computeIfAbsent(ref, r -> {
+      String defs = doc.path("components").path("schemas").toString().replace("#/components/schemas/", "#/$defs/");
+      ObjectNode root = Json.object();
+      root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+      try {
+        root.set("$defs", Json.MAPPER.readTree(defs));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+      root.put("$ref", r.replace("#/components/schemas/", "#/$defs/"));
+      return FACTORY.getSchema(root);
+    });
+  }
+
+  static ApiStack.Call get(String pattern, String target) {
+    return check("GET", pattern, stack.get(target));
+  }
+
+  @Test
+  void everyRouteOfTheRouterIsInTheDocumentWithItsMethodAndHead() {
+    for (Route r : stack.api.router().routes()) {
+      JsonNode item = doc.path("paths").path(r.path());
+      assertTrue(item.has(r.method().toLowerCase(Locale.ROOT)), r.method() + " " + r.path());
+      if (r.method().equals("GET")) {
+        assertTrue(item.has("head"), "HEAD " + r.path());
+      }
+      if (r.protectedRoute()) {
+        assertEquals("cognito", item.path(r.method().toLowerCase(Locale.ROOT)).path("security").get(0)
+            .fieldNames().next());
+      }
+    }
+    assertEquals("3.1.0", doc.path("openapi").asText());
+    // every $ref resolves
+    String text = doc.toString();
+    int at = 0;
+    while ((at = text.indexOf("#/components/schemas/", at)) >= 0) {
+      int end = text.indexOf('"', at);
+      String name = text.substring(at + "#/components/schemas/".length(), end);
+      assertTrue(doc.path("components").path("schemas").has(name), "dangling $ref " + name);
+      at = end;
+    }
+  }
+
+  @Test
+  void everyAnswerOfEveryRouteMatchesTheDocument() throws Exception {
+    // reports
+    get("/reports", "/reports");
+    get("/reports", "/reports?year=2022&limit=1");
+    get("/reports", "/reports?status=REJECTED");
+    get("/reports", "/reports?rule=S2");
+    get("/reports", "/reports?province=" + ApiStack.enc("河南省") + "&city=" + ApiStack.enc("新乡市") + "&status=VALID");
+    get("/reports", "/reports?province=" + ApiStack.enc("河南省") + "&status=VALID");
+    get("/reports", "/reports?limit=500");
+    get("/reports/{id}", "/reports/" + id);
+    get("/reports/{id}", "/reports/" + rejectedId);
+    get("/reports/{id}", "/reports/ffffffffffffffff-2022");
+    get("/reports/{id}/findings", "/reports/" + id + "/findings");
+    get("/reports/{id}/findings", "/reports/" + rejectedId + "/findings");
+    get("/reports/{id}/findings", "/reports/nope-2022/findings");
+    get("/reports/{id}/versions", "/reports/" + id + "/versions");
+    get("/reports/{id}/versions", "/reports/nope-2022/versions");
+    get("/reports/{id}/source", "/reports/" + id + "/source");
+    get("/reports/{id}/source", "/reports/" + id + "/source?version=" + "0".repeat(64));
+    // agencies
+    get("/agencies/{agency}/reports", "/agencies/" + agencyKey + "/reports");
+    get("/agencies/{agency}/reports", "/agencies/" + agencyKey + "/reports?from=2021&to=2022");
+    get("/agencies/{agency}/reports", "/agencies/" + agencyKey + "/reports?from=2021");
+    get("/agencies/{agency}/reports", "/agencies/" + agencyKey + "/reports?from=2019&to=2022");
+    // summary
+    get("/summary", "/summary");
+    get("/summary", "/summary?year=2022&province=" + ApiStack.enc("河南省"));
+    get("/summary", "/summary?year=2031");
+    // exports
+    get("/export/reports.csv", "/export/reports.csv");
+    get("/export/findings.csv", "/export/findings.csv?year=2022");
+    get("/export/reports.csv", "/export/reports.csv?status=bogus");
+    get("/export/findings.csv", "/export/findings.csv?province=x&rule=B1");
+    check("GET", "/export/reports.csv", smallExports.get("/export/reports.csv"));
+    check("GET", "/export/findings.csv", smallExports.get("/export/findings.csv"));
+    // uploads
+    Map<String, String> json = Map.of("Content-Type", "application/json");
+    ApiStack.Call up = check("POST", "/uploads", stack.call("POST", "/uploads", json,
+        "{\"fileName\":\"a.txt\",\"contentType\":\"text/plain\",\"size\":10}"));
+    check("POST", "/uploads", stack.call("POST", "/uploads", json,
+        "{\"fileName\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":30000000}"));
+    check("POST", "/uploads", stack.call("POST", "/uploads", json,
+        "{\"fileName\":\"a.doc\",\"contentType\":\"application/msword\",\"size\":10}"));
+    check("POST", "/uploads", stack.call("POST", "/uploads", Map.of("Content-Type", "text/plain"), "x"));
+    check("POST", "/uploads", guarded.call("POST", "/uploads", json,
+        "{\"fileName\":\"a.txt\",\"contentType\":\"text/plain\",\"size\":10}"));
+    get("/uploads/status", "/uploads/status?key=" + ApiStack.enc(up.json().path("key").asText()));
+    get("/uploads/status", "/uploads/status?key=" + ApiStack.enc("uploads/" + ApiStack.XINXIANG_2022));
+    get("/uploads/status", "/uploads/status?key=" + ApiStack.enc("uploads/not-a-report.txt"));
+    get("/uploads/status", "/uploads/status");
+    // deletes
+    check("DELETE", "/reports/{id}", guarded.call("DELETE", "/reports/" + id, Map.of(), null));
+    check("DELETE", "/reports/{id}", stack.call("DELETE", "/reports/nope-2022", Map.of(), null));
+    check("DELETE", "/reports/{id}", stack.call("DELETE", "/reports/" + rejectedId, Map.of(), null));
+    // the document describes itself
+    get("/openapi.json", "/openapi.json");
+    // HEAD and 304 on a few reads
+    check("HEAD", "/summary", stack.call("HEAD", "/summary", Map.of(), null));
+    String etag = stack.get("/reports/" + id).header("ETag");
+    check("GET", "/reports/{id}", stack.call("GET", "/reports/" + id, Map.of("If-None-Match", etag), null));
+
+    // a method no route of the path has: 405, answered with the documented default (problem+json) of each route
+    for (Route r : stack.api.router().routes()) {
+      String concrete = r.path().replace("{id}", id).replace("{agency}", agencyKey);
+      ApiStack.Call c = stack.call("PATCH", concrete, Map.of(), null);
+      assertEquals(405, c.status(), concrete);
+      assertTrue(c.header("Allow").contains(r.method()), c.header("Allow"));
+      assertTrue(c.header("Content-Type").startsWith("application/problem+json"));
+      Set<ValidationMessage> errors = schema(doc.path("paths").path(r.path()).path(r.method().toLowerCase(Locale.ROOT))
+          .path("responses").path("default").path("content").path("application/problem+json").path("schema")
+          .path("$ref").asText()).validate(c.json());
+      assertTrue(errors.isEmpty(), errors.toString());
+      SEEN.add(r.method() + " " + r.path() + " default");
+    }
+
+    Set<String> missing = new TreeSet<>();
+    for (Route r : stack.api.router().routes()) {
+      for (String status : r.responses().keySet()) {
+        if (!SEEN.contains(r.method() + " " + r.path() + " " + status)) {
+          missing.add(r.method() + " " + r.path() + " " + status);
+        }
+      }
+    }
+    assertTrue(missing.isEmpty(), "documented answers never exercised: " + missing);
+  }
+
+  @AfterAll
+  static void report() {
+    System.out.println("contract checked: " + SEEN.size() + " (route, status) pairs: " + SEEN);
+    assertTrue(new String(doc.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).contains("报告"));
+  }
+}
