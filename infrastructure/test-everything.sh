@@ -14,6 +14,12 @@ echo "== template.yaml: cfn-lint (no errors, no warnings)"
 command -v cfn-lint >/dev/null || pip install --quiet cfn-lint
 cfn-lint template.yaml
 
+echo "== the page's browser tests: Chromium and its driver from Debian, CJK fonts for legible screenshots"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+fi
+chromium --version 2>/dev/null || true
+
 echo "== all modules: build and every test"
 mvn -B -Dstyle.color=never verify
 

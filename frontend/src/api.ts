@@ -42,6 +42,7 @@ async function problemOf(res: Response): Promise<ApiError> {
     /* not JSON: keep the status line */
   }
   if (res.status === 404 && !detail) detail = '未找到所请求的内容';
+  if (res.status === 401 && !detail) detail = '需要登录后才能查看或上传';
   return new ApiError(res.status, title, detail);
 }
 
@@ -49,10 +50,10 @@ async function send(method: string, path: string, query: Query | undefined, body
   auth = false): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (auth) {
-    const token = accessToken();
-    if (token) headers.Authorization = `Bearer ${token}`;
-  }
+  // writes need the signed-in user's token in AWS; reads too where the stack protects them (ProtectReads)
+  const token = accessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  else if (auth) throw new ApiError(401, '需要登录', '请先登录后再上传');
   let res: Response;
   try {
     res = await fetch(apiUrl(path, query), {

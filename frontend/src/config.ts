@@ -31,7 +31,13 @@ export async function loadConfig(): Promise<Config> {
     const base = typeof raw.apiBase === 'string' ? raw.apiBase : typeof raw.apiUrl === 'string' ? raw.apiUrl : null;
     if (base === null) throw new Error('没有 apiBase');
     const apiBase = base.replace(/\/+$/, '');
-    const auth = raw.auth && typeof raw.auth === 'object' && raw.auth.domain && raw.auth.clientId ? raw.auth : null;
+    const a = (raw.auth && typeof raw.auth === 'object' ? raw.auth : null) as Record<string, unknown> | null;
+    // names as the deploy step may write them, after the template's outputs (SignInDomain, UserPoolClientId)
+    const domain = a && (a.domain ?? a.signInDomain ?? a.hostedUi);
+    const clientId = a && (a.clientId ?? a.userPoolClientId);
+    const auth: AuthConfig | null = a && typeof domain === 'string' && typeof clientId === 'string'
+      ? { domain, clientId, redirectUri: a.redirectUri as string | undefined, scopes: a.scopes as string[] | string | undefined }
+      : null;
     loaded = { apiBase, auth };
   } catch (e) {
     loaded = { apiBase: '', auth: null, problem: `未能读取 config.json（${(e as Error).message}），改用本页所在地址访问接口` };

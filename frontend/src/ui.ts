@@ -2,6 +2,8 @@
 import { h, type Child } from './dom';
 import { ApiError } from './api';
 import { STATUS_LABELS, SEVERITY_LABELS } from './labels';
+import { config } from './config';
+import { signIn } from './auth';
 
 export function loadingState(text = '正在加载…'): HTMLElement {
   return h('p', { class: 'state loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
@@ -30,6 +32,11 @@ export function errorState(err: unknown, retry?: () => void): HTMLElement {
     h('p', { class: 'state-title' }, title),
     detail ? h('p', null, detail) : null,
     hint ? h('p', { class: 'hint' }, hint) : null);
+  if (err instanceof ApiError && err.status === 401 && config().auth) {
+    const b = h('button', { type: 'button', class: 'btn primary' }, '登录');
+    b.addEventListener('click', () => void signIn(location.hash || '#/'));
+    box.appendChild(b);
+  }
   if (retry) {
     const b = h('button', { type: 'button', class: 'btn' }, '重试');
     b.addEventListener('click', retry);

@@ -90,7 +90,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     h('a', { href: listLink({ status: 'HAS_ERRORS' }), class: 'figure-link' },
       figure('有错误', fmtInt(withErrors), s.reports ? `占 ${fmtPercent(withErrors / s.reports)}` : undefined, withErrors ? 'bad' : '')),
     h('a', { href: listLink({ status: 'REJECTED' }), class: 'figure-link' }, figure('未能识别', fmtInt(rejected))),
-    figure('本年新收申请', s.received === null ? '—' : fmtInt(s.received), '件'),
+    figure('本年新收申请（件）', s.received === null ? '—' : fmtInt(s.received), '各报告表三第一项之和'),
     figure('予以公开占比', fmtPercent(granted?.share ?? null), granted ? `${fmtInt(granted.count)} / ${fmtInt(s.outcomeTotal)} 件` : undefined));
 
   const severity = Object.fromEntries(RULES.map((r) => [r.id, r.severity]));
@@ -103,8 +103,21 @@ export async function render(ctx: ViewContext): Promise<void> {
   const outcomeItems: BarItem[] = s.outcomes.map((o) => ({ name: o.label, value: o.count, color: BLUE, label: `${fmtInt(o.count)}（${fmtPercent(o.share)}）` }));
   const outcomeDesc = `申请办理结果：${s.outcomes.map((o) => `${o.label} ${o.count} 件，占 ${fmtPercent(o.share)}`).join('；')}`;
 
+  const rulesCard = chartCard('rules', '按规则的发现', ruleItems, ruleDesc, '发现数');
+  if (ruleItems.length) {
+    rulesCard.querySelector('h2')!.after(h('p', { class: 'legend' },
+      h('span', null, h('span', { class: 'sw error', 'aria-hidden': 'true' }), '错误'),
+      h('span', null, h('span', { class: 'sw warning', 'aria-hidden': 'true' }), '警告'),
+      h('a', { href: listLink({ status: 'HAS_ERRORS' }) }, '查看有错误的报告')));
+    const table = rulesCard.querySelector('table tbody');
+    table?.querySelectorAll('tr').forEach((tr) => {
+      const th = tr.querySelector('th');
+      const id = th?.textContent ?? '';
+      if (th && RULE_LABEL[id]) th.append(h('span', { class: 'muted' }, ` ${RULE_LABEL[id]}`));
+    });
+  }
   const cards: HTMLElement[] = [
-    chartCard('rules', '按规则的发现', ruleItems, ruleDesc, '发现数'),
+    rulesCard,
     chartCard('outcomes', '申请办理结果', s.outcomeTotal ? outcomeItems : [], outcomeDesc, '件数（占比）'),
   ];
   const cityCard = h('section', { class: 'card chart-card', 'aria-labelledby': 'chart-title-cities' },

@@ -4,7 +4,7 @@
 import type { ViewContext } from '../main';
 import { ApiError, getJson, postJson } from '../api';
 import { config } from '../config';
-import { signIn, signInRequired, signOut, signedIn, accessToken } from '../auth';
+import { signIn, signInRequired, signOut, signedIn } from '../auth';
 import { h, fmtBytes, mount } from '../dom';
 import { statusBadge, viewHeader } from '../ui';
 
@@ -167,7 +167,7 @@ export async function render(ctx: ViewContext): Promise<void> {
         const contentType = TYPES[extOf(file.name)];
         try {
           state.textContent = '正在申请上传地址…';
-          const p = await postJson<Presigned>('/uploads', { fileName: file.name, contentType, size: file.size }, ctx.signal, !!accessToken());
+          const p = await postJson<Presigned>('/uploads', { fileName: file.name, contentType, size: file.size }, ctx.signal, !!auth);
           state.textContent = '正在上传…';
           await put(p, file, contentType, (f) => {
             bar.value = Math.round(f * 100);
