@@ -320,6 +320,22 @@ public final class LocalStack implements AutoCloseable {
     return startMillis;
   }
 
+  /** Waits until every asynchronous invocation accepted so far has finished (succeeded or given up). */
+  public void awaitEvents(java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (pendingEvents() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(pendingEvents() + " events still pending after " + timeout);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   /** Asynchronous invocations (S3 events) accepted and not yet finished. */
   public int pendingEvents() {
     return async == null ? 0 : async.inFlight();

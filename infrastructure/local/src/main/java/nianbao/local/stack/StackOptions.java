@@ -155,11 +155,10 @@ public final class StackOptions {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
-  /** The page's config.json: where the API is; no sign-in on the local stack. */
+  /** The page's config.json (frontend/src/config.ts): where the API is; no sign-in on the local stack. */
   String pageConfig(String apiUrl) {
     var json = new ObjectMapper().createObjectNode();
-    json.put("apiUrl", apiUrl);
-    json.put("environment", "local");
+    json.put("apiBase", apiUrl);
     json.putNull("auth");
     return json.toPrettyString();
   }

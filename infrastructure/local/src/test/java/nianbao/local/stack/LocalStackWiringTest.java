@@ -1,0 +1,146 @@
+package nianbao.local.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The local stack's machinery on a small template of its own (SAM events, Globals, an on-failure queue) and two
+ * test handlers: HTTP API routes and payload 2.0 events, S3 notifications with key filters, Lambda's retries
+ * and on-failure record, Lambda Invoke and SQS through the real AWS CLI.
+ */
+class LocalStackWiringTest {
+  static final Path ROOT = Path.of(System.getProperty("nianbao.root", "../.."));
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static LocalStack stack;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path template = Path.of(LocalStackWiringTest.class.getResource("/stack/test-template.yaml").toURI());
+    stack = LocalStack.start(StackOptions.throwaway(ROOT, template).stackName("wiring"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void aRouteWithParametersGetsAPayloadTwoEventAndItsResponseIsPassedThrough() {
+    // WHEN a request matches the explicit route GET /items/{id}
+    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(
+        URI.create(stack.apiUrl() + "/items/%E6%8A%A5%E5%91%8A?x=1&x=2&name=%E4%B8%AD+%E6%96%87"))
+        .header("Cookie", "a=1; b=2").GET());
+    // THEN the function saw the event API Gateway builds
+    assertEquals(200, response.statusCode());
+    assertEquals("yes", response.headers().firstValue("x-echo").orElse(null));
+    assertEquals("seen=1; Path=/", response.headers().firstValue("set-cookie").orElse(null));
+    JsonNode seen = Http.json(response);
+    assertEquals("2.0", seen.path("version").asText());
+    assertEquals("GET /items/{id}", seen.path("routeKey").asText());
+    assertEquals("/items/%E6%8A%A5%E5%91%8A", seen.path("rawPath").asText());
+    assertEquals("报告", seen.path("pathParameters").path("id").asText());
+    assertEquals("1,2", seen.path("queryStringParameters").path("x").asText());
+    assertEquals("中 文", seen.path("queryStringParameters").path("name").asText());
+    assertEquals("[\"a=1\",\"b=2\"]", seen.path("cookies").toString());
+    assertEquals("wiring-seen", seen.path("tableName").asText(), "the template's environment");
+    assertEquals("wiring-Echo", seen.path("functionName").asText());
+    assertTrue(seen.path("remainingMillis").asInt() > 5000, "Timeout from Globals");
+    assertTrue(seen.path("claims").isNull(), "no authorizer on this route");
+  }
+
+  @Test
+  void everythingElseGoesToTheDefaultRouteAndProtectedRoutesCarryTheLocalUsersClaims() {
+    JsonNode other = Http.json(Http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/teapot"))
+        .method("DELETE", HttpRequest.BodyPublishers.noBody())));
+    assertEquals("$default", other.path("routeKey").asText());
+    assertEquals(418, Http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/teapot")).GET()).statusCode());
+
+    HttpResponse<String> upload = Http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/uploads"))
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 1, 2, (byte) 0xff})));
+    JsonNode seen = Http.json(upload);
+    assertEquals("POST /uploads", seen.path("routeKey").asText());
+    assertEquals("local", seen.path("claims").path("cognito:username").asText());
+    assertTrue(seen.path("isBase64Encoded").asBoolean(), "binary bodies arrive base64-encoded");
+    assertEquals("AAEC/w==", seen.path("body").asText());
+  }
+
+  @Test
+  void s3EventsReachTheFunctionThroughItsAliasAsS3ShapesThem() {
+    S3Client s3 = stack.s3Client();
+    // WHEN two objects are written, one outside the event's prefix filter
+    s3.putObject(r -> r.bucket("wiring-uploads").key("in/报告 1+1.txt"), RequestBody.fromString("hello"));
+    s3.putObject(r -> r.bucket("wiring-uploads").key("elsewhere/x.txt"), RequestBody.fromString("hello"));
+    // THEN only the first is delivered, with its key URL-encoded as S3 encodes it
+    try (DynamoDbClient dynamo = stack.dynamoClient()) {
+      Map<String, AttributeValue> item = awaitItem(dynamo, "in/报告 1+1.txt");
+      JsonNode record = JSON.readTree(item.get("record").s());
+      assertEquals("ObjectCreated:Put", record.path("eventName").asText());
+      assertEquals("in/%E6%8A%A5%E5%91%8A+1%2B1.txt", record.path("s3").path("object").path("key").asText());
+      assertEquals(5, record.path("s3").path("object").path("size").asInt());
+      assertTrue(item.get("arn").s().endsWith(":function:wiring-Recorder:live"), item.get("arn").s());
+      stack.awaitEvents(java.time.Duration.ofSeconds(30));
+      assertEquals(1, dynamo.scan(r -> r.tableName("wiring-seen")).count());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aFailingEventIsRetriedThenLandsInTheQueueWhereTheAwsCliReadsIt() throws Exception {
+    stack.s3Client().putObject(r -> r.bucket("wiring-uploads").key("in/fail.txt"), RequestBody.fromString("x"));
+    stack.awaitEvents(java.time.Duration.ofSeconds(60));
+    String queueUrl = stack.queueUrls().get("wiring-failed");
+    JsonNode received = JSON.readTree(AwsCli.run(stack.servicesEndpoint(), "sqs", "receive-message",
+        "--queue-url", queueUrl, "--max-number-of-messages", "10"));
+    assertEquals(1, received.path("Messages").size(), received.toString());
+    JsonNode record = JSON.readTree(received.path("Messages").get(0).path("Body").asText());
+    assertEquals("RetriesExhausted", record.path("requestContext").path("condition").asText());
+    assertEquals(2, record.path("requestContext").path("approximateInvokeCount").asInt(), "MaximumRetryAttempts 1");
+    assertEquals("in/fail.txt", record.path("requestPayload").path("Records").get(0).path("s3").path("object")
+        .path("key").asText());
+    assertEquals("java.lang.IllegalStateException", record.path("responsePayload").path("errorType").asText());
+  }
+
+  @Test
+  void theAwsCliInvokesAFunctionThroughTheLambdaEndpoint() throws Exception {
+    Path out = java.nio.file.Files.createTempFile("invoke", ".json");
+    // fileb:// passes the bytes as they are in AWS CLI v1 and v2 alike
+    Path payload = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("payload", ".json"),
+        "{\"version\":\"2.0\",\"rawPath\":\"/x\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
+    String meta = AwsCli.run(stack.servicesEndpoint(), "lambda", "invoke", "--function-name", "wiring-Echo",
+        "--payload", "fileb://" + payload, out.toString());
+    assertEquals(200, JSON.readTree(meta).path("StatusCode").asInt());
+    JsonNode response = JSON.readTree(java.nio.file.Files.readString(out));
+    assertEquals(200, response.path("statusCode").asInt(), response.toString());
+  }
+
+  private static Map<String, AttributeValue> awaitItem(DynamoDbClient dynamo, String key) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      var item = dynamo.getItem(r -> r.tableName("wiring-seen").key(Map.of("pk", AttributeValue.fromS(key)))).item();
+      if (item != null && !item.isEmpty()) {
+        return item;
+      }
+      Http.sleep(50);
+    }
+    throw new AssertionError("the function never recorded " + key);
+  }
+}
