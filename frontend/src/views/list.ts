@@ -38,10 +38,10 @@ function input(name: string, label: string, value: string, attrs: Record<string,
   return h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { id, name, value, type: 'text', ...attrs }));
 }
 
-function sortValue(r: ReportRow, k: SortKey): string | number {
+function sortValue(r: ReportRow, k: SortKey): string | number | null {
   switch (k) {
-    case 'agency': return r.agency ?? r.sourceName ?? '';
-    case 'year': return r.year ?? 0;
+    case 'agency': return r.agency ?? r.sourceName ?? null;
+    case 'year': return r.year;
     case 'region': return regionText(r.province, r.city, r.county);
     case 'status': return r.status;
     case 'errors': return r.errors;
@@ -58,6 +58,8 @@ export async function render(ctx: ViewContext): Promise<void> {
     if (v) filter[f] = v;
   }
   document.title = '报告列表 · 政府信息公开年报核查';
+  const limit = q.get('limit'); // page size: not in the form, but kept from the address (and used by the tests)
+  const query: Record<string, string> = limit ? { ...filter, limit } : filter;
 
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': '筛选报告' },
     select('year', '年度', [['', '全部年度'], ...years().map((y) => [String(y), `${y} 年`] as [string, string])], filter.year ?? ''),
@@ -105,7 +107,7 @@ export async function render(ctx: ViewContext): Promise<void> {
         sortKey = c.key;
         sortDir = c.num || c.key === 'uploadedAt' ? 'desc' : 'asc';
       }
-      history.replaceState(null, '', routeHref('/reports', { ...filter, sort: sortKey, dir: sortDir }));
+      history.replaceState(null, '', routeHref('/reports', { ...query, sort: sortKey, dir: sortDir }));
       draw();
     });
     return { c, cell };
@@ -125,6 +127,7 @@ export async function render(ctx: ViewContext): Promise<void> {
       sorted.sort((a, b) => {
         const x = sortValue(a, k);
         const y = sortValue(b, k);
+        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // unknown last, either way
         if (typeof x === 'number' && typeof y === 'number') return (x - y) * dir;
         return String(x).localeCompare(String(y), 'zh-CN') * dir;
       });
@@ -134,7 +137,8 @@ export async function render(ctx: ViewContext): Promise<void> {
       else cell.removeAttribute('aria-sort');
     }
     tbody.replaceChildren(...sorted.map((r) => h('tr', { 'data-report': r.reportId },
-      h('td', null, h('a', { href: `#/reports/${encodeURIComponent(r.reportId)}` }, r.agency || r.title || r.sourceName || r.reportId),
+      h('td', null, h('a', { href: `#/reports/${encodeURIComponent(r.reportId)}` },
+        r.agency || r.title || r.sourceName || (r.status === 'REJECTED' ? `未能识别的上传（${r.reportId.slice(0, 9)}…）` : r.reportId)),
         r.status === 'REJECTED' && r.reason ? h('div', { class: 'muted small' }, r.reason) : null),
       h('td', { class: 'num' }, r.year ?? ''),
       h('td', null, regionText(r.province, r.city, r.county)),
@@ -150,7 +154,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     more.disabled = true;
     more.textContent = '正在加载…';
     try {
-      const page = await listReports(filter, cursor, ctx.signal);
+      const page = await listReports(query, cursor, ctx.signal);
       rows.push(...page.items);
       cursor = page.cursor;
       if (!rows.length) {

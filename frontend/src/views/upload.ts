@@ -117,7 +117,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     } else {
       const b = h('button', { type: 'button', class: 'btn primary' }, '登录后上传');
       b.addEventListener('click', () => void signIn('#/upload'));
-      account.replaceChildren(h('p', { class: 'callout warning' }, '上传需要登录（统一身份认证）。 ', b));
+      account.replaceChildren(h('p', { class: 'callout warning' }, '上传需要先登录。 ', b));
     }
     zone.classList.toggle('disabled', locked());
     input.disabled = locked();

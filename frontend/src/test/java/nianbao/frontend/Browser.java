@@ -72,8 +72,13 @@ final class Browser implements AutoCloseable {
     return path;
   }
 
+  /** Loads the page afresh (config.json read again), even where only the hash differs from where it is. */
   void open(String url) {
+    String here = driver.getCurrentUrl();
     driver.get(url);
+    if (here != null && here.split("#")[0].equals(url.split("#")[0])) {
+      driver.navigate().refresh();
+    }
   }
 
   <T> T until(Duration timeout, Function<WebDriver, T> condition) {

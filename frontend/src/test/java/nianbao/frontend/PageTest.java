@@ -192,18 +192,29 @@ class PageTest {
     assertTrue(text("#main").contains("无需登录"), "no sign-in on the local stack");
     List<Path> good = List.of(sample("000_dc7fa2148f231570.txt"), sample("003_978a9fff42e671ca.txt"), brokenB1(),
         hostile());
+    Path notAReport = files.resolve("不是报告.txt");
+    Files.writeString(notAReport, "这只是一段会议通知，不是政府信息公开工作年度报告。\n请各单位按时参加。\n", StandardCharsets.UTF_8);
     List<Path> refused = List.of(oversized(), unsupported());
     List<String> paths = new ArrayList<>();
     good.forEach(p -> paths.add(p.toString()));
+    paths.add(notAReport.toString());
     refused.forEach(p -> paths.add(p.toString()));
     WebElement input = browser.driver.findElement(By.id("file-input"));
     input.sendKeys(String.join("\n", paths));
 
-    browser.until(Duration.ofSeconds(90), d -> browser.all("li.upload.done").size() == good.size() ? true : null);
+    browser.until(Duration.ofSeconds(90), d -> browser.all("li.upload.done").size() == good.size()
+        && browser.all("li.upload.rejected").size() == 1 ? true : null);
     List<WebElement> items = browser.all("li.upload");
-    assertEquals(good.size() + refused.size(), items.size());
+    assertEquals(good.size() + 1 + refused.size(), items.size());
     for (WebElement li : items) {
       String name = li.getAttribute("data-file");
+      if (li.getAttribute("class").contains("rejected")) {
+        assertEquals("不是报告.txt", name);
+        String state = li.findElement(By.cssSelector(".up-state")).getText();
+        assertTrue(state.contains("未能识别为年度报告："), state);
+        assertTrue(state.length() > "未能识别 未能识别为年度报告：".length() + 2, "the reason is given: " + state);
+        continue;
+      }
       if (li.getAttribute("class").contains("refused")) {
         String state = li.findElement(By.cssSelector(".up-state")).getText();
         if (name.endsWith(".pdf")) {
@@ -244,6 +255,16 @@ class PageTest {
     yearHead.findElement(By.cssSelector("button")).click();
     assertEquals("ascending", yearHead.getAttribute("aria-sort"));
     assertEquals("2021", browser.all("tr[data-report] td.num").get(0).getText());
+
+    // cursor paging: two at a time
+    go("#/reports?limit=2");
+    browser.until(d -> browser.all("tr[data-report]").size() == 2 ? true : null);
+    browser.waitFor(".more button").click();
+    browser.until(d -> browser.all("tr[data-report]").size() == 4 ? true : null);
+    browser.waitFor(".more button").click();
+    browser.until(d -> browser.all("tr[data-report]").size() == 5 ? true : null);
+    assertTrue(browser.all(".more button").isEmpty(), "no more pages");
+    assertTrue(text("table.reports").contains("未能识别"), "the rejected upload is listed with its status");
 
     // CSV export of the current filter
     String csv = browser.waitFor(".exports a").getAttribute("href");
@@ -417,7 +438,8 @@ class PageTest {
     browser.waitFor(".figures");
     String figures = text(".figures");
     assertTrue(figures.contains("报告") && figures.contains("有错误"), figures);
-    assertEquals("4", browser.all(".figure-value").get(0).getText());
+    assertEquals("5", browser.all(".figure-value").get(0).getText(), "four reports and a rejected upload");
+    assertEquals("1", browser.all(".figure-value").get(2).getText(), "未能识别");
     browser.until(d -> browser.all("#chart-rules canvas").size() == 1 ? true : null);
     browser.until(d -> browser.all("#chart-outcomes canvas").size() == 1 ? true : null);
     browser.until(d -> browser.all("#chart-cities canvas").size() == 1 ? true : null);
@@ -459,6 +481,31 @@ class PageTest {
 
   @Test
   @Order(10)
+  void inAwsTheUploadViewSignsInThroughTheHostedUiWithPkce() throws IOException {
+    site.proxy(stack.apiUrl(), json -> json);
+    site.withSignIn();
+    browser.open(site.origin() + "/#/upload");
+    browser.settled();
+    WebElement signIn = browser.waitFor(".account button");
+    assertTrue(signIn.getText().contains("登录后上传"));
+    assertTrue(browser.waitFor("#dropzone").getAttribute("class").contains("disabled"), "no upload before sign-in");
+    assertFalse(browser.waitFor("#file-input").isEnabled());
+    browser.screenshot("16-upload-sign-in");
+    axe("上传（需登录）");
+    signIn.click();
+    browser.until(d -> text(".account").contains("已登录") ? true : null);
+    assertTrue(site.pkceVerified, "the token request proved the verifier of the authorize request (S256)");
+    String url = browser.driver.getCurrentUrl();
+    assertTrue(url.endsWith("/#/upload") && !url.contains("code="), url);
+    assertTrue(browser.waitFor("#file-input").isEnabled());
+    // and every API request now carries the token (reads too, for stacks that protect them)
+    browser.open(site.origin() + "/#/reports");
+    browser.settled();
+    assertEquals("Bearer " + SiteServer.TOKEN, site.lastAuthorization);
+  }
+
+  @Test
+  @Order(11)
   void tabletWidthStillShowsTheTables() throws IOException {
     go("#/reports/" + reportIds.get("新乡县人民政府2023（B1）.txt"));
     browser.screenshot("14-detail-tablet", 820);

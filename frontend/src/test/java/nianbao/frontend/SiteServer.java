@@ -28,6 +28,14 @@ final class SiteServer implements AutoCloseable {
   private volatile String upstream;
   private volatile String apiBase;
   private volatile UnaryOperator<String> rewrite = UnaryOperator.identity();
+  private volatile boolean auth;
+  private volatile String challenge;
+  private volatile String state;
+  /** Whether the page's last token request proved the PKCE verifier of its authorize request. */
+  volatile boolean pkceVerified;
+  /** The Authorization header of the last API request the page made through this site. */
+  volatile String lastAuthorization;
+  static final String TOKEN = "test-access-token";
 
   SiteServer(Path dist) throws IOException {
     this.dist = dist.toAbsolutePath().normalize();
@@ -48,16 +56,54 @@ final class SiteServer implements AutoCloseable {
     this.apiBase = origin() + "/api";
   }
 
+  /**
+   * config.json carries sign-in settings whose hosted UI is this server: /oauth2/authorize sends the browser straight
+   * back with a code, /oauth2/token checks the code verifier against the challenge (S256) and returns a token.
+   */
+  void withSignIn() {
+    this.auth = true;
+  }
+
   /** config.json names an API that does not answer. */
-  void apiDown() {
-    this.apiBase = "http://127.0.0.1:9";
+  void apiDown() throws IOException {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort(); // free now, and nothing listens there once closed
+    }
+    this.apiBase = "http://127.0.0.1:" + port;
   }
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getRawPath();
       if (path.equals("/config.json")) {
-        send(ex, 200, "application/json", ("{\"apiBase\":\"" + apiBase + "\",\"auth\":null}").getBytes(StandardCharsets.UTF_8));
+        String authJson = auth ? "{\"domain\":\"" + origin() + "\",\"clientId\":\"test-client\"}" : "null";
+        send(ex, 200, "application/json", ("{\"apiBase\":\"" + apiBase + "\",\"auth\":" + authJson + "}")
+            .getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (path.equals("/oauth2/authorize")) {
+        Map<String, String> q = form(ex.getRequestURI().getRawQuery());
+        challenge = q.get("code_challenge");
+        state = q.get("state");
+        boolean ok = "S256".equals(q.get("code_challenge_method")) && "code".equals(q.get("response_type"))
+            && "test-client".equals(q.get("client_id"));
+        String back = q.get("redirect_uri") + (ok ? "?code=test-code&state=" + enc(state) : "?error=invalid_request");
+        ex.getResponseHeaders().set("Location", back);
+        send(ex, 302, "text/plain", new byte[0]);
+        return;
+      }
+      if (path.equals("/oauth2/token")) {
+        Map<String, String> f = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String verifier = f.getOrDefault("code_verifier", "");
+        pkceVerified = challenge != null && challenge.equals(s256(verifier)) && "test-code".equals(f.get("code"))
+            && "authorization_code".equals(f.get("grant_type"));
+        if (!pkceVerified) {
+          send(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}".getBytes(StandardCharsets.UTF_8));
+          return;
+        }
+        send(ex, 200, "application/json", ("{\"access_token\":\"" + TOKEN + "\",\"id_token\":\"id\",\"expires_in\":3600,"
+            + "\"token_type\":\"Bearer\"}").getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (path.startsWith("/api/")) {
@@ -65,6 +111,7 @@ final class SiteServer implements AutoCloseable {
           send(ex, 502, "text/plain", new byte[0]);
           return;
         }
+        lastAuthorization = ex.getRequestHeaders().getFirst("Authorization");
         String query = ex.getRequestURI().getRawQuery();
         URI target = URI.create(upstream + path.substring(4) + (query == null ? "" : "?" + query));
         try {
@@ -88,6 +135,34 @@ final class SiteServer implements AutoCloseable {
       String ext = name.substring(name.lastIndexOf('.') + 1);
       send(ex, 200, Map.of("html", "text/html; charset=utf-8", "js", "text/javascript", "css", "text/css",
           "json", "application/json").getOrDefault(ext, "application/octet-stream"), Files.readAllBytes(file));
+    }
+  }
+
+  private static Map<String, String> form(String raw) {
+    Map<String, String> out = new java.util.HashMap<>();
+    if (raw == null) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        out.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+  }
+
+  private static String s256(String verifier) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
