@@ -26,7 +26,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * ingest does per report before it talks to DynamoDB. Run:
  * {@code java -jar functions/benchmarks/target/benchmarks.jar ParseBenchmark}
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
@@ -34,20 +33,24 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ParseBenchmark {
-  @Param({"000_dc7fa2148f231570", "001_6b6d80a219e047ef", "002_247cf08f496e631f", "003_978a9fff42e671ca",
-      "004_966a26715276eb9e"})
-  public String seed;
+  /** One seed at a time, to see which layouts cost more. */
+  @State(Scope.Thread)
+  public static class OneSeed {
+    @Param({"000_dc7fa2148f231570", "001_6b6d80a219e047ef", "002_247cf08f496e631f", "003_978a9fff42e671ca",
+        "004_966a26715276eb9e"})
+    public String seed;
 
-  private byte[] bytes;
+    byte[] bytes;
 
-  @Setup
-  public void load() throws IOException {
-    bytes = resource("/reports/" + seed + ".txt");
+    @Setup
+    public void load() throws IOException {
+      bytes = resource("/reports/" + seed + ".txt");
+    }
   }
 
   @Benchmark
-  public Report parseAndValidate() throws UnreadableDocumentException {
-    return ReportReader.read(bytes, seed);
+  public Report parseAndValidate(OneSeed one) throws UnreadableDocumentException {
+    return ReportReader.read(one.bytes, one.seed);
   }
 
   static byte[] resource(String path) throws IOException {
