@@ -14,7 +14,8 @@ import java.util.List;
  * @param maxUploadBytes   the largest upload a presigned PUT is signed for (core's reader limit)
  * @param readMaxAge       Cache-Control max-age of reads
  * @param inlineExportBytes an export larger than this is written to the export bucket and answered with a link
- * @param exportTimeBudget an export still being read after this long is refused (API Gateway gives up at 30 s)
+ * @param exportTimeBudget an export still being read after this long within a request continues as a background
+ *                         job (API Gateway gives up at 30 s)
  */
 public record ApiConfig(String tableName, String reportsBucket, String exportBucket, List<String> allowedOrigins,
     boolean authRequired, boolean protectReads, String uploadPrefix, long maxUploadBytes, Duration uploadUrlTtl,
@@ -28,7 +29,7 @@ public record ApiConfig(String tableName, String reportsBucket, String exportBuc
   public static ApiConfig local(String tableName, String reportsBucket, String exportBucket) {
     return new ApiConfig(tableName, reportsBucket, exportBucket, List.of("*"), false, false, "uploads/",
         MAX_UPLOAD_BYTES, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofSeconds(10),
-        INLINE_EXPORT_BYTES, Duration.ofSeconds(20));
+        INLINE_EXPORT_BYTES, Duration.ofSeconds(10));
   }
 
   /**
@@ -55,6 +56,11 @@ public record ApiConfig(String tableName, String reportsBucket, String exportBuc
   public ApiConfig withOrigins(List<String> origins) {
     return new ApiConfig(tableName, reportsBucket, exportBucket, List.copyOf(origins), authRequired, protectReads,
         uploadPrefix, maxUploadBytes, uploadUrlTtl, downloadUrlTtl, readMaxAge, inlineExportBytes, exportTimeBudget);
+  }
+
+  public ApiConfig withExportTimeBudget(Duration budget) {
+    return new ApiConfig(tableName, reportsBucket, exportBucket, allowedOrigins, authRequired, protectReads,
+        uploadPrefix, maxUploadBytes, uploadUrlTtl, downloadUrlTtl, readMaxAge, inlineExportBytes, budget);
   }
 
   public ApiConfig withInlineExportBytes(int bytes) {

@@ -9,4 +9,4 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** What the routes work with: built once per process, shared by every request (all thread-safe). */
 public record ApiContext(ApiConfig config, ReportStore store, BatchReads batch, ReportLedger ledger, S3Client s3,
-    S3Presigner presigner, Clock clock) {}
+    S3Presigner presigner, Clock clock, ExportJobs jobs) {}

@@ -36,6 +36,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -52,6 +53,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
   private final ApiContext ctx;
   private final Router router;
+  private final ExportRoutes exports;
   private volatile String openApi;
 
   /** Lambda's constructor: settings from the environment, clients from the SDK's standard settings, once. */
@@ -65,7 +67,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     routes.addAll(new ReportRoutes(ctx).routes());
     routes.addAll(new AgencyRoutes(ctx).routes());
     routes.addAll(new SummaryRoutes(ctx).routes());
-    routes.addAll(new ExportRoutes(ctx).routes());
+    this.exports = new ExportRoutes(ctx);
+    routes.addAll(exports.routes());
     routes.addAll(new UploadRoutes(ctx).routes());
     routes.add(Route.get("/openapi.json", "getOpenApi", "本 API 的 OpenAPI 3.1 描述")
         .response(200, "application/json", "OpenApi", "OpenAPI 文档", "ETag").to(r -> openApi()));
@@ -79,9 +82,15 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
   public static ApiHandler create(ApiConfig config, S3Client s3, S3Presigner presigner, DynamoDbClient dynamo,
       Clock clock) {
+    return create(config, s3, presigner, dynamo, clock, ExportJobs.inProcess());
+  }
+
+  /** As above, with the runner of exports too slow for one answer (in-process by default). */
+  public static ApiHandler create(ApiConfig config, S3Client s3, S3Presigner presigner, DynamoDbClient dynamo,
+      Clock clock, ExportJobs jobs) {
     ReportStore store = new ReportStore(dynamo, config.tableName());
     return new ApiHandler(new ApiContext(config, store, new BatchReads(store), new ReportLedger(store, clock), s3,
-        presigner, clock));
+        presigner, clock, jobs));
   }
 
   private static ApiContext fromEnvironment(ApiConfig config) {
@@ -100,8 +109,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
     ReportStore store = new ReportStore(dynamo, config.tableName());
     Clock clock = Clock.systemUTC();
+    // in Lambda a slow export continues in an asynchronous invocation of this same function
+    String self = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+    ExportJobs jobs = self == null || self.isBlank() ? ExportJobs.inProcess()
+        : ExportJobs.lambda(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), self);
     return new ApiContext(config, store, new BatchReads(store), new ReportLedger(store, clock), s3,
-        presigner.build(), clock);
+        presigner.build(), clock, jobs);
   }
 
   private static String setting(String property, String env) {
@@ -122,6 +135,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    if (event != null && event.getRequestContext() == null && ExportJobs.ROUTE_KEY.equals(event.getRouteKey())) {
+      // this function's own asynchronous invocation (API Gateway always sends a request context)
+      return exportJob(event, context);
+    }
     Response r;
     Request request = null;
     try {
@@ -133,6 +150,19 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
     return APIGatewayV2HTTPResponse.builder().withStatusCode(r.status()).withHeaders(r.headers())
         .withBody(r.body()).withIsBase64Encoded(false).build();
+  }
+
+  private APIGatewayV2HTTPResponse exportJob(APIGatewayV2HTTPEvent event, Context context) {
+    String path = event.getRawPath() == null ? "" : event.getRawPath();
+    String kind = event.getHeaders() == null ? null : event.getHeaders().get("x-nianbao-export");
+    ExportJobs.Job job = new ExportJobs.Job(path.substring(path.lastIndexOf('/') + 1), kind,
+        event.getRawQueryString() == null ? "" : event.getRawQueryString());
+    // stop 15 s before the function's timeout, to record the failure
+    long budget = context == null ? java.time.Duration.ofMinutes(10).toMillis()
+        : context.getRemainingTimeInMillis() - 15_000L;
+    boolean done = exports.runJob(job, java.time.Duration.ofMillis(Math.max(1_000L, budget)));
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(done ? 200 : 500)
+        .withBody("{\"job\":\"" + job.id() + "\",\"done\":" + done + "}").build();
   }
 
   /** The request as the router sees it, from an API Gateway payload 2.0 event. */

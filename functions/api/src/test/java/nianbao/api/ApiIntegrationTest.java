@@ -266,6 +266,33 @@ class ApiIntegrationTest {
   }
 
   @Test
+  void anExportTooSlowForOneAnswerContinuesInTheBackgroundAndEndsAsALink() throws Exception {
+    ApiStack.Held held = new ApiStack.Held();
+    ApiStack slow = new ApiStack(c -> c.withExportTimeBudget(java.time.Duration.ZERO), held);
+    slow.withSeeds();
+    ApiStack.Call accepted = slow.get("/export/reports.csv?year=2022");
+    assertEquals(202, accepted.status(), accepted.body());
+    String job = accepted.header("Location");
+    assertEquals("RUNNING", slow.get(job).json().path("status").asText());
+    // as Lambda would run it: this function's own asynchronous invocation, its event through the serializer
+    var answer = slow.invoke(ExportJobs.event(held.jobs.get(0)));
+    assertEquals(200, answer.getStatusCode(), answer.getBody());
+    ApiStack.Call done = slow.get(job);
+    assertEquals(303, done.status(), done.body());
+    HttpResponse<String> file = HTTP.send(HttpRequest.newBuilder(URI.create(done.header("Location"))).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, file.statusCode());
+    // the same CSV as a request that had the time to read it
+    ApiStack quick = new ApiStack();
+    quick.withSeeds();
+    String inline = quick.get("/export/reports.csv?year=2022").body();
+    assertEquals(inline.split("\r\n").length, file.body().split("\r\n").length);
+    assertEquals(inline.substring(0, inline.indexOf("\r\n")), file.body().substring(0, file.body().indexOf("\r\n")));
+    // and nothing was written to the reports bucket
+    assertTrue(slow.s3.listObjectsV2(r -> r.bucket(slow.bucket).prefix("exports/")).contents().isEmpty());
+  }
+
+  @Test
   void anUploadIsAPresignedPutForExactlyItsSizeAndTypeThenItsStatusNamesTheReport() throws Exception {
     ApiStack stack = new ApiStack();
     byte[] bytes = ApiStack.seedText(ApiStack.XINXIANG_2022).replaceFirst("2022年政府信息公开", "2020年政府信息公开")

@@ -82,6 +82,27 @@ final class ApiStack {
   }
 
   ApiStack(UnaryOperator<ApiConfig> tweak) {
+    this(tweak, ExportJobs.inProcess());
+  }
+
+  /** Background exports held until {@link Held#release()}, to see them running. */
+  static final class Held implements ExportJobs {
+    private final java.util.List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.List<Job> jobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void start(Job job, Runnable inProcess) {
+      jobs.add(job);
+      held.add(inProcess);
+    }
+
+    void release() {
+      held.forEach(Runnable::run);
+      held.clear();
+    }
+  }
+
+  ApiStack(UnaryOperator<ApiConfig> tweak, ExportJobs jobs) {
     startServers();
     var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     ExecutionInterceptor counter = new ExecutionInterceptor() {
@@ -115,7 +136,7 @@ final class ApiStack {
     ingest = new IngestHandler(new Ingest(s3, store, ReportParser.CORE), new IngestHandler.Environment(table, null));
     s3server.notify(bucket, this::deliver);
     config = tweak.apply(ApiConfig.local(table, bucket, exportBucket));
-    api = ApiHandler.create(config, s3, presigner, dynamo);
+    api = ApiHandler.create(config, s3, presigner, dynamo, java.time.Clock.systemUTC(), jobs);
   }
 
   private static synchronized void startServers() {
@@ -216,6 +237,12 @@ final class ApiStack {
    * Sends one request through the handler as API Gateway (HTTP API, payload 2.0, route {@code $default}) shapes
    * it. {@code target} is the path and query as a client writes it (percent-encoded).
    */
+  /** Invokes the handler with an event as Lambda would deliver it from its JSON (any invocation, not only HTTP). */
+  APIGatewayV2HTTPResponse invoke(String eventJson) {
+    return api.handleRequest(EVENTS.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8))),
+        null);
+  }
+
   Call call(String method, String target, Map<String, String> headers, String body, Map<String, String> claims) {
     APIGatewayV2HTTPEvent event = event(method, target, headers, body, claims);
     ByteArrayOutputStream json = new ByteArrayOutputStream();

@@ -33,6 +33,8 @@ class ContractTest {
   static ApiStack stack;
   static ApiStack guarded;
   static ApiStack smallExports;
+  static ApiStack slowExports;
+  static ApiStack.Held held = new ApiStack.Held();
   static JsonNode doc;
   static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
   static final Map<String, JsonSchema> SCHEMAS = new HashMap<>();
@@ -47,6 +49,10 @@ class ContractTest {
     guarded = new ApiStack(c -> c.withAuth(true, false));
     smallExports = new ApiStack(c -> c.withInlineExportBytes(200));
     smallExports.upload("uploads/a.txt", ApiStack.seed(ApiStack.XINXIANG_2022));
+    // every export too slow for a request: a background job, held until released
+    slowExports = new ApiStack(c -> c.withExportTimeBudget(java.time.Duration.ZERO), held);
+    slowExports.upload("uploads/a.txt", ApiStack.seed(ApiStack.XINXIANG_2022));
+    slowExports.upload("uploads/b.txt", ApiStack.seed(ApiStack.seedNames().get(0)));
     ApiStack.Call c = stack.get("/openapi.json");
     assertEquals(200, c.status());
     doc = c.json();
@@ -171,6 +177,14 @@ class ContractTest {
     get("/export/findings.csv", "/export/findings.csv?province=x&rule=B1");
     check("GET", "/export/reports.csv", smallExports.get("/export/reports.csv"));
     check("GET", "/export/findings.csv", smallExports.get("/export/findings.csv"));
+    ApiStack.Call accepted = check("GET", "/export/reports.csv", slowExports.get("/export/reports.csv?limit=1"
+        .replace("?limit=1", "")));
+    check("GET", "/export/findings.csv", slowExports.get("/export/findings.csv"));
+    String job = accepted.header("Location");
+    check("GET", "/export/jobs/{id}", slowExports.get(job));
+    held.release();
+    check("GET", "/export/jobs/{id}", slowExports.get(job));
+    check("GET", "/export/jobs/{id}", slowExports.get("/export/jobs/" + java.util.UUID.randomUUID()));
     // uploads
     Map<String, String> json = Map.of("Content-Type", "application/json");
     ApiStack.Call up = check("POST", "/uploads", stack.call("POST", "/uploads", json,
@@ -199,7 +213,8 @@ class ContractTest {
 
     // a method no route of the path has: 405, answered with the documented default (problem+json) of each route
     for (Route r : stack.api.router().routes()) {
-      String concrete = r.path().replace("{id}", id).replace("{agency}", agencyKey);
+      String concrete = r.path().replace("{agency}", agencyKey)
+          .replace("{id}", r.path().startsWith("/export/jobs") ? java.util.UUID.randomUUID().toString() : id);
       ApiStack.Call c = stack.call("PATCH", concrete, Map.of(), null);
       assertEquals(405, c.status(), concrete);
       assertTrue(c.header("Allow").contains(r.method()), c.header("Allow"));

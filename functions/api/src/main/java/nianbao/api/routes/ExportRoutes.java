@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import nianbao.api.ApiContext;
+import nianbao.api.ExportJobs;
 import nianbao.api.Json;
 import nianbao.api.http.Params;
 import nianbao.api.http.Problem;
@@ -58,23 +61,160 @@ public final class ExportRoutes {
   public List<Route> routes() {
     return List.of(
         Route.get("/export/reports.csv", "exportReports", "导出报告（CSV，每份报告一行：关键数字与各规则发现数）")
+            .description("过大（超过 5 MB）的导出写入导出存储桶并以 303 跳转到下载地址；一次请求内读不完的导出转入后台，"
+                + "以 202 给出 /export/jobs/{id}，完成后该地址跳转到下载地址。")
             .params(Filters.PARAMS)
             .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag")
+            .response(202, "application/json", "ExportJob", "导出较慢：已转入后台，轮询 Location", "Location")
             .response(303, "application/json", "ExportLink", "导出过大：已写入导出存储桶，跳转到下载地址", "Location")
-            .problem(400, "参数有误或筛选组合不受支持").to(this::reports),
+            .problem(400, "参数有误或筛选组合不受支持").to(r -> export(r, REPORTS)),
         Route.get("/export/findings.csv", "exportFindings", "导出发现（CSV，每条发现一行）")
             .params(Filters.PARAMS)
             .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag")
+            .response(202, "application/json", "ExportJob", "导出较慢：已转入后台，轮询 Location", "Location")
             .response(303, "application/json", "ExportLink", "导出过大：已写入导出存储桶，跳转到下载地址", "Location")
-            .problem(400, "参数有误或筛选组合不受支持").to(this::findings));
+            .problem(400, "参数有误或筛选组合不受支持").to(r -> export(r, FINDINGS)),
+        Route.get("/export/jobs/{id}", "getExportJob", "后台导出的状态；完成后 303 跳转到下载地址")
+            .param(Route.Param.path("id", "{\"type\":\"string\",\"format\":\"uuid\"}", "202 给出的导出编号"))
+            .response(200, "application/json", "ExportJob", "仍在进行或已失败（不缓存）")
+            .response(303, "application/json", "ExportLink", "已完成：跳转到下载地址", "Location")
+            .problem(404, "没有这个导出").to(this::job));
   }
 
-  Response reports(Request r) {
+  static final String REPORTS = "reports";
+  static final String FINDINGS = "findings";
+
+  /** The export read within the request, or handed to a background job when reading takes too long. */
+  Response export(Request r, String kind) {
+    Params.onlyKnown(r, new LinkedHashSet<>(Filters.NAMES));
+    ListFilter filter = Filters.read(r, ctx.clock());
+    long deadline = System.nanoTime() + ctx.config().exportTimeBudget().toNanos();
+    try {
+      Built built = build(kind, filter, deadline);
+      return answer(built, kind + ".csv", null);
+    } catch (TooSlow slow) {
+      ExportJobs.Job job = new ExportJobs.Job(UUID.randomUUID().toString(), kind, rawQuery(r));
+      ObjectNode marker = Json.object();
+      marker.put("kind", kind);
+      marker.put("query", job.rawQuery());
+      marker.put("startedAt", ctx.clock().instant().toString());
+      ctx.s3().putObject(p -> p.bucket(ctx.config().exportBucket()).key(jobPrefix(job.id()) + "job.json")
+          .contentType("application/json"), RequestBody.fromString(Json.write(marker), StandardCharsets.UTF_8));
+      ctx.jobs().start(job, () -> runJob(job, Duration.ofMinutes(10)));
+      ObjectNode out = jobJson(job.id(), kind, "RUNNING", marker.path("startedAt").asText(), null);
+      return Response.json(202, Json.write(out)).header("Location", "/export/jobs/" + job.id())
+          .header("Cache-Control", "no-store");
+    }
+  }
+
+  /**
+   * Runs a background export to its end (or {@code budget}) and writes it to the export bucket; a failure is
+   * written beside it for {@code GET /export/jobs/{id}} to show. Returns whether the export was written.
+   */
+  public boolean runJob(ExportJobs.Job job, Duration budget) {
+    String prefix = jobPrefix(job.id());
+    String bucket = ctx.config().exportBucket();
+    try {
+      Map<String, String> query = Params.parse(job.rawQuery());
+      Request r = new Request("GET", "/export/" + job.kind() + ".csv", query, Map.of(), new byte[0], Map.of(), null,
+          job.id());
+      ListFilter filter = Filters.read(r, ctx.clock());
+      Built built = build(job.kind(), filter, System.nanoTime() + budget.toNanos());
+      ctx.s3().putObject(p -> p.bucket(bucket).key(prefix + job.kind() + ".csv").contentType(CSV)
+          .contentDisposition("attachment; filename=\"" + job.kind() + ".csv\""), RequestBody.fromBytes(built.bytes()));
+      return true;
+    } catch (RuntimeException e) {
+      String detail = e instanceof TooSlow ? "导出在 " + budget.toSeconds() + " 秒内未能读完；请缩小筛选范围（如按年度、省份）分批导出"
+          : "导出失败，请稍后重试（导出编号 " + job.id() + "）";
+      if (!(e instanceof TooSlow)) {
+        System.err.println("export job " + job.id() + " failed");
+        e.printStackTrace();
+      }
+      ctx.s3().putObject(p -> p.bucket(bucket).key(prefix + "error.txt").contentType("text/plain; charset=utf-8"),
+          RequestBody.fromString(detail, StandardCharsets.UTF_8));
+      return false;
+    }
+  }
+
+  Response job(Request r) {
+    Params.onlyKnown(r, Set.of());
+    String id = r.param("id");
+    if (id == null || !id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+      throw Problem.notFound("没有编号为 “" + id + "” 的导出");
+    }
+    String bucket = ctx.config().exportBucket();
+    String prefix = jobPrefix(id);
+    Set<String> names = new java.util.HashSet<>();
+    ctx.s3().listObjectsV2(l -> l.bucket(bucket).prefix(prefix)).contents()
+        .forEach(o -> names.add(o.key().substring(prefix.length())));
+    if (!names.contains("job.json")) {
+      throw Problem.notFound("没有编号为 " + id + " 的导出（导出文件保留一天）");
+    }
+    JsonNode marker;
+    try (var in = ctx.s3().getObject(g -> g.bucket(bucket).key(prefix + "job.json"))) {
+      marker = Json.MAPPER.readTree(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String kind = marker.path("kind").asText();
+    if (names.contains(kind + ".csv")) {
+      long bytes = ctx.s3().headObject(h -> h.bucket(bucket).key(prefix + kind + ".csv")).contentLength();
+      return link(bucket, prefix + kind + ".csv", -1, bytes);
+    }
+    if (names.contains("error.txt")) {
+      String detail = ctx.s3().getObjectAsBytes(g -> g.bucket(bucket).key(prefix + "error.txt"))
+          .asString(StandardCharsets.UTF_8);
+      return Response.json(200, Json.write(jobJson(id, kind, "FAILED", marker.path("startedAt").asText(), detail)))
+          .header("Cache-Control", "no-store");
+    }
+    return Response.json(200, Json.write(jobJson(id, kind, "RUNNING", marker.path("startedAt").asText(), null)))
+        .header("Cache-Control", "no-store");
+  }
+
+  private static ObjectNode jobJson(String id, String kind, String status, String startedAt, String detail) {
+    ObjectNode out = Json.object();
+    out.put("id", id);
+    out.put("kind", kind);
+    out.put("status", status);
+    out.put("startedAt", startedAt);
+    out.put("statusUrl", "/export/jobs/" + id);
+    if (detail != null) {
+      out.put("detail", detail);
+    }
+    return out;
+  }
+
+  static String jobPrefix(String id) {
+    return "exports/jobs/" + id + "/";
+  }
+
+  private static String rawQuery(Request r) {
+    StringBuilder q = new StringBuilder();
+    r.query().forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(ReportRoutes.enc(k)).append('=')
+        .append(ReportRoutes.enc(v)));
+    return q.toString();
+  }
+
+  /** Reading took longer than the budget. */
+  static final class TooSlow extends RuntimeException {
+    TooSlow() {
+      super("export budget exceeded", null, false, false);
+    }
+  }
+
+  record Built(byte[] bytes, int rows) {}
+
+  Built build(String kind, ListFilter filter, long deadline) {
     Csv csv = new Csv();
+    int rows = kind.equals(REPORTS) ? reports(csv, filter, deadline) : findings(csv, filter, deadline);
+    return new Built(csv.toString().getBytes(StandardCharsets.UTF_8), rows);
+  }
+
+  int reports(Csv csv, ListFilter filter, long deadline) {
     List<String> header = new ArrayList<>(REPORT_COLUMNS);
     Common.RULES.forEach(rule -> header.add(rule + " 发现数"));
     csv.row(header);
-    int rows = each(r, (head, report) -> {
+    int rows = each((head, report) -> {
       List<Object> line = new ArrayList<>();
       line.add(head.reportId());
       line.add(Csv.text(head.agency()));
@@ -120,14 +260,13 @@ public final class ExportRoutes {
       Common.RULES.forEach(rule -> line.add(counts.getOrDefault(rule, 0)));
       csv.row(line);
       return 1;
-    }, csv);
-    return answer(csv, "reports.csv", rows);
+    }, filter, deadline);
+    return rows;
   }
 
-  Response findings(Request r) {
-    Csv csv = new Csv();
+  int findings(Csv csv, ListFilter filter, long deadline) {
     csv.row(FINDING_COLUMNS);
-    int rows = each(r, (head, report) -> {
+    int rows = each((head, report) -> {
       if (report == null) {
         return 0;
       }
@@ -151,8 +290,8 @@ public final class ExportRoutes {
         n++;
       }
       return n;
-    }, csv);
-    return answer(csv, "findings.csv", rows);
+    }, filter, deadline);
+    return rows;
   }
 
   @FunctionalInterface
@@ -161,10 +300,7 @@ public final class ExportRoutes {
   }
 
   /** Every report of the filter, in list order, with its current report (null for a rejected upload). */
-  private int each(Request r, RowWriter writer, Csv csv) {
-    Params.onlyKnown(r, new LinkedHashSet<>(Filters.NAMES));
-    ListFilter filter = Filters.read(r, ctx.clock());
-    long deadline = System.nanoTime() + ctx.config().exportTimeBudget().toNanos();
+  private int each(RowWriter writer, ListFilter filter, long deadline) {
     String cursor = null;
     int rows = 0;
     do {
@@ -177,9 +313,7 @@ public final class ExportRoutes {
       }
       cursor = page.cursor();
       if (cursor != null && System.nanoTime() > deadline) {
-        throw new Problem(Problem.Type.UNAVAILABLE, "导出在 " + ctx.config().exportTimeBudget().toSeconds()
-            + " 秒内未能读完（已读 " + rows + " 行）；请缩小筛选范围（如按年度、省份）分批导出")
-            .header("Retry-After", "60");
+        throw new TooSlow();
       }
     } while (cursor != null);
     return rows;
@@ -199,26 +333,34 @@ public final class ExportRoutes {
     return sum;
   }
 
-  private Response answer(Csv csv, String name, int rows) {
-    String text = csv.toString();
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+  private static final String CSV = "text/csv; charset=utf-8";
+
+  private Response answer(Built built, String name, Object unused) {
+    byte[] bytes = built.bytes();
     if (bytes.length <= ctx.config().inlineExportBytes()) {
-      return new Response(200).header("Content-Type", "text/csv; charset=utf-8")
+      return new Response(200).header("Content-Type", CSV)
           .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-          .body(text).cacheable();
+          .body(new String(bytes, StandardCharsets.UTF_8)).cacheable();
     }
     Instant now = ctx.clock().instant();
     String key = "exports/" + DAY.format(now) + "/" + UUID.randomUUID() + "/" + name;
     String bucket = ctx.config().exportBucket();
-    ctx.s3().putObject(p -> p.bucket(bucket).key(key).contentType("text/csv; charset=utf-8")
+    ctx.s3().putObject(p -> p.bucket(bucket).key(key).contentType(CSV)
         .contentDisposition("attachment; filename=\"" + name + "\""), RequestBody.fromBytes(bytes));
+    return link(bucket, key, built.rows(), bytes.length);
+  }
+
+  /** 303 to a short-lived link to an export in the export bucket. */
+  private Response link(String bucket, String key, int rows, long bytes) {
     var presigned = ctx.presigner().presignGetObject(p -> p.signatureDuration(ctx.config().uploadUrlTtl())
         .getObjectRequest(g -> g.bucket(bucket).key(key)));
     ObjectNode out = Json.object();
     out.put("url", presigned.url().toString());
     out.put("expiresAt", presigned.expiration().toString());
-    out.put("rows", rows);
-    out.put("bytes", bytes.length);
+    if (rows >= 0) {
+      out.put("rows", rows);
+    }
+    out.put("bytes", bytes);
     return Response.redirect(303, presigned.url().toString()).header("Content-Type", Response.JSON)
         .body(Json.write(out));
   }
