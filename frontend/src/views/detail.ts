@@ -236,7 +236,7 @@ export async function render(ctx: ViewContext): Promise<void> {
       el = ctx.main.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(target.slice(5))}"]`);
     } else {
       const section = target.slice(8);
-      el = document.getElementById(sectionAnchor(section));
+      el = section === '标题' ? document.getElementById('view-title') : document.getElementById(sectionAnchor(section));
       const details = el?.querySelector('details');
       if (details) {
         details.open = true;
