@@ -16,10 +16,24 @@ public final class Main {
         serve [--data DIR | --in-memory] [--port N] [--template FILE] [--no-samples]
                             在本机运行 template.yaml：S3、DynamoDB、两个函数、HTTP API 和页面；
                             数据默认保存在 ./.nianbao/；端口从 4400 起（页面、API、S3、DynamoDB、Lambda/SQS）
+        upload [--stack 名称] FILE|DIR...
+                            上传到本地栈（或 --stack / NIANBAO_STACK 指定的 AWS 栈）的报告桶，等待入库，
+                            逐个列出状态与问题数；退出码 0 无错误，1 有错误，2 有文件被拒，3 上传或入库失败
+        reprocess [--stack 名称] [--batch-size N]
+                            让入库函数按新的读取器/规则版本重新处理旧报告
+        redrive [--stack 名称]
+                            把死信队列中的上传事件重新交给入库函数
         help                显示本帮助
       """;
 
   private Main() {}
+
+  /** Where a running local stack describes itself: {@code NIANBAO_DATA}, else the repository's .nianbao/. */
+  static java.nio.file.Path stateDir() {
+    String data = System.getenv("NIANBAO_DATA");
+    return data != null ? java.nio.file.Path.of(data)
+        : java.nio.file.Path.of(System.getProperty("nianbao.root", ".")).resolve(".nianbao");
+  }
 
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -37,6 +51,8 @@ public final class Main {
       case "parse" -> new ParseCommand(out, err).run(rest);
       case "check" -> new CheckCommand(out, err).run(rest);
       case "serve" -> new ServeCommand(out, err).run(rest);
+      case "upload" -> new UploadCommand(out, err).run(rest, stateDir());
+      case "reprocess", "redrive" -> new IngestActionCommand(out, err).run(args[0], rest, stateDir());
       case "help", "-h", "--help" -> {
         out.print(USAGE);
         yield 0;

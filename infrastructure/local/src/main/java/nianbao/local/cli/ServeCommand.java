@@ -23,7 +23,7 @@ final class ServeCommand {
   int run(List<String> args) {
     Path root = Path.of(System.getProperty("nianbao.root", ".")).toAbsolutePath().normalize();
     StackOptions options = StackOptions.forRepository(root).log(err::println);
-    Path data = root.resolve(".nianbao");
+    Path data = Main.stateDir().toAbsolutePath();
     boolean inMemory = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);

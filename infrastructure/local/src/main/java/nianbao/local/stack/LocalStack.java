@@ -216,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  static String contentType(Path file) {
+  public static String contentType(Path file) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".txt")) {
       return "text/plain; charset=utf-8";

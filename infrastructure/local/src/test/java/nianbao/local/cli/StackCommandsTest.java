@@ -1,0 +1,67 @@
+package nianbao.local.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import nianbao.local.stack.LocalStack;
+import nianbao.local.stack.StackOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** upload, reprocess and redrive against a running local stack, found through its stack.json as a user's would be. */
+class StackCommandsTest {
+  static final Path ROOT = Path.of(System.getProperty("nianbao.root", "../.."));
+
+  @TempDir
+  Path state;
+  @TempDir
+  Path files;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void withoutARunningStackTheCommandsSaySoAndFail() {
+    assertEquals(3, run("upload", "--data", state.toString(), ROOT.resolve("README.md").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("./nianbao serve"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void uploadWaitsForEachFileAndReprocessAndRedriveInvokeTheIngestFunction() throws Exception {
+    Path seed = ROOT.resolve("infrastructure/local/samples/003_978a9fff42e671ca.txt");
+    Files.copy(seed, files.resolve("新乡县 2022.txt"));
+    Files.writeString(files.resolve("poem.txt"), "床前明月光，疑是地上霜。\n");
+    StackOptions options = StackOptions.throwaway(ROOT, ROOT.resolve("template.yaml")).state(state);
+    try (LocalStack stack = LocalStack.start(options)) {
+      // WHEN a folder with a report and a non-report is uploaded
+      int status = run("upload", "--data", state.toString(), files.toString());
+      // THEN each file gets one line with what ingest made of it; a rejected file makes the status 2
+      String printed = out.toString(StandardCharsets.UTF_8);
+      List<String> lines = printed.lines().toList();
+      assertEquals(2, lines.size(), printed + err.toString(StandardCharsets.UTF_8));
+      String report = lines.stream().filter(l -> l.contains("新乡县 2022.txt")).findFirst().orElseThrow();
+      assertTrue(report.contains("VALID") && report.contains("新乡县人民政府") && report.contains("错误 0"), report);
+      String poem = lines.stream().filter(l -> l.contains("poem.txt")).findFirst().orElseThrow();
+      assertTrue(poem.contains("REJECTED"), poem);
+      assertEquals(2, status);
+
+      assertEquals(0, run("reprocess", "--data", state.toString()), err.toString(StandardCharsets.UTF_8));
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"examined\""));
+      assertEquals(0, run("redrive", "--data", state.toString()), err.toString(StandardCharsets.UTF_8));
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"received\":0"));
+    }
+  }
+}
