@@ -86,6 +86,7 @@ final class ApplicationsRecogniser {
 
     Applications table = Applications.blank();
     Solution[] solutions = new Solution[specs.size()];
+    CellSolver.Budget budget = CellSolver.Budget.forTable();
     List<List<String>> printed = new ArrayList<>();
     boolean any = false;
     for (int r = 0; r < specs.size(); r++) {
@@ -100,7 +101,7 @@ final class ApplicationsRecogniser {
       int nextMarker = r + 1 < specs.size() ? specs.get(r + 1).marker() : 0;
       List<String> tokens = ValueScanner.scan(flat.text, hit.labelEnd(), hit.valuesEnd(), nextMarker);
       printed.add(tokens);
-      solutions[r] = CellSolver.solve(tokens, COLUMNS, ROW_SUM, true);
+      solutions[r] = CellSolver.solve(tokens, COLUMNS, ROW_SUM, true, budget);
     }
     ColumnSolver.narrow(specs, solutions);
     for (int r = 0; r < specs.size(); r++) {

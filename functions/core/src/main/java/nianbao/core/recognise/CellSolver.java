@@ -13,8 +13,33 @@ import java.util.List;
  * on which all kept placements agree and leaves the rest {@code null}; a placement is never invented.
  */
 final class CellSolver {
-  /** Placements explored per row before giving up; keeps every input well under a millisecond or so. */
-  static final int MAX_NODES = 200_000;
+  /**
+   * Placements explored for one table before giving up, shared by all its rows: a report whose every row
+   * is damaged still reads in well under a second. Rows left when it runs out stay null, and S2 says so.
+   */
+  static final int MAX_NODES = 100_000;
+
+  /** What a table may still spend on searching placements. */
+  static final class Budget {
+    private int nodes;
+
+    Budget(int nodes) {
+      this.nodes = nodes;
+    }
+
+    static Budget forTable() {
+      return new Budget(MAX_NODES);
+    }
+
+    /** Spends one step; false when nothing is left. */
+    boolean spend() {
+      return --nodes > 0;
+    }
+
+    boolean left() {
+      return nodes > 0;
+    }
+  }
 
   enum Kind {
     /** As many tokens as cells. */
@@ -80,6 +105,11 @@ final class CellSolver {
   private CellSolver() {}
 
   static Solution solve(List<String> printed, int n, Constraint constraint, boolean totalOnlyAllowed) {
+    return solve(printed, n, constraint, totalOnlyAllowed, Budget.forTable());
+  }
+
+  static Solution solve(List<String> printed, int n, Constraint constraint, boolean totalOnlyAllowed,
+      Budget budget) {
     List<String> tokens = new ArrayList<>(printed);
     // empty cells after a label go first: they are more likely a merged label column than a blank value
     for (int i = 0; i < tokens.size() && tokens.size() > n; ) {
@@ -105,8 +135,9 @@ final class CellSolver {
     }
     if (tokens.size() < n) {
       List<String[]> splits = new ArrayList<>();
-      boolean complete = constraint.isSum() && sumRowSplits(tokens, n, splits)
-          || enumerateSplits(tokens, n, constraint, splits);
+      boolean complete = constraint.isSum() && suitsSumSearch(tokens)
+          ? sumRowSplits(tokens, n, splits, budget)
+          : enumerateSplits(tokens, n, constraint, splits, budget);
       dedupe(splits);
       // A value lost and digits run together can both fit one row; both stay candidates and the
       // columns (B1, B3) choose. A lost value counts only where the row's arithmetic gives it back.
@@ -198,22 +229,31 @@ final class CellSolver {
 
   // ---- digits run together: split each token into one or more numbers --------------------------------
 
-  /** @return false when the search was cut off at {@link #MAX_NODES} */
-  private static boolean enumerateSplits(List<String> tokens, int n, Constraint constraint, List<String[]> out) {
-    int[] budget = {MAX_NODES};
+  /** Marks a cell cut from a run of digits during the search; its text is made from its value when kept. */
+  private static final String SPLIT_PART = new String("split-part");
+
+  /** @return false when the search was cut off by the budget */
+  private static boolean enumerateSplits(List<String> tokens, int n, Constraint constraint, List<String[]> out,
+      Budget budget) {
     split(tokens, 0, 0, new String[n], new Long[n], constraint, out, budget);
-    return budget[0] > 0;
+    return budget.left();
   }
 
   private static void split(List<String> tokens, int tokenIndex, int filled, String[] cells, Long[] values,
-      Constraint constraint, List<String[]> out, int[] budget) {
-    if (--budget[0] <= 0) {
+      Constraint constraint, List<String[]> out, Budget budget) {
+    if (!budget.spend()) {
       return;
     }
     int n = cells.length;
     if (tokenIndex == tokens.size()) {
       if (filled == n && constraint.test(values)) {
-        out.add(cells.clone());
+        String[] kept = cells.clone();
+        for (int i = 0; i < n; i++) {
+          if (kept[i] == SPLIT_PART) {
+            kept[i] = Long.toString(values[i]);
+          }
+        }
+        out.add(kept);
       }
       return;
     }
@@ -234,16 +274,18 @@ final class CellSolver {
 
   /** Splits {@code token} from {@code offset}; the token may fill cells up to (excluding) {@code limit}. */
   private static void splitDigits(List<String> tokens, int tokenIndex, String token, int offset, int filled,
-      int limit, String[] cells, Long[] values, Constraint constraint, List<String[]> out, int[] budget) {
-    if (budget[0] <= 0 || filled >= limit) {
+      int limit, String[] cells, Long[] values, Constraint constraint, List<String[]> out, Budget budget) {
+    if (!budget.left() || filled >= limit) {
       return;
     }
     int remaining = token.length() - offset;
     int maxLen = token.charAt(offset) == '0' ? 1 : Math.min(remaining, 12);
+    long value = 0;
     for (int len = 1; len <= maxLen; len++) {
-      String part = token.substring(offset, offset + len);
-      cells[filled] = part;
-      values[filled] = parseCount(part);
+      // parts never start with 0 (but "0" itself), so a part's text is its value's: made only when kept
+      value = value * 10 + (token.charAt(offset + len - 1) - '0');
+      cells[filled] = SPLIT_PART;
+      values[filled] = value;
       if (!constraint.partial(values, filled + 1)) {
         continue;
       }
@@ -253,7 +295,7 @@ final class CellSolver {
         splitDigits(tokens, tokenIndex, token, offset + len, filled + 1, limit, cells, values, constraint, out,
             budget);
       }
-      if (--budget[0] <= 0) {
+      if (!budget.spend()) {
         return;
       }
     }
@@ -265,15 +307,16 @@ final class CellSolver {
    * Splits for a row whose last cell is the sum of the others, searched from the total: each way the last
    * token can end in the total, then the rest split into numbers whose running sum never passes it. Far
    * fewer placements than splitting blindly, so long runs of digits (22 and more) are still searched
-   * through. Returns false when the tokens do not suit it (the last one not all digits), so the general
-   * search runs instead.
+   * through. Only for tokens whose last one is all digits ({@link #suitsSumSearch}); false when the budget
+   * ran out.
    */
-  private static boolean sumRowSplits(List<String> tokens, int n, List<String[]> out) {
+  private static boolean suitsSumSearch(List<String> tokens) {
     String last = tokens.get(tokens.size() - 1);
-    if (last == null || !ValueScanner.isDigits(last)) {
-      return false;
-    }
-    int[] budget = {MAX_NODES};
+    return last != null && ValueScanner.isDigits(last);
+  }
+
+  private static boolean sumRowSplits(List<String> tokens, int n, List<String[]> out, Budget budget) {
+    String last = tokens.get(tokens.size() - 1);
     for (int length = 1; length <= Math.min(12, last.length()); length++) {
       String total = last.substring(last.length() - length);
       if (total.length() > 1 && total.charAt(0) == '0') {
@@ -319,7 +362,7 @@ final class CellSolver {
         out.add(cells);
       }
     }
-    return budget[0] > 0;
+    return budget.left();
   }
 
   // ---- too few values: leave gaps -------------------------------------------------------------------

@@ -14,7 +14,7 @@ import nianbao.core.recognise.CellSolver.Solution;
  * rows keep all their placements and only the cells they agree on are filled.
  */
 final class ColumnSolver {
-  private static final long MAX_COMBINATIONS = 100_000;
+  private static final long MAX_COMBINATIONS = 20_000;
   private static final int COLUMNS = 7;
 
   private ColumnSolver() {}

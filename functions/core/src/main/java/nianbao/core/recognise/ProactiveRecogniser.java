@@ -60,6 +60,7 @@ final class ProactiveRecogniser {
     LabelFinder.Hit[] hits = LabelFinder.find(flat, start, to, specs);
     List<String[]> rows = new ArrayList<>();
     boolean any = false;
+    CellSolver.Budget budget = CellSolver.Budget.forTable();
     for (int r = 0; r < specs.size(); r++) {
       RowSpec spec = specs.get(r);
       if (hits[r] == null) {
@@ -69,7 +70,8 @@ final class ProactiveRecogniser {
       }
       any = true;
       List<String> tokens = ValueScanner.scan(flat.text, hits[r].labelEnd(), hits[r].valuesEnd(), 0);
-      CellSolver.Solution solution = CellSolver.solve(tokens, spec.cells(), CellSolver.Constraint.NONE, false);
+      CellSolver.Solution solution =
+          CellSolver.solve(tokens, spec.cells(), CellSolver.Constraint.NONE, false, budget);
       solution = byNarrative(solution, narrativeFigures);
       String[] cells = solution.agreed(spec.cells());
       if (solution.kind() == CellSolver.Kind.SPLIT && solution.candidates().size() == 1 && !tokens.isEmpty()
