@@ -23,6 +23,8 @@ public final class Main {
                             让入库函数按新的读取器/规则版本重新处理旧报告
         redrive [--stack 名称]
                             把死信队列中的上传事件重新交给入库函数
+        publish --stack 名称
+                            把页面（frontend/dist）和按栈输出生成的 config.json 发布到 AWS 上的站点桶
         help                显示本帮助
       """;
 
@@ -52,6 +54,8 @@ public final class Main {
       case "check" -> new CheckCommand(out, err).run(rest);
       case "serve" -> new ServeCommand(out, err).run(rest);
       case "upload" -> new UploadCommand(out, err).run(rest, stateDir());
+      case "publish" -> new PublishCommand(out, err).run(rest,
+          java.nio.file.Path.of(System.getProperty("nianbao.root", ".")));
       case "reprocess", "redrive" -> new IngestActionCommand(out, err).run(args[0], rest, stateDir());
       case "help", "-h", "--help" -> {
         out.print(USAGE);

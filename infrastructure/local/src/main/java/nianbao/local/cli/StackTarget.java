@@ -105,15 +105,23 @@ record StackTarget(String description, String region, AwsCredentialsProvider cre
     }
   }
 
-  /** The SDK's endpoint override for a service ({@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code AWS_ENDPOINT_URL}). */
-  private static URI endpoint(String service) {
-    String specific = System.getenv("AWS_ENDPOINT_URL_" + service);
-    String general = System.getenv("AWS_ENDPOINT_URL");
-    String chosen = specific != null ? specific : general;
-    return chosen == null ? null : URI.create(chosen);
+  /**
+   * The SDK's endpoint override for a service, as the SDK reads it: system property {@code aws.endpointUrlS3}
+   * (service name capitalised), environment {@code AWS_ENDPOINT_URL_S3}, then the general ones.
+   */
+  static URI endpoint(String service) {
+    String property = "aws.endpointUrl" + service.charAt(0) + service.substring(1).toLowerCase(java.util.Locale.ROOT);
+    String[] candidates = {System.getProperty(property), System.getenv("AWS_ENDPOINT_URL_" + service),
+        System.getProperty("aws.endpointUrl"), System.getenv("AWS_ENDPOINT_URL")};
+    for (String candidate : candidates) {
+      if (candidate != null && !candidate.isBlank()) {
+        return URI.create(candidate);
+      }
+    }
+    return null;
   }
 
-  private static URI endpointOr(String service, String fallback) {
+  static URI endpointOr(String service, String fallback) {
     URI uri = endpoint(service);
     return uri != null ? uri : URI.create(fallback);
   }

@@ -14,11 +14,11 @@ import java.util.stream.Stream;
  * rebuilds the Java modules when theirs are: the first {@code ./nianbao serve} of a fresh clone builds it, later
  * ones only after a change.
  */
-final class FrontendBuild {
+public final class FrontendBuild {
   private FrontendBuild() {}
 
   /** The folder to serve: the built page, or null (no frontend in this checkout, or no build could be made). */
-  static Path ensureBuilt(Path repoRoot, Consumer<String> log) {
+  public static Path ensureBuilt(Path repoRoot, Consumer<String> log) {
     Path frontend = repoRoot.resolve("frontend");
     Path dist = frontend.resolve("dist");
     if (!Files.isRegularFile(frontend.resolve("package.json"))) {

@@ -22,13 +22,7 @@ import java.util.concurrent.Executors;
  * that says so.
  */
 final class PageServer implements AutoCloseable {
-  private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("html", "text/html; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
-      Map.entry("mjs", "text/javascript; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
-      Map.entry("json", "application/json; charset=utf-8"), Map.entry("svg", "image/svg+xml"),
-      Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("ico", "image/x-icon"),
-      Map.entry("woff2", "font/woff2"), Map.entry("woff", "font/woff"), Map.entry("map", "application/json"),
-      Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("wasm", "application/wasm"));
+  private static final Map<String, String> TYPES = ContentTypes.BY_EXTENSION;
 
   private final HttpServer server;
   private final Path root;
