@@ -14,12 +14,14 @@ import java.util.List;
  */
 final class CellSolver {
   /**
-   * Placements explored for one table before giving up, shared by all its rows: a report whose every row
-   * is damaged still reads in well under a second. Rows left when it runs out stay null, and S2 says so.
+   * Placements explored for one row, and for one table, before giving up: a report whose every row is a
+   * long run of digits still reads in well under a second. Cells left undecided stay null, and S2 says so.
    */
-  static final int MAX_NODES = 100_000;
+  static final int ROW_NODES = 60_000;
 
-  /** What a table may still spend on searching placements. */
+  static final int TABLE_NODES = 400_000;
+
+  /** What a table may still spend on searching placements; each row may take a share of it. */
   static final class Budget {
     private int nodes;
 
@@ -28,7 +30,16 @@ final class CellSolver {
     }
 
     static Budget forTable() {
-      return new Budget(MAX_NODES);
+      return new Budget(TABLE_NODES);
+    }
+
+    /** A row's own budget, at most {@link #ROW_NODES} of what is left; {@link #settle} pays it back. */
+    Budget forRow() {
+      return new Budget(Math.min(ROW_NODES, nodes));
+    }
+
+    void settle(Budget row, int granted) {
+      nodes -= granted - Math.max(0, row.nodes);
     }
 
     /** Spends one step; false when nothing is left. */
@@ -109,6 +120,17 @@ final class CellSolver {
   }
 
   static Solution solve(List<String> printed, int n, Constraint constraint, boolean totalOnlyAllowed,
+      Budget table) {
+    Budget row = table.forRow();
+    int granted = Math.min(ROW_NODES, table.nodes);
+    try {
+      return solveRow(printed, n, constraint, totalOnlyAllowed, row);
+    } finally {
+      table.settle(row, granted);
+    }
+  }
+
+  private static Solution solveRow(List<String> printed, int n, Constraint constraint, boolean totalOnlyAllowed,
       Budget budget) {
     List<String> tokens = new ArrayList<>(printed);
     // empty cells after a label go first: they are more likely a merged label column than a blank value
