@@ -114,6 +114,13 @@ class LocalStackEndToEndTest {
   void anUploadIsVisibleInTheApiWithinTwoSeconds() {
     List<Long> millis = new ArrayList<>();
     Path seed = Seeds.all().get(2);
+    // from the moment `aws s3 cp` returns
+    AwsCli.run(stack.s3Endpoint(), "s3", "cp", seed.toString(), "s3://" + stack.reportsBucket() + "/uploads/latency/cli.txt");
+    long cliDone = System.nanoTime();
+    awaitIngested("uploads/latency/cli.txt");
+    long cliMillis = (System.nanoTime() - cliDone) / 1_000_000;
+    System.err.println("aws s3 cp returned → visible in the API: " + cliMillis + " ms");
+    assertTrue(cliMillis <= 2000, "aws s3 cp to visible took " + cliMillis + " ms");
     for (int i = 0; i < 5; i++) {
       String key = "uploads/latency/" + i + "-" + seed.getFileName();
       long t0 = System.nanoTime();
@@ -124,6 +131,26 @@ class LocalStackEndToEndTest {
     System.err.println("upload → visible in the API (ms): " + millis);
     List<Long> sorted = millis.stream().sorted().toList();
     assertTrue(sorted.get(sorted.size() / 2) <= 2000, "median upload-to-visible " + millis);
+  }
+
+  @Test
+  @Order(4)
+  void thePagesOriginMayCallTheApiAndPutIntoTheBucket() {
+    // the API's CORS is the function's own, with the page's origin as the template's AllowedOrigin
+    HttpResponse<String> preflight = Http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/uploads"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", stack.pageOrigin())
+        .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type"));
+    assertTrue(preflight.statusCode() < 300, preflight.statusCode() + " " + preflight.body());
+    assertEquals(stack.pageOrigin(), preflight.headers().firstValue("access-control-allow-origin").orElse(null));
+    // the browser's PUT to a presigned URL is allowed by the bucket's CORS rule
+    HttpResponse<String> put = Http.send(HttpRequest.newBuilder(URI.create(stack.s3Endpoint() + "/"
+        + stack.reportsBucket() + "/uploads/x.txt")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", stack.pageOrigin()).header("Access-Control-Request-Method", "PUT")
+        .header("Access-Control-Request-Headers", "content-type"));
+    assertEquals(200, put.statusCode(), put.body());
+    assertEquals(stack.pageOrigin(), put.headers().firstValue("access-control-allow-origin").orElse(null));
+    // and the page itself is served with its config.json pointing at the API
+    assertEquals(stack.apiUrl(), Http.json(Http.get(stack.pageOrigin() + "/config.json")).path("apiBase").asText());
   }
 
   private static JsonNode awaitIngested(String key) {
