@@ -83,7 +83,7 @@ final class UploadCommand {
       size = Files.size(file);
       status(progress + " 上传中 " + kilobytes(size) + "…");
       eTag = s3.putObject(r -> r.bucket(bucket).key(key).contentType(
-          nianbao.local.stack.LocalStack.contentType(file)), RequestBody.fromFile(file)).eTag();
+          nianbao.local.stack.ContentTypes.ofReport(file)), RequestBody.fromFile(file)).eTag();
     } catch (IOException | RuntimeException e) {
       status("");
       err.println(progress + " 上传失败：" + e.getMessage());

@@ -2,7 +2,7 @@ package nianbao.local.stack;
 
 import java.util.Map;
 
-/** Content types of the page's files, by extension: the same for the local page server and the site bucket. */
+/** Content types by extension: the page's files (local page server, site bucket) and uploaded reports. */
 public final class ContentTypes {
   public static final Map<String, String> BY_EXTENSION = Map.ofEntries(
       Map.entry("html", "text/html; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
@@ -13,6 +13,21 @@ public final class ContentTypes {
       Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("wasm", "application/wasm"));
 
   private ContentTypes() {}
+
+  /** The content type to upload a report with: what a browser would send for the formats ingest reads. */
+  public static String ofReport(java.nio.file.Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".txt")) {
+      return "text/plain; charset=utf-8";
+    } else if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return "text/html";
+    } else if (name.endsWith(".pdf")) {
+      return "application/pdf";
+    } else if (name.endsWith(".docx")) {
+      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    }
+    return "application/octet-stream";
+  }
 
   public static String of(String fileName) {
     int dot = fileName.lastIndexOf('.');

@@ -21,13 +21,11 @@ import nianbao.servers.LocalDynamoDb;
 import nianbao.servers.TemplateTables;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * template.yaml, run on this machine (DESIGN.md, "The local stack is the template, run locally"): DynamoDB Local
@@ -108,6 +106,7 @@ public final class LocalStack implements AutoCloseable {
     S3Server s3Server = new S3Server(data == null ? null : data.resolve("s3"), ports.s3(), cors, pageOrigin());
     started.add(s3Server);
     started.add(dynamoStart.join());
+    long serversMillis = (System.nanoTime() - t0) / 1_000_000;
 
     S3Client s3 = s3Client();
     for (StackTemplate.Bucket bucket : buckets) {
@@ -133,6 +132,7 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     template.queues().values().forEach(queues::create);
+    long resourcesMillis = (System.nanoTime() - t0) / 1_000_000;
     async = new AsyncInvocations(queues, log);
     started.add(async);
     started.add(new ServiceEndpoint(ports.services(), functions, queues, async));
@@ -163,8 +163,10 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     startMillis = (System.nanoTime() - t0) / 1_000_000;
+    log.accept(String.format(java.util.Locale.ROOT, "本地栈启动：S3 与 DynamoDB %.1f s，桶/表/队列 %.1f s，函数就绪 %.1f s",
+        serversMillis / 1000.0, resourcesMillis / 1000.0, startMillis / 1000.0));
     if (options.samples() != null) {
-      loadSamples(s3, options.samples());
+      Samples.load(s3, reportsBucket, options.samples());
     }
     if (options.stateDir() != null) {
       StackInfo.write(options.stateDir(), this);
@@ -192,42 +194,6 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime());
     env.put("TZ", ":UTC");
     return env;
-  }
-
-  /** Puts each sample report into the reports bucket under {@code samples/}, once: ingest does the rest. */
-  private void loadSamples(S3Client s3, Path folder) throws IOException {
-    if (reportsBucket == null || !Files.isDirectory(folder)) {
-      return;
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
-        String key = "samples/" + file.getFileName();
-        try {
-          s3.headObject(r -> r.bucket(reportsBucket).key(key));
-        } catch (NoSuchKeyException e) {
-          s3.putObject(r -> r.bucket(reportsBucket).key(key).contentType(contentType(file)), RequestBody.fromFile(file));
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-          if (e.statusCode() != 404) {
-            throw e;
-          }
-          s3.putObject(r -> r.bucket(reportsBucket).key(key).contentType(contentType(file)), RequestBody.fromFile(file));
-        }
-      }
-    }
-  }
-
-  public static String contentType(Path file) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (name.endsWith(".txt")) {
-      return "text/plain; charset=utf-8";
-    } else if (name.endsWith(".html") || name.endsWith(".htm")) {
-      return "text/html";
-    } else if (name.endsWith(".pdf")) {
-      return "application/pdf";
-    } else if (name.endsWith(".docx")) {
-      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    }
-    return "application/octet-stream";
   }
 
   /** One {@code ./nianbao serve} per data folder: DynamoDB Local and s3proxy must not share their files. */
