@@ -36,7 +36,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -112,7 +111,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     // in Lambda a slow export continues in an asynchronous invocation of this same function
     String self = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
     ExportJobs jobs = self == null || self.isBlank() ? ExportJobs.inProcess()
-        : ExportJobs.lambda(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), self);
+        : ExportJobs.lambda(UrlConnectionHttpClient.create(),
+            new software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain().getRegion().id(), self);
     return new ApiContext(config, store, new BatchReads(store), new ReportLedger(store, clock), s3,
         presigner.build(), clock, jobs);
   }

@@ -1,11 +1,24 @@
 package nianbao.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
  * Where an export that cannot finish within one HTTP answer goes on. In Lambda the function invokes itself
@@ -31,10 +44,57 @@ public interface ExportJobs {
     return (job, run) -> pool.execute(run);
   }
 
-  /** An asynchronous invocation of the function {@code functionName} (this one) with the job as its event. */
-  static ExportJobs lambda(LambdaClient lambda, String functionName) {
-    return (job, run) -> lambda.invoke(r -> r.functionName(functionName).invocationType(InvocationType.EVENT)
-        .payload(SdkBytes.fromUtf8String(event(job))));
+  /**
+   * An asynchronous invocation ({@code X-Amz-Invocation-Type: Event}) of the function {@code functionName} — this
+   * one — with the job as its event: Lambda's Invoke API, one SigV4-signed POST to {@code endpoint} (the SDK's
+   * lambda client is not published for the SDK version this build uses).
+   */
+  static ExportJobs lambda(SdkHttpClient http, AwsCredentialsProvider credentials, String region, URI endpoint,
+      String functionName) {
+    AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    return (job, run) -> {
+      byte[] body = event(job).getBytes(StandardCharsets.UTF_8);
+      SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST)
+          .uri(endpoint.resolve("/2015-03-31/functions/"
+              + URLEncoder.encode(functionName, StandardCharsets.UTF_8) + "/invocations"))
+          .putHeader("X-Amz-Invocation-Type", "Event").putHeader("Content-Type", "application/json")
+          .putHeader("Content-Length", Integer.toString(body.length)).build();
+      SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(request)
+          .payload(ContentStreamProvider.fromByteArray(body))
+          .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "lambda")
+          .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+      try {
+        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+            .contentStreamProvider(signed.payload().orElse(null)).build()).call();
+        int status = response.httpResponse().statusCode();
+        if (response.responseBody().isPresent()) {
+          response.responseBody().get().close();
+        }
+        if (status != 202) {
+          throw new IllegalStateException("Lambda did not accept the export job " + job.id() + ": HTTP " + status);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+  }
+
+  /** As {@link #lambda(SdkHttpClient, AwsCredentialsProvider, String, URI, String)} with the SDK's settings. */
+  static ExportJobs lambda(SdkHttpClient http, String region, String functionName) {
+    String endpoint = setting("aws.endpointUrlLambda", "AWS_ENDPOINT_URL_LAMBDA");
+    if (endpoint == null) {
+      endpoint = setting("aws.endpointUrl", "AWS_ENDPOINT_URL");
+    }
+    URI uri = URI.create(endpoint != null ? endpoint : "https://lambda." + region + ".amazonaws.com");
+    return lambda(http, DefaultCredentialsProvider.builder().build(), region, uri, functionName);
+  }
+
+  private static String setting(String property, String env) {
+    String v = System.getProperty(property);
+    if (v == null || v.isBlank()) {
+      v = System.getenv(env);
+    }
+    return v == null || v.isBlank() ? null : v;
   }
 
   /** The event of a job's invocation: payload 2.0 fields, but no request context, which only API Gateway sets. */

@@ -293,6 +293,52 @@ class ApiIntegrationTest {
   }
 
   @Test
+  void inLambdaTheJobIsASignedAsynchronousInvocationOfTheFunctionItself() throws Exception {
+    // GIVEN Lambda's Invoke API on loopback, which delivers the event to the function as Lambda would
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<ApiStack> target = new java.util.concurrent.atomic.AtomicReference<>();
+    var lambda = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    lambda.createContext("/", ex -> {
+      String event = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      seen.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " "
+          + ex.getRequestHeaders().getFirst("X-Amz-Invocation-Type") + " "
+          + ex.getRequestHeaders().getFirst("Authorization"));
+      ex.sendResponseHeaders(202, -1);
+      ex.close();
+      target.get().invoke(event);
+    });
+    lambda.start();
+    try {
+      var creds = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+          software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
+      ExportJobs jobs = ExportJobs.lambda(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create(),
+          creds, "us-east-1", URI.create("http://127.0.0.1:" + lambda.getAddress().getPort()), "nianbao-api");
+      ApiStack slow = new ApiStack(c -> c.withExportTimeBudget(java.time.Duration.ZERO), jobs);
+      target.set(slow);
+      slow.upload("uploads/a.txt", ApiStack.seed(ApiStack.XINXIANG_2022));
+      // WHEN an export is too slow for its request
+      ApiStack.Call accepted = slow.get("/export/findings.csv");
+      // THEN the function invoked itself, signed for Lambda, and the job wrote the file
+      assertEquals(202, accepted.status(), accepted.body());
+      assertEquals(1, seen.size());
+      assertTrue(seen.get(0).startsWith("POST /2015-03-31/functions/nianbao-api/invocations Event AWS4-HMAC-SHA256 "
+          + "Credential=AKIDEXAMPLE/"), seen.get(0));
+      assertTrue(seen.get(0).contains("/us-east-1/lambda/aws4_request"), seen.get(0));
+      // Lambda runs the job after accepting it: poll as a client would
+      long until = System.nanoTime() + 20_000_000_000L;
+      ApiStack.Call status = slow.get(accepted.header("Location"));
+      while (status.status() == 200 && System.nanoTime() < until) {
+        assertEquals("RUNNING", status.json().path("status").asText(), status.body());
+        Thread.sleep(50);
+        status = slow.get(accepted.header("Location"));
+      }
+      assertEquals(303, status.status(), status.body());
+    } finally {
+      lambda.stop(0);
+    }
+  }
+
+  @Test
   void anUploadIsAPresignedPutForExactlyItsSizeAndTypeThenItsStatusNamesTheReport() throws Exception {
     ApiStack stack = new ApiStack();
     byte[] bytes = ApiStack.seedText(ApiStack.XINXIANG_2022).replaceFirst("2022年政府信息公开", "2020年政府信息公开")

@@ -304,6 +304,9 @@ public final class ExportRoutes {
     String cursor = null;
     int rows = 0;
     do {
+      if (System.nanoTime() > deadline) {
+        throw new TooSlow();
+      }
       Page<ReportRow> page = ctx.store().list(filter, PAGE, cursor);
       List<String> ids = page.items().stream().map(ReportRow::reportId).toList();
       Map<String, ReportHead> heads = ctx.batch().heads(ids);
@@ -312,9 +315,6 @@ public final class ExportRoutes {
         rows += writer.write(h, reports.get(h.reportId()));
       }
       cursor = page.cursor();
-      if (cursor != null && System.nanoTime() > deadline) {
-        throw new TooSlow();
-      }
     } while (cursor != null);
     return rows;
   }

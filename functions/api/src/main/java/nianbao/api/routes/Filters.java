@@ -34,6 +34,10 @@ final class Filters {
           "机关名称（规范化后的前缀；同时给出 province 与 city 时为包含）"));
 
   static ListFilter read(Request r, Clock clock) {
+    String agency = Params.text(r, "agency", 100);
+    if (agency != null && nianbao.store.Identity.normaliseAgency(agency).isEmpty()) {
+      throw Problem.badParameter("agency", "参数 agency “" + agency + "” 规范化后为空（只含空白或标点）");
+    }
     return new ListFilter(Params.year(r, "year", clock), Params.text(r, "province", 30),
         Params.text(r, "city", 30), Params.oneOf(r, "status", Common.STATUSES), Params.oneOf(r, "rule", Common.RULES),
         Params.text(r, "agency", 100));

@@ -84,7 +84,10 @@ public final class ReportRoutes {
     } catch (nianbao.store.UnsupportedFilterException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw Problem.badParameter("cursor", "参数 cursor 无效：它不属于这个列表");
+      if (storeCursor != null) {
+        throw Problem.badParameter("cursor", "参数 cursor 无效：它不属于这个列表");
+      }
+      throw e;
     }
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("items");
