@@ -54,18 +54,25 @@ async function send(method: string, path: string, query: Query | undefined, body
   const token = accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   else if (auth) throw new ApiError(401, '需要登录', '请先登录后再上传');
-  let res: Response;
-  try {
-    res = await fetch(apiUrl(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-      credentials: 'omit',
-    });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, '无法连接到接口服务', `${config().apiBase || location.origin} 没有响应：接口未启动，或网络不通`);
+  let res: Response | null = null;
+  // a read that could not reach the API is tried once more after a moment (a restarting function, a dropped
+  // connection); writes are not repeated
+  for (let attempt = 0; attempt < (method === 'GET' ? 2 : 1) && !res; attempt++) {
+    try {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 800));
+      res = await fetch(apiUrl(path, query), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        credentials: 'omit',
+      });
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e;
+    }
+  }
+  if (!res) {
+    throw new ApiError(0, '无法连接到接口服务', `${config().apiBase || location.origin} 没有响应：接口未启动、网络不通，或浏览器拦截了跨域请求`);
   }
   if (!res.ok) throw await problemOf(res);
   return res;

@@ -62,10 +62,9 @@ class PageTest {
     Path root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
     frontend = Path.of(System.getProperty("nianbao.frontend", root.resolve("frontend").toString()));
     assertTrue(Files.isRegularFile(frontend.resolve("dist/index.html")), "frontend/dist is built by the Maven build");
-    StringBuilder log = new StringBuilder();
     Path template = Path.of(System.getProperty("nianbao.template", root.resolve("template.yaml").toString()));
     stack = LocalStack.start(StackOptions.throwaway(root, template).buildPage(true)
-        .log(line -> log.append(line).append('\n')));
+        .log(line -> System.out.println("[stack] " + line)));
     page = stack.pageUrl();
     browser = new Browser(Path.of(System.getProperty("nianbao.screenshots", "target/screenshots")));
     site = new SiteServer(frontend.resolve("dist"));
@@ -409,15 +408,18 @@ class PageTest {
     browser.settled();
     assertTrue(text("#view-title").contains(XSS + "卫滨区科技局"), text("#view-title"));
     assertNoMarkupRan();
+    browser.screenshot("09-detail-markup-agency");
     browser.open(site.origin() + "/#/reports");
     browser.settled();
     browser.until(d -> browser.all("tr[data-report]").size() >= 4 ? true : null);
     assertTrue(text("table.reports").contains(XSS + "卫滨区科技局"));
     assertNoMarkupRan();
-    browser.open(site.origin() + "/#/");
-    browser.settled();
-    assertNoMarkupRan();
     browser.screenshot("09-list-markup-agency");
+    for (String view : List.of("#/", "#/agencies", "#/agencies/" + id.substring(0, id.lastIndexOf('-')))) {
+      browser.open(site.origin() + "/" + view);
+      browser.settled();
+      assertNoMarkupRan();
+    }
     noCspViolations();
   }
 
