@@ -125,6 +125,14 @@ class PageTest {
     return out;
   }
 
+  /** Seed 003 again with one more sentence in section 六: a second version of the same report. */
+  private Path corrected() throws IOException {
+    String seed = Files.readString(sample("003_978a9fff42e671ca.txt"), StandardCharsets.UTF_8);
+    Path out = files.resolve("003_978a9fff42e671ca（更正）.txt");
+    Files.writeString(out, seed.stripTrailing() + "\n本报告于次年三月更正了一处文字。\n", StandardCharsets.UTF_8);
+    return out;
+  }
+
   /** Seed 000 as its agency's 2021 report, with markup in its text, uploaded under a file name that is markup. */
   private Path hostile() throws IOException {
     String seed = Files.readString(sample("000_dc7fa2148f231570.txt"), StandardCharsets.UTF_8);
@@ -190,7 +198,7 @@ class PageTest {
     go("#/upload");
     assertTrue(text("#main").contains("无需登录"), "no sign-in on the local stack");
     List<Path> good = List.of(sample("000_dc7fa2148f231570.txt"), sample("003_978a9fff42e671ca.txt"), brokenB1(),
-        hostile());
+        hostile(), corrected());
     Path notAReport = files.resolve("不是报告.txt");
     Files.writeString(notAReport, "这只是一段会议通知，不是政府信息公开工作年度报告。\n请各单位按时参加。\n", StandardCharsets.UTF_8);
     List<Path> refused = List.of(oversized(), unsupported());
@@ -273,8 +281,17 @@ class PageTest {
     browser.until(d -> browser.all("tr[data-report]").size() == 5 ? true : null);
     assertTrue(browser.all(".more button").isEmpty(), "no more pages");
     assertTrue(text("table.reports").contains("未能识别"), "the rejected upload is listed with its status");
+    browser.waitFor("tr[data-report^='x'] a").click();
+    browser.settled();
+    String rejected = text("#findings .callout");
+    assertTrue(rejected.startsWith("未能识别为年度报告："), rejected);
+    assertTrue(text("dl.facts").contains("不是报告.txt"));
+    browser.screenshot("03-detail-rejected");
+    axe("报告详情（未能识别）");
 
     // CSV export of the current filter
+    go("#/reports");
+    browser.until(d -> browser.all("tr[data-report]").size() == 5 ? true : null);
     String csv = browser.waitFor(".exports a").getAttribute("href");
     assertTrue(csv.startsWith(stack.apiUrl() + "/export/reports.csv"), csv);
     browser.screenshot("03-list");
@@ -308,7 +325,7 @@ class PageTest {
     assertTrue(head.contains("新乡县人民政府") && head.contains("2022"), head);
     String facts = text("dl.facts");
     assertTrue(facts.contains("河南省 新乡市 新乡县"), facts);
-    assertTrue(facts.contains("003_978a9fff42e671ca.txt"), facts);
+    assertTrue(facts.contains("003_978a9fff42e671ca"), facts);
     // table B: 予以公开 printed only in its total column; the blanks stay blank, never 0
     WebElement blank = browser.waitFor("td[data-cell='三|granted|naturalPerson']");
     assertEquals("", blank.getText());
@@ -323,9 +340,10 @@ class PageTest {
     assertTrue(browser.all("details.text-section[open]").isEmpty());
     browser.waitFor("#sec-一 summary").click();
     assertTrue(text("#sec-一 .prose").contains("主动公开情况"));
-    // versions
-    browser.until(d -> browser.all("#versions tbody tr").size() == 1 ? true : null);
-    assertTrue(text("#versions").contains("当前版本"));
+    // versions: the seed and its corrected copy, one of them current
+    browser.until(d -> browser.all("#versions tbody tr").size() == 2 ? true : null);
+    assertEquals(1, browser.all("#versions .badge.current").size());
+    assertTrue(text("#versions").contains("（更正）"), text("#versions"));
     browser.screenshot("04-detail");
     axe("报告详情");
     noCspViolations();
