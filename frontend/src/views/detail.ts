@@ -163,9 +163,9 @@ export async function render(ctx: ViewContext): Promise<void> {
   const source = report.source ?? {};
   const sourceName = (source.name as string | undefined) ?? (source.key as string | undefined) ?? '';
   const facts = h('dl', { class: 'facts' },
-    fact('机关', report.agency || '（未识别）'),
-    fact('年度', report.year ? `${report.year} 年` : '（未识别）'),
-    fact('地区', region || '（未识别）'),
+    rejected ? null : fact('机关', report.agency || '（未识别）'),
+    rejected ? null : fact('年度', report.year ? `${report.year} 年` : '（未识别）'),
+    rejected ? null : fact('地区', region || '（未识别）'),
     fact('状态', statusBadge(status)),
     fact('标题', report.title || ''),
     fact('格式', report.template ? `${report.template} 年版模板` : ''),
@@ -203,18 +203,21 @@ export async function render(ctx: ViewContext): Promise<void> {
 
   const versionsBox = h('div', { class: 'versions' }, loadingState('正在加载版本…'));
 
-  const titleRow = viewHeader(`${report.agency || '（未识别机关）'}${report.year ? ` ${report.year} 年度报告` : ''}`,
+  const heading = rejected ? `未能识别的上传${sourceName ? `：${sourceName}` : ''}`
+    : `${report.agency || '（未识别机关）'}${report.year ? ` ${report.year} 年度报告` : ''}`;
+  const titleRow = viewHeader(heading,
     statusBadge(status), region ? h('span', { class: 'muted' }, region) : null,
     agencyKey && !rejected ? h('a', { href: `#/agencies/${encodeURIComponent(agencyKey)}`, class: 'btn btn-small' }, '跨年对比') : null);
   titleRow.id = 'sec-标题';
 
   mount(ctx.main,
-    h('nav', { class: 'crumbs', 'aria-label': '位置' }, h('a', { href: '#/reports' }, '报告列表'), ' › ', report.agency || id),
+    h('nav', { class: 'crumbs', 'aria-label': '位置' }, h('a', { href: '#/reports' }, '报告列表'), ' › ', report.agency || sourceName || id),
     titleRow,
     h('div', { class: 'detail-top' },
       facts,
       h('section', { class: 'findings-box', id: 'findings', 'aria-labelledby': 'findings-title' },
-        h('h2', { id: 'findings-title' }, '核查发现', h('span', { class: 'muted' }, ` 错误 ${errors} · 警告 ${warnings}`)),
+        h('h2', { id: 'findings-title' }, rejected ? '识别结果' : '核查发现',
+          rejected ? null : h('span', { class: 'muted' }, ` 错误 ${errors} · 警告 ${warnings}`)),
         summaryLine,
         findings.length ? findingsList : null)),
     tablesPresent ? [
@@ -264,7 +267,8 @@ export async function render(ctx: ViewContext): Promise<void> {
   }
 }
 
-function fact(label: string, value: string | Node): HTMLElement[] {
+function fact(label: string, value: string | Node): HTMLElement[] | null {
+  if (value === '' || (value instanceof Element && !value.textContent)) return null; // nothing to say: no row
   return [h('dt', null, label), h('dd', null, value)] as HTMLElement[];
 }
 
