@@ -72,10 +72,11 @@ final class ProactiveRecogniser {
       List<String> tokens = ValueScanner.scan(flat.text, hits[r].labelEnd(), hits[r].valuesEnd(), 0);
       CellSolver.Solution solution =
           CellSolver.solve(tokens, spec.cells(), CellSolver.Constraint.NONE, false, budget);
+      CellSolver.Solution before = solution;
       solution = byNarrative(solution, narrativeFigures);
       String[] cells = solution.agreed(spec.cells());
-      if (solution.kind() == CellSolver.Kind.SPLIT && solution.candidates().size() == 1 && !tokens.isEmpty()
-          && solution.candidates().get(0).length > tokens.size() && !allZeros(cells)) {
+      boolean narrativeDecided = before.candidates().size() > 1 && solution.candidates().size() == 1;
+      if (narrativeDecided) {
         notes.assume(Location.row(SECTION, spec.key()), "数字连写（" + RecognitionNotes.join(tokens)
             + "），按正文所述数字拆分为 " + RecognitionNotes.join(List.of(cells)),
             RecognitionNotes.join(List.of(cells)), RecognitionNotes.join(tokens));
@@ -87,15 +88,6 @@ final class ProactiveRecogniser {
     Integer feeDecimals = feeDecimals(flat, start, to);
     Proactive table = layout2019 ? build2019(rows, notes) : build2021(rows, notes);
     return new Result(table, any, feeDecimals);
-  }
-
-  private static boolean allZeros(String[] cells) {
-    for (String c : cells) {
-      if (!"0".equals(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Among several splits, the one whose numbers the narrative states (each ≥ 10, to mean something). */
