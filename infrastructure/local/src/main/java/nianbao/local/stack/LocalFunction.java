@@ -58,6 +58,8 @@ final class LocalFunction implements AutoCloseable {
   private volatile boolean closing;
   private HttpServer server;
   private Process process;
+  private long launchedAt;
+  private int quickExits;
 
   LocalFunction(FunctionSpec spec, Map<String, String> environment, String classpath, Consumer<String> log) {
     this.spec = spec;
@@ -92,6 +94,7 @@ final class LocalFunction implements AutoCloseable {
     env.put("_HANDLER", spec.handler());
     env.put("NIANBAO_WORKERS", Integer.toString(spec.instances()));
     process = builder.start();
+    launchedAt = System.nanoTime();
     Process started = process;
     Thread pump = new Thread(() -> {
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(started.getInputStream(),
@@ -124,8 +127,17 @@ final class LocalFunction implements AutoCloseable {
       ready.countDown();
       return;
     }
-    // Lambda starts a fresh instance after a crash; so does the local stack
+    // Lambda starts a fresh instance after a crash; so does the local stack, unless it crashes at once every time
     synchronized (this) {
+      quickExits = System.nanoTime() - launchedAt < 10_000_000_000L ? quickExits + 1 : 0;
+      if (quickExits >= 3) {
+        initError = reason + "; exited 3 times within 10 s of starting, not restarted";
+        queued.forEach(i -> i.result().complete(errorResult("Runtime.ExitError", initError)));
+        queued.clear();
+        ready.countDown();
+        log.accept("[" + spec.logicalId() + "] " + initError);
+        return;
+      }
       try {
         launch();
       } catch (IOException e) {

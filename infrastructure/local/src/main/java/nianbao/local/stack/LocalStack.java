@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -76,7 +75,7 @@ public final class LocalStack implements AutoCloseable {
     String services = "http://127.0.0.1:" + ports.services();
     Path data = options.dataDir();
     queues = new LocalQueues(data == null ? null : data.resolve("queues"), services);
-    template = new StackTemplate(options.template(), options.parameters(pageOrigin(), apiUrl()),
+    template = new StackTemplate(options.template(), options.parameters(pageOrigin()),
         options.stackName(), queues::url);
 
     // the functions' JVMs take longest to start: start them first, in parallel with the servers
@@ -338,9 +337,5 @@ public final class LocalStack implements AutoCloseable {
     } catch (IOException ignored) {
       // a temporary folder: the OS cleans it eventually
     }
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

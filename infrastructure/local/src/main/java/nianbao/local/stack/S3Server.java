@@ -22,7 +22,8 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 /**
  * The local stack's S3: s3proxy on a chosen loopback port (unlike servers' LocalS3, whose port is always a free
  * one), any credentials accepted, its blob store wrapped in a {@link NotifyingBlobStore} so that buckets send
- * their notifications, and the CORS rules of the template's buckets plus the page's own origin.
+ * their notifications, and CORS as the template's rules allow it (their methods and headers) for the page's
+ * local origin: the origins the template names are the deployed site's.
  */
 final class S3Server implements AutoCloseable {
   private final S3Proxy proxy;
@@ -64,7 +65,7 @@ final class S3Server implements AutoCloseable {
     }
   }
 
-  /** s3proxy applies one CORS configuration to every bucket: the union of the template's rules. */
+  /** s3proxy applies one CORS configuration to every bucket: the union of the template's rules' methods and headers. */
   private static CrossOriginResourceSharing cors(List<Map<String, Object>> rules, String pageOrigin) {
     Set<String> origins = new LinkedHashSet<>();
     Set<String> methods = new LinkedHashSet<>(List.of("GET", "HEAD", "PUT"));

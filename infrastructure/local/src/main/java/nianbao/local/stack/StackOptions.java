@@ -139,7 +139,7 @@ public final class StackOptions {
   }
 
   /** The template parameters of the local stack: the user's, over the template's defaults. */
-  Map<String, String> parameters(String pageOrigin, String apiUrl) {
+  Map<String, String> parameters(String pageOrigin) {
     Map<String, String> values = new LinkedHashMap<>();
     // the API's CORS origin (template parameter AllowedOrigin): the local page's, so CORS is exercised as in AWS
     values.put("AllowedOrigin", pageOrigin);
