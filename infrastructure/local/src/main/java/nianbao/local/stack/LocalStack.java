@@ -44,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
   private String table;
   private String ingestFunction;
   private FileChannel lockChannel;
+  private Path lockedFolder;
   private Path tempDynamo;
   private boolean pageBuilt;
   private long startMillis;
@@ -195,21 +196,30 @@ public final class LocalStack implements AutoCloseable {
     return env;
   }
 
+  /** Data folders in use by stacks of this JVM: a second file lock from the same JVM would not be refused. */
+  private static final java.util.Set<Path> IN_USE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /** One {@code ./nianbao serve} per data folder: DynamoDB Local and s3proxy must not share their files. */
   private void lock() throws IOException {
     if (options.stateDir() == null) {
       return;
     }
     Files.createDirectories(options.stateDir());
-    lockChannel = FileChannel.open(options.stateDir().resolve("lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    Path folder = options.stateDir().toRealPath();
+    if (!IN_USE.add(folder)) {
+      throw inUse();
+    }
+    lockedFolder = folder;
+    lockChannel = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock = lockChannel.tryLock();
     if (lock == null) {
-      lockChannel.close();
-      lockChannel = null;
-      throw new IllegalStateException("另一个 ./nianbao serve 正在使用 " + options.stateDir()
-          + "；先停止它，或用 --data 指定别的目录 (another local stack uses this folder)");
+      throw inUse();
     }
+  }
+
+  private IllegalStateException inUse() {
+    return new IllegalStateException("另一个 ./nianbao serve 正在使用 " + options.stateDir()
+        + "；先停止它，或用 --data 指定别的目录 (another local stack uses this folder)");
   }
 
   public S3Client s3Client() {
@@ -316,7 +326,8 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     started.clear();
-    if (options.stateDir() != null && lockChannel != null) {
+    boolean owned = lockChannel != null && IN_USE.contains(lockedFolder) && startMillis > 0;
+    if (owned) {
       StackInfo.remove(options.stateDir());
     }
     if (lockChannel != null) {
@@ -325,6 +336,9 @@ public final class LocalStack implements AutoCloseable {
       } catch (IOException ignored) {
         // released with the process anyway
       }
+    }
+    if (lockedFolder != null) {
+      IN_USE.remove(lockedFolder);
     }
     if (tempDynamo != null) {
       deleteTree(tempDynamo);

@@ -38,6 +38,9 @@ class LocalStackPersistenceTest {
     // GIVEN a stack on a folder with the seeds ingested
     try (LocalStack stack = LocalStack.start(options(LocalStackWiringTest.ROOT.resolve("template.yaml")))) {
       assertTrue(Files.exists(data.resolve("stack.json")), "the running stack describes itself for the commands");
+      IllegalStateException second = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+          () -> LocalStack.start(options(LocalStackWiringTest.ROOT.resolve("template.yaml"))).close());
+      assertTrue(second.getMessage().contains("另一个"), "one stack per data folder: " + second.getMessage());
       for (Path seed : Seeds.all()) {
         stack.s3Client().putObject(r -> r.bucket(stack.reportsBucket()).key("uploads/" + seed.getFileName()),
             RequestBody.fromFile(seed));
