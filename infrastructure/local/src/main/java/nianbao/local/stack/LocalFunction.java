@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  */
 final class LocalFunction implements AutoCloseable {
   private static final String API = "/2018-06-01/runtime";
+  private static final int MAX_RESPONSE_BYTES = 6_291_556;
 
   /** What an invocation gave: the response document, or the error document Lambda returns. */
   record Result(byte[] body, boolean error) {
@@ -195,7 +196,11 @@ final class LocalFunction implements AutoCloseable {
       } else if (path.startsWith("/invocation/")) {
         String[] parts = path.split("/");
         Invocation done = running.remove(parts[2]);
-        if (done != null) {
+        if (done != null && body.length > MAX_RESPONSE_BYTES && parts[3].equals("response")) {
+          // Lambda refuses a synchronous response over 6 MB; an API that would hit it in AWS fails here too
+          done.result().complete(errorResult("Function.ResponseSizeTooLarge", "Response payload size ("
+              + body.length + " bytes) exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes)."));
+        } else if (done != null) {
           done.result().complete(new Result(body, parts[3].equals("error")));
         }
         send(exchange, 202, new byte[0]);

@@ -33,6 +33,9 @@ public class EchoApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
     out.put("invokedArn", context.getInvokedFunctionArn());
     out.put("remainingMillis", context.getRemainingTimeInMillis());
     out.put("tableName", System.getenv("TABLE_NAME"));
+    if (event.getRawPath().equals("/big")) {
+      return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withBody("x".repeat(7 * 1024 * 1024)).build();
+    }
     return APIGatewayV2HTTPResponse.builder().withStatusCode(event.getRawPath().equals("/teapot") ? 418 : 200)
         .withHeaders(Map.of("Content-Type", "application/json", "X-Echo", "yes"))
         .withCookies(List.of("seen=1; Path=/"))

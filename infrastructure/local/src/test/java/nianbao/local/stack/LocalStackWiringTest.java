@@ -71,6 +71,8 @@ class LocalStackWiringTest {
         .method("DELETE", HttpRequest.BodyPublishers.noBody())));
     assertEquals("$default", other.path("routeKey").asText());
     assertEquals(418, Http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/teapot")).GET()).statusCode());
+    // a response over Lambda's 6 MB limit fails as it would in AWS
+    assertEquals(500, Http.get(stack.apiUrl() + "/big").statusCode());
 
     HttpResponse<String> upload = Http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/uploads"))
         .header("Content-Type", "application/octet-stream")
