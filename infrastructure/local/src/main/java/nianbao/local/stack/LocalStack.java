@@ -103,7 +103,13 @@ public final class LocalStack implements AutoCloseable {
     });
     List<StackTemplate.Bucket> buckets = template.buckets();
     List<Map<String, Object>> cors = buckets.stream().flatMap(b -> b.corsRules().stream()).toList();
-    S3Server s3Server = new S3Server(data == null ? null : data.resolve("s3"), ports.s3(), cors, pageOrigin());
+    S3Server s3Server;
+    try {
+      s3Server = new S3Server(data == null ? null : data.resolve("s3"), ports.s3(), cors, pageOrigin());
+    } catch (RuntimeException e) {
+      dynamoStart.thenAccept(LocalDynamoDb::close);
+      throw e;
+    }
     started.add(s3Server);
     started.add(dynamoStart.join());
     long serversMillis = (System.nanoTime() - t0) / 1_000_000;
