@@ -260,7 +260,9 @@ export async function render(ctx: ViewContext): Promise<void> {
   try {
     const raw = await getJson<unknown>(`/reports/${encodeURIComponent(id)}/versions`, undefined, ctx.signal);
     const list = (Array.isArray(raw) ? raw : ((raw as { versions?: unknown }).versions ?? (raw as { items?: unknown }).items ?? [])) as VersionRow[];
-    versionsBox.replaceChildren(list.length ? versionsTable(list) : h('p', { class: 'muted' }, '没有其他版本。'));
+    versionsBox.replaceChildren(...(list.length ? [versionsTable(list),
+      h('p', { class: 'muted small' }, '各版本的错误、警告只计该版本自身的核查，不含跨年比较（X2、X4、X5）。')]
+      : [h('p', { class: 'muted' }, '没有其他版本。')]));
   } catch (e) {
     if (ctx.signal.aborted) return;
     versionsBox.replaceChildren(errorState(e));
