@@ -8,9 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import nianbao.local.stack.AwsCli;
 import nianbao.local.stack.LocalStack;
 import nianbao.local.stack.StackOptions;
+import nianbao.servers.S3Events;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +65,23 @@ class StackCommandsTest {
       assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"examined\""));
       assertEquals(0, run("redrive", "--data", state.toString()), err.toString(StandardCharsets.UTF_8));
       assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"received\":0"));
+
+      // GIVEN an upload's event in the dead-letter queue, as Lambda's on-failure destination writes it
+      String dlq = stack.queueUrls().values().iterator().next();
+      String event = S3Events.json(new S3Events.ObjectEvent("ObjectCreated:Put", "us-east-1", stack.reportsBucket(),
+          "uploads/新乡县 2022.txt", Files.size(seed), null, null, S3Events.nextSequencer(), Instant.now()));
+      String record = "{\"version\":\"1.0\",\"requestContext\":{\"condition\":\"RetriesExhausted\"},"
+          + "\"requestPayload\":" + event + "}";
+      Path message = Files.writeString(files.resolve("message.json"), record);
+      AwsCli.run(stack.servicesEndpoint(), "sqs", "send-message", "--queue-url", dlq,
+          "--message-body", "file://" + message);
+      // WHEN it is redriven THEN the real ingest function takes it from the queue through SQS and applies it
+      assertEquals(0, run("redrive", "--data", state.toString()), err.toString(StandardCharsets.UTF_8));
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"received\":1,\"redriven\":1"),
+          out.toString(StandardCharsets.UTF_8));
+      String left = AwsCli.run(stack.servicesEndpoint(), "sqs", "get-queue-attributes", "--queue-url", dlq,
+          "--attribute-names", "All");
+      assertTrue(left.contains("\"ApproximateNumberOfMessages\": \"0\""), left);
     }
   }
 }

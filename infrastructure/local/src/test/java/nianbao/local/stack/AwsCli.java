@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real AWS CLI ({@code aws}), with dummy credentials and none of the user's AWS settings. */
-final class AwsCli {
+public final class AwsCli {
   private AwsCli() {}
 
   /** Runs {@code aws --endpoint-url ENDPOINT ARGS…}; returns its standard output, failing the test on exit ≠ 0. */
-  static String run(String endpoint, String... args) {
+  public static String run(String endpoint, String... args) {
     List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--region", "us-east-1"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
