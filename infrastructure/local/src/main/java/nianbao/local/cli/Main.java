@@ -16,13 +16,14 @@ public final class Main {
         serve [--data DIR | --in-memory] [--port N] [--template FILE] [--no-samples]
                             在本机运行 template.yaml：S3、DynamoDB、两个函数、HTTP API 和页面；
                             数据默认保存在 ./.nianbao/；端口从 4400 起（页面、API、S3、DynamoDB、Lambda/SQS）
-        upload [--stack 名称] FILE|DIR...
+        upload [--stack 名称 | --data DIR] FILE|DIR...
                             上传到本地栈（或 --stack / NIANBAO_STACK 指定的 AWS 栈）的报告桶，等待入库，
                             逐个列出状态与问题数；退出码 0 无错误，1 有错误，2 有文件被拒，3 上传或入库失败
-        reprocess [--stack 名称] [--batch-size N]
+        reprocess [--stack 名称 | --data DIR] [--batch-size N]
                             让入库函数按新的读取器/规则版本重新处理旧报告
-        redrive [--stack 名称]
+        redrive [--stack 名称 | --data DIR]
                             把死信队列中的上传事件重新交给入库函数
+                            （不带 --stack 时找正在运行的本地栈：--data 与 serve 的相同，默认 ./.nianbao）
         publish --stack 名称
                             把页面（frontend/dist）和按栈输出生成的 config.json 发布到 AWS 上的站点桶
         help                显示本帮助
