@@ -74,6 +74,10 @@ final class ApiStack {
   final IngestHandler ingest;
   final ApiHandler api;
   final ApiConfig config;
+  private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> SENT =
+      new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("nianbao.sent");
+  /** Time spent waiting for DynamoDB (request sent → response received), all clients of this stack. */
+  final AtomicLong dynamoNanos = new AtomicLong();
   /** DynamoDB requests by operation, for every client of this stack (api and ingest). */
   final Map<String, AtomicLong> dynamoRequests = new ConcurrentHashMap<>();
 
@@ -110,6 +114,15 @@ final class ApiStack {
       public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
         dynamoRequests.computeIfAbsent(a.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
             k -> new AtomicLong()).incrementAndGet();
+        a.putAttribute(SENT, System.nanoTime());
+      }
+
+      @Override
+      public void afterTransmission(Context.AfterTransmission c, ExecutionAttributes a) {
+        Long sent = a.getAttribute(SENT);
+        if (sent != null) {
+          dynamoNanos.addAndGet(System.nanoTime() - sent);
+        }
       }
     };
     dynamo = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(REGION).credentialsProvider(creds)
