@@ -203,8 +203,9 @@ final class SectionFinder {
     return new Title(null, null, null);
   }
 
+  /** Digits may stand inside a name ("第0分局"); leading ones are cut off by {@link #stripLeadingNoise}. */
   private static boolean isNameChar(char c) {
-    return FlatText.isCjk(c) || c == '(' || c == ')' || c == '·' || c == '（' || c == '）';
+    return FlatText.isCjk(c) || c == '(' || c == ')' || c == '·' || c == '（' || c == '）' || c >= '0' && c <= '9';
   }
 
   private static int skip(String s, int at, String word) {
@@ -218,6 +219,11 @@ final class SectionFinder {
   /** "关于印发…" and similar lead-ins are not part of the agency's name. */
   private static String stripLeadingNoise(String agency) {
     String a = agency;
+    int digits = 0;
+    while (digits < a.length() && Character.isDigit(a.charAt(digits))) {
+      digits++;
+    }
+    a = a.substring(digits);
     for (String lead : new String[] {"标题", "关于印发", "关于公布", "关于", "《", "<"}) {
       if (a.startsWith(lead) && a.length() > lead.length() + 1) {
         a = a.substring(lead.length());

@@ -35,6 +35,13 @@ class LayoutVariantsTest {
   }
 
   @Test
+  void digitsInsideTheAgencyNameStayInIt() throws Exception {
+    Report report = read(seed().replace("新乡县人民政府2022年", "新乡县公安局第0分局2022年"));
+    assertEquals("新乡县公安局第0分局", report.agency());
+    assertEquals(2022, report.year());
+  }
+
+  @Test
   void fullWidthDigitsAndBracketsReadAsHalfWidth() throws Exception {
     String text = seed().replace("一、本年新收政府信息公开申请数量\t13\t0\t0\t0\t0\t0\t13",
         "一、本年新收政府信息公开申请数量\t１３\t０\t０\t０\t０\t０\t１３");
