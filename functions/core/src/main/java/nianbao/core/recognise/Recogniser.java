@@ -10,6 +10,7 @@ import nianbao.core.model.Report;
 import nianbao.core.model.Sections;
 import nianbao.core.recognise.SectionFinder.Headings;
 import nianbao.core.recognise.SectionFinder.Title;
+import nianbao.core.region.RegionResolver;
 
 /**
  * Finds the report in a document's blocks: title (agency, year), the six sections, and tables A, B, C.
@@ -67,7 +68,7 @@ public final class Recogniser {
     Applications table = applications.table();
     Report report = new Report(Report.SCHEMA_VERSION, null, title.title(), title.agency(), title.year(),
         template2019 ? Report.TEMPLATE_2019 : Report.TEMPLATE_2021,
-        RegionLookup.resolve(title.agency(), narrative(sections)),
+        title.agency() == null ? null : RegionResolver.resolve(title.agency(), narrative(sections)),
         sections, proactive.table(), table, review.table(), List.of());
     return new RecognisedReport(report, flat.text, List.copyOf(notes.missing), List.copyOf(notes.assumptions),
         List.copyOf(notes.invalid), proactive.feeDecimals());

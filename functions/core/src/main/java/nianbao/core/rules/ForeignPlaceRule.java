@@ -8,6 +8,8 @@ import nianbao.core.model.Location;
 import nianbao.core.model.Region;
 import nianbao.core.model.Report;
 import nianbao.core.recognise.RecognisedReport;
+import nianbao.core.region.PlaceMention;
+import nianbao.core.region.PlaceNames;
 
 /**
  * X3: the text names a place outside the agency's own city (a sign of text copied from another agency's
@@ -34,7 +36,7 @@ public final class ForeignPlaceRule implements Rule {
       if (texts[i] == null) {
         continue;
       }
-      for (PlaceLookup.Mention mention : PlaceLookup.foreign(texts[i], own)) {
+      for (PlaceMention mention : PlaceNames.foreign(texts[i], own)) {
         firstSection.putIfAbsent(mention.name(), sections[i]);
         regions.putIfAbsent(mention.name(), mention.region());
       }
