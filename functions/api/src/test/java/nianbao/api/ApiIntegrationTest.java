@@ -195,6 +195,35 @@ class ApiIntegrationTest {
   }
 
   @Test
+  void theSummaryBreaksReportsDownByCityAsTheListDoes() {
+    for (String scope : List.of("", "&year=2022", "&province=" + ApiStack.enc("河南省"))) {
+      Map<String, Long> listed = new java.util.TreeMap<>();
+      Map<String, Long> listedErrors = new java.util.TreeMap<>();
+      for (JsonNode r : allRows(scope)) {
+        if (!r.path("province").isTextual()) {
+          continue;
+        }
+        String place = r.path("province").asText() + "/" + r.path("city").asText("");
+        listed.merge(place, 1L, Long::sum);
+        listedErrors.merge(place, r.path("status").asText().equals("HAS_ERRORS") ? 1L : 0L, Long::sum);
+      }
+      Map<String, Long> summed = new java.util.TreeMap<>();
+      Map<String, Long> summedErrors = new java.util.TreeMap<>();
+      long previous = Long.MAX_VALUE;
+      for (JsonNode c : stack.get("/summary?" + scope.replaceFirst("^&", "")).json().path("byCity")) {
+        String place = c.path("province").asText() + "/" + c.path("city").asText("");
+        summed.put(place, c.path("reports").asLong());
+        summedErrors.put(place, c.path("withErrors").asLong());
+        assertTrue(c.path("reports").asLong() <= previous, "most reports first");
+        previous = c.path("reports").asLong();
+      }
+      assertFalse(summed.isEmpty(), scope);
+      assertEquals(listed, summed, scope);
+      assertEquals(listedErrors, summedErrors, scope);
+    }
+  }
+
+  @Test
   void readsCarryAnETagAndAreAnswered304WhenUnchanged() {
     ApiStack.Call first = stack.get("/reports/" + xinxiang2022);
     String etag = first.header("ETag");

@@ -21,10 +21,21 @@ import nianbao.store.item.ReportHead;
  * <p>Attribute names: {@code reports}, {@code status.VALID|HAS_ERRORS|REJECTED}, {@code errors}, {@code warnings},
  * {@code rule.B1} (findings), {@code ruleReports.B1} (reports with that rule), {@code template.2021},
  * {@code A.<row>.<cell>} (2021 table A), {@code A2019.<row>.<cell>}, {@code B.<row>.<column>},
- * {@code C.<group>.<cell>}.
+ * {@code C.<group>.<cell>}, and per city {@code city.<province>/<city>} (reports) and
+ * {@code cityErrors.<province>/<city>} (reports with errors) — the city part empty for a provincial agency — so that
+ * a province's or the country's summary breaks its reports down by city without reading the city summaries.
  */
 public final class Contribution {
+  /** Attribute prefixes of the per-city report counts. */
+  public static final String CITY = "city.";
+  public static final String CITY_ERRORS = "cityErrors.";
+
   private Contribution() {}
+
+  /** The attribute suffix of a city ({@code 河南省/新乡市}; {@code 河南省/} for the province's own agencies). */
+  public static String place(String province, String city) {
+    return province + "/" + (city == null ? "" : city);
+  }
 
   /** The attribute deltas of {@code head} (with its current report, null for a rejected upload). */
   public static Map<String, BigDecimal> of(ReportHead head, Report report) {
@@ -36,6 +47,13 @@ public final class Contribution {
     }
     add(v, "errors", head.errors());
     add(v, "warnings", head.warnings());
+    if (head.province() != null) {
+      String place = place(head.province(), head.city());
+      add(v, CITY + place, 1);
+      if ("HAS_ERRORS".equals(head.status())) {
+        add(v, CITY_ERRORS + place, 1);
+      }
+    }
     head.ruleCounts().forEach((rule, count) -> {
       add(v, "rule." + rule, count);
       add(v, "ruleReports." + rule, 1);

@@ -1,6 +1,9 @@
 package nianbao.store;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,6 +40,24 @@ public record Summary(Integer year, String province, String city, Map<String, Bi
   /** Reports having at least one finding of a rule, by rule id. */
   public Map<String, Long> reportsByRule() {
     return counts("ruleReports.");
+  }
+
+  /** Reports of one city of the scope ({@code city} null: the province's own agencies). */
+  public record CityCount(String province, String city, long reports, long withErrors) {}
+
+  /** The scope's reports by city, most reports first (then by province and city name). */
+  public List<CityCount> byCity() {
+    Map<String, Long> errors = counts(Contribution.CITY_ERRORS);
+    List<CityCount> out = new ArrayList<>();
+    counts(Contribution.CITY).forEach((place, n) -> {
+      int slash = place.indexOf('/');
+      String city = place.substring(slash + 1);
+      out.add(new CityCount(place.substring(0, slash), city.isEmpty() ? null : city, n,
+          errors.getOrDefault(place, 0L)));
+    });
+    out.sort(Comparator.comparingLong(CityCount::reports).reversed().thenComparing(CityCount::province)
+        .thenComparing(c -> c.city() == null ? "" : c.city()));
+    return out;
   }
 
   /** Sums of one table: prefix {@code A.} (2021 table A), {@code A2019.}, {@code B.} or {@code C.}. */

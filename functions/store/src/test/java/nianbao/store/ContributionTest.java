@@ -30,6 +30,25 @@ class ContributionTest {
     assertEquals(1, c.get("status.HAS_ERRORS").intValue());
     assertEquals(2, c.get("rule.S2").intValue());
     assertEquals(1, c.get("ruleReports.S2").intValue());
+    assertEquals(1, c.get("city.河南省/新乡市").intValue());
+    assertEquals(1, c.get("cityErrors.河南省/新乡市").intValue());
+    var valid = Contribution.of(head(2022, "河南省", null, "VALID"), null);
+    assertEquals(1, valid.get("city.河南省/").intValue());
+    assertEquals(null, valid.get("cityErrors.河南省/"));
+    assertEquals(null, Contribution.of(head(null, null, null, "REJECTED"), null).get("city./"));
+  }
+
+  @Test
+  void summaryBreaksReportsDownByCityMostFirst() {
+    var values = new java.util.HashMap<String, java.math.BigDecimal>();
+    values.put("city.河南省/新乡市", java.math.BigDecimal.ONE);
+    values.put("cityErrors.河南省/新乡市", java.math.BigDecimal.ONE);
+    values.put("city.河南省/郑州市", java.math.BigDecimal.valueOf(3));
+    values.put("city.河南省/", java.math.BigDecimal.ONE);
+    values.put("city.河南省/洛阳市", java.math.BigDecimal.ZERO);
+    var s = new Summary(2022, "河南省", null, values, null);
+    assertEquals(List.of(new Summary.CityCount("河南省", "郑州市", 3, 0), new Summary.CityCount("河南省", null, 1, 0),
+        new Summary.CityCount("河南省", "新乡市", 1, 1)), s.byCity());
   }
 
   @Test

@@ -23,7 +23,8 @@ import nianbao.store.Summary;
 
 /**
  * {@code GET /summary}: one stored summary item (one GetItem, whatever the number of reports), shaped for the page:
- * counts by status, findings by rule, the sums of tables A, B and C, and the shares of the six outcomes.
+ * counts by status, findings by rule, reports by city, the sums of tables A, B and C, and the shares of the six
+ * outcomes.
  */
 public final class SummaryRoutes {
   /** The six outcome groups of table B (予以公开 … 其他处理) and the rows each sums. */
@@ -106,6 +107,11 @@ public final class SummaryRoutes {
     s.findingsByRule().forEach(rules::put);
     ObjectNode ruleReports = out.putObject("reportsByRule");
     s.reportsByRule().forEach(ruleReports::put);
+    ArrayNode cities = out.putArray("byCity");
+    for (Summary.CityCount c : s.byCity()) {
+      cities.addObject().put("province", c.province()).put("city", c.city()).put("reports", c.reports())
+          .put("withErrors", c.withErrors());
+    }
     ObjectNode templates = out.putObject("templates");
     templates.put("2021", s.count("template.2021"));
     templates.put("2019", s.count("template.2019"));
