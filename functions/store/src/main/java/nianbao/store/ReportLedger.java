@@ -122,8 +122,9 @@ public final class ReportLedger {
       return new Outcome(Result.STALE, id.reportId(), null, attempt);
     }
     SourceRecord source = find(history, upload.versionId());
-    ReportHead head = store.head(id.reportId()).orElse(null);
-    ReportVersion version = store.version(id.reportId(), sha).orElse(null);
+    Prefetch read = Prefetch.read(store, headsToRead(id), id.reportId(), sha);
+    ReportHead head = read.head(id.reportId()).orElse(null);
+    ReportVersion version = read.version().orElse(null);
     ReportHead rejected = source != null && SourceRecord.REJECTED.equals(source.status()) && source.reportId() != null
         ? store.head(source.reportId()).filter(ReportHead::rejected).orElse(null) : null;
 
@@ -154,7 +155,7 @@ public final class ReportLedger {
     Result result;
     if (becomesCurrent) {
       Report oldReport = head == null ? null : currentReport(head, version, sha);
-      makeCurrent(tx, id, head, oldReport, report, newVersion, versionCount, now);
+      makeCurrent(tx, id, head, oldReport, report, newVersion, versionCount, now, read);
       result = head == null ? Result.CREATED : head.currentSha().equals(sha) ? Result.REPROCESSED
           : Result.NEW_CURRENT_VERSION;
     } else {
@@ -220,6 +221,33 @@ public final class ReportLedger {
     return new ReportVersion(v.reportId(), v.sha256(), v.uploadedAt(), v.uploadOrder(), v.body(), v.bodyChunks(),
         v.bodyHash(), v.reader(), v.rulesVersion(), v.status(), v.errors(), v.warnings(), refs, refs.isEmpty(),
         v.bucket(), v.key(), v.versionId(), v.eTag(), v.size(), v.format(), v.sourceName());
+  }
+
+  /**
+   * Builds, in memory only, the items that storing {@code sample} as a new report would write — version body,
+   * head, rule items, cross-year findings, summary deltas — and returns how many there are. Nothing is read or
+   * written: it runs this code once during a cold start, so that the first real event does not pay for loading it.
+   */
+  public int prepare(Report sample) {
+    String sha = sample.source().sha256();
+    Identity id = Identity.of(sample, sha);
+    Upload upload = new Upload("prepare", "prepare.txt", null, sha, 0L, "0", clock.instant());
+    if (Bodies.gzip(ReportJson.write(sample)).length > ReportVersion.INLINE_LIMIT) {
+      throw new IllegalArgumentException("a sample to prepare with must fit in one item");
+    }
+    ReportVersion version = newVersion(id.reportId(), sample, upload, Set.of(upload.ref()), null);
+    String now = now();
+    List<Finding> cross = CrossYearRules.check(sample, sample);
+    ReportHead head = head(id, sample, version, cross, 1, 1, now);
+    Transaction tx = new Transaction(table);
+    tx.put(ReportHead.SCHEMA.itemToMap(head, true), null);
+    tx.put(ReportVersion.SCHEMA.itemToMap(version, true));
+    writeRuleItems(tx, null, head, sample);
+    tx.count(head, sample, 1);
+    tx.count(head, sample, -1);
+    tx.count(head, sample, 1);
+    tx.check(id.reportId(), head);
+    return tx.build(now).size();
   }
 
   // ============================================================================================ rejected upload
@@ -339,7 +367,7 @@ public final class ReportLedger {
               Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
               if (fallback.isPresent()) {
                 ReportVersion next = store.version(head.reportId(), fallback.get().sha256()).orElseThrow();
-                makeCurrent(tx, id, head, oldReport, store.body(next), next, head.versionCount(), now);
+                makeCurrent(tx, id, head, oldReport, store.body(next), next, head.versionCount(), now, null);
               } else {
                 removeCurrent(tx, id, head, oldReport, now);
               }
@@ -366,9 +394,9 @@ public final class ReportLedger {
    * and the cross-year findings on both sides — its own against Y−1, and Y+1's against it.
    */
   private void makeCurrent(Transaction tx, Identity id, ReportHead oldHead, Report oldReport, Report report,
-      ReportVersion version, int versionCount, String now) {
-    Neighbour prev = neighbour(id, -1);
-    Neighbour next = neighbour(id, +1);
+      ReportVersion version, int versionCount, String now, Prefetch read) {
+    Neighbour prev = neighbour(id, -1, read);
+    Neighbour next = neighbour(id, +1, read);
     List<Finding> cross = prev.report() == null ? List.of() : CrossYearRules.check(prev.report(), report);
     ReportHead head = head(id, report, version, cross, versionCount,
         oldHead == null ? 1 : oldHead.revision() + 1, now);
@@ -392,7 +420,7 @@ public final class ReportLedger {
     }
     tx.count(oldHead, oldReport, -1);
     if (id.year() != null) {
-      refreshNext(tx, neighbour(id, +1), null, now, id);
+      refreshNext(tx, neighbour(id, +1, null), null, now, id);
     }
   }
 
@@ -420,11 +448,20 @@ public final class ReportLedger {
 
   private record Neighbour(ReportHead head, Report report) {}
 
-  private Neighbour neighbour(Identity id, int offset) {
+  /** The report itself and, when it has a year, the agency's Y−1 and Y+1: the heads storing it reads first. */
+  private static List<String> headsToRead(Identity id) {
+    return id.year() == null ? List.of(id.reportId()) : List.of(id.reportId(),
+        Identity.reportId(id.agencyKey(), id.year() - 1), Identity.reportId(id.agencyKey(), id.year() + 1));
+  }
+
+  /** Y−1's or Y+1's head and current report; its head taken from {@code read} when read there. */
+  private Neighbour neighbour(Identity id, int offset, Prefetch read) {
     if (id.year() == null) {
       return new Neighbour(null, null);
     }
-    Optional<ReportHead> head = store.head(Identity.reportId(id.agencyKey(), id.year() + offset));
+    String neighbourId = Identity.reportId(id.agencyKey(), id.year() + offset);
+    Optional<ReportHead> prefetched = read == null ? null : read.head(neighbourId);
+    Optional<ReportHead> head = prefetched != null ? prefetched : store.head(neighbourId);
     if (head.isEmpty() || head.get().rejected()) {
       return new Neighbour(head.orElse(null), null);
     }
