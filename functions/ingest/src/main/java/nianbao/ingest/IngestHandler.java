@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import nianbao.store.ReportStore;
 
 /**
  * The ingest function (template.yaml names this class). It only parses the invocation and calls {@link Ingest}:
@@ -24,31 +23,39 @@ import nianbao.store.ReportStore;
  * puts it into the dead-letter queue.
  */
 public final class IngestHandler implements RequestStreamHandler {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Batch work stops this long before the function's timeout. */
   static final long SAFETY_MILLIS = 15_000;
 
   private final Ingest ingest;
   private final Environment env;
 
+  /** Loaded at the first event rather than with the class, so that its start-up cost overlaps {@link Startup}'s. */
+  private static final class Events {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
+
   /** Settings the template gives the function. */
-  public record Environment(String tableName, String deadLetterQueueUrl) {
+  public record Environment(String tableName, String deadLetterQueueUrl, String reportsBucket) {
+    public Environment(String tableName, String deadLetterQueueUrl) {
+      this(tableName, deadLetterQueueUrl, null);
+    }
+
     static Environment fromSystem() {
       String table = System.getenv("TABLE_NAME");
       if (table == null || table.isBlank()) {
         throw new IllegalStateException("TABLE_NAME is not set");
       }
-      return new Environment(table, System.getenv("DEAD_LETTER_QUEUE_URL"));
+      return new Environment(table, System.getenv("DEAD_LETTER_QUEUE_URL"), System.getenv("REPORTS_BUCKET"));
     }
   }
 
-  /** Lambda's constructor: clients are built here, once, during init (and so in the SnapStart snapshot). */
+  /** Lambda's constructor: clients are built and the ingest path warmed here, once, during init ({@link Startup}). */
   public IngestHandler() {
     this(Environment.fromSystem());
   }
 
   private IngestHandler(Environment env) {
-    this(new Ingest(AwsClients.s3(), new ReportStore(AwsClients.dynamo(), env.tableName()), ReportParser.CORE), env);
+    this(Startup.ingest(env.tableName(), env.reportsBucket()), env);
   }
 
   public IngestHandler(Ingest ingest, Environment env) {
@@ -58,8 +65,8 @@ public final class IngestHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode event = JSON.readTree(input);
-    ObjectNode result = JSON.createObjectNode();
+    JsonNode event = Events.JSON.readTree(input);
+    ObjectNode result = Events.JSON.createObjectNode();
     BooleanSupplier keepGoing = () -> context == null || context.getRemainingTimeInMillis() > SAFETY_MILLIS;
     String action = event == null ? "" : event.path("action").asText("");
     switch (action) {
@@ -80,7 +87,7 @@ public final class IngestHandler implements RequestStreamHandler {
       default -> {
         JsonNode s3Event = event != null && event.has("requestPayload") ? event.get("requestPayload") : event;
         List<Ingest.RecordOutcome> outcomes = ingest.handle(S3Notification.parse(s3Event == null
-            ? JSON.createObjectNode() : s3Event));
+            ? Events.JSON.createObjectNode() : s3Event));
         ArrayNode records = result.putArray("records");
         for (Ingest.RecordOutcome o : outcomes) {
           ObjectNode r = records.addObject();
@@ -91,6 +98,6 @@ public final class IngestHandler implements RequestStreamHandler {
         }
       }
     }
-    JSON.writeValue(output, result);
+    Events.JSON.writeValue(output, result);
   }
 }

@@ -41,6 +41,54 @@ class IngestOnLocalServersTest extends IngestSuite {
   }
 
   @Test
+  void startUpBuildsTheClientsFromTheStandardSettingsAndWarmsUpWithoutWriting() throws Exception {
+    // GIVEN an empty table and the endpoints given only as the SDK's standard settings
+    Harness h = harness();
+    java.util.Map<String, String> settings = java.util.Map.of("aws.endpointUrlDynamoDb",
+        backend.dynamoEndpoint().toString(), "aws.endpointUrlS3", backend.s3Endpoint().toString(), "aws.region",
+        Backend.REGION.id(), "aws.accessKeyId", "test", "aws.secretAccessKey", "test");
+    settings.forEach(System::setProperty);
+    try {
+      // WHEN the function starts as Lambda starts it
+      Ingest ingest = Startup.ingest(h.table, h.bucket);
+      // THEN the warm-up asked DynamoDB and S3, and built a report's items, but wrote none of them
+      assertEquals(0, h.dynamo.scan(r -> r.tableName(h.table)).count(), "start-up wrote nothing");
+      assertTrue(h.ingest.ledger().prepare(Startup.readSample()) >= 5, "head, version, rules, summaries");
+      // AND the function it built stores an upload
+      Harness.Uploaded u = h.upload("uploads/报告 2022 v1+final.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+      var out = new java.io.ByteArrayOutputStream();
+      new IngestHandler(ingest, new IngestHandler.Environment(h.table, null)).handleRequest(
+          new ByteArrayInputStream(Harness.createdEvent(h.bucket, u)), out, null);
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"CREATED\""), out.toString(StandardCharsets.UTF_8));
+      h.assertSummariesExact();
+    } finally {
+      settings.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  @Test
+  void unreachableServicesDelayStartUpByAboutASecondEach() {
+    // GIVEN DynamoDB and S3 endpoints where nothing listens
+    var dead = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+        .endpointOverride(java.net.URI.create("http://127.0.0.1:" + nianbao.servers.FreePorts.loopback()))
+        .region(Backend.REGION).credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+            .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+    var deadS3 = software.amazon.awssdk.services.s3.S3Client.builder()
+        .endpointOverride(java.net.URI.create("http://127.0.0.1:" + nianbao.servers.FreePorts.loopback()))
+        .region(Backend.REGION).forcePathStyle(true)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+            .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+    // WHEN start-up primes them THEN each gives up quietly after its first request's bound of a second
+    long t0 = System.nanoTime();
+    Startup.primeDynamo(dead, "reports");
+    Startup.primeS3(deadS3, "reports");
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(millis < 4_000, millis + " ms");
+  }
+
+  @Test
   void aDynamoDbOutageInTheMiddleOfIngestFailsTheInvocationAndTheRetryGetsItRight() throws Exception {
     // GIVEN a client whose first transaction finds DynamoDB Local stopped, just after the reads were done
     AtomicBoolean outage = new AtomicBoolean(true);

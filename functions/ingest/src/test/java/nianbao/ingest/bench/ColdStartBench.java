@@ -78,6 +78,7 @@ public final class ColdStartBench {
         "-Xshare:auto", "-cp", jar.toString(), main, arg).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.put("TABLE_NAME", table);
+    env.put("REPORTS_BUCKET", "bench-reports");
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_ACCESS_KEY_ID", "bench");
     env.put("AWS_SECRET_ACCESS_KEY", "bench");
