@@ -354,6 +354,44 @@ abstract class IngestSuite {
   }
 
   @Test
+  void aReprocessedSourceThatNowReadsAsAnotherReportMovesThereAndLeavesNothingBehind() throws Exception {
+    // GIVEN a report an "older reader" gave the wrong year (one less), and another report for that wrong year
+    Harness old = new Harness(backend(), backend().dynamo(), (bytes, name) -> {
+      Report r = ReportReader.read(bytes, name);
+      var s = r.source();
+      Report misread = name.endsWith("misread.txt") ? new Report(r.schemaVersion(), r.source(), r.title(), r.agency(),
+          r.year() - 1, r.template(), r.region(), r.sections(), r.proactive(), r.applications(),
+          r.reviewAndLitigation(), r.findings()) : r;
+      return misread.withSource(new nianbao.core.model.Source(s.name(), s.sha256(), s.format(), s.encoding(),
+          "txt/0"));
+    });
+    Harness.Uploaded misread = old.upload("uploads/misread.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    old.deliver(misread);
+    Report truth = read(Seeds.bytes(Seeds.XINXIANG_2022), "x");
+    Identity right = Identity.of(truth, truth.source().sha256());
+    String wrongId = Identity.reportId(right.agencyKey(), truth.year() - 1);
+    assertEquals(truth.year() - 1, old.store.head(wrongId).orElseThrow().year());
+    long reportsBefore = old.store.summary(null, null, null).reports();
+
+    // WHEN the current reader re-processes it
+    Reprocessor.Progress p = new Reprocessor(new Ingest(old.s3, old.store, ReportParser.CORE)).run(10, null,
+        () -> true);
+
+    // THEN it is the right year's report, the wrong one is gone from the lists and the summaries, nothing doubled
+    assertEquals(1, p.examined());
+    assertEquals(0, p.failed());
+    ReportHead moved = old.store.head(right.reportId()).orElseThrow();
+    assertEquals(truth.year(), moved.year());
+    assertEquals("txt/1", moved.reader());
+    assertTrue(old.store.head(wrongId).isEmpty(), "the misread report left");
+    assertEquals(reportsBefore, old.store.summary(null, null, null).reports());
+    assertEquals(0, old.store.summary(truth.year() - 1, null, null).reports());
+    assertEquals(1, old.store.summary(truth.year(), null, null).reports());
+    assertEquals(List.of(right.reportId()), old.heads().stream().map(ReportHead::reportId).toList());
+    old.assertSummariesExact();
+  }
+
+  @Test
   void everyListFilterCombinationIsOneIndexQuery() throws Exception {
     Harness h = harness();
     List<Harness.Uploaded> uploads = new ArrayList<>();
