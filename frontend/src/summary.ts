@@ -11,10 +11,12 @@ export interface SummaryView {
   received: number | null;
   outcomes: { key: string; label: string; count: number; share: number | null }[];
   outcomeTotal: number;
-  byCity: { name: string; reports: number; province?: string }[] | null;
-  byProvince: { name: string; reports: number }[] | null;
+  /** Reports by city, most first; city null for a province's own agencies. */
+  byCity: CityCount[];
   updatedAt: string | null;
 }
+
+export interface CityCount { province: string; city: string | null; reports: number; withErrors: number }
 
 type Loose = Record<string, unknown>;
 
@@ -55,18 +57,14 @@ function bCell(raw: Loose, row: string, column: string): number | null {
   return null;
 }
 
-function list(v: unknown): { name: string; reports: number; province?: string }[] | null {
-  if (Array.isArray(v)) {
-    return (v as Loose[]).map((x) => ({
-      name: String(x.city ?? x.name ?? x.province ?? ''),
-      reports: n(x.reports ?? x.count),
-      province: x.province ? String(x.province) : undefined,
-    })).filter((x) => x.name);
-  }
-  if (v && typeof v === 'object') {
-    return Object.entries(v as Loose).map(([name, x]) => ({ name, reports: typeof x === 'object' ? n(obj(x).reports) : n(x) }));
-  }
-  return null;
+function cities(v: unknown): CityCount[] {
+  if (!Array.isArray(v)) return [];
+  return (v as Loose[]).filter((x) => typeof x.province === 'string').map((x) => ({
+    province: String(x.province),
+    city: typeof x.city === 'string' && x.city ? x.city : null,
+    reports: n(x.reports),
+    withErrors: n(x.withErrors),
+  }));
 }
 
 export function toSummary(raw: Loose): SummaryView {
@@ -118,8 +116,7 @@ export function toSummary(raw: Loose): SummaryView {
     received,
     outcomes,
     outcomeTotal,
-    byCity: list(raw.byCity ?? raw.cities),
-    byProvince: list(raw.byProvince ?? raw.provinces),
+    byCity: cities(raw.byCity),
     updatedAt: typeof raw.updatedAt === 'string' ? raw.updatedAt : null,
   };
 }

@@ -3,10 +3,9 @@
 import type { ViewContext } from '../main';
 import { h, fmtInt, fmtPercent } from '../dom';
 import { PROVINCES, RULES, RULE_LABEL } from '../labels';
-import { fetchSummary, type SummaryView } from '../summary';
+import { fetchSummary, type CityCount, type SummaryView } from '../summary';
 import { barChart, disposeCharts, type BarItem } from '../charts';
 import { emptyState, errorState, loadingState, routeHref, viewHeader } from '../ui';
-import { listReports } from '../api';
 import { years } from './list';
 
 const RED = '#b3261e';
@@ -61,7 +60,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     location.hash = routeHref('/', { year: String(d.get('year') ?? ''), province: String(d.get('province') ?? ''), city: String(d.get('city') ?? '').trim() });
   });
 
-  const body = h('div', { class: 'overview-body' });
+  const body = h('div', { class: 'overview-body' }, loadingState('正在读取汇总…'));
   const scope = [filter.year && `${filter.year} 年`, filter.province, filter.city].filter((x) => x).join(' · ') || '全部年度 · 全部地区';
   ctx.main.replaceChildren(viewHeader('总览', h('span', { class: 'muted' }, scope)), form, body);
 
@@ -120,45 +119,32 @@ export async function render(ctx: ViewContext): Promise<void> {
     rulesCard,
     chartCard('outcomes', '申请办理结果', s.outcomeTotal ? outcomeItems : [], outcomeDesc, '件数（占比）'),
   ];
-  const cityCard = h('section', { class: 'card chart-card', 'aria-labelledby': 'chart-title-cities' },
-    h('h2', { id: 'chart-title-cities' }, '各城市的报告数'), loadingState('正在统计…'));
-  cards.push(cityCard);
+  cards.push(cityCard(s, filter.province));
   body.replaceChildren(figures, h('div', { class: 'charts' }, ...cards));
-  await citiesInto(cityCard, s, filter, ctx.signal);
 }
 
-/**
- * Reports by city. /summary answers one scope; the cities come from the API when it lists them (byCity), else
- * from the most recent reports of the scope (one list page), each city's count then read from its own /summary.
- */
-async function citiesInto(card: HTMLElement, s: SummaryView, filter: { year: string; province: string; city: string }, signal: AbortSignal): Promise<void> {
-  const title = card.querySelector('h2') as HTMLElement;
-  let items: BarItem[] = [];
-  let note = '';
-  try {
-    if (s.byCity && s.byCity.length) {
-      items = s.byCity.map((c) => ({ name: c.name, value: c.reports, color: BLUE }));
-    } else if (filter.city) {
-      items = [{ name: filter.city, value: s.reports, color: BLUE }];
-    } else {
-      const page = await listReports({ year: filter.year, province: filter.province, limit: 200 }, null, signal);
-      const pairs = new Map<string, [string, string]>();
-      for (const r of page.items) if (r.province && r.city) pairs.set(`${r.province}#${r.city}`, [r.province, r.city]);
-      const list = [...pairs.values()].slice(0, 16);
-      const counts = await Promise.all(list.map(([province, city]) =>
-        fetchSummary({ year: filter.year, province, city }, signal).then((x) => x.reports)));
-      items = list.map(([province, city], i) => ({ name: filter.province ? city : `${city}（${province.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '')}）`, value: counts[i], color: BLUE }))
-        .filter((x) => x.value > 0);
-      if (page.cursor || pairs.size > 16) note = '城市取自最近上传的报告；各城市的数字来自汇总。';
-    }
-  } catch (e) {
-    if (signal.aborted) return;
-    card.replaceChildren(title, errorState(e));
-    return;
+/** Most cities drawn; the others are summed in a note and all are in the data table. */
+const CITY_BARS = 20;
+
+/** Reports by city, from the summary's own breakdown (byCity): one request, whatever the number of cities. */
+function cityCard(s: SummaryView, province: string): HTMLElement {
+  const name = (c: CityCount): string => {
+    if (c.city === null) return province ? '省级部门' : `${c.province}省级部门`;
+    if (province || c.city === c.province) return c.city;
+    return `${c.city}（${c.province.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '')}）`;
+  };
+  const items: BarItem[] = s.byCity.map((c) => ({ name: name(c), value: c.reports, color: BLUE }));
+  const drawn = items.slice(0, CITY_BARS);
+  const description = `各城市的报告数：${drawn.map((i) => `${i.name} ${i.value} 份`).join('，')}`;
+  const card = chartCard('cities', '各城市的报告数', drawn, description, '报告数（其中有错误）');
+  // the data table lists every city, each with its reports with errors
+  const tbody = card.querySelector('table tbody');
+  tbody?.replaceChildren(...s.byCity.map((c, i) => h('tr', null, h('th', { scope: 'row' }, items[i].name),
+    h('td', { class: 'num' }, c.withErrors ? `${fmtInt(c.reports)}（${fmtInt(c.withErrors)}）` : fmtInt(c.reports)))));
+  const rest = s.byCity.slice(CITY_BARS);
+  if (rest.length) {
+    card.append(h('p', { class: 'muted small' },
+      `另有 ${rest.length} 个城市共 ${fmtInt(rest.reduce((a, c) => a + c.reports, 0))} 份报告未画出，见数据表。`));
   }
-  if (signal.aborted) return;
-  items.sort((a, b) => b.value - a.value);
-  const fresh = chartCard('cities', '各城市的报告数', items, `各城市的报告数：${items.map((i) => `${i.name} ${i.value} 份`).join('，')}`, '报告数');
-  if (note) fresh.append(h('p', { class: 'muted small' }, note));
-  card.replaceWith(fresh);
+  return card;
 }

@@ -462,7 +462,7 @@ class PageTest {
 
   @Test
   @Order(8)
-  void overviewFiguresAndChartsComeFromTheSummary() throws IOException {
+  void overviewFiguresAndChartsComeFromTheSummary() throws Exception {
     go("#/");
     browser.waitFor(".figures");
     String figures = text(".figures");
@@ -475,6 +475,17 @@ class PageTest {
     String data = (String) browser.js("return document.querySelector('#chart-title-rules').closest('section')"
         + ".querySelector('table').textContent");
     assertTrue(data.contains("B1") && data.contains("S2"), data);
+    // reports by city: every city of the summary's own breakdown, with its count, in one request
+    com.fasterxml.jackson.databind.JsonNode byCity = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.apiUrl() + "/summary")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("byCity");
+    assertTrue(byCity.size() > 0, byCity.toString());
+    String cities = (String) browser.js("return document.querySelector('#chart-title-cities').closest('section')"
+        + ".querySelector('table').textContent");
+    for (com.fasterxml.jackson.databind.JsonNode c : byCity) {
+      String city = c.path("city").asText(c.path("province").asText() + "省级部门");
+      assertTrue(cities.contains(city), city + " in " + cities);
+    }
     browser.screenshot("10-overview");
     browser.screenshot("11-overview-tablet", 820);
     axe("总览");
