@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The cold start of the ingest function. Most of it is loading and first running classes, so it does that
  * work on two threads and before the first event: the DynamoDB client is built and makes each kind of request
- * storing a report makes, on a key that does not exist; meanwhile a bundled sample report is read, the S3 client
- * built and asked for an absent key, and everything storing the sample would write is built in memory, without
+ * storing a report makes, on a key that does not exist, then the S3 client is built and asked for an absent key;
+ * meanwhile a bundled sample report is read and everything storing it would write is built in memory, without
  * writing it. With SnapStart this runs once, before the snapshot ("priming"); without it, the four requests are
  * its only cost beyond the work itself.
  */
@@ -45,32 +45,31 @@ final class Startup {
 
   /** The function's collaborators, warmed up; {@code reportsBucket} (may be null) is where uploads arrive. */
   static Ingest ingest(String tableName, String reportsBucket) {
-    CompletableFuture<ReportLedger> ledger = new CompletableFuture<>();
-    CompletableFuture<S3Client> s3 = new CompletableFuture<>();
-    // the reader first: it needs no SDK class, so it runs while the main thread loads the SDK's core
+    CompletableFuture<ReportStore> store = new CompletableFuture<>();
+    // the reader needs no SDK class, so it runs while this thread loads the SDK's core
     CompletableFuture<Integer> warmUp = background("warm-up", () -> {
       Report sample = readSample();
-      S3Client client = AwsClients.s3();
-      s3.complete(client);
-      primeS3(client, reportsBucket);
-      return ledger.join().prepare(sample);
+      return new ReportLedger(store.join()).prepare(sample).size();
     });
-    warmUp.whenComplete((items, e) -> {
-      if (e != null) {
-        s3.completeExceptionally(e); // no effect once the client is built
-      }
-    });
-    DynamoDbClient dynamo = AwsClients.dynamo();
-    ReportStore store = new ReportStore(dynamo, tableName);
-    ledger.complete(new ReportLedger(store));
-    primeDynamo(dynamo, tableName);
+    ReportStore reportStore;
+    S3Client s3;
+    try {
+      DynamoDbClient dynamo = AwsClients.dynamo();
+      reportStore = new ReportStore(dynamo, tableName);
+      store.complete(reportStore);
+      primeDynamo(dynamo, tableName);
+      s3 = AwsClients.s3();
+      primeS3(s3, reportsBucket);
+    } finally {
+      store.completeExceptionally(new IllegalStateException("start-up failed")); // frees the warm-up if it waits
+    }
     try {
       warmUp.join();
     } catch (CompletionException e) {
       // a warm-up that fails costs only time; the events themselves will show any real fault
       LOG.log(Level.WARNING, "warm-up of the ingest path failed", e.getCause());
     }
-    return new Ingest(s3.join(), store, ReportParser.CORE);
+    return new Ingest(s3, reportStore, ReportParser.CORE);
   }
 
   /**

@@ -225,10 +225,10 @@ public final class ReportLedger {
 
   /**
    * Builds, in memory only, the items that storing {@code sample} as a new report would write — version body,
-   * head, rule items, cross-year findings, summary deltas — and returns how many there are. Nothing is read or
-   * written: it runs this code once during a cold start, so that the first real event does not pay for loading it.
+   * head, rule items, cross-year findings, summary deltas — and returns them. Nothing is read or written: it runs
+   * this code once during a cold start, so that the first real event does not pay for loading it.
    */
-  public int prepare(Report sample) {
+  public List<TransactWriteItem> prepare(Report sample) {
     String sha = sample.source().sha256();
     Identity id = Identity.of(sample, sha);
     Upload upload = new Upload("prepare", "prepare.txt", null, sha, 0L, "0", clock.instant());
@@ -247,7 +247,7 @@ public final class ReportLedger {
     tx.count(head, sample, -1);
     tx.count(head, sample, 1);
     tx.check(id.reportId(), head);
-    return tx.build(now).size();
+    return tx.build(now);
   }
 
   // ============================================================================================ rejected upload
