@@ -200,6 +200,15 @@ abstract class Backend implements AutoCloseable {
       return null;
     }
 
+    /**
+     * LocalStack's DynamoDB is DynamoDB Local, which isolates transactions; a bare moto_server does not, and
+     * {@code NIANBAO_ENDPOINT_TRANSACTIONS=non-isolated} says so (the concurrency test is then skipped).
+     */
+    @Override
+    boolean isolatesConcurrentTransactions() {
+      return !"non-isolated".equals(System.getenv("NIANBAO_ENDPOINT_TRANSACTIONS"));
+    }
+
     @Override
     public void close() {}
   }
