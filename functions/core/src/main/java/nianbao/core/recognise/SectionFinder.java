@@ -1,6 +1,7 @@
 package nianbao.core.recognise;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Finds the six section headings (一、总体情况 … 六、其他需要报告的事项) and the title line.
@@ -64,6 +65,11 @@ final class SectionFinder {
     int cursor = 0;
     for (int s = 0; s < 6; s++) {
       int[] hit = findHeading(compact, s, cursor, true);
+      IntFunction<int[]> again = from -> findHeading(compact, 0, from, true);
+      if (hit == null) {
+        hit = findHeadingLine(flat, s, cursor);
+        again = from -> findHeadingLine(flat, 0, from);
+      }
       if (hit == null) {
         hit = findHeading(compact, s, cursor, false);
       }
@@ -73,7 +79,7 @@ final class SectionFinder {
         continue;
       }
       if (s == 0) {
-        hit = lastRepeatOfFirstHeading(compact, hit);
+        hit = lastRepeatOfFirstHeading(again, hit);
       }
       start[s] = flat.textPos(hit[0]);
       end[s] = flat.textPos(hit[1] - 1) + 1;
@@ -83,10 +89,10 @@ final class SectionFinder {
   }
 
   /** Some documents print the title and 一、总体情况 twice; the section starts after the last copy. */
-  private static int[] lastRepeatOfFirstHeading(String compact, int[] hit) {
+  private static int[] lastRepeatOfFirstHeading(IntFunction<int[]> findFrom, int[] hit) {
     int[] current = hit;
     while (true) {
-      int[] again = findHeading(compact, 0, current[1], true);
+      int[] again = findFrom.apply(current[1]);
       if (again == null || again[0] - current[1] > REPEAT_WINDOW) {
         return current;
       }
@@ -116,6 +122,42 @@ final class SectionFinder {
       cut = Math.min(cut, flat.textPos(first[0]));
     }
     return cut;
+  }
+
+  /** What may stand before a heading's phrase on its line instead of "一、": "1.", "（一）", "第一部分：". */
+  private static final java.util.regex.Pattern LINE_MARKER = java.util.regex.Pattern.compile(
+      "[第（(]?[一二三四五六123456１２３４５６]?[)）]?(部分)?[、.．:：,，)）]?");
+
+  /**
+   * A heading whose numeral is not in the text — Word's list numbering, an HTML {@code <ol>} — or is written
+   * another way ("1.", "（一）", "第一部分"): a line holding only one of the section's phrases, after at most
+   * such a marker, with at most a colon or full stop after it.
+   *
+   * @return {compactStart, compactEnd} of the heading, or null
+   */
+  private static int[] findHeadingLine(FlatText flat, int section, int from) {
+    String compact = flat.compact;
+    // the fullest phrase first: "（一）主动公开情况" inside 总体情况 must not pass for 主动公开政府信息情况
+    for (String phrase : PHRASES.get(section)) {
+      for (int at = compact.indexOf(phrase, from); at >= 0; at = compact.indexOf(phrase, at + 1)) {
+        int lineStart = at;
+        while (lineStart > from && at - lineStart <= 6 && !flat.lineBreakBefore(lineStart)) {
+          lineStart--;
+        }
+        if (!flat.lineBreakBefore(lineStart)
+            || !LINE_MARKER.matcher(compact.substring(lineStart, at)).matches()) {
+          continue;
+        }
+        int end = at + phrase.length();
+        if (end < compact.length() && "：:。".indexOf(compact.charAt(end)) >= 0) {
+          end++;
+        }
+        if (flat.lineBreakBefore(end)) {
+          return new int[] {lineStart, at + phrase.length()};
+        }
+      }
+    }
+    return null;
   }
 
   /** @return {compactStart, compactEnd} of the heading, or null */
