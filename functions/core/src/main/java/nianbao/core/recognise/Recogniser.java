@@ -9,7 +9,7 @@ import nianbao.core.model.Location;
 import nianbao.core.model.Report;
 import nianbao.core.model.Sections;
 import nianbao.core.recognise.SectionFinder.Headings;
-import nianbao.core.recognise.SectionFinder.Title;
+import nianbao.core.recognise.TitleFinder.Title;
 import nianbao.core.region.RegionResolver;
 
 /**
@@ -23,7 +23,7 @@ public final class Recogniser {
   public static RecognisedReport recognise(Document document) throws UnreadableDocumentException {
     FlatText flat = FlatText.of(document.blocks());
     Headings headings = SectionFinder.find(flat);
-    Title title = SectionFinder.findTitle(flat, headings);
+    Title title = TitleFinder.find(flat, headings);
     int textEnd = SectionFinder.endOfLastSection(flat, headings);
     RecognitionNotes notes = new RecognitionNotes();
     for (int s = 0; s < 6; s++) {

@@ -68,4 +68,30 @@ class LayoutVariantsTest {
     assertEquals(List.of("0.5"), report.findings().stream().filter(f -> f.rule().equals("N1")).map(f -> f.actual())
         .toList());
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "新乡县人民政府二〇二二年政府信息公开工作年度报告",
+      "新乡县人民政府二○二二年度政府信息公开工作年度报告",
+      "新乡县人民政府\n2022年政府信息公开工作年度报告",
+      "新乡县人民政府\n二〇二二年度政府信息公开工作年度报告",
+      "2022年新乡县人民政府政府信息公开工作年度报告",
+      "2022年度新乡县人民政府政府信息公开工作年度报告",
+      "新乡县人民政府政府信息公开工作年度报告（2022年）",
+      "新乡县人民政府信息公开工作年度报告(2022年度)"})
+  void titlesWithTheYearWrittenOrPlacedOtherwiseGiveTheAgencyAndYear(String title) throws Exception {
+    Report report = read(seed().replace("新乡县人民政府2022年政府信息公开工作年度报告", title));
+    assertEquals("新乡县人民政府", report.agency());
+    assertEquals(2022, report.year());
+    assertEquals(title.replace("\n", ""), report.title());
+    assertEquals("新乡市", report.region().city());
+  }
+
+  @Test
+  void aLineAboveTheTitleThatIsNotAnAgencyIsNotTakenForIt() throws Exception {
+    Report report = read(seed().replace("新乡县人民政府2022年政府信息公开工作年度报告",
+        "发布日期：见文末\n2022年政府信息公开工作年度报告"));
+    assertNull(report.agency());
+    assertEquals(2022, report.year());
+  }
 }
