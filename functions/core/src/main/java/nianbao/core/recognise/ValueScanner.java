@@ -54,9 +54,12 @@ final class ValueScanner {
     }
     StringBuilder token = new StringBuilder();
     char stop = 0;
+    boolean thousands = commasGroupThousands(text, i, to);
     for (; i < to; i++) {
       char c = text.charAt(i);
-      if (c == FlatText.BLANK) {
+      if (c == ',' && thousands) {
+        continue;
+      } else if (c == FlatText.BLANK) {
         flush(token, tokens);
         tokens.add(null);
       } else if (c == FlatText.SOFT_BLANK) {
@@ -78,6 +81,40 @@ final class ValueScanner {
       stripMarker(tokens, nextMarker);
     }
     return new Run(tokens, stop == 0 ? to : i + 1);
+  }
+
+  /**
+   * Whether the commas of the run starting at {@code from} are thousands separators ("1,234"), not cell
+   * separators ("13,0,0"): only if every one of them stands between a digit and exactly three digits.
+   */
+  private static boolean commasGroupThousands(String text, int from, int to) {
+    boolean any = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == ',') {
+        int before = 0;
+        while (i - before > from && Character.isDigit(text.charAt(i - before - 1))) {
+          before++;
+        }
+        int after = 0;
+        while (i + after + 1 < to && Character.isDigit(text.charAt(i + after + 1))) {
+          after++;
+        }
+        boolean firstGroup = i - before - 1 < from || text.charAt(i - before - 1) != ',';
+        if (before < 1 || before > 3 || after != 3 || firstGroup && text.charAt(i - before) == '0') {
+          return false;
+        }
+        any = true;
+      } else if (!isValueChar(c)) {
+        break;
+      }
+    }
+    return any;
+  }
+
+  private static boolean isValueChar(char c) {
+    return c >= '0' && c <= '9' || c == '.' || c == '-' || c == '—' || c == '/' || c == '–' || c == ' ' || c == '\t'
+        || c == '\n' || c == FlatText.BLANK || c == FlatText.SOFT_BLANK;
   }
 
   private static void stripMarker(List<String> tokens, int nextMarker) {

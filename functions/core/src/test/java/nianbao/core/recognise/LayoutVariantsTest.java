@@ -94,4 +94,21 @@ class LayoutVariantsTest {
     assertNull(report.agency());
     assertEquals(2022, report.year());
   }
+
+  @Test
+  void thousandsSeparatorsJoinAGroupedNumberButCommaSeparatedCellsStayApart() throws Exception {
+    String fixture = new String(ExpectedReportsTest.resource("/fixtures/nonzero-2021-split-labels.txt"),
+        StandardCharsets.UTF_8);
+    Report grouped = read(fixture.replace("行政许可\t2187", "行政许可\t2,187"));
+    assertEquals(2187L, ((nianbao.core.model.Proactive2021) grouped.proactive()).licensing());
+    Report fullWidth = read(fixture.replace("行政许可\t2187", "行政许可\t2，187"));
+    assertEquals(2187L, ((nianbao.core.model.Proactive2021) fullWidth.proactive()).licensing());
+    Report millions = read(seed().replace("一、本年新收政府信息公开申请数量\t13\t0\t0\t0\t0\t0\t13",
+        "一、本年新收政府信息公开申请数量\t1,013,000\t0\t0\t0\t0\t0\t1,013,000"));
+    assertEquals(Arrays.asList(1013000L, 0L, 0L, 0L, 0L, 0L, 1013000L),
+        millions.applications().rows().get("newReceived"));
+    Report csv = read(seed().replace("一、本年新收政府信息公开申请数量\t13\t0\t0\t0\t0\t0\t13",
+        "一、本年新收政府信息公开申请数量,13,0,0,0,0,0,13"));
+    assertEquals(Arrays.asList(13L, 0L, 0L, 0L, 0L, 0L, 13L), csv.applications().rows().get("newReceived"));
+  }
 }
