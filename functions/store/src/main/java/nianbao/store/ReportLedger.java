@@ -7,13 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import nianbao.core.ReportReader;
 import nianbao.core.json.ReportJson;
@@ -25,7 +23,6 @@ import nianbao.store.item.BodyChunk;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
-import nianbao.store.item.RuleFindings;
 import nianbao.store.item.SourceRecord;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,6 +49,7 @@ public final class ReportLedger {
   private final String table;
   private final BatchWriter batch;
   private final Clock clock;
+  private final CurrentState current;
 
   public ReportLedger(ReportStore store) {
     this(store, Clock.systemUTC());
@@ -63,6 +61,7 @@ public final class ReportLedger {
     this.table = store.tableName();
     this.batch = new BatchWriter(dynamo, table);
     this.clock = clock;
+    this.current = new CurrentState(store);
   }
 
   /** One uploaded object version, as its S3 event describes it. */
@@ -122,7 +121,7 @@ public final class ReportLedger {
       return new Outcome(Result.STALE, id.reportId(), null, attempt);
     }
     SourceRecord source = find(history, upload.versionId());
-    Prefetch read = Prefetch.read(store, headsToRead(id), id.reportId(), sha);
+    Prefetch read = Prefetch.read(store, CurrentState.headsToRead(id), id.reportId(), sha);
     ReportHead head = read.head(id.reportId()).orElse(null);
     ReportVersion version = read.version().orElse(null);
     ReportHead rejected = source != null && SourceRecord.REJECTED.equals(source.status()) && source.reportId() != null
@@ -155,12 +154,12 @@ public final class ReportLedger {
     Result result;
     if (becomesCurrent) {
       Report oldReport = head == null ? null : currentReport(head, version, sha);
-      makeCurrent(tx, id, head, oldReport, report, newVersion, versionCount, now, read);
+      current.makeCurrent(tx, id, head, oldReport, report, newVersion, versionCount, now, read);
       result = head == null ? Result.CREATED : head.currentSha().equals(sha) ? Result.REPROCESSED
           : Result.NEW_CURRENT_VERSION;
     } else {
       // an older upload (or the same bytes under another key): kept and listable, the current one stays
-      tx.put(ReportHead.SCHEMA.itemToMap(withVersionCount(head, versionCount, now), true), head);
+      tx.put(ReportHead.SCHEMA.itemToMap(CurrentState.withVersionCount(head, versionCount, now), true), head);
       result = version == null ? Result.OLDER_VERSION_KEPT : reprocessed ? Result.REPROCESSED : Result.UNCHANGED;
     }
     tx.put(ReportVersion.SCHEMA.itemToMap(newVersion, true));
@@ -238,11 +237,11 @@ public final class ReportLedger {
     ReportVersion version = newVersion(id.reportId(), sample, upload, Set.of(upload.ref()), null);
     String now = now();
     List<Finding> cross = CrossYearRules.check(sample, sample);
-    ReportHead head = head(id, sample, version, cross, 1, 1, now);
+    ReportHead head = current.head(id, sample, version, cross, 1, 1, now);
     Transaction tx = new Transaction(table);
     tx.put(ReportHead.SCHEMA.itemToMap(head, true), null);
     tx.put(ReportVersion.SCHEMA.itemToMap(version, true));
-    writeRuleItems(tx, null, head, sample);
+    current.writeRuleItems(tx, null, head, sample);
     tx.count(head, sample, 1);
     tx.count(head, sample, -1);
     tx.count(head, sample, 1);
@@ -367,9 +366,9 @@ public final class ReportLedger {
               Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
               if (fallback.isPresent()) {
                 ReportVersion next = store.version(head.reportId(), fallback.get().sha256()).orElseThrow();
-                makeCurrent(tx, id, head, oldReport, store.body(next), next, head.versionCount(), now, null);
+                current.makeCurrent(tx, id, head, oldReport, store.body(next), next, head.versionCount(), now, null);
               } else {
-                removeCurrent(tx, id, head, oldReport, now);
+                current.removeCurrent(tx, id, head, oldReport, now);
               }
             } else if (head != null) {
               tx.check(head.reportId(), head);
@@ -383,151 +382,6 @@ public final class ReportLedger {
         return new Outcome(Result.REMOVED, source.reportId(), null, attempt);
       } catch (TransactionCanceledException | TransactionConflictException | TransactionInProgressException e) {
         retryable(e, attempt);
-      }
-    }
-  }
-
-  // ============================================================================================ current version
-
-  /**
-   * Makes {@code report} (of {@code version}) the current state of its report: head, rule items, summaries,
-   * and the cross-year findings on both sides — its own against Y−1, and Y+1's against it.
-   */
-  private void makeCurrent(Transaction tx, Identity id, ReportHead oldHead, Report oldReport, Report report,
-      ReportVersion version, int versionCount, String now, Prefetch read) {
-    Neighbour prev = neighbour(id, -1, read);
-    Neighbour next = neighbour(id, +1, read);
-    List<Finding> cross = prev.report() == null ? List.of() : CrossYearRules.check(prev.report(), report);
-    ReportHead head = head(id, report, version, cross, versionCount,
-        oldHead == null ? 1 : oldHead.revision() + 1, now);
-    tx.put(ReportHead.SCHEMA.itemToMap(head, true), oldHead);
-    writeRuleItems(tx, oldHead, head, report);
-    if (oldHead != null) {
-      tx.count(oldHead, oldReport, -1);
-    }
-    tx.count(head, report, 1);
-    if (id.year() != null) {
-      tx.check(Identity.reportId(id.agencyKey(), id.year() - 1), prev.head());
-      refreshNext(tx, next, report, now, id);
-    }
-  }
-
-  /** The report has no version left: it leaves the lists and the summaries; Y+1 loses its comparison. */
-  private void removeCurrent(Transaction tx, Identity id, ReportHead oldHead, Report oldReport, String now) {
-    tx.delete(oldHead.pk(), oldHead.sk(), oldHead);
-    for (String rule : oldHead.ruleIds()) {
-      tx.delete(oldHead.pk(), Keys.rule(rule));
-    }
-    tx.count(oldHead, oldReport, -1);
-    if (id.year() != null) {
-      refreshNext(tx, neighbour(id, +1, null), null, now, id);
-    }
-  }
-
-  /** Y+1's cross-year findings against the new Y (or none); written only if they change. */
-  private void refreshNext(Transaction tx, Neighbour next, Report report, String now, Identity id) {
-    String nextId = Identity.reportId(id.agencyKey(), id.year() + 1);
-    if (next.head() == null) {
-      tx.check(nextId, null);
-      return;
-    }
-    List<Finding> cross = report == null ? List.of() : CrossYearRules.check(report, next.report());
-    if (Objects.equals(Findings.write(cross), next.head().crossFindings())) {
-      tx.check(nextId, next.head());
-      return;
-    }
-    ReportHead h = next.head();
-    ReportVersion nextVersion = store.version(nextId, h.currentSha()).orElseThrow();
-    Identity nid = new Identity(h.agencyKey(), h.agencyNorm(), h.year(), h.reportId());
-    ReportHead updated = head(nid, next.report(), nextVersion, cross, h.versionCount(), h.revision() + 1, now);
-    tx.put(ReportHead.SCHEMA.itemToMap(updated, true), h);
-    writeRuleItems(tx, h, updated, next.report());
-    tx.count(h, next.report(), -1);
-    tx.count(updated, next.report(), 1);
-  }
-
-  private record Neighbour(ReportHead head, Report report) {}
-
-  /** The report itself and, when it has a year, the agency's Y−1 and Y+1: the heads storing it reads first. */
-  private static List<String> headsToRead(Identity id) {
-    return id.year() == null ? List.of(id.reportId()) : List.of(id.reportId(),
-        Identity.reportId(id.agencyKey(), id.year() - 1), Identity.reportId(id.agencyKey(), id.year() + 1));
-  }
-
-  /** Y−1's or Y+1's head and current report; its head taken from {@code read} when read there. */
-  private Neighbour neighbour(Identity id, int offset, Prefetch read) {
-    if (id.year() == null) {
-      return new Neighbour(null, null);
-    }
-    String neighbourId = Identity.reportId(id.agencyKey(), id.year() + offset);
-    Optional<ReportHead> prefetched = read == null ? null : read.head(neighbourId);
-    Optional<ReportHead> head = prefetched != null ? prefetched : store.head(neighbourId);
-    if (head.isEmpty() || head.get().rejected()) {
-      return new Neighbour(head.orElse(null), null);
-    }
-    ReportVersion v = store.version(head.get().reportId(), head.get().currentSha()).orElseThrow(
-        () -> new IllegalStateException("report " + head.get().reportId() + " lost its current version"));
-    return new Neighbour(head.get(), store.body(v));
-  }
-
-  private ReportHead head(Identity id, Report report, ReportVersion version, List<Finding> cross, int versionCount,
-      long revision, String now) {
-    Map<String, Integer> ruleCounts = new TreeMap<>();
-    int errors = 0;
-    int warnings = 0;
-    for (Finding f : allFindings(report, cross)) {
-      ruleCounts.merge(f.rule(), 1, Integer::sum);
-      if (f.severity() == Severity.ERROR) {
-        errors++;
-      } else {
-        warnings++;
-      }
-    }
-    var region = report.region();
-    return new ReportHead(id.reportId(), ReportHead.KIND_REPORT, id.agencyKey(), report.agency(), id.agencyNorm(),
-        report.year(), report.template(), report.title(), region == null ? null : region.code(),
-        region == null ? null : region.province(), region == null ? null : region.city(),
-        region == null ? null : region.county(), errors > 0 ? "HAS_ERRORS" : "VALID", errors, warnings, ruleCounts,
-        Findings.write(cross), version.sha256(), versionCount, version.uploadedAt(), version.uploadOrder(),
-        version.bucket(), version.key(), version.versionId(), version.eTag(), version.size(), version.format(),
-        version.sourceName(), version.reader(), version.rulesVersion(), null, revision, now);
-  }
-
-  private static ReportHead withVersionCount(ReportHead h, int versionCount, String now) {
-    return new ReportHead(h.reportId(), h.kind(), h.agencyKey(), h.agency(), h.agencyNorm(), h.year(), h.template(),
-        h.title(), h.regionCode(), h.province(), h.city(), h.county(), h.status(), h.errors(), h.warnings(),
-        h.ruleCounts(), h.crossFindings(), h.currentSha(), versionCount, h.uploadedAt(), h.uploadOrder(), h.bucket(),
-        h.key(), h.versionId(), h.eTag(), h.size(), h.format(), h.sourceName(), h.reader(), h.rulesVersion(),
-        h.reason(), h.revision() + 1, now);
-  }
-
-  private static List<Finding> allFindings(Report report, List<Finding> cross) {
-    List<Finding> all = new ArrayList<>(report.findings());
-    all.addAll(cross);
-    return all;
-  }
-
-  /** One item per rule with findings; the rules the old state had and the new one has not are deleted. */
-  private void writeRuleItems(Transaction tx, ReportHead oldHead, ReportHead head, Report report) {
-    List<Finding> cross = Findings.read(head.crossFindings());
-    Map<String, List<Finding>> byRule = new LinkedHashMap<>();
-    for (Finding f : allFindings(report, cross)) {
-      byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
-    }
-    byRule.forEach((rule, findings) -> {
-      String json = Findings.write(findings);
-      boolean large = json.length() > RuleFindings.PLAIN_LIMIT;
-      int errors = (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-      tx.put(RuleFindings.SCHEMA.itemToMap(new RuleFindings(head.reportId(), rule, findings.size(), errors,
-          findings.size() - errors, large ? null : json, large ? SdkBytes.fromByteArray(Bodies.gzip(json)) : null,
-          head.agency(), head.agencyNorm(), head.year(), head.province(), head.city(), head.county(), head.status(),
-          head.errors(), head.warnings(), head.title(), head.uploadedAt()), true));
-    });
-    if (oldHead != null) {
-      for (String rule : oldHead.ruleIds()) {
-        if (!byRule.containsKey(rule)) {
-          tx.delete(head.pk(), Keys.rule(rule));
-        }
       }
     }
   }
