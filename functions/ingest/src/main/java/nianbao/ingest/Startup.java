@@ -39,7 +39,7 @@ final class Startup {
   /** The key the priming requests ask for; nothing is ever stored under it. */
   static final String WARM_UP = "nianbao-warm-up";
   private static final AwsRequestOverrideConfiguration PRIMING = AwsRequestOverrideConfiguration.builder()
-      .apiCallTimeout(Duration.ofSeconds(1)).build();
+      .apiCallTimeout(Duration.ofSeconds(2)).build();
 
   private Startup() {}
 
@@ -75,7 +75,8 @@ final class Startup {
   /**
    * The three kinds of request storing a report makes, each finding or changing nothing: a Query and a
    * BatchGetItem of a key that does not exist, and a transaction whose only action is a condition check on it.
-   * Each is bounded to a second, so an unreachable table delays start-up by about that. Failures are only logged.
+   * The first failure ends it, and each is bounded to 2 s (a server just started can take over a second to
+   * answer its first query), so an unreachable table delays start-up by that at most. Failures are only logged.
    */
   static void primeDynamo(DynamoDbClient dynamo, String tableName) {
     Map<String, AttributeValue> key = Map.of(Keys.PK, AttributeValue.fromS(WARM_UP), Keys.SK,
@@ -91,7 +92,8 @@ final class Startup {
           .tableName(tableName).key(key).conditionExpression("attribute_not_exists(#pk)")
           .expressionAttributeNames(Map.of("#pk", Keys.PK))).build()).overrideConfiguration(PRIMING));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "DynamoDB could not be reached during start-up (" + e + "); events will retry");
+      LOG.log(Level.WARNING, "DynamoDB did not answer the start-up requests (" + e + "); the first event will "
+          + "load that path itself, and fail and be retried if the table is unreachable");
     }
   }
 
@@ -106,7 +108,8 @@ final class Startup {
     } catch (NoSuchKeyException e) {
       // the expected answer
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "S3 answered the start-up request with " + e + "; events will retry");
+      LOG.log(Level.WARNING, "S3 did not answer the start-up request as expected (" + e + "); the first event will "
+          + "load that path itself, and fail and be retried if the bucket is unreachable");
     }
   }
 

@@ -67,7 +67,7 @@ class IngestOnLocalServersTest extends IngestSuite {
   }
 
   @Test
-  void unreachableServicesDelayStartUpByAboutASecondEach() {
+  void unreachableServicesDelayStartUpByTwoSecondsEachAtMost() {
     // GIVEN DynamoDB and S3 endpoints where nothing listens
     var dead = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
         .endpointOverride(java.net.URI.create("http://127.0.0.1:" + nianbao.servers.FreePorts.loopback()))
@@ -80,12 +80,12 @@ class IngestOnLocalServersTest extends IngestSuite {
         .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
             .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
         .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
-    // WHEN start-up primes them THEN each gives up quietly after its first request's bound of a second
+    // WHEN start-up primes them THEN each gives up quietly, within its first request's bound of 2 s
     long t0 = System.nanoTime();
     Startup.primeDynamo(dead, "reports");
     Startup.primeS3(deadS3, "reports");
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    assertTrue(millis < 4_000, millis + " ms");
+    assertTrue(millis < 5_000, millis + " ms");
   }
 
   @Test
