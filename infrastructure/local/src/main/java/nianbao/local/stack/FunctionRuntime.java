@@ -38,6 +38,7 @@ public final class FunctionRuntime {
     String handler = required("_HANDLER");
     int workers = Integer.parseInt(System.getenv().getOrDefault("NIANBAO_WORKERS", "1"));
     FunctionRuntime runtime = new FunctionRuntime(api);
+    runtime.awaitResources();
     for (int i = 0; i < workers; i++) {
       HandlerInvoker invoker;
       try {
@@ -50,6 +51,18 @@ public final class FunctionRuntime {
       }
       Thread worker = new Thread(() -> runtime.loop(invoker), "lambda-instance-" + i);
       worker.start();
+    }
+  }
+
+  /** Blocks until the stack's tables, buckets and queues exist (see {@link LocalFunction#RESOURCES}). */
+  private void awaitResources() {
+    try {
+      http.send(HttpRequest.newBuilder(URI.create(base + LocalFunction.RESOURCES)).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      System.exit(0); // the stack is gone
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

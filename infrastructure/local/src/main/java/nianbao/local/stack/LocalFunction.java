@@ -32,6 +32,11 @@ import java.util.function.Consumer;
  */
 final class LocalFunction implements AutoCloseable {
   private static final String API = "/2018-06-01/runtime";
+  /**
+   * The local stack's one addition to the Runtime API: answered once the stack's resources exist, so that the
+   * handler's init (which may already talk to them) runs when it would in Lambda, not in a race with them.
+   */
+  static final String RESOURCES = "/nianbao/resources-ready";
   private static final int MAX_RESPONSE_BYTES = 6_291_556;
 
   /** What an invocation gave: the response document, or the error document Lambda returns. */
@@ -55,6 +60,8 @@ final class LocalFunction implements AutoCloseable {
     return t;
   });
   private final CountDownLatch ready = new CountDownLatch(1);
+  /** Opened once the stack's tables, buckets and queues exist: as in Lambda, init comes after them. */
+  private final CountDownLatch resources = new CountDownLatch(1);
   private volatile String initError;
   private volatile boolean closing;
   private HttpServer server;
@@ -148,6 +155,11 @@ final class LocalFunction implements AutoCloseable {
   }
 
   /** Waits until the function's init is done (it asks for its first event); false after the time out. */
+  /** Lets the function's init run: everything the template gives it now exists. */
+  void resourcesCreated() {
+    resources.countDown();
+  }
+
   boolean awaitReady(long millis) throws InterruptedException {
     boolean done = ready.await(millis, TimeUnit.MILLISECONDS);
     if (initError != null) {
@@ -185,7 +197,10 @@ final class LocalFunction implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath().substring(API.length());
       byte[] body = exchange.getRequestBody().readAllBytes();
-      if (path.equals("/invocation/next")) {
+      if (path.equals(RESOURCES)) {
+        resources.await();
+        send(exchange, 204, new byte[0]);
+      } else if (path.equals("/invocation/next")) {
         ready.countDown();
         Invocation next = queued.take();
         running.put(next.requestId(), next);

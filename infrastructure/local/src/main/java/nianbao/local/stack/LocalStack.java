@@ -138,6 +138,7 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     template.queues().values().forEach(queues::create);
+    functions.values().forEach(LocalFunction::resourcesCreated);
     long resourcesMillis = (System.nanoTime() - t0) / 1_000_000;
     async = new AsyncInvocations(queues, log);
     started.add(async);

@@ -36,12 +36,17 @@ class LocalStackEndToEndTest {
   private static LocalStack stack;
   /** seed file name → report id, from the CLI uploads */
   private static final Map<String, String> REPORTS = new LinkedHashMap<>();
+  /** What the stack and its functions printed. */
+  private static final java.util.List<String> LOG = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
     long t0 = System.nanoTime();
     stack = LocalStack.start(StackOptions.throwaway(LocalStackWiringTest.ROOT,
-        LocalStackWiringTest.ROOT.resolve("template.yaml")));
+        LocalStackWiringTest.ROOT.resolve("template.yaml")).log(line -> {
+          LOG.add(line);
+          System.err.println(line);
+        }));
     System.err.printf("local stack from template.yaml ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
   }
 
@@ -50,6 +55,14 @@ class LocalStackEndToEndTest {
     if (stack != null) {
       stack.close();
     }
+  }
+
+  @Test
+  @Order(0)
+  void functionsStartAfterTheResourcesTheyUseExistAsInLambda() {
+    // the ingest function's start-up reads the table and the bucket: none of it may find them missing
+    assertTrue(LOG.stream().noneMatch(l -> l.contains("start-up request")), String.join("\n", LOG));
+    assertTrue(LOG.stream().anyMatch(l -> l.contains("本地栈启动")), "the stack's log was captured: " + LOG);
   }
 
   @Test
