@@ -176,7 +176,7 @@ public final class FlatText {
       if (end < 0) {
         end = line.length();
       }
-      if (isNumberCell(line, start, end)) {
+      if (isValueCell(line, start, end)) {
         if (first < 0) {
           first = cell;
         }
@@ -212,17 +212,26 @@ public final class FlatText {
     return true;
   }
 
-  private static boolean isNumberCell(String s, int from, int to) {
+  /**
+   * A cell that stands for a value: a number as printed (13, 0.5, 1,234, -3) or a placeholder dash or slash. The
+   * same test for a table's cells and for a text line's tab-separated ones.
+   */
+  static boolean isValueCell(CharSequence s, int from, int to) {
     boolean digit = false;
+    boolean placeholder = false;
+    boolean any = false;
     for (int i = from; i < to; i++) {
       char c = normalise(s.charAt(i));
       if (c >= '0' && c <= '9') {
         digit = true;
-      } else if (c != '.' && c != '-' && c != ' ') {
+      } else if (c == '-' || c == '—' || c == '–' || c == '/') {
+        placeholder = true;
+      } else if (c != '.' && c != ',' && !isSpace(c)) {
         return false;
       }
+      any |= !isSpace(c);
     }
-    return digit;
+    return digit || placeholder && any;
   }
 
   /**
@@ -243,7 +252,7 @@ public final class FlatText {
         continue;
       }
       seenFilled = true;
-      afterLabel = !isNumberCell(cell);
+      afterLabel = !isValueCell(cell, 0, cell.length());
       int before = out.length();
       out.append(cell);
       for (int j = before; j < out.length(); j++) {
@@ -254,20 +263,6 @@ public final class FlatText {
       }
     }
     out.append('\n');
-  }
-
-  private static boolean isNumberCell(String cell) {
-    String s = cell.strip();
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = normalise(s.charAt(i));
-      if (!(c >= '0' && c <= '9') && c != '.' && c != '-') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void appendNormalised(StringBuilder out, String s) {

@@ -111,4 +111,14 @@ class LayoutVariantsTest {
         "一、本年新收政府信息公开申请数量,13,0,0,0,0,0,13"));
     assertEquals(Arrays.asList(13L, 0L, 0L, 0L, 0L, 0L, 13L), csv.applications().rows().get("newReceived"));
   }
+
+  @Test
+  void inATableAGroupedNumberIsAValueAndTheEmptyCellAfterItIsABlank() throws Exception {
+    String html = new String(ExpectedReportsTest.resource("/documents/003_978a9fff42e671ca.html"),
+        StandardCharsets.UTF_8).replace(
+        "一、本年新收政府信息公开申请数量</td><td>13</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>13</td>",
+        "一、本年新收政府信息公开申请数量</td><td>1,013</td><td></td><td>0</td><td>0</td><td>0</td><td>0</td><td>1,013</td>");
+    Report report = ReportReader.read(html.getBytes(StandardCharsets.UTF_8), "grouped.html");
+    assertEquals(Arrays.asList(1013L, null, 0L, 0L, 0L, 0L, 1013L), report.applications().rows().get("newReceived"));
+  }
 }
