@@ -8,7 +8,6 @@ import nianbao.core.model.Report;
  * A report as recognised, with what the recogniser knows beyond the JSON: what it could not find, what it
  * had to assume, and cells whose printed text is not a valid value. The rules read these.
  *
- * @param text           the whole document as one normalised text (for the narrative rules X1, X3, S3)
  * @param missing        sections and table rows not found at all (rule S1)
  * @param assumptions    cells placed or recovered with less than certainty (rule S2)
  * @param invalidCells   cells printed with something that is not a whole number ≥ 0 (rule N1)
@@ -16,14 +15,13 @@ import nianbao.core.model.Report;
  */
 public record RecognisedReport(
     Report report,
-    String text,
     List<Location> missing,
     List<Assumption> assumptions,
     List<InvalidCell> invalidCells,
     Integer feeDecimals) {
 
   public RecognisedReport withReport(Report newReport) {
-    return new RecognisedReport(newReport, text, missing, assumptions, invalidCells, feeDecimals);
+    return new RecognisedReport(newReport, missing, assumptions, invalidCells, feeDecimals);
   }
 
   /** What was assumed about one place of a table, said in Chinese for the S2 finding. */

@@ -70,7 +70,7 @@ public final class Recogniser {
         template2019 ? Report.TEMPLATE_2019 : Report.TEMPLATE_2021,
         title.agency() == null ? null : RegionResolver.resolve(title.agency(), narrative(sections)),
         sections, proactive.table(), table, review.table(), List.of());
-    return new RecognisedReport(report, flat.text, List.copyOf(notes.missing), List.copyOf(notes.assumptions),
+    return new RecognisedReport(report, List.copyOf(notes.missing), List.copyOf(notes.assumptions),
         List.copyOf(notes.invalid), proactive.feeDecimals());
   }
 

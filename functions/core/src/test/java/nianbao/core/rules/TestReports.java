@@ -63,7 +63,7 @@ final class TestReports {
   }
 
   static RecognisedReport recognised(Report report) {
-    return new RecognisedReport(report, "", List.of(), List.of(), List.of(), 4);
+    return new RecognisedReport(report, List.of(), List.of(), List.of(), 4);
   }
 
   /** The report with one cell of table B changed. */

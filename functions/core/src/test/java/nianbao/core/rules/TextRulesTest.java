@@ -24,7 +24,7 @@ class TextRulesTest {
 
   @Test
   void n1FlagsPrintedTextThatIsNotACountAndNegativeCounts() {
-    RecognisedReport report = new RecognisedReport(TestReports.withCell(good, "granted", "naturalPerson", -1L), "",
+    RecognisedReport report = new RecognisedReport(TestReports.withCell(good, "granted", "naturalPerson", -1L),
         List.of(), List.of(), List.of(new InvalidCell(Location.cell("三", "partiallyGranted", "total"), "1.5")), 4);
     List<Finding> findings = run(new NumberFormatRule(), report);
     assertEquals(2, findings.size());
@@ -46,7 +46,7 @@ class TextRulesTest {
 
   @Test
   void s1NamesEachMissingSectionAndRow() {
-    RecognisedReport report = new RecognisedReport(good, "", TestReports.missing("五", "三:denied.stateSecret"),
+    RecognisedReport report = new RecognisedReport(good, TestReports.missing("五", "三:denied.stateSecret"),
         List.of(), List.of(), 4);
     List<Finding> findings = run(new CompletenessRule(), report);
     assertEquals(2, findings.size());
@@ -59,7 +59,7 @@ class TextRulesTest {
   void s2RepeatsWhatTheReaderAssumed() {
     Assumption split = new Assumption(Location.row("三", "granted"), "数字连写（155112226），拆分为 15 5 1 1 2 2 26",
         "15 5 1 1 2 2 26", "155112226");
-    RecognisedReport report = new RecognisedReport(good, "", List.of(), List.of(split), List.of(), 4);
+    RecognisedReport report = new RecognisedReport(good, List.of(), List.of(split), List.of(), 4);
     List<Finding> findings = run(new PlacementRule(List.of()), report);
     assertEquals(1, findings.size());
     assertEquals(Severity.WARNING, findings.get(0).severity());
