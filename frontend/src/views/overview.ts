@@ -119,7 +119,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     rulesCard,
     chartCard('outcomes', '申请办理结果', s.outcomeTotal ? outcomeItems : [], outcomeDesc, '件数（占比）'),
   ];
-  cards.push(cityCard(s, filter.province));
+  cards.push(cityCard(s, filter.province, filter.year));
   body.replaceChildren(figures, h('div', { class: 'charts' }, ...cards));
 }
 
@@ -127,7 +127,7 @@ export async function render(ctx: ViewContext): Promise<void> {
 const CITY_BARS = 20;
 
 /** Reports by city, from the summary's own breakdown (byCity): one request, whatever the number of cities. */
-function cityCard(s: SummaryView, province: string): HTMLElement {
+function cityCard(s: SummaryView, province: string, year: string): HTMLElement {
   const name = (c: CityCount): string => {
     if (c.city === null) return province ? '省级部门' : `${c.province}省级部门`;
     if (province || c.city === c.province) return c.city;
@@ -139,7 +139,9 @@ function cityCard(s: SummaryView, province: string): HTMLElement {
   const card = chartCard('cities', '各城市的报告数', drawn, description, '报告数（其中有错误）');
   // the data table lists every city, each with its reports with errors
   const tbody = card.querySelector('table tbody');
-  tbody?.replaceChildren(...s.byCity.map((c, i) => h('tr', null, h('th', { scope: 'row' }, items[i].name),
+  // each city's name leads to its reports in the list (the list has no filter for "no city")
+  tbody?.replaceChildren(...s.byCity.map((c, i) => h('tr', null, h('th', { scope: 'row' }, c.city === null
+    ? items[i].name : h('a', { href: routeHref('/reports', { year, province: c.province, city: c.city }) }, items[i].name)),
     h('td', { class: 'num' }, c.withErrors ? `${fmtInt(c.reports)}（${fmtInt(c.withErrors)}）` : fmtInt(c.reports)))));
   const rest = s.byCity.slice(CITY_BARS);
   if (rest.length) {

@@ -486,6 +486,10 @@ class PageTest {
       String city = c.path("city").asText(c.path("province").asText() + "省级部门");
       assertTrue(cities.contains(city), city + " in " + cities);
     }
+    // a city leads to its reports in the list
+    String href = (String) browser.js("return document.querySelector('#chart-title-cities').closest('section')"
+        + ".querySelector('table tbody a').getAttribute('href')");
+    assertTrue(href.startsWith("#/reports?") && href.contains("city="), href);
     browser.screenshot("10-overview");
     browser.screenshot("11-overview-tablet", 820);
     axe("总览");
