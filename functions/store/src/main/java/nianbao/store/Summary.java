@@ -50,6 +50,9 @@ public record Summary(Integer year, String province, String city, Map<String, Bi
     Map<String, Long> errors = counts(Contribution.CITY_ERRORS);
     List<CityCount> out = new ArrayList<>();
     counts(Contribution.CITY).forEach((place, n) -> {
+      if (n <= 0) {
+        return; // only a summary built before the per-city counters existed can go below zero
+      }
       int slash = place.indexOf('/');
       String city = place.substring(slash + 1);
       out.add(new CityCount(place.substring(0, slash), city.isEmpty() ? null : city, n,

@@ -46,6 +46,7 @@ class ContributionTest {
     values.put("city.河南省/郑州市", java.math.BigDecimal.valueOf(3));
     values.put("city.河南省/", java.math.BigDecimal.ONE);
     values.put("city.河南省/洛阳市", java.math.BigDecimal.ZERO);
+    values.put("city.河南省/开封市", java.math.BigDecimal.valueOf(-1));
     var s = new Summary(2022, "河南省", null, values, null);
     assertEquals(List.of(new Summary.CityCount("河南省", "郑州市", 3, 0), new Summary.CityCount("河南省", null, 1, 0),
         new Summary.CityCount("河南省", "新乡市", 1, 1)), s.byCity());
