@@ -11,13 +11,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import nianbao.store.SummaryRebuild;
 
 /**
  * The ingest function (template.yaml names this class). It only parses the invocation and calls {@link Ingest}:
  * <ul>
  *   <li>an S3 event notification ({@code Records}) — what the reports bucket sends;</li>
  *   <li>{@code {"action":"reprocess","batchSize":50,"cursor":…}} — re-read reports of older reader/rule versions;</li>
- *   <li>{@code {"action":"redrive"}} — send the dead-letter queue back through ingest.</li>
+ *   <li>{@code {"action":"redrive"}} — send the dead-letter queue back through ingest;</li>
+ *   <li>{@code {"action":"rebuildSummaries"}} — write every summary again from the current reports (uploads
+ *   paused; see {@link SummaryRebuild}).</li>
  * </ul>
  * A failure of any S3 record fails the invocation, so that Lambda retries the event and, if it keeps failing,
  * puts it into the dead-letter queue.
@@ -76,6 +79,10 @@ public final class IngestHandler implements RequestStreamHandler {
         result.put("examined", p.examined()).put("reprocessed", p.reprocessed()).put("failed", p.failed());
         result.putPOJO("outdatedVersions", p.outdatedVersions());
         result.put("cursor", p.cursor());
+      }
+      case "rebuildSummaries" -> {
+        SummaryRebuild.Result r = new SummaryRebuild(ingest.store()).run();
+        result.put("reports", r.reports()).put("written", r.written()).put("removed", r.removed());
       }
       case "redrive" -> {
         if (env.deadLetterQueueUrl() == null) {

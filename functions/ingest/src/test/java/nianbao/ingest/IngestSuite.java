@@ -392,6 +392,45 @@ abstract class IngestSuite {
   }
 
   @Test
+  void summariesRebuiltFromTheReportsAreExactAgainAfterTheyWentWrong() throws Exception {
+    // GIVEN the seeds stored and then the summaries damaged: a counter lost, a stray one, a scope with no report
+    Harness h = harness();
+    List<Harness.Uploaded> uploads = new ArrayList<>();
+    for (String name : Seeds.NAMES) {
+      uploads.add(h.upload("uploads/" + name, Seeds.bytes(name)));
+    }
+    h.deliver(uploads.toArray(Harness.Uploaded[]::new));
+    List<String> versions = h.store.processingVersions();
+    String province = nianbao.store.item.Keys.summary(2022, "河南省", null);
+    var key = (java.util.function.Function<String, java.util.Map<String, software.amazon.awssdk.services.dynamodb.model
+        .AttributeValue>>) pk -> java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+        .fromS(pk), "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SUM"));
+    h.dynamo.updateItem(r -> r.tableName(h.table).key(key.apply(province))
+        .updateExpression("REMOVE #c ADD #r :five").expressionAttributeNames(java.util.Map.of("#c",
+            "city.河南省/新乡市", "#r", "rule.B1"))
+        .expressionAttributeValues(java.util.Map.of(":five",
+            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("5"))));
+    java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> stray =
+        new java.util.HashMap<>(key.apply(nianbao.store.item.Keys.summary(2031, "河北省", null)));
+    stray.put("reports", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("3"));
+    h.dynamo.putItem(r -> r.tableName(h.table).item(stray));
+    assertThrows(AssertionError.class, h::assertSummariesExact, "the damage shows");
+
+    // WHEN the summaries are rebuilt, as an operator invokes the function
+    String answer = h.invoke("{\"action\":\"rebuildSummaries\"}".getBytes(StandardCharsets.UTF_8));
+
+    // THEN every summary is the sum over the current reports again, the stray scope is gone, versions kept
+    assertTrue(answer.contains("\"reports\":5") && answer.contains("\"removed\":1"), answer);
+    h.assertSummariesExact();
+    assertEquals(0, h.store.summary(2031, "河北省", null).reports());
+    assertEquals(versions, h.store.processingVersions());
+    assertFalse(h.store.summary(2022, "河南省", null).byCity().isEmpty());
+    String again = h.invoke("{\"action\":\"rebuildSummaries\"}".getBytes(StandardCharsets.UTF_8));
+    assertTrue(again.contains("\"removed\":0"), again);
+    h.assertSummariesExact();
+  }
+
+  @Test
   void everyListFilterCombinationIsOneIndexQuery() throws Exception {
     Harness h = harness();
     List<Harness.Uploaded> uploads = new ArrayList<>();

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./nianbao reprocess} and {@code ./nianbao redrive}: invoke the ingest function of the local stack (or of a
- * deployed stack, {@code --stack NAME}) with its {@code {"action": …}} events, the way an operator would with
- * {@code aws lambda invoke}. Reprocess goes on from the cursor each invocation returns until none is left.
+ * {@code ./nianbao reprocess}, {@code redrive} and {@code rebuild-summaries}: invoke the ingest function of the
+ * local stack (or of a deployed stack, {@code --stack NAME}) with its {@code {"action": …}} events, the way an
+ * operator would with {@code aws lambda invoke}. Reprocess goes on from the cursor each invocation returns until
+ * none is left.
  */
 final class IngestActionCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +44,8 @@ final class IngestActionCommand {
       err.println(action + "：调用 " + target.description() + " 的函数 " + target.ingestFunction());
       String cursor = null;
       do {
-        ObjectNode event = JSON.createObjectNode().put("action", action);
+        ObjectNode event = JSON.createObjectNode().put("action",
+            action.equals("rebuild-summaries") ? "rebuildSummaries" : action);
         if (action.equals("reprocess")) {
           event.put("batchSize", batchSize);
           if (cursor != null) {

@@ -23,6 +23,8 @@ public final class Main {
                             让入库函数按新的读取器/规则版本重新处理旧报告
         redrive [--stack 名称 | --data DIR]
                             把死信队列中的上传事件重新交给入库函数
+        rebuild-summaries [--stack 名称 | --data DIR]
+                            按现有报告重写全部汇总（汇总口径变化后使用；运行期间请暂停上传）
                             （不带 --stack 时找正在运行的本地栈：--data 与 serve 的相同，默认 ./.nianbao）
         publish --stack 名称
                             把页面（frontend/dist）和按栈输出生成的 config.json 发布到 AWS 上的站点桶
@@ -57,7 +59,8 @@ public final class Main {
       case "upload" -> new UploadCommand(out, err).run(rest, stateDir());
       case "publish" -> new PublishCommand(out, err).run(rest,
           java.nio.file.Path.of(System.getProperty("nianbao.root", ".")));
-      case "reprocess", "redrive" -> new IngestActionCommand(out, err).run(args[0], rest, stateDir());
+      case "reprocess", "redrive", "rebuild-summaries" ->
+          new IngestActionCommand(out, err).run(args[0], rest, stateDir());
       case "help", "-h", "--help" -> {
         out.print(USAGE);
         yield 0;

@@ -43,7 +43,7 @@ class StackCommandsTest {
   }
 
   @Test
-  void uploadWaitsForEachFileAndReprocessAndRedriveInvokeTheIngestFunction() throws Exception {
+  void uploadWaitsForEachFileAndReprocessRedriveAndRebuildInvokeTheIngestFunction() throws Exception {
     Path seed = ROOT.resolve("infrastructure/local/samples/003_978a9fff42e671ca.txt");
     Files.copy(seed, files.resolve("新乡县 2022.txt"));
     Files.writeString(files.resolve("poem.txt"), "床前明月光，疑是地上霜。\n");
@@ -65,6 +65,9 @@ class StackCommandsTest {
       assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"examined\""));
       assertEquals(0, run("redrive", "--data", state.toString()), err.toString(StandardCharsets.UTF_8));
       assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"received\":0"));
+      // the report and the rejected poem, counted again into their summaries
+      assertEquals(0, run("rebuild-summaries", "--data", state.toString()), err.toString(StandardCharsets.UTF_8));
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"reports\":2,"), out.toString(StandardCharsets.UTF_8));
 
       // GIVEN an upload's event in the dead-letter queue, as Lambda's on-failure destination writes it
       String dlq = stack.queueUrls().values().iterator().next();
