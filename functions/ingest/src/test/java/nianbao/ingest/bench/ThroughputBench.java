@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Reports stored per second against DynamoDB Local, and DynamoDB requests per stored report when 100 and when
- * 10,000 reports are already stored (it must not grow). The seeds are read once; each stored report is a seed
+ * 10,000 reports are already stored (it must not grow); then the time to rebuild every summary from them. The seeds are read once; each stored report is a seed
  * under another agency name, so every one is a new report with its own summaries' share.
  * {@code mvn -pl functions/ingest exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=nianbao.ingest.bench.ThroughputBench -Dexec.args="10000"}
@@ -72,6 +72,12 @@ public final class ThroughputBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf("filled to %d with 4 threads: %.1f reports/s%n", next.get(), (next.get() - before) / seconds);
       measure(next.get() + " stored", ledger, seeds, next, requests, 100);
+      requests.clear();
+      long r0 = System.nanoTime();
+      var rebuilt = new nianbao.store.SummaryRebuild(new ReportStore(dynamo, table.name())).run();
+      System.out.printf("rebuild of every summary over %d reports: %.1f s, %d items written, %d requests %s%n",
+          rebuilt.reports(), (System.nanoTime() - r0) / 1e9, rebuilt.written(),
+          requests.values().stream().mapToLong(AtomicLong::get).sum(), requests);
     }
   }
 
