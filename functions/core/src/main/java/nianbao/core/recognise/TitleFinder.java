@@ -68,13 +68,10 @@ final class TitleFinder {
     int nameEnd = government && compact.startsWith("人民", before - 2) ? before + 2 : before;
     int lineStart = agencyStart(flat, nameEnd);
     String line = compact.substring(lineStart, nameEnd);
-    int digits = 0;
-    while (digits < line.length() && digits < 4 && Character.isDigit(line.charAt(digits))) {
-      digits++;
-    }
-    if (digits == 4 && line.startsWith("年", 4)) {
+    Integer leadingYear = line.length() > 5 && line.charAt(4) == '年' ? year(line.substring(0, 4)) : null;
+    if (leadingYear != null) {
       int agencyFrom = lineStart + 5 + (line.startsWith("年度", 4) ? 1 : 0);
-      return title(flat, agencyFrom, nameEnd, end, Integer.parseInt(line.substring(0, 4)), lineStart);
+      return title(flat, agencyFrom, nameEnd, end, leadingYear, lineStart);
     }
     int close = bracketedYearEnd(compact, end);
     if (close > 0) {
@@ -184,9 +181,13 @@ final class TitleFinder {
     return i < compact.length() && i - at <= 8 ? i + 1 : -1;
   }
 
-  /** Digits may stand inside a name ("第0分局"); leading ones are cut off by {@link #stripLeadingNoise}. */
+  /**
+   * Digits may stand inside a name ("第0分局"); leading ones are cut off by {@link #stripLeadingNoise}. The zeros of
+   * a year in Chinese numerals (二〇二二) count too, so that a year before the agency is on the same run.
+   */
   private static boolean isNameChar(char c) {
-    return FlatText.isCjk(c) || c == '(' || c == ')' || c == '·' || c == '（' || c == '）' || c >= '0' && c <= '9';
+    return FlatText.isCjk(c) || c == '(' || c == ')' || c == '·' || c == '（' || c == '）' || c >= '0' && c <= '9'
+        || c == '〇' || c == '○';
   }
 
   private static int skip(String s, int at, String word) {

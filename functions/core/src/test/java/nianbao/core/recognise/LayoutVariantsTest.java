@@ -77,6 +77,7 @@ class LayoutVariantsTest {
       "新乡县人民政府\n二〇二二年度政府信息公开工作年度报告",
       "2022年新乡县人民政府政府信息公开工作年度报告",
       "2022年度新乡县人民政府政府信息公开工作年度报告",
+      "二〇二二年新乡县人民政府政府信息公开工作年度报告",
       "新乡县人民政府政府信息公开工作年度报告（2022年）",
       "新乡县人民政府信息公开工作年度报告(2022年度)"})
   void titlesWithTheYearWrittenOrPlacedOtherwiseGiveTheAgencyAndYear(String title) throws Exception {
