@@ -113,6 +113,16 @@ public final class Contribution {
     return v;
   }
 
+  /** Adds {@code sign} (1 or −1) times the contribution of {@code head} to the sums of each of its scopes. */
+  static void addTo(Map<String, Map<String, BigDecimal>> sums, ReportHead head, Report report, int sign) {
+    Map<String, BigDecimal> contribution = of(head, report);
+    BigDecimal s = BigDecimal.valueOf(sign);
+    for (String scope : scopes(head)) {
+      Map<String, BigDecimal> sum = sums.computeIfAbsent(scope, k -> new LinkedHashMap<>());
+      contribution.forEach((name, value) -> sum.merge(name, value.multiply(s), BigDecimal::add));
+    }
+  }
+
   /**
    * The summary items a report counts in: all years and its year, each for all regions, its province and its
    * city. A rejected upload has neither year nor region, so it counts in the all-years, all-regions summary only.

@@ -219,11 +219,20 @@ public final class ReportStore {
 
   /** A page of the heads written with one processing version (index byProcessing, keys only). */
   public Page<String> reportIdsProcessedWith(String procKey, int limit, String cursor) {
-    var page = heads.index(Keys.BY_PROCESSING).query(QueryEnhancedRequest.builder()
-        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(procKey)))
-        .exclusiveStartKey(Cursor.decode(Keys.BY_PROCESSING, cursor)).limit(limit).build()).iterator().next();
-    List<String> ids = page.items().stream().map(ReportHead::reportId).toList();
-    return new Page<>(ids, Cursor.encode(Keys.BY_PROCESSING, page.lastEvaluatedKey()));
+    Page<ReportHead> page = headsIn(Keys.BY_PROCESSING, procKey, limit, cursor);
+    return new Page<>(page.items().stream().map(ReportHead::reportId).toList(), page.cursor());
+  }
+
+  /** A page of every head, current reports and rejected uploads, newest first (byNewest projects all of it). */
+  public Page<ReportHead> allHeads(int limit, String cursor) {
+    return headsIn(Keys.BY_NEWEST, Keys.LIST_ALL, limit, cursor);
+  }
+
+  private Page<ReportHead> headsIn(String index, String partition, int limit, String cursor) {
+    var page = heads.index(index).query(QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
+        .exclusiveStartKey(Cursor.decode(index, cursor)).limit(limit).build()).iterator().next();
+    return new Page<>(page.items(), Cursor.encode(index, page.lastEvaluatedKey()));
   }
 
   // ------------------------------------------------------------------------------------------------ lists

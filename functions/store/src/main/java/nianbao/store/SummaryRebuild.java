@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Writes every summary item again from the current reports: after a change to what a summary counts (a new
  * counter, a corrected sum) the stored items are only exact for what was counted with it, since a report's share
- * is recomputed when it is taken away. Reads every head (the newest-first index) and its current report in
- * batches, sums {@link Contribution}s per scope in memory, then replaces each summary item whole and deletes
+ * is recomputed when it is taken away. Reads every head (the newest-first index, which holds whole heads) and
+ * its current report in batches, sums {@link Contribution}s per scope in memory, then replaces each summary item whole and deletes
  * those of scopes no report counts in any more (found by a scan of the summary keys: an operator's command, not a
  * request path). The root item keeps its list of processing versions.
  *
@@ -55,21 +55,15 @@ public final class SummaryRebuild {
     long reports = 0;
     String cursor = null;
     do {
-      Page<ReportRow> page = store.list(ListFilter.none(), PAGE, cursor);
-      List<String> ids = page.items().stream().map(ReportRow::reportId).toList();
-      Map<String, ReportHead> heads = reads.heads(ids);
-      Map<String, Report> current = reads.currentReports(heads.values());
-      for (ReportHead head : heads.values()) {
+      Page<ReportHead> page = store.allHeads(PAGE, cursor);
+      Map<String, Report> current = reads.currentReports(page.items());
+      for (ReportHead head : page.items()) {
         // the summaries count a version's own findings through the head's counts, and its tables
         Report report = current.get(head.reportId());
         if (!head.rejected() && report == null) {
           throw new IllegalStateException("report " + head.reportId() + " has no current version to count");
         }
-        Map<String, BigDecimal> share = Contribution.of(head, report);
-        for (String scope : Contribution.scopes(head)) {
-          Map<String, BigDecimal> sum = sums.computeIfAbsent(scope, k -> new HashMap<>());
-          share.forEach((name, value) -> sum.merge(name, value, BigDecimal::add));
-        }
+        Contribution.addTo(sums, head, report, 1);
         reports++;
       }
       cursor = page.cursor();

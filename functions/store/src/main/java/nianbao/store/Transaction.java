@@ -78,12 +78,7 @@ final class Transaction {
 
   /** Adds ({@code sign} 1) or takes away (−1) a report's contribution to each of its summaries. */
   void count(ReportHead head, Report report, int sign) {
-    Map<String, BigDecimal> contribution = Contribution.of(head, report);
-    BigDecimal s = BigDecimal.valueOf(sign);
-    for (String scope : Contribution.scopes(head)) {
-      Map<String, BigDecimal> d = deltas.computeIfAbsent(scope, k -> new LinkedHashMap<>());
-      contribution.forEach((name, value) -> d.merge(name, value.multiply(s), BigDecimal::add));
-    }
+    Contribution.addTo(deltas, head, report, sign);
     if (sign > 0) {
       procKeys.add(head.procKey());
     }
