@@ -3,7 +3,6 @@ package nianbao.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -49,7 +48,7 @@ public final class BatchWriter {
       int attempt = 0;
       while (!pending.isEmpty()) {
         if (attempt > 0) {
-          backoff(attempt);
+          Backoff.sleep(baseDelayMillis, attempt);
         }
         if (++attempt > maxAttempts) {
           throw new IllegalStateException(pending.size() + " items still unprocessed after " + maxAttempts
@@ -66,13 +65,4 @@ public final class BatchWriter {
     return calls;
   }
 
-  private void backoff(int attempt) {
-    long cap = baseDelayMillis << Math.min(attempt, 8);
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(cap + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -101,8 +101,8 @@ final class CurrentState {
       return new Neighbour(null, null);
     }
     String neighbourId = Identity.reportId(id.agencyKey(), id.year() + offset);
-    Optional<ReportHead> prefetched = read == null ? null : read.head(neighbourId);
-    Optional<ReportHead> head = prefetched != null ? prefetched : store.head(neighbourId);
+    Optional<ReportHead> head = read != null && read.covers(neighbourId) ? read.head(neighbourId)
+        : store.head(neighbourId);
     if (head.isEmpty() || head.get().rejected()) {
       return new Neighbour(head.orElse(null), null);
     }

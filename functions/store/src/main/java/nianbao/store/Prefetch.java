@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
@@ -52,9 +51,17 @@ final class Prefetch {
     return new Prefetch(List.copyOf(headIds), heads, version);
   }
 
-  /** A head that was read (empty: it does not exist); null if it was not among those read. */
+  /** Whether the head of {@code reportId} was among those read. */
+  boolean covers(String reportId) {
+    return headIds.contains(reportId);
+  }
+
+  /** A head that was read (empty: it does not exist). */
   Optional<ReportHead> head(String reportId) {
-    return headIds.contains(reportId) ? Optional.ofNullable(heads.get(reportId)) : null;
+    if (!covers(reportId)) {
+      throw new IllegalArgumentException("the head of " + reportId + " was not read");
+    }
+    return Optional.ofNullable(heads.get(reportId));
   }
 
   Optional<ReportVersion> version() {
@@ -71,7 +78,7 @@ final class Prefetch {
             + " BatchGetItem attempts on " + table);
       }
       if (attempt > 1) {
-        backoff(attempt);
+        Backoff.sleep(BASE_DELAY_MILLIS, attempt);
       }
       List<Map<String, AttributeValue>> ask = List.copyOf(pending);
       BatchGetItemResponse r = store.dynamo().batchGetItem(b -> b.requestItems(Map.of(table,
@@ -86,12 +93,4 @@ final class Prefetch {
     return items;
   }
 
-  private static void backoff(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong((BASE_DELAY_MILLIS << Math.min(attempt, 8)) + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }
