@@ -217,21 +217,16 @@ public final class FlatText {
    * same test for a table's cells and for a text line's tab-separated ones.
    */
   static boolean isValueCell(CharSequence s, int from, int to) {
-    boolean digit = false;
-    boolean placeholder = false;
-    boolean any = false;
+    boolean valueOrPlaceholder = false;
     for (int i = from; i < to; i++) {
       char c = normalise(s.charAt(i));
-      if (c >= '0' && c <= '9') {
-        digit = true;
-      } else if (c == '-' || c == '—' || c == '–' || c == '/') {
-        placeholder = true;
+      if (c >= '0' && c <= '9' || c == '-' || c == '—' || c == '–' || c == '/') {
+        valueOrPlaceholder = true;
       } else if (c != '.' && c != ',' && !isSpace(c)) {
         return false;
       }
-      any |= !isSpace(c);
     }
-    return digit || placeholder && any;
+    return valueOrPlaceholder;
   }
 
   /**

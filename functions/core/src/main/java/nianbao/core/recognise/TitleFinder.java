@@ -105,31 +105,32 @@ final class TitleFinder {
   /** Start of a 4-digit (or 4 Chinese numeral) year ending just before {@code yearChar} ('年'); else -1. */
   private static int yearBefore(String compact, int yearChar) {
     int start = yearChar - 4;
-    if (start < 0) {
-      return -1;
-    }
-    String y = compact.substring(start, yearChar);
-    return ValueScanner.isDigits(y) || year(y) != null ? start : -1;
+    return start >= 0 && year(compact.substring(start, yearChar)) != null ? start : -1;
   }
 
-  /** A year as printed in ASCII or Chinese numerals (二〇二二, 二○二二, 二零二二), if plausible. */
+  /**
+   * A year as printed: four ASCII digits, or four Chinese numerals (二〇二二, 二○二二, 二零二二) that make a year of
+   * this century — a range that keeps other runs of numerals from passing for one.
+   */
   static Integer year(String printed) {
     if (printed.length() != 4) {
       return null;
     }
-    StringBuilder digits = new StringBuilder(4);
+    if (ValueScanner.isDigits(printed)) {
+      return Integer.parseInt(printed);
+    }
+    int year = 0;
     for (int i = 0; i < 4; i++) {
       char c = printed.charAt(i);
-      int d = c >= '0' && c <= '9' ? c - '0' : "〇一二三四五六七八九".indexOf(c);
+      int d = "〇一二三四五六七八九".indexOf(c);
       if (d < 0 && (c == '○' || c == '零' || c == 'O' || c == 'о' || c == 'О')) {
         d = 0;
       }
       if (d < 0) {
         return null;
       }
-      digits.append(d);
+      year = year * 10 + d;
     }
-    int year = Integer.parseInt(digits.toString());
     return year >= 2000 && year <= 2099 ? year : null;
   }
 
@@ -160,8 +161,9 @@ final class TitleFinder {
     if (s.length() < 3 || s.length() > MAX_AGENCY) {
       return false;
     }
-    for (String suffix : new String[] {"政府", "局", "委员会", "委", "办公室", "办", "厅", "院", "署", "中心", "部",
-        "街道办事处", "办事处", "管委会", "所", "队", "站", "处", "会", "馆", "社", "室", "区", "县", "市", "镇", "乡"}) {
+    // shortest endings only: 委员会 and 管委会 end in 会, 办公室 in 室, 街道办事处 in 处
+    for (String suffix : new String[] {"政府", "局", "委", "办", "厅", "院", "署", "中心", "部", "所", "队", "站", "处",
+        "会", "馆", "社", "室", "区", "县", "市", "镇", "乡"}) {
       if (s.endsWith(suffix)) {
         return true;
       }
