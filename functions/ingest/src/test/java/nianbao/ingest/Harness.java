@@ -151,6 +151,15 @@ final class Harness {
     return invoke(createdEvent(bucket, uploads));
   }
 
+  /** Uploads the five seeds, each as {@code uploads/<name>}, and delivers them in one event. */
+  String deliverSeeds() {
+    List<Uploaded> uploads = new ArrayList<>();
+    for (String name : Seeds.NAMES) {
+      uploads.add(upload("uploads/" + name, Seeds.bytes(name)));
+    }
+    return deliver(uploads.toArray(Uploaded[]::new));
+  }
+
   /** Every current report and rejected upload, through the byNewest index (all pages). */
   List<ReportHead> heads() {
     List<ReportHead> heads = new ArrayList<>();

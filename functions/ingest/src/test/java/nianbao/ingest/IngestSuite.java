@@ -323,11 +323,7 @@ abstract class IngestSuite {
       var s = r.source();
       return r.withSource(new nianbao.core.model.Source(s.name(), s.sha256(), s.format(), s.encoding(), "txt/0"));
     });
-    List<Harness.Uploaded> uploads = new ArrayList<>();
-    for (String name : Seeds.NAMES) {
-      uploads.add(old.upload("uploads/" + name, Seeds.bytes(name)));
-    }
-    old.deliver(uploads.toArray(Harness.Uploaded[]::new));
+    old.deliverSeeds();
     Summary before = old.store.summary(null, null, null);
     assertTrue(old.store.processingVersions().contains(ReportReader.RULES_VERSION + "|txt/0"));
 
@@ -395,11 +391,7 @@ abstract class IngestSuite {
   void summariesRebuiltFromTheReportsAreExactAgainAfterTheyWentWrong() throws Exception {
     // GIVEN the seeds stored and then the summaries damaged: a counter lost, a stray one, a scope with no report
     Harness h = harness();
-    List<Harness.Uploaded> uploads = new ArrayList<>();
-    for (String name : Seeds.NAMES) {
-      uploads.add(h.upload("uploads/" + name, Seeds.bytes(name)));
-    }
-    h.deliver(uploads.toArray(Harness.Uploaded[]::new));
+    h.deliverSeeds();
     List<String> versions = h.store.processingVersions();
     String province = nianbao.store.item.Keys.summary(2022, "河南省", null);
     var key = (java.util.function.Function<String, java.util.Map<String, software.amazon.awssdk.services.dynamodb.model
@@ -433,11 +425,7 @@ abstract class IngestSuite {
   @Test
   void everyListFilterCombinationIsOneIndexQuery() throws Exception {
     Harness h = harness();
-    List<Harness.Uploaded> uploads = new ArrayList<>();
-    for (String name : Seeds.NAMES) {
-      uploads.add(h.upload("uploads/" + name, Seeds.bytes(name)));
-    }
-    h.deliver(uploads.toArray(Harness.Uploaded[]::new));
+    h.deliverSeeds();
     assertEquals(3, all(h, new ListFilter(2022, null, null, null, null, null)).size());
     assertEquals(5, all(h, new ListFilter(null, "河南省", null, null, null, null)).size());
     assertEquals(3, all(h, new ListFilter(null, "河南省", "新乡市", null, null, null)).size());
