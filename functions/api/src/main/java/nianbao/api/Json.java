@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nianbao.core.json.ReportJson;
+import nianbao.core.json.ReportMapper;
 
 /** The one mapper (core's, so reports are written exactly as FORMAT.md says) and small helpers. */
 public final class Json {
-  public static final ObjectMapper MAPPER = ReportJson.MAPPER;
+  public static final ObjectMapper MAPPER = ReportMapper.MAPPER;
 
   private Json() {}
 

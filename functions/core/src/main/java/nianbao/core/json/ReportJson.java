@@ -1,74 +1,58 @@
 package nianbao.core.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import nianbao.core.model.Proactive;
-import nianbao.core.model.Proactive2019;
-import nianbao.core.model.Proactive2021;
+import java.util.List;
+import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
-import nianbao.core.model.Severity;
 
-/** FORMAT.md's JSON, both ways. One shared, thread-safe mapper. */
+/**
+ * FORMAT.md's JSON of a report (and of a list of findings), both ways, with Jackson's streaming API: the same
+ * text {@link ReportMapper#MAPPER} writes, without the cost of building an ObjectMapper during a cold start.
+ * Reading is lenient as that mapper's was (see {@link ReportJsonReader}); malformed JSON is an
+ * {@link UncheckedIOException}, JSON of another shape an {@link IllegalArgumentException}.
+ */
 public final class ReportJson {
-  public static final ObjectMapper MAPPER = createMapper();
-
   private ReportJson() {}
 
-  private static ObjectMapper createMapper() {
-    SimpleModule module = new SimpleModule("nianbao");
-    module.addDeserializer(Severity.class, new JsonDeserializer<>() {
-      @Override
-      public Severity deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        return Severity.fromJson(p.getValueAsString());
-      }
-    });
-    ObjectMapper mapper = new ObjectMapper()
-        .registerModule(module)
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    return mapper;
-  }
-
   public static String write(Report report) {
-    try {
-      return MAPPER.writeValueAsString(report);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(false, g -> new ReportJsonWriter(g).report(report));
   }
 
   public static String writePretty(Report report) {
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(true, g -> new ReportJsonWriter(g).report(report));
   }
 
   /** Reads FORMAT.md's JSON; table A is read by the shape its {@code template} names. */
   public static Report read(String json) {
-    try {
-      ObjectNode tree = (ObjectNode) MAPPER.readTree(json);
-      JsonNode proactiveNode = tree.remove("proactive");
-      Report report = MAPPER.treeToValue(tree, Report.class);
-      Proactive proactive = null;
-      if (proactiveNode != null && !proactiveNode.isNull()) {
-        Class<? extends Proactive> type = Report.TEMPLATE_2019.equals(report.template())
-            ? Proactive2019.class : Proactive2021.class;
-        proactive = MAPPER.treeToValue(proactiveNode, type);
+    return ReportJsonReader.report(JsonTree.read(json));
+  }
+
+  public static String writeFindings(List<Finding> findings) {
+    return write(false, g -> new ReportJsonWriter(g).findings(findings));
+  }
+
+  /** A JSON array of findings (null for JSON null). */
+  public static List<Finding> readFindings(String json) {
+    return ReportJsonReader.findings(JsonTree.read(json));
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static String write(boolean pretty, Body body) {
+    StringWriter out = new StringWriter(4096);
+    try (JsonGenerator g = JsonTree.FACTORY.createGenerator(out)) {
+      if (pretty) {
+        g.useDefaultPrettyPrinter();
       }
-      return new Report(report.schemaVersion(), report.source(), report.title(), report.agency(), report.year(),
-          report.template(), report.region(), report.sections(), proactive, report.applications(),
-          report.reviewAndLitigation(), report.findings() == null ? java.util.List.of() : report.findings());
+      body.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out.toString();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.stream.Stream;
 import nianbao.core.ReportReader;
 import nianbao.core.json.ReportJson;
+import nianbao.core.json.ReportMapper;
 import nianbao.core.model.Report;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,7 +40,7 @@ class SameJsonAcrossFormatsTest {
     ObjectNode expected = comparable(text);
     if (base.startsWith("001_")) {
       for (String row : new String[] {"newReceived", "carriedOver"}) {
-        ((ArrayNode) expected.path("applications").path("rows").path(row)).set(6, ReportJson.MAPPER.nullNode());
+        ((ArrayNode) expected.path("applications").path("rows").path(row)).set(6, ReportMapper.MAPPER.nullNode());
       }
     }
     assertEquals(expected.toPrettyString(), comparable(other).toPrettyString());
@@ -48,8 +49,8 @@ class SameJsonAcrossFormatsTest {
   @ParameterizedTest(name = "pingtan-2022.{0}")
   @MethodSource("formats")
   void sampleValuesAsExpected(String ext) throws Exception {
-    JsonNode expected = ReportJson.MAPPER.readTree(Fixtures.bytes("/samples/04_pingtan-2022.expected.json"));
-    JsonNode actual = ReportJson.MAPPER.readTree(ReportJson.write(
+    JsonNode expected = ReportMapper.MAPPER.readTree(Fixtures.bytes("/samples/04_pingtan-2022.expected.json"));
+    JsonNode actual = ReportMapper.MAPPER.readTree(ReportJson.write(
         ReportReader.read(Fixtures.document("pingtan-2022." + ext), "pingtan-2022." + ext)));
     for (String field : new String[] {"agency", "year", "template", "proactive", "applications", "reviewAndLitigation"}) {
       assertEquals(expected.get(field), actual.get(field), field);
@@ -61,7 +62,7 @@ class SameJsonAcrossFormatsTest {
   }
 
   private static ObjectNode comparable(Report report) throws Exception {
-    ObjectNode tree = (ObjectNode) ReportJson.MAPPER.readTree(ReportJson.write(report));
+    ObjectNode tree = (ObjectNode) ReportMapper.MAPPER.readTree(ReportJson.write(report));
     tree.remove("source");
     ObjectNode sections = (ObjectNode) tree.get("sections");
     for (String name : new String[] {"overview", "problems", "other"}) {
@@ -71,7 +72,7 @@ class SameJsonAcrossFormatsTest {
     }
     JsonNode findings = tree.get("findings");
     if (findings instanceof ArrayNode array) {
-      ArrayNode kept = ReportJson.MAPPER.createArrayNode();
+      ArrayNode kept = ReportMapper.MAPPER.createArrayNode();
       for (JsonNode f : array) {
         if (!"S2".equals(f.path("rule").asText())) {
           kept.add(f);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nianbao.core.ReportReader;
 import nianbao.core.json.ReportJson;
+import nianbao.core.json.ReportMapper;
 import nianbao.core.model.Report;
 import nianbao.core.model.Severity;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +31,8 @@ class ExpectedReportsTest {
       "003_978a9fff42e671ca", "004_966a26715276eb9e"})
   void seedsGiveTheirGoldenJson(String seed) throws Exception {
     Report report = ReportReader.read(resource("/seeds/" + seed + ".txt"), seed + ".txt");
-    JsonNode actual = ReportJson.MAPPER.readTree(ReportJson.write(report));
-    JsonNode golden = ReportJson.MAPPER.readTree(resource("/golden/" + seed + ".json"));
+    JsonNode actual = ReportMapper.MAPPER.readTree(ReportJson.write(report));
+    JsonNode golden = ReportMapper.MAPPER.readTree(resource("/golden/" + seed + ".json"));
     assertEquals(golden.toPrettyString(), actual.toPrettyString());
   }
 
@@ -39,7 +40,7 @@ class ExpectedReportsTest {
   @ValueSource(strings = {"nonzero-2021-split-labels", "nonzero-2019-template", "nonzero-2021-run-together"})
   void fixturesGiveTheValuesTheirGeneratorWrote(String fixture) throws Exception {
     Report report = ReportReader.read(resource("/fixtures/" + fixture + ".txt"), fixture + ".txt");
-    JsonNode expected = ReportJson.MAPPER.readTree(resource("/fixtures/" + fixture + ".expected.json"));
+    JsonNode expected = ReportMapper.MAPPER.readTree(resource("/fixtures/" + fixture + ".expected.json"));
     assertValues(expected, report);
     assertEquals(rules(expected.get("errorRules")), errorRules(report), "error findings");
   }
@@ -48,7 +49,7 @@ class ExpectedReportsTest {
   @ValueSource(strings = {"01_pingtan-2019", "04_pingtan-2022"})
   void samplesGiveTheirHandCheckedValuesAndFindings(String sample) throws Exception {
     Report report = ReportReader.read(resource("/samples/" + sample + ".txt"), sample + ".txt");
-    JsonNode expected = ReportJson.MAPPER.readTree(resource("/samples/" + sample + ".expected.json"));
+    JsonNode expected = ReportMapper.MAPPER.readTree(resource("/samples/" + sample + ".expected.json"));
     assertValues(expected, report);
     Set<String> expectedRules = new TreeSet<>();
     expected.get("expectedFindings").forEach(f -> expectedRules.add(f.get("rule").asText()));
@@ -61,7 +62,7 @@ class ExpectedReportsTest {
 
   /** Compares agency, year, template and the three tables; a null table in the expectation was not checked. */
   private static void assertValues(JsonNode expected, Report report) throws IOException {
-    ObjectNode actual = (ObjectNode) ReportJson.MAPPER.readTree(ReportJson.write(report));
+    ObjectNode actual = (ObjectNode) ReportMapper.MAPPER.readTree(ReportJson.write(report));
     for (String key : List.of("agency", "year", "template", "applications", "reviewAndLitigation", "proactive")) {
       if (expected.has(key) && !expected.get(key).isNull()) {
         assertEquals(expected.get(key).toPrettyString(), actual.get(key).toPrettyString(), key);
