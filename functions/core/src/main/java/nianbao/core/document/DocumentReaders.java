@@ -16,9 +16,20 @@ public final class DocumentReaders {
   public static final Duration TIME_LIMIT = Duration.ofSeconds(10);
 
   private static final TextReader TEXT = new TextReader();
-  private static final HtmlReader HTML = new HtmlReader();
-  private static final DocxReader DOCX = new DocxReader();
-  private static final PdfReader PDF = new PdfReader();
+
+  // Each structured reader (and its library: XML factories, jsoup, PDFBox) is loaded when a document first
+  // needs it: a cold start that reads a text report pays for no other.
+  private static final class Html {
+    static final HtmlReader READER = new HtmlReader();
+  }
+
+  private static final class Docx {
+    static final DocxReader READER = new DocxReader();
+  }
+
+  private static final class Pdf {
+    static final PdfReader READER = new PdfReader();
+  }
 
   private DocumentReaders() {}
 
@@ -35,13 +46,10 @@ public final class DocumentReaders {
       throw tooLarge(bytes.length);
     }
     String format = FormatSniffer.sniff(bytes);
-    DocumentReader reader = switch (format) {
-      case TextReader.FORMAT -> TEXT;
-      case HtmlReader.FORMAT -> HTML;
-      case DocxReader.FORMAT -> DOCX;
-      case PdfReader.FORMAT -> PDF;
-      default -> throw new UnreadableDocumentException(format, "不支持的文件格式：" + FormatSniffer.describe(format));
-    };
+    DocumentReader reader = reader(format);
+    if (reader == null) {
+      throw new UnreadableDocumentException(format, "不支持的文件格式：" + FormatSniffer.describe(format));
+    }
     if (reader == TEXT) {
       return TEXT.read(bytes);
     }
@@ -57,9 +65,9 @@ public final class DocumentReaders {
   public static DocumentReader reader(String format) {
     return switch (format) {
       case TextReader.FORMAT -> TEXT;
-      case HtmlReader.FORMAT -> HTML;
-      case DocxReader.FORMAT -> DOCX;
-      case PdfReader.FORMAT -> PDF;
+      case HtmlReader.FORMAT -> Html.READER;
+      case DocxReader.FORMAT -> Docx.READER;
+      case PdfReader.FORMAT -> Pdf.READER;
       default -> null;
     };
   }

@@ -1,8 +1,10 @@
 package nianbao.core.region;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nianbao.core.model.Region;
 
@@ -62,23 +64,22 @@ public final class RegionResolver {
       return byStem(divisions, name);
     }
     List<Division> named = new ArrayList<>();
-    List<Integer> matchOf = new ArrayList<>();
+    Map<Division, Set<Integer>> matchesNaming = new HashMap<>();
     for (int i = 0; i < matches.size(); i++) {
       for (Division d : divisions.ofName[matches.get(i).nameId()]) {
         named.add(d);
-        matchOf.add(i);
+        matchesNaming.computeIfAbsent(d, k -> new HashSet<>()).add(i);
       }
     }
-    // Support: how many of the names found name the division or one of its ancestors.
+    // Support: how many of the names found name the division or one of its ancestors (a common name can name
+    // hundreds of divisions, so this walks each one's few ancestors rather than comparing every pair).
     List<Division> best = new ArrayList<>();
     int bestSupport = -1;
     int bestDepth = -1;
     for (Division d : named) {
-      Set<Integer> supporting = new LinkedHashSet<>();
-      for (int j = 0; j < named.size(); j++) {
-        if (divisions.within(d, named.get(j))) {
-          supporting.add(matchOf.get(j));
-        }
+      Set<Integer> supporting = new HashSet<>();
+      for (Division x = d; x != null; x = divisions.parent(x)) {
+        supporting.addAll(matchesNaming.getOrDefault(x, Set.of()));
       }
       int support = supporting.size();
       int depth = d.level().ordinal();
