@@ -2,15 +2,18 @@ package nianbao.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import nianbao.core.json.JsonTree;
+import nianbao.store.ReportLedger;
 import nianbao.store.SummaryRebuild;
 
 /**
@@ -31,11 +34,6 @@ public final class IngestHandler implements RequestStreamHandler {
 
   private final Ingest ingest;
   private final Environment env;
-
-  /** Loaded at the first event rather than with the class, so that its start-up cost overlaps {@link Startup}'s. */
-  private static final class Events {
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
 
   /** Settings the template gives the function. */
   public record Environment(String tableName, String deadLetterQueueUrl, String reportsBucket) {
@@ -68,43 +66,87 @@ public final class IngestHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode event = Events.JSON.readTree(input);
-    ObjectNode result = Events.JSON.createObjectNode();
+    Object event = JsonTree.read(input);
+    Map<String, Object> result = new LinkedHashMap<>();
     BooleanSupplier keepGoing = () -> context == null || context.getRemainingTimeInMillis() > SAFETY_MILLIS;
-    String action = event == null ? "" : event.path("action").asText("");
-    switch (action) {
+    String action = JsonTree.text(event, "action");
+    switch (action == null ? "" : action) {
       case "reprocess" -> {
-        Reprocessor.Progress p = new Reprocessor(ingest).run(event.path("batchSize").asInt(50),
-            event.hasNonNull("cursor") ? event.get("cursor").asText() : null, keepGoing);
-        result.put("examined", p.examined()).put("reprocessed", p.reprocessed()).put("failed", p.failed());
-        result.putPOJO("outdatedVersions", p.outdatedVersions());
+        Reprocessor.Progress p = new Reprocessor(ingest).run(whole(event, "batchSize", 50),
+            JsonTree.text(event, "cursor"), keepGoing);
+        result.put("examined", p.examined());
+        result.put("reprocessed", p.reprocessed());
+        result.put("failed", p.failed());
+        result.put("outdatedVersions", p.outdatedVersions());
         result.put("cursor", p.cursor());
       }
       case "rebuildSummaries" -> {
         SummaryRebuild.Result r = new SummaryRebuild(ingest.store()).run();
-        result.put("reports", r.reports()).put("written", r.written()).put("removed", r.removed());
+        result.put("reports", r.reports());
+        result.put("written", r.written());
+        result.put("removed", r.removed());
       }
       case "redrive" -> {
         if (env.deadLetterQueueUrl() == null) {
           throw new IllegalStateException("DEAD_LETTER_QUEUE_URL is not set");
         }
         Redriver.Progress p = new Redriver(AwsClients.sqs(), ingest).run(env.deadLetterQueueUrl(), keepGoing);
-        result.put("received", p.received()).put("redriven", p.redriven()).put("failed", p.failed());
+        result.put("received", p.received());
+        result.put("redriven", p.redriven());
+        result.put("failed", p.failed());
       }
       default -> {
-        JsonNode s3Event = event != null && event.has("requestPayload") ? event.get("requestPayload") : event;
-        List<Ingest.RecordOutcome> outcomes = ingest.handle(S3Notification.parse(s3Event == null
-            ? Events.JSON.createObjectNode() : s3Event));
-        ArrayNode records = result.putArray("records");
-        for (Ingest.RecordOutcome o : outcomes) {
-          ObjectNode r = records.addObject();
-          r.put("bucket", o.record().bucket()).put("key", o.record().key());
-          r.put("result", o.result() == null ? "IGNORED" : o.result().name());
-          r.put("reportId", o.reportId());
-          r.put("detail", o.detail());
-        }
+        Object payload = JsonTree.member(event, "requestPayload");
+        result.put("records", records(ingest.handle(S3Notification.parse(payload != null ? payload : event))));
       }
     }
-    Events.JSON.writeValue(output, result);
+    write(output, result);
+  }
+
+  private static List<Map<String, Object>> records(List<Ingest.RecordOutcome> outcomes) {
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (Ingest.RecordOutcome o : outcomes) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("bucket", o.record().bucket());
+      r.put("key", o.record().key());
+      r.put("result", o.result() == null ? "IGNORED" : o.result().name());
+      r.put("reportId", o.reportId());
+      r.put("detail", o.detail());
+      records.add(r);
+    }
+    return records;
+  }
+
+  private static void write(OutputStream output, Map<String, Object> answer) throws IOException {
+    try (JsonGenerator g = JsonTree.FACTORY.createGenerator(output)) {
+      JsonTree.write(g, answer);
+    }
+  }
+
+  /** A whole-number member (a number, or digits in a string), or {@code missing}. */
+  private static int whole(Object event, String name, int missing) {
+    String v = JsonTree.text(event, name);
+    try {
+      return v == null ? missing : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not " + v, e);
+    }
+  }
+
+  /**
+   * Reads an S3 event and writes an answer to it as {@link #handleRequest} does, touching nothing else: part of
+   * the cold start's warm-up ({@link Startup}).
+   */
+  static void warmUpJson() {
+    String event = "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\","
+        + "\"eventTime\":\"2023-01-31T08:00:00.000Z\",\"s3\":{\"bucket\":{\"name\":\"" + Startup.WARM_UP + "\"},"
+        + "\"object\":{\"key\":\"%E6%8A%A5%E5%91%8A+2022.txt\",\"size\":1,\"eTag\":\"e\",\"sequencer\":\"0A\"}}}]}";
+    List<Ingest.RecordOutcome> outcomes = S3Notification.parse(JsonTree.read(event)).stream()
+        .map(r -> new Ingest.RecordOutcome(r, ReportLedger.Result.UNCHANGED, Startup.WARM_UP, null)).toList();
+    try {
+      write(OutputStream.nullOutputStream(), Map.of("records", records(outcomes)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

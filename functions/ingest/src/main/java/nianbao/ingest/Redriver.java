@@ -1,8 +1,7 @@
 package nianbao.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import nianbao.core.json.JsonTree;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,7 +15,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class Redriver {
   private static final Logger LOG = Logger.getLogger(Redriver.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SqsClient sqs;
   private final Ingest ingest;
@@ -54,11 +52,12 @@ public final class Redriver {
   }
 
   /** The S3 event inside a dead-letter message. */
-  static JsonNode event(String body) {
+  static Object event(String body) {
     try {
-      JsonNode node = JSON.readTree(body);
-      return node.has("requestPayload") ? node.get("requestPayload") : node;
-    } catch (java.io.IOException e) {
+      Object message = JsonTree.read(body);
+      Object payload = JsonTree.member(message, "requestPayload");
+      return payload != null ? payload : message;
+    } catch (java.io.UncheckedIOException e) {
       throw new IllegalArgumentException("dead-letter message is not JSON", e);
     }
   }

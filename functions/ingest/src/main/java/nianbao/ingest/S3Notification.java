@@ -1,10 +1,10 @@
 package nianbao.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import nianbao.core.json.JsonTree;
 
 /**
  * One record of an S3 event notification, read from the JSON S3 delivers: the key URL-decoded exactly as
@@ -26,31 +26,39 @@ public record S3Notification(String eventName, Instant eventTime, String bucket,
     return "ObjectRemoved:DeleteMarkerCreated".equals(eventName);
   }
 
-  /** The records of an event; anything but {@code aws:s3} records (an s3:TestEvent, say) gives none. */
-  public static List<S3Notification> parse(JsonNode event) {
+  /**
+   * The records of an event read as a {@link JsonTree}; anything but {@code aws:s3} records (an s3:TestEvent,
+   * say) gives none.
+   */
+  public static List<S3Notification> parse(Object event) {
     List<S3Notification> records = new ArrayList<>();
-    for (JsonNode r : event.path("Records")) {
-      if (!"aws:s3".equals(r.path("eventSource").asText())) {
+    if (!(JsonTree.member(event, "Records") instanceof List<?> list)) {
+      return records;
+    }
+    for (Object r : list) {
+      if (!"aws:s3".equals(JsonTree.text(r, "eventSource"))) {
         continue;
       }
-      JsonNode s3 = r.path("s3");
-      JsonNode object = s3.path("object");
-      String rawKey = object.path("key").asText();
+      Object s3 = JsonTree.member(r, "s3");
+      Object object = JsonTree.member(s3, "object");
+      String rawKey = JsonTree.text(object, "key");
       String eTag = text(object, "eTag");
       String versionId = text(object, "versionId");
       String sequencer = text(object, "sequencer");
-      Long size = object.hasNonNull("size") ? object.path("size").asLong() : null;
-      String key = new S3EventNotification.S3ObjectEntity(rawKey, size, eTag, versionId, sequencer)
-          .getUrlDecodedKey();
+      Long size = JsonTree.member(object, "size") instanceof Number n ? n.longValue() : null;
+      String key = new S3EventNotification.S3ObjectEntity(rawKey == null ? "" : rawKey, size, eTag, versionId,
+          sequencer).getUrlDecodedKey();
       String time = text(r, "eventTime");
+      String bucket = JsonTree.text(JsonTree.member(s3, "bucket"), "name");
       records.add(new S3Notification(text(r, "eventName"), time == null ? Instant.EPOCH : Instant.parse(time),
-          s3.path("bucket").path("name").asText(), key, size, eTag, versionId, sequencer));
+          bucket == null ? "" : bucket, key, size, eTag, versionId, sequencer));
     }
     return records;
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+  /** A member's text, null when missing, null or empty. */
+  private static String text(Object node, String field) {
+    String v = JsonTree.text(node, field);
+    return v == null || v.isEmpty() ? null : v;
   }
 }
