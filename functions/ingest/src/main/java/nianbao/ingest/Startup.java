@@ -3,97 +3,131 @@ package nianbao.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 import nianbao.core.ReportReader;
 import nianbao.core.document.UnreadableDocumentException;
+import nianbao.core.json.ReportJson;
 import nianbao.core.model.Report;
 import nianbao.store.ReportLedger;
 import nianbao.store.ReportStore;
-import nianbao.store.item.Keys;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * The cold start of the ingest function. Most of it is loading and first running classes, so it does that
- * work on two threads and before the first event: the DynamoDB client is built and makes each kind of request
- * storing a report makes, on a key that does not exist, then the S3 client is built and asked for an absent key;
- * meanwhile a bundled sample report is read and everything storing it would write is built in memory, without
- * writing it. With SnapStart this runs once, before the snapshot ("priming"); without it, the four requests are
- * its only cost beyond the work itself.
+ * The cold start of the ingest function. Most of it is loading and first running classes, so it does that work
+ * before the first event and on three threads, each on work the others do not need:
+ * <ul>
+ *   <li>this thread builds the DynamoDB client, then makes each request storing a report makes, on an id where
+ *   nothing is stored ({@link ReportLedger#primeRequests});</li>
+ *   <li>"s3" sets up TLS (the trust store, which every SDK client's HTTP client needs) and then builds the S3
+ *   client and asks for an absent key;</li>
+ *   <li>"warm-up" reads a bundled sample report, writes and reads it as JSON as storing and replacing a report
+ *   does, parses an S3 event, and builds in memory everything storing the sample would write.</li>
+ * </ul>
+ * With SnapStart this runs once, before the snapshot, and the DynamoDB requests are all made and waited for. In an
+ * on-demand start they are made only while the other two threads are still busy: measured (ColdStartBench),
+ * waiting for them made the first event later, as the requests cost more than they save the event.
+ * Nothing is written to the table or the bucket.
  */
 final class Startup {
   private static final Logger LOG = Logger.getLogger(Startup.class.getName());
   static final String SAMPLE = "warm-up-report.txt";
-  /** The key the priming requests ask for; nothing is ever stored under it. */
+  /** The report id and S3 key the priming requests ask for; nothing is ever stored under them. */
   static final String WARM_UP = "nianbao-warm-up";
+  /** How long start-up waits for the priming requests: an unreachable table costs init this, not more. */
+  static final Duration PRIMING_LIMIT = Duration.ofSeconds(2);
   private static final AwsRequestOverrideConfiguration PRIMING = AwsRequestOverrideConfiguration.builder()
-      .apiCallTimeout(Duration.ofSeconds(2)).build();
+      .apiCallTimeout(PRIMING_LIMIT).build();
 
   private Startup() {}
 
   /** The function's collaborators, warmed up; {@code reportsBucket} (may be null) is where uploads arrive. */
   static Ingest ingest(String tableName, String reportsBucket) {
     CompletableFuture<ReportStore> store = new CompletableFuture<>();
-    // the reader needs no SDK class, so it runs while this thread loads the SDK's core
+    CompletableFuture<S3Client> s3 = background("s3", () -> {
+      warmTls();
+      S3Client client = AwsClients.s3();
+      primeS3(client, reportsBucket);
+      return client;
+    });
+    // the reader needs no SDK class, so it runs while the other threads load the SDK
     CompletableFuture<Integer> warmUp = background("warm-up", () -> {
       Report sample = readSample();
+      ReportStore.loadSchemas();
+      ReportJson.read(ReportJson.write(sample));
+      IngestHandler.warmUpJson();
       return new ReportLedger(store.join()).prepare(sample).size();
     });
     ReportStore reportStore;
-    S3Client s3;
     try {
       DynamoDbClient dynamo = AwsClients.dynamo();
       reportStore = new ReportStore(dynamo, tableName);
       store.complete(reportStore);
-      primeDynamo(dynamo, tableName);
-      s3 = AwsClients.s3();
-      primeS3(s3, reportsBucket);
     } finally {
       store.completeExceptionally(new IllegalStateException("start-up failed")); // frees the warm-up if it waits
     }
+    CompletableFuture<Void> othersReady = CompletableFuture.allOf(s3, warmUp).exceptionally(e -> null);
+    if (forSnapshot()) {
+      primeDynamo(new ReportLedger(reportStore), () -> true, true);
+    } else {
+      // on demand, priming would only move this work before the event and add its requests: it only fills the
+      // time this thread would otherwise spend waiting for the other two
+      primeDynamo(new ReportLedger(reportStore), () -> !othersReady.isDone(), false);
+    }
     try {
       warmUp.join();
-    } catch (CompletionException e) {
+    } catch (RuntimeException e) {
       // a warm-up that fails costs only time; the events themselves will show any real fault
-      LOG.log(Level.WARNING, "warm-up of the ingest path failed", e.getCause());
+      LOG.log(Level.WARNING, "warm-up of the ingest path failed", e.getCause() != null ? e.getCause() : e);
     }
-    return new Ingest(s3, reportStore, ReportParser.CORE);
+    return new Ingest(s3.join(), reportStore, ReportParser.CORE);
+  }
+
+  /** Whether this start-up is SnapStart's, whose end state is snapshotted: then time spent here costs no event. */
+  static boolean forSnapshot() {
+    return "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
   }
 
   /**
-   * The three kinds of request storing a report makes, each finding or changing nothing: a Query and a
-   * BatchGetItem of a key that does not exist, and a transaction whose only action is a condition check on it.
-   * The first failure ends it, and each is bounded to 2 s (a server just started can take over a second to
-   * answer its first query), so an unreachable table delays start-up by that at most. Failures are only logged.
+   * {@link ReportLedger#primeRequests} on a thread of its own, while {@code keepGoing}. With {@code wait} it is
+   * waited for {@link #PRIMING_LIMIT} at most (a server just started can take over a second to answer its first
+   * query). It reads and checks only; a failure or a timeout is only logged, and the first event then loads the
+   * path itself, or fails and is retried if the table is unreachable.
    */
-  static void primeDynamo(DynamoDbClient dynamo, String tableName) {
-    Map<String, AttributeValue> key = Map.of(Keys.PK, AttributeValue.fromS(WARM_UP), Keys.SK,
-        AttributeValue.fromS(WARM_UP));
+  static void primeDynamo(ReportLedger ledger, BooleanSupplier keepGoing, boolean wait) {
+    CompletableFuture<Integer> primed = background("dynamodb-priming", () -> ledger.primeRequests(WARM_UP,
+        keepGoing));
+    primed.whenComplete((made, e) -> {
+      if (e != null) {
+        LOG.log(Level.WARNING, "DynamoDB did not answer the start-up requests (" + e + "); the first event will "
+            + "load that path itself, and fail and be retried if the table is unreachable");
+      }
+    });
+    if (!wait) {
+      return;
+    }
     try {
-      dynamo.query(r -> r.tableName(tableName).keyConditionExpression("#pk = :pk").limit(1)
-          .expressionAttributeNames(Map.of("#pk", Keys.PK))
-          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(WARM_UP)))
-          .overrideConfiguration(PRIMING));
-      dynamo.batchGetItem(r -> r.requestItems(Map.of(tableName, KeysAndAttributes.builder().keys(key)
-          .consistentRead(true).build())).overrideConfiguration(PRIMING));
-      dynamo.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder().conditionCheck(c -> c
-          .tableName(tableName).key(key).conditionExpression("attribute_not_exists(#pk)")
-          .expressionAttributeNames(Map.of("#pk", Keys.PK))).build()).overrideConfiguration(PRIMING));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "DynamoDB did not answer the start-up requests (" + e + "); the first event will "
-          + "load that path itself, and fail and be retried if the table is unreachable");
+      primed.get(PRIMING_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warning("DynamoDB did not answer the start-up requests in " + PRIMING_LIMIT.toMillis() + " ms; start-up "
+          + "goes on without them");
+    } catch (ExecutionException e) {
+      // logged above
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -110,6 +144,18 @@ final class Startup {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "S3 did not answer the start-up request as expected (" + e + "); the first event will "
           + "load that path itself, and fail and be retried if the bucket is unreachable");
+    }
+  }
+
+  /**
+   * The default TLS context, as the SDK's HTTP client builds its own: loading the JDK's trust store is a tenth of
+   * a client's first call, and done here it overlaps the loading of the SDK on the other threads.
+   */
+  static void warmTls() {
+    try {
+      SSLContext.getInstance("TLS").init(null, null, null);
+    } catch (GeneralSecurityException e) {
+      LOG.log(Level.WARNING, "TLS could not be set up ahead of the SDK clients", e);
     }
   }
 

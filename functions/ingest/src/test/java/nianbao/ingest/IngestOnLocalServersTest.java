@@ -67,6 +67,19 @@ class IngestOnLocalServersTest extends IngestSuite {
   }
 
   @Test
+  void primingMakesItsRequestsOnlyWhileAskedAndWritesNothing() {
+    // GIVEN an empty table
+    Harness h = harness();
+    // WHEN a start-up for a snapshot primes, and an on-demand one whose other threads are already done primes
+    int all = h.ingest.ledger().primeRequests(Startup.WARM_UP, () -> true);
+    int none = h.ingest.ledger().primeRequests(Startup.WARM_UP, () -> false);
+    // THEN the first made every kind of request storing makes, the second none, and neither wrote anything
+    assertEquals(4, all, "source history, prefetch, version read, condition check");
+    assertEquals(0, none);
+    assertEquals(0, h.dynamo.scan(r -> r.tableName(h.table)).count());
+  }
+
+  @Test
   void unreachableServicesDelayStartUpByTwoSecondsEachAtMost() {
     // GIVEN DynamoDB and S3 endpoints where nothing listens
     var dead = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
@@ -82,7 +95,7 @@ class IngestOnLocalServersTest extends IngestSuite {
         .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
     // WHEN start-up primes them THEN each gives up quietly, within its first request's bound of 2 s
     long t0 = System.nanoTime();
-    Startup.primeDynamo(dead, "reports");
+    Startup.primeDynamo(new nianbao.store.ReportLedger(new nianbao.store.ReportStore(dead, "reports")), () -> true, true);
     Startup.primeS3(deadS3, "reports");
     long millis = (System.nanoTime() - t0) / 1_000_000;
     assertTrue(millis < 5_000, millis + " ms");

@@ -55,6 +55,15 @@ public final class ReportStore {
     this.sources = enhanced.table(tableName, SourceRecord.SCHEMA);
   }
 
+  /**
+   * Builds the item schemas, which needs no client: a cold start calls this on a thread that is free while the
+   * SDK client is being built, so that building the store afterwards is quick.
+   */
+  public static int loadSchemas() {
+    return List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA,
+        SourceRecord.SCHEMA).size();
+  }
+
   public String tableName() {
     return tableName;
   }
