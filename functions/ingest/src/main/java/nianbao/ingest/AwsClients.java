@@ -1,5 +1,6 @@
 package nianbao.ingest;
 
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -14,20 +15,32 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients {
   private AwsClients() {}
 
+  /**
+   * One HTTP client for all of them: each would otherwise set up TLS again. The SDK clients leave a client they
+   * were given open; it lives as long as the function.
+   */
+  private static final class Http {
+    static final SdkHttpClient CLIENT = UrlConnectionHttpClient.create();
+  }
+
+  /** The shared HTTP client, built at the first call (a cold start makes it on a thread of its own). */
+  public static SdkHttpClient http() {
+    return Http.CLIENT;
+  }
+
   public static DynamoDbClient dynamo() {
-    return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    return DynamoDbClient.builder().httpClient(Http.CLIENT).build();
   }
 
   /** Path-style addressing when an endpoint is configured (local servers have no per-bucket host names). */
   public static S3Client s3() {
     boolean customEndpoint = setting("aws.endpointUrlS3", "AWS_ENDPOINT_URL_S3") != null
         || setting("aws.endpointUrl", "AWS_ENDPOINT_URL") != null;
-    return S3Client.builder().httpClient(UrlConnectionHttpClient.create())
-        .forcePathStyle(customEndpoint).build();
+    return S3Client.builder().httpClient(Http.CLIENT).forcePathStyle(customEndpoint).build();
   }
 
   public static SqsClient sqs() {
-    return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    return SqsClient.builder().httpClient(Http.CLIENT).build();
   }
 
   static String setting(String property, String env) {

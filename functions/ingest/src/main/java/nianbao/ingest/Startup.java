@@ -3,7 +3,6 @@ package nianbao.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +12,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLContext;
 import nianbao.core.ReportReader;
 import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.json.ReportJson;
@@ -32,8 +30,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * <ul>
  *   <li>this thread builds the DynamoDB client, then makes each request storing a report makes, on an id where
  *   nothing is stored ({@link ReportLedger#primeRequests});</li>
- *   <li>"s3" sets up TLS (the trust store, which every SDK client's HTTP client needs) and then builds the S3
- *   client and asks for an absent key;</li>
+ *   <li>"s3" builds the HTTP client both SDK clients share (its TLS set-up, the JDK's trust store, is a tenth of
+ *   a bare client's first call) and then the S3 client, and asks it for an absent key;</li>
  *   <li>"warm-up" reads a bundled sample report, writes and reads it as JSON as storing and replacing a report
  *   does, parses an S3 event, and builds in memory everything storing the sample would write.</li>
  * </ul>
@@ -58,7 +56,7 @@ final class Startup {
   static Ingest ingest(String tableName, String reportsBucket) {
     CompletableFuture<ReportStore> store = new CompletableFuture<>();
     CompletableFuture<S3Client> s3 = background("s3", () -> {
-      warmTls();
+      AwsClients.http();
       S3Client client = AwsClients.s3();
       primeS3(client, reportsBucket);
       return client;
@@ -144,18 +142,6 @@ final class Startup {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "S3 did not answer the start-up request as expected (" + e + "); the first event will "
           + "load that path itself, and fail and be retried if the bucket is unreachable");
-    }
-  }
-
-  /**
-   * The default TLS context, as the SDK's HTTP client builds its own: loading the JDK's trust store is a tenth of
-   * a client's first call, and done here it overlaps the loading of the SDK on the other threads.
-   */
-  static void warmTls() {
-    try {
-      SSLContext.getInstance("TLS").init(null, null, null);
-    } catch (GeneralSecurityException e) {
-      LOG.log(Level.WARNING, "TLS could not be set up ahead of the SDK clients", e);
     }
   }
 
