@@ -29,8 +29,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * fresh JVM makes one DynamoDB call with a bare SDK client from the same package; alternated, several rounds,
  * medians printed. Run after {@code mvn -pl functions/ingest -am package}:
  * {@code mvn -pl functions/ingest exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=nianbao.ingest.bench.ColdStartBench -Dexec.args="JAR TEMPLATE ROUNDS [cds] [from-jar]"}.
+ * -Dexec.mainClass=nianbao.ingest.bench.ColdStartBench -Dexec.args="JAR TEMPLATE ROUNDS [cds] [from-jar] [replace]"}.
  * <ul>
+ *   <li>Each round stores the seed as a new report, into a table emptied before; with {@code replace} each round
+ *   stores a corrected version of the report the round before stored (it reads and subtracts the old one).</li>
  *   <li>The package is unpacked into a directory first and both JVMs load their classes from there, as Lambda
  *   does (it unpacks a .jar or .zip package into /var/task); {@code from-jar} loads them from the jar instead.</li>
  *   <li>One round is run first and not counted, so that the servers' own first requests are not measured.</li>
@@ -49,6 +51,7 @@ public final class ColdStartBench {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     List<String> flags = List.of(args).subList(Math.min(3, args.length), args.length);
     boolean cds = flags.contains("cds");
+    boolean replace = flags.contains("replace");
     String classPath = flags.contains("from-jar") ? jar.toString() : unpack(jar).toString();
     Path archive = Files.createTempDirectory("cds").resolve("ingest.jsa");
     var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));
@@ -67,6 +70,10 @@ public final class ColdStartBench {
       List<long[]> handler = new ArrayList<>();
       List<long[]> bare = new ArrayList<>();
       for (int i = -1; i < rounds; i++) {
+        if (!replace) { // the report is new to the table each round: it is created, not a correction
+          dynamo.deleteTable(r -> r.tableName(table.name()));
+          TemplateTables.create(dynamo, table);
+        }
         String key = "uploads/报告 " + i + ".txt";
         var put = s3.putObject(r -> r.bucket("bench-reports").key(key), RequestBody.fromBytes(
             (new String(seed, StandardCharsets.UTF_8) + "\n" + key).getBytes(StandardCharsets.UTF_8)));
@@ -89,6 +96,8 @@ public final class ColdStartBench {
       long hm = median(handler, 0);
       long bm = median(bare, 0);
       String loadedFrom = classPath.endsWith(".jar") ? "the jar" : "the unpacked package";
+      System.out.println(replace ? "each round stores a corrected version of the report the one before stored"
+          : "each round stores the report into an empty table");
       System.out.printf("classes loaded from %s%s; both JVMs run with %s%n", loadedFrom,
           cds ? ", each JVM with its own class-data archive" : "", String.join(" ", jvm));
       System.out.printf("cold start, handler storing one seed: median %d ms from JVM start (%d ms wall incl. JVM "
