@@ -54,6 +54,9 @@ final class Startup {
 
   /** The function's collaborators, warmed up; {@code reportsBucket} (may be null) is where uploads arrive. */
   static Ingest ingest(String tableName, String reportsBucket) {
+    // the SDK logs through SLF4J; bound here, before the threads, or its first loggers on two threads race its
+    // initialisation and it prints a "replaying intercepted calls" warning at every cold start
+    org.slf4j.LoggerFactory.getILoggerFactory();
     CompletableFuture<ReportStore> store = new CompletableFuture<>();
     CompletableFuture<S3Client> s3 = background("s3", () -> {
       AwsClients.http();
