@@ -132,12 +132,16 @@ public final class JsonTree {
     return object instanceof Map<?, ?> map ? map.get(name) : null;
   }
 
-  /** A member's text: strings as they are, numbers and booleans as written; null for anything else. */
+  /** A member's text ({@link #text(Object)}). */
   public static String text(Object object, String name) {
-    Object v = member(object, name);
-    if (v instanceof BigDecimal d) {
+    return text(member(object, name));
+  }
+
+  /** A value's text: strings as they are, numbers (decimals without exponent) and booleans; null for the rest. */
+  public static String text(Object value) {
+    if (value instanceof BigDecimal d) {
       return d.toPlainString();
     }
-    return v instanceof String || v instanceof Number || v instanceof Boolean ? v.toString() : null;
+    return value instanceof String || value instanceof Number || value instanceof Boolean ? value.toString() : null;
   }
 }

@@ -175,16 +175,10 @@ final class ReportJsonReader {
   }
 
   private static String scalarText(Object v, String where) {
-    if (v == null || v instanceof String) {
-      return (String) v;
+    if (v instanceof Map || v instanceof List) {
+      throw new IllegalArgumentException(where + " must be text");
     }
-    if (v instanceof BigDecimal d) {
-      return d.toString();
-    }
-    if (v instanceof Number || v instanceof Boolean) {
-      return v.toString();
-    }
-    throw new IllegalArgumentException(where + " must be text");
+    return JsonTree.text(v);
   }
 
   private static Integer integer(Map<String, Object> parent, String name, Integer missing) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import nianbao.core.model.Applications;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Location;
-import nianbao.core.model.Proactive;
 import nianbao.core.model.Proactive2019;
 import nianbao.core.model.Proactive2021;
 import nianbao.core.model.Region;
@@ -28,28 +27,32 @@ final class ReportJsonWriter {
     this.g = g;
   }
 
+  /** Writes the members of one object. */
+  private interface Members<T> {
+    void write(T value) throws IOException;
+  }
+
   void report(Report r) throws IOException {
-    g.writeStartObject();
-    g.writeNumberField("schemaVersion", r.schemaVersion());
-    g.writeFieldName("source");
-    source(r.source());
-    g.writeStringField("title", r.title());
-    g.writeStringField("agency", r.agency());
-    number("year", r.year() == null ? null : r.year().longValue());
-    g.writeStringField("template", r.template());
-    g.writeFieldName("region");
-    region(r.region());
-    g.writeFieldName("sections");
-    sections(r.sections());
-    g.writeFieldName("proactive");
-    proactive(r.proactive());
-    g.writeFieldName("applications");
-    applications(r.applications());
-    g.writeFieldName("reviewAndLitigation");
-    review(r.reviewAndLitigation());
-    g.writeFieldName("findings");
-    findings(r.findings());
-    g.writeEndObject();
+    object(r, x -> {
+      g.writeNumberField("schemaVersion", x.schemaVersion());
+      object("source", x.source(), this::source);
+      g.writeStringField("title", x.title());
+      g.writeStringField("agency", x.agency());
+      number("year", x.year() == null ? null : x.year().longValue());
+      g.writeStringField("template", x.template());
+      object("region", x.region(), this::region);
+      object("sections", x.sections(), this::sections);
+      g.writeFieldName("proactive");
+      if (x.proactive() instanceof Proactive2019 a) {
+        object(a, this::proactive2019);
+      } else {
+        object((Proactive2021) x.proactive(), this::proactive2021);
+      }
+      object("applications", x.applications(), this::applications);
+      object("reviewAndLitigation", x.reviewAndLitigation(), this::review);
+      g.writeFieldName("findings");
+      findings(x.findings());
+    });
   }
 
   void findings(List<Finding> findings) throws IOException {
@@ -59,33 +62,22 @@ final class ReportJsonWriter {
     }
     g.writeStartArray();
     for (Finding f : findings) {
-      finding(f);
+      object(f, this::finding);
     }
     g.writeEndArray();
   }
 
   private void finding(Finding f) throws IOException {
-    if (f == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
     g.writeStringField("rule", f.rule());
     g.writeStringField("severity", f.severity() == null ? null : f.severity().json());
-    g.writeFieldName("location");
-    location(f.location());
+    object("location", f.location(), this::location);
     g.writeStringField("message", f.message());
     g.writeStringField("expected", f.expected());
     g.writeStringField("actual", f.actual());
-    g.writeEndObject();
   }
 
+  /** A location leaves its null parts out ({@code @JsonInclude(NON_NULL)}). */
   private void location(Location l) throws IOException {
-    if (l == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
     if (l.section() != null) {
       g.writeStringField("section", l.section());
     }
@@ -95,137 +87,74 @@ final class ReportJsonWriter {
     if (l.column() != null) {
       g.writeStringField("column", l.column());
     }
-    g.writeEndObject();
   }
 
   private void source(Source s) throws IOException {
-    if (s == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
     g.writeStringField("name", s.name());
     g.writeStringField("sha256", s.sha256());
     g.writeStringField("format", s.format());
     g.writeStringField("encoding", s.encoding());
     g.writeStringField("reader", s.reader());
-    g.writeEndObject();
   }
 
   private void region(Region r) throws IOException {
-    if (r == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
     g.writeStringField("code", r.code());
     g.writeStringField("province", r.province());
     g.writeStringField("city", r.city());
     g.writeStringField("county", r.county());
-    g.writeEndObject();
   }
 
   private void sections(Sections s) throws IOException {
-    if (s == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
     g.writeStringField("overview", s.overview());
     g.writeStringField("problems", s.problems());
     g.writeStringField("other", s.other());
-    g.writeEndObject();
   }
 
-  private void proactive(Proactive p) throws IOException {
-    if (p == null) {
-      g.writeNull();
-    } else if (p instanceof Proactive2021 a) {
-      g.writeStartObject();
-      g.writeFieldName("regulations");
-      counts(a.regulations());
-      g.writeFieldName("normativeDocuments");
-      counts(a.normativeDocuments());
-      number("licensing", a.licensing());
-      number("punishment", a.punishment());
-      number("enforcement", a.enforcement());
-      g.writeStringField("fees", a.fees());
-      g.writeEndObject();
-    } else if (p instanceof Proactive2019 a) {
-      g.writeStartObject();
-      g.writeFieldName("regulations");
-      publications(a.regulations());
-      g.writeFieldName("normativeDocuments");
-      publications(a.normativeDocuments());
-      items("licensing", a.licensing());
-      items("otherServices", a.otherServices());
-      items("punishment", a.punishment());
-      items("enforcement", a.enforcement());
-      g.writeFieldName("fees");
-      if (a.fees() == null) {
-        g.writeNull();
-      } else {
-        g.writeStartObject();
-        number("itemsLastYear", a.fees().itemsLastYear());
-        number("itemsChange", a.fees().itemsChange());
-        g.writeEndObject();
-      }
-      g.writeFieldName("procurement");
-      if (a.procurement() == null) {
-        g.writeNull();
-      } else {
-        g.writeStartObject();
-        number("items", a.procurement().items());
-        g.writeStringField("amount", a.procurement().amount());
-        g.writeEndObject();
-      }
-      g.writeEndObject();
-    }
+  private void proactive2021(Proactive2021 a) throws IOException {
+    object("regulations", a.regulations(), this::counts);
+    object("normativeDocuments", a.normativeDocuments(), this::counts);
+    number("licensing", a.licensing());
+    number("punishment", a.punishment());
+    number("enforcement", a.enforcement());
+    g.writeStringField("fees", a.fees());
   }
 
   private void counts(Proactive2021.DocumentCounts c) throws IOException {
-    if (c == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
     number("issued", c.issued());
     number("repealed", c.repealed());
     number("inForce", c.inForce());
-    g.writeEndObject();
+  }
+
+  private void proactive2019(Proactive2019 a) throws IOException {
+    object("regulations", a.regulations(), this::publications);
+    object("normativeDocuments", a.normativeDocuments(), this::publications);
+    object("licensing", a.licensing(), this::items);
+    object("otherServices", a.otherServices(), this::items);
+    object("punishment", a.punishment(), this::items);
+    object("enforcement", a.enforcement(), this::items);
+    object("fees", a.fees(), f -> {
+      number("itemsLastYear", f.itemsLastYear());
+      number("itemsChange", f.itemsChange());
+    });
+    object("procurement", a.procurement(), p -> {
+      number("items", p.items());
+      g.writeStringField("amount", p.amount());
+    });
   }
 
   private void publications(Proactive2019.Publications p) throws IOException {
-    if (p == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
     number("newlyMade", p.newlyMade());
     number("newlyPublished", p.newlyPublished());
     number("publishedTotal", p.publishedTotal());
-    g.writeEndObject();
   }
 
-  private void items(String name, Proactive2019.Items i) throws IOException {
-    g.writeFieldName(name);
-    if (i == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
+  private void items(Proactive2019.Items i) throws IOException {
     number("itemsLastYear", i.itemsLastYear());
     number("itemsChange", i.itemsChange());
     number("decisions", i.decisions());
-    g.writeEndObject();
   }
 
   private void applications(Applications a) throws IOException {
-    if (a == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
     g.writeFieldName("columns");
     if (a.columns() == null) {
       g.writeNull();
@@ -236,45 +165,26 @@ final class ReportJsonWriter {
       }
       g.writeEndArray();
     }
-    g.writeFieldName("rows");
-    if (a.rows() == null) {
-      g.writeNull();
-    } else {
-      g.writeStartObject();
-      for (Map.Entry<String, List<Long>> row : a.rows().entrySet()) {
+    object("rows", a.rows(), rows -> {
+      for (Map.Entry<String, List<Long>> row : rows.entrySet()) {
         g.writeFieldName(row.getKey());
         cells(row.getValue());
       }
-      g.writeEndObject();
-    }
-    g.writeEndObject();
+    });
   }
 
   private void review(ReviewAndLitigation r) throws IOException {
-    if (r == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
-    group("adminReview", r.adminReview());
-    group("litigationDirect", r.litigationDirect());
-    group("litigationAfterReview", r.litigationAfterReview());
-    g.writeEndObject();
+    object("adminReview", r.adminReview(), this::group);
+    object("litigationDirect", r.litigationDirect(), this::group);
+    object("litigationAfterReview", r.litigationAfterReview(), this::group);
   }
 
-  private void group(String name, ReviewAndLitigation.Group group) throws IOException {
-    g.writeFieldName(name);
-    if (group == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
+  private void group(ReviewAndLitigation.Group group) throws IOException {
     number("upheld", group.upheld());
     number("corrected", group.corrected());
     number("other", group.other());
     number("pending", group.pending());
     number("total", group.total());
-    g.writeEndObject();
   }
 
   private void cells(List<Long> cells) throws IOException {
@@ -291,6 +201,22 @@ final class ReportJsonWriter {
       }
     }
     g.writeEndArray();
+  }
+
+  /** Member {@code name}: null, or an object whose members {@code members} writes. */
+  private <T> void object(String name, T value, Members<T> members) throws IOException {
+    g.writeFieldName(name);
+    object(value, members);
+  }
+
+  private <T> void object(T value, Members<T> members) throws IOException {
+    if (value == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    members.write(value);
+    g.writeEndObject();
   }
 
   private void number(String name, Long value) throws IOException {
