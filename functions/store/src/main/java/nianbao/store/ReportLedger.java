@@ -76,6 +76,12 @@ public final class ReportLedger {
     public String uploadOrder() {
       return iso(eventTime) + "#" + Sequencers.padded(sequencer);
     }
+
+    /** What the store records of this upload: the report it became ({@code sha256}, {@code reportId}) or why not. */
+    SourceRecord record(String sha256, String reportId, String status, String reason, String processedAt) {
+      return new SourceRecord(bucket, key, versionId, eTag, size, sequencer, iso(eventTime), sha256, reportId, status,
+          reason, processedAt);
+    }
   }
 
   public enum Result {
@@ -164,9 +170,8 @@ public final class ReportLedger {
       result = version == null ? Result.OLDER_VERSION_KEPT : reprocessed ? Result.REPROCESSED : Result.UNCHANGED;
     }
     tx.put(ReportVersion.SCHEMA.itemToMap(newVersion, true));
-    tx.put(SourceRecord.SCHEMA.itemToMap(new SourceRecord(upload.bucket(), upload.key(), upload.versionId(),
-        upload.eTag(), upload.size(), upload.sequencer(), iso(upload.eventTime()), sha, id.reportId(),
-        SourceRecord.INGESTED, null, now), true));
+    tx.put(SourceRecord.SCHEMA.itemToMap(upload.record(sha, id.reportId(), SourceRecord.INGESTED, null, now),
+        true));
     if (rejected != null) {
       tx.delete(rejected.pk(), rejected.sk(), rejected);
       tx.count(rejected, null, -1);
@@ -243,9 +248,7 @@ public final class ReportLedger {
     Transaction tx = new Transaction(table);
     tx.put(ReportHead.SCHEMA.itemToMap(head, true), null);
     tx.put(ReportVersion.SCHEMA.itemToMap(version, true));
-    SourceRecord source = new SourceRecord(upload.bucket(), upload.key(), upload.versionId(), upload.eTag(),
-        upload.size(), upload.sequencer(), iso(upload.eventTime()), sha, id.reportId(), SourceRecord.INGESTED, null,
-        now);
+    SourceRecord source = upload.record(sha, id.reportId(), SourceRecord.INGESTED, null, now);
     // and back, as storing reads the items it finds
     ReportHead.SCHEMA.mapToItem(ReportHead.SCHEMA.itemToMap(head, true));
     ReportVersion.SCHEMA.mapToItem(ReportVersion.SCHEMA.itemToMap(version, true));
@@ -322,9 +325,7 @@ public final class ReportLedger {
         } else {
           tx.register(head.procKey());
         }
-        tx.put(SourceRecord.SCHEMA.itemToMap(new SourceRecord(upload.bucket(), upload.key(), upload.versionId(),
-            upload.eTag(), upload.size(), upload.sequencer(), iso(upload.eventTime()), null, id,
-            SourceRecord.REJECTED, reason, now), true));
+        tx.put(SourceRecord.SCHEMA.itemToMap(upload.record(null, id, SourceRecord.REJECTED, reason, now), true));
         commit(tx, now);
         return new Outcome(Result.REJECTED, id, "REJECTED", attempt);
       } catch (TransactionCanceledException | TransactionConflictException | TransactionInProgressException e) {
@@ -368,9 +369,7 @@ public final class ReportLedger {
    * own record: re-processing found that the source now reads as another report, which it already joined.
    */
   public Outcome detach(String reportId, String sha256, Upload source) {
-    return removeOne(new SourceRecord(source.bucket(), source.key(), source.versionId(), source.eTag(),
-        source.size(), source.sequencer(), iso(source.eventTime()), sha256, reportId, SourceRecord.INGESTED, null,
-        null), source, false);
+    return removeOne(source.record(sha256, reportId, SourceRecord.INGESTED, null, null), source, false);
   }
 
   private Outcome removeOne(SourceRecord source, Upload deletion, boolean recordRemoval) {
