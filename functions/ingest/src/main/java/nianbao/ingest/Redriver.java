@@ -1,10 +1,10 @@
 package nianbao.ingest;
 
 import java.util.List;
-import nianbao.core.json.JsonTree;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nianbao.core.json.JsonTree;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 

@@ -81,12 +81,13 @@ final class Startup {
       store.completeExceptionally(new IllegalStateException("start-up failed")); // frees the warm-up if it waits
     }
     CompletableFuture<Void> othersReady = CompletableFuture.allOf(s3, warmUp).exceptionally(e -> null);
+    ReportLedger ledger = new ReportLedger(reportStore);
     if (forSnapshot()) {
-      primeDynamo(new ReportLedger(reportStore), () -> true, true);
+      primeDynamo(ledger, () -> true, true);
     } else {
       // on demand, priming would only move this work before the event and add its requests: it only fills the
       // time this thread would otherwise spend waiting for the other two
-      primeDynamo(new ReportLedger(reportStore), () -> !othersReady.isDone(), false);
+      primeDynamo(ledger, () -> !othersReady.isDone(), false);
     }
     try {
       warmUp.join();

@@ -59,9 +59,8 @@ public final class ReportStore {
    * Builds the item schemas, which needs no client: a cold start calls this on a thread that is free while the
    * SDK client is being built, so that building the store afterwards is quick.
    */
-  public static int loadSchemas() {
-    return List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA,
-        SourceRecord.SCHEMA).size();
+  public static void loadSchemas() {
+    List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA, SourceRecord.SCHEMA);
   }
 
   public String tableName() {
