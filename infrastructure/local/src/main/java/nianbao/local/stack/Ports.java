@@ -1,9 +1,5 @@
 package nianbao.local.stack;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
 /**
  * The local stack's ports on 127.0.0.1: page, HTTP API, S3, DynamoDB and the Lambda/SQS endpoint, in that order
  * from a base port (default 4400), so addresses stay the same from one run to the next. A default port that is
@@ -35,12 +31,7 @@ record Ports(int page, int api, int s3, int dynamodb, int services) {
   }
 
   private static boolean free(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return nianbao.servers.FreePorts.isFree(port);
   }
 
   private static int freePort(int[] taken) {
