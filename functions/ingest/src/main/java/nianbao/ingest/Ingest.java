@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nianbao.core.document.DocumentReaders;
+import nianbao.core.document.FormatSniffer;
 import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.model.Report;
 import nianbao.store.ReportLedger;
@@ -123,10 +124,10 @@ public final class Ingest {
       return new RecordOutcome(r, o.result(), o.reportId(), e.getMessage());
     } catch (RuntimeException e) {
       // a defect of the reader, not of the service: retrying cannot help, so the upload is kept as rejected
-      // with the reason, and re-processing picks it up again once the reader changes
+      // with the reason and the format, so re-processing picks it up again once that format's reader changes
       LOG.log(Level.SEVERE, "reader failed on s3://" + r.bucket() + "/" + r.key(), e);
       String reason = "读取时出现内部错误（" + e.getClass().getSimpleName() + "），已记录，修复后将重新处理";
-      Outcome o = ledger.reject(upload, "unknown", reason, name);
+      Outcome o = ledger.reject(upload, FormatSniffer.sniff(bytes), reason, name);
       return new RecordOutcome(r, o.result(), o.reportId(), reason);
     }
     Outcome o = ledger.store(report, upload);

@@ -42,8 +42,12 @@ public final class Reprocessor {
     }
     String reader = procKey.substring(bar + 1);
     if (reader.startsWith("rejected:")) {
-      // an unreadable file is worth another try once a reader for its format exists
-      return DocumentReaders.reader(reader.substring("rejected:".length())) == null;
+      reader = reader.substring("rejected:".length());
+      if (reader.indexOf('/') < 0) {
+        // no reader took it: worth another try once a reader for its format exists
+        return DocumentReaders.reader(reader) == null;
+      }
+      // a reader took it and found no report (or failed): worth another try once that reader changes
     }
     int slash = reader.indexOf('/');
     DocumentReader current = DocumentReaders.reader(slash < 0 ? reader : reader.substring(0, slash));

@@ -32,9 +32,10 @@ public record Identity(String agencyKey, String agencyNorm, Integer year, String
     return agencyKey + "-" + (year == null ? "0000" : year.toString());
   }
 
-  /** The id of a rejected upload: its source object. */
-  public static String rejectedId(String bucket, String key, String versionIdOrETag) {
-    return "x" + hash(bucket + "/" + key + "#" + versionIdOrETag).substring(0, 20);
+  /** The id of a rejected upload: its key and content (ETag), or its version when S3 gave no ETag. */
+  public static String rejectedId(String bucket, String key, String eTagOrVersionId) {
+    String content = eTagOrVersionId == null ? null : eTagOrVersionId.replace("\"", "");
+    return "x" + hash(bucket + "/" + key + "#" + content).substring(0, 20);
   }
 
   /**

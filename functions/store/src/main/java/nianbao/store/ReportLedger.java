@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import nianbao.core.ReportReader;
+import nianbao.core.document.DocumentReader;
+import nianbao.core.document.DocumentReaders;
 import nianbao.core.json.ReportJson;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
@@ -292,10 +294,18 @@ public final class ReportLedger {
 
   // ============================================================================================ rejected upload
 
+  /** The version of the reader that takes {@code format}, null if none does: a rejection records what tried. */
+  private static String readerOf(String format) {
+    DocumentReader reader = format == null ? null : DocumentReaders.reader(format);
+    return reader == null ? null : reader.version();
+  }
+
   /** Stores an upload that is not a readable report, with the reason to show to whoever uploaded it. */
   public Outcome reject(Upload upload, String format, String reason, String sourceName) {
+    // keyed by content: the same bytes put again at the key (a client's retried PUT, a re-upload) are the same
+    // rejected upload, as the same report's bytes again are the same report; the version only without an ETag
     String id = Identity.rejectedId(upload.bucket(), upload.key(),
-        upload.versionId() != null ? upload.versionId() : String.valueOf(upload.eTag()));
+        upload.eTag() != null ? upload.eTag() : String.valueOf(upload.versionId()));
     for (int attempt = 1; ; attempt++) {
       try {
         String now = now();
@@ -313,7 +323,7 @@ public final class ReportLedger {
             null, null, null, "REJECTED", 0, 0, Map.of(), null, null, 0,
             existing != null ? existing.uploadedAt() : iso(upload.eventTime()), upload.uploadOrder(),
             upload.bucket(), upload.key(), upload.versionId(), upload.eTag(), upload.size(), format, sourceName,
-            null, ReportReader.RULES_VERSION, reason, existing == null ? 1 : existing.revision() + 1, now);
+            readerOf(format), ReportReader.RULES_VERSION, reason, existing == null ? 1 : existing.revision() + 1, now);
         if (existing != null && Objects.equals(existing.reason(), reason)
             && Objects.equals(existing.procKey(), head.procKey()) && source != null) {
           return new Outcome(Result.UNCHANGED, id, "REJECTED", attempt);
@@ -383,7 +393,7 @@ public final class ReportLedger {
             source.reason(), now);
         ReportHead head = source.reportId() == null ? null : store.head(source.reportId()).orElse(null);
         if (SourceRecord.REJECTED.equals(source.status())) {
-          if (head != null && head.rejected()) {
+          if (head != null && head.rejected() && !otherVersionRejectedAs(source)) {
             tx.delete(head.pk(), head.sk(), head);
             tx.count(head, null, -1);
           }
@@ -421,6 +431,13 @@ public final class ReportLedger {
         retryable(e, attempt);
       }
     }
+  }
+
+  /** Whether another live version of the source's key holds the same rejected bytes: the rejection stays. */
+  private boolean otherVersionRejectedAs(SourceRecord source) {
+    String version = Keys.sourceVersion(source.versionId());
+    return store.sources(source.bucket(), source.key()).stream().anyMatch(s -> SourceRecord.REJECTED.equals(s.status())
+        && Objects.equals(s.reportId(), source.reportId()) && !Keys.sourceVersion(s.versionId()).equals(version));
   }
 
   // ============================================================================================ plumbing
