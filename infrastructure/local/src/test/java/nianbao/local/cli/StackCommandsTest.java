@@ -36,6 +36,27 @@ class StackCommandsTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  /** The stored items other than summaries, briefly, and the bucket's object versions: for a failure's message. */
+  private static String stored(LocalStack stack) {
+    StringBuilder b = new StringBuilder("items:\n");
+    try (var dynamo = stack.dynamoClient(); var s3 = stack.s3Client()) {
+      dynamo.scanPaginator(r -> r.tableName(stack.table())).items().forEach(item -> {
+        if (!"SUM".equals(item.get("sk").s())) {
+          for (String name : List.of("pk", "sk", "status", "key", "versionId", "eTag", "reportId", "sequencer")) {
+            if (item.containsKey(name)) {
+              b.append(name).append('=').append(item.get(name).s()).append(' ');
+            }
+          }
+          b.append('\n');
+        }
+      });
+      b.append("object versions:\n");
+      s3.listObjectVersionsPaginator(r -> r.bucket(stack.reportsBucket())).versions().forEach(v ->
+          b.append(v.key()).append(' ').append(v.versionId()).append(' ').append(v.eTag()).append('\n'));
+    }
+    return b.toString();
+  }
+
   @Test
   void withoutARunningStackTheCommandsSaySoAndFail() {
     assertEquals(3, run("upload", "--data", state.toString(), ROOT.resolve("README.md").toString()));
@@ -67,7 +88,8 @@ class StackCommandsTest {
       assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"received\":0"));
       // the report and the rejected poem, counted again into their summaries
       assertEquals(0, run("rebuild-summaries", "--data", state.toString()), err.toString(StandardCharsets.UTF_8));
-      assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"reports\":2,"), out.toString(StandardCharsets.UTF_8));
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"reports\":2,"), () -> out.toString(StandardCharsets.UTF_8)
+          + "\n" + stored(stack));
 
       // GIVEN an upload's event in the dead-letter queue, as Lambda's on-failure destination writes it
       String dlq = stack.queueUrls().values().iterator().next();
