@@ -3,14 +3,14 @@ package nianbao.ingest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The SDK clients, each with the light url-connection HTTP client and nothing else configured: region,
  * credentials and endpoint come from the SDK's standard settings (AWS_REGION, AWS_ENDPOINT_URL,
  * AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS, or the matching {@code aws.*} system
- * properties), so the same code talks to AWS, LocalStack, moto or the local stack.
+ * properties), so the same code talks to AWS, LocalStack, moto or the local stack. S3 is read through
+ * {@link S3GetObjectClient}, which takes the same settings.
  */
 public final class AwsClients {
   private AwsClients() {}
@@ -32,11 +32,9 @@ public final class AwsClients {
     return DynamoDbClient.builder().httpClient(Http.CLIENT).build();
   }
 
-  /** Path-style addressing when an endpoint is configured (local servers have no per-bucket host names). */
-  public static S3Client s3() {
-    boolean customEndpoint = setting("aws.endpointUrlS3", "AWS_ENDPOINT_URL_S3") != null
-        || setting("aws.endpointUrl", "AWS_ENDPOINT_URL") != null;
-    return S3Client.builder().httpClient(Http.CLIENT).forcePathStyle(customEndpoint).build();
+  /** GetObject, the one S3 call of the function, without the S3 client: see {@link S3GetObjectClient}. */
+  public static S3GetObjectClient s3Objects() {
+    return S3GetObjectClient.fromStandardSettings(Http.CLIENT);
   }
 
   public static SqsClient sqs() {

@@ -13,7 +13,6 @@ import nianbao.store.ReportLedger.Outcome;
 import nianbao.store.ReportLedger.Result;
 import nianbao.store.ReportLedger.Upload;
 import nianbao.store.ReportStore;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Turns S3 object events into store changes: a created object is fetched, read and validated by core, and
@@ -30,7 +29,7 @@ public final class Ingest {
   private final ReportLedger ledger;
   private final long maxBytes;
 
-  public Ingest(S3Client s3, ReportStore store, ReportParser parser) {
+  public Ingest(S3GetObjectClient s3, ReportStore store, ReportParser parser) {
     this(new SourceFetcher(s3), parser, store, new ReportLedger(store), DocumentReaders.MAX_BYTES);
   }
 

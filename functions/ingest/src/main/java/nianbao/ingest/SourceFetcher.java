@@ -4,12 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.http.AbortableInputStream;
 
 /**
  * Fetches one object version, streamed, up to a limit: a larger object is aborted, not drained. The exact
@@ -17,9 +12,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * never reads bytes that a later write put under its key.
  */
 public final class SourceFetcher {
-  private final S3Client s3;
+  private final S3GetObjectClient s3;
 
-  public SourceFetcher(S3Client s3) {
+  public SourceFetcher(S3GetObjectClient s3) {
     this.s3 = s3;
   }
 
@@ -33,27 +28,25 @@ public final class SourceFetcher {
 
   public record TooLarge(long size) implements Fetched {}
 
+  /**
+   * @throws S3RequestFailedException for any other answer of S3 (access denied, throttled three times…): the
+   *     event fails and Lambda retries it, then sends it to the dead-letter queue
+   */
   public Fetched fetch(String bucket, String key, String versionId, String eTag, long maxBytes) {
-    GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
-    if (versionId != null) {
-      request.versionId(versionId);
-    } else if (eTag != null) {
-      request.ifMatch("\"" + eTag + "\"");
-    }
-    ResponseInputStream<GetObjectResponse> in;
-    try {
-      in = s3.getObject(request.build());
-    } catch (NoSuchKeyException e) {
-      return new Gone("no such key");
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404 || e.statusCode() == 412 || e.statusCode() == 400 && "NoSuchVersion".equals(
-          e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
-        return new Gone(e.statusCode() == 412 ? "overwritten since the event" : "no such version");
+    S3GetObjectClient.Response response = s3.get(bucket, key, versionId,
+        versionId == null && eTag != null ? "\"" + eTag + "\"" : null);
+    if (!response.ok()) {
+      int status = response.status();
+      if (status == 404 || status == 412 || status == 400 && "NoSuchVersion".equals(response.errorCode())) {
+        return new Gone(status == 412 ? "overwritten since the event"
+            : "NoSuchKey".equals(response.errorCode()) ? "no such key" : "no such version");
       }
-      throw e;
+      throw new S3RequestFailedException("GetObject s3://" + bucket + "/" + key + ": HTTP " + status
+          + (response.errorCode() != null ? " " + response.errorCode() : ""), status);
     }
+    AbortableInputStream in = response.body();
     try {
-      Long length = in.response().contentLength();
+      Long length = response.contentLength();
       if (length != null && length > maxBytes) {
         in.abort();
         return new TooLarge(length);
@@ -68,6 +61,20 @@ public final class SourceFetcher {
     } catch (IOException e) {
       in.abort();
       throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
+    }
+  }
+
+  /** S3 answered a GetObject with an error that is neither "gone" nor retried away. */
+  public static final class S3RequestFailedException extends RuntimeException {
+    private final int status;
+
+    S3RequestFailedException(String message, int status) {
+      super(message);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
     }
   }
 

@@ -18,11 +18,7 @@ import nianbao.core.json.ReportJson;
 import nianbao.core.model.Report;
 import nianbao.store.ReportLedger;
 import nianbao.store.ReportStore;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The cold start of the ingest function. Most of it is loading and first running classes, so it does that work
@@ -30,8 +26,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * <ul>
  *   <li>this thread builds the DynamoDB client, then makes each request storing a report makes, on an id where
  *   nothing is stored ({@link ReportLedger#primeRequests});</li>
- *   <li>"s3" builds the HTTP client both SDK clients share (its TLS set-up, the JDK's trust store, is a tenth of
- *   a bare client's first call) and then the S3 client, and asks it for an absent key;</li>
+ *   <li>"s3" builds the HTTP client DynamoDB and S3 share (its TLS set-up, the JDK's trust store, is a tenth of
+ *   a bare client's first call) and then the GetObject client, and asks it for an absent key;</li>
  *   <li>"warm-up" reads a bundled sample report, writes and reads it as JSON as storing and replacing a report
  *   does, parses an S3 event, and builds in memory everything storing the sample would write.</li>
  * </ul>
@@ -47,8 +43,6 @@ final class Startup {
   static final String WARM_UP = "nianbao-warm-up";
   /** How long start-up waits for the priming requests: an unreachable table costs init this, not more. */
   static final Duration PRIMING_LIMIT = Duration.ofSeconds(2);
-  private static final AwsRequestOverrideConfiguration PRIMING = AwsRequestOverrideConfiguration.builder()
-      .apiCallTimeout(PRIMING_LIMIT).build();
 
   private Startup() {}
 
@@ -58,11 +52,18 @@ final class Startup {
     // initialisation and it prints a "replaying intercepted calls" warning at every cold start
     org.slf4j.LoggerFactory.getILoggerFactory();
     CompletableFuture<ReportStore> store = new CompletableFuture<>();
-    CompletableFuture<S3Client> s3 = background("s3", () -> {
+    CompletableFuture<S3GetObjectClient> s3 = new CompletableFuture<>();
+    CompletableFuture<Void> s3Primed = background("s3", () -> {
       AwsClients.http();
-      S3Client client = AwsClients.s3();
+      S3GetObjectClient client = AwsClients.s3Objects();
+      s3.complete(client);
       primeS3(client, reportsBucket);
-      return client;
+      return null;
+    });
+    s3Primed.whenComplete((done, e) -> {
+      if (e != null) {
+        s3.completeExceptionally(e);
+      }
     });
     // the reader needs no SDK class, so it runs while the other threads load the SDK
     CompletableFuture<Integer> warmUp = background("warm-up", () -> {
@@ -80,7 +81,7 @@ final class Startup {
     } finally {
       store.completeExceptionally(new IllegalStateException("start-up failed")); // frees the warm-up if it waits
     }
-    CompletableFuture<Void> othersReady = CompletableFuture.allOf(s3, warmUp).exceptionally(e -> null);
+    CompletableFuture<Void> othersReady = CompletableFuture.allOf(s3Primed, warmUp).exceptionally(e -> null);
     ReportLedger ledger = new ReportLedger(reportStore);
     if (forSnapshot()) {
       primeDynamo(ledger, () -> true, true);
@@ -95,6 +96,7 @@ final class Startup {
       // a warm-up that fails costs only time; the events themselves will show any real fault
       LOG.log(Level.WARNING, "warm-up of the ingest path failed", e.getCause() != null ? e.getCause() : e);
     }
+    awaitQuietly(s3Primed, "the S3 start-up request");
     return new Ingest(s3.join(), reportStore, ReportParser.CORE);
   }
 
@@ -133,19 +135,33 @@ final class Startup {
     }
   }
 
-  /** A GetObject of a key that does not exist in the reports bucket (404), bounded like the DynamoDB ones. */
-  static void primeS3(S3Client s3, String bucket) {
+  /** Waits for {@code work} at most {@link #PRIMING_LIMIT}: an unreachable service costs init this, not more. */
+  private static void awaitQuietly(CompletableFuture<?> work, String what) {
+    try {
+      work.get(PRIMING_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warning(what + " took over " + PRIMING_LIMIT.toMillis() + " ms; start-up goes on without it");
+    } catch (ExecutionException e) {
+      // primeS3 logs its own failures; building the client failed, and s3.join() says why
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A GetObject of a key that does not exist in the reports bucket (404). */
+  static void primeS3(S3GetObjectClient s3, String bucket) {
     if (bucket == null || bucket.isBlank()) {
       return;
     }
     try {
-      s3.getObject(r -> r.bucket(bucket).key(WARM_UP + "/absent").overrideConfiguration(PRIMING),
-          ResponseTransformer.toBytes());
-    } catch (NoSuchKeyException e) {
-      // the expected answer
+      S3GetObjectClient.Response response = s3.get(bucket, WARM_UP + "/absent", null, null);
+      if (response.status() != 404) {
+        LOG.warning("S3 answered the start-up request with HTTP " + response.status() + " " + response.errorCode()
+            + "; the events will show whether the bucket can be read");
+      }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "S3 did not answer the start-up request as expected (" + e + "); the first event will "
-          + "load that path itself, and fail and be retried if the bucket is unreachable");
+      LOG.log(Level.WARNING, "S3 did not answer the start-up request (" + e + "); the first event will load that "
+          + "path itself, and fail and be retried if the bucket is unreachable");
     }
   }
 

@@ -58,6 +58,16 @@ abstract class Backend implements AutoCloseable {
     return b.build();
   }
 
+  /** The function's own GetObject client, on this backend. */
+  S3GetObjectClient s3Objects() {
+    URI endpoint = s3Endpoint();
+    if (endpoint == null) {
+      return S3GetObjectClient.fromStandardSettings(UrlConnectionHttpClient.create());
+    }
+    return new S3GetObjectClient(UrlConnectionHttpClient.create(), endpoint, REGION.id(),
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+  }
+
   SqsClient sqs() {
     var b = SqsClient.builder().httpClient(UrlConnectionHttpClient.create());
     configure(b, sqsEndpoint());

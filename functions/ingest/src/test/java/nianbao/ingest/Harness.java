@@ -74,7 +74,7 @@ final class Harness {
     s3.createBucket(r -> r.bucket(bucket));
     s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     this.store = new ReportStore(dynamo, table);
-    this.ingest = new Ingest(s3, store, parser);
+    this.ingest = new Ingest(backend.s3Objects(), store, parser);
     this.handler = new IngestHandler(ingest, new IngestHandler.Environment(table, null));
   }
 

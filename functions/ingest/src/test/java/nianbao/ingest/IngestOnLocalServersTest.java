@@ -87,12 +87,10 @@ class IngestOnLocalServersTest extends IngestSuite {
         .region(Backend.REGION).credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
             .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
         .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
-    var deadS3 = software.amazon.awssdk.services.s3.S3Client.builder()
-        .endpointOverride(java.net.URI.create("http://127.0.0.1:" + nianbao.servers.FreePorts.loopback()))
-        .region(Backend.REGION).forcePathStyle(true)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-            .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
-        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+    var deadS3 = new S3GetObjectClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create(),
+        java.net.URI.create("http://127.0.0.1:" + nianbao.servers.FreePorts.loopback()), Backend.REGION.id(),
+        software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+            .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")));
     // WHEN start-up primes them THEN each gives up quietly, within its first request's bound of 2 s
     long t0 = System.nanoTime();
     Startup.primeDynamo(new nianbao.store.ReportLedger(new nianbao.store.ReportStore(dead, "reports")), () -> true, true);

@@ -21,12 +21,17 @@ public final class LocalS3 implements AutoCloseable {
   private final int port;
 
   private LocalS3(BlobStore store, String region) {
+    this(store, region, AuthenticationType.NONE, null, null);
+  }
+
+  private LocalS3(BlobStore store, String region, AuthenticationType authentication, String accessKey,
+      String secretKey) {
     this.blobStore = new NotifyingBlobStore(store, region);
     this.port = FreePorts.loopback();
     this.proxy = S3Proxy.builder()
         .blobStore(blobStore)
         .endpoint(URI.create("http://127.0.0.1:" + port))
-        .awsAuthentication(AuthenticationType.NONE, null, null)
+        .awsAuthentication(authentication, accessKey, secretKey)
         .ignoreUnknownHeaders(true)
         .build();
     try {
@@ -46,6 +51,14 @@ public final class LocalS3 implements AutoCloseable {
   /** Objects live in memory and vanish on {@link #close()}. */
   public static LocalS3 inMemory(String region) {
     return new LocalS3(new TransientNio2BlobStore(), region);
+  }
+
+  /**
+   * In memory, and checking each request's signature as S3 does (SigV2 or SigV4) against the one key pair given:
+   * for code that signs its own requests.
+   */
+  public static LocalS3 inMemoryCheckingSignatures(String region, String accessKey, String secretKey) {
+    return new LocalS3(new TransientNio2BlobStore(), region, AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey);
   }
 
   /** Objects live in {@code folder} (created if missing), one sub-folder per bucket. */
