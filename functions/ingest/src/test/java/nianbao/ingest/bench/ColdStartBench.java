@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   stores a corrected version of the report the round before stored (it reads and subtracts the old one).</li>
  *   <li>The package is unpacked into a directory first and both JVMs load their classes from there, as Lambda
  *   does (it unpacks a .jar or .zip package into /var/task); {@code from-jar} loads them from the jar instead.</li>
- *   <li>One round is run first and not counted, so that the servers' own first requests are not measured.</li>
+ *   <li>One round is run first and not counted, so that the servers' own first requests are not measured. Which
+ *   of the two runs first alternates from round to round, and each starts after a pause of 300 ms.</li>
  *   <li>With {@code cds}, one extra run of each first dumps the classes it loaded into an application class-data
  *   archive, and every measured run maps its own: what is left when loading classes costs nothing.</li>
  *   <li>Both JVMs run as Lambda runs the function: {@link #lambdaJvm}. {@code -Dbench.childOptions="…"} adds
@@ -44,6 +45,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class ColdStartBench {
   private static final String INVOKE = "nianbao.ingest.Invoke";
+  /** A pause before each JVM, so that it does not start while the servers still finish the previous one's work. */
+  private static final long SETTLE_MILLIS = 300;
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args.length > 0 ? args[0] : "functions/ingest/target/nianbao-ingest-lambda.jar");
@@ -86,8 +89,14 @@ public final class ColdStartBench {
           child.run(cds ? List.of("-XX:ArchiveClassesAtExit=" + archive + ".bare") : List.of(), "--bare-sdk");
           continue;
         }
-        handler.add(child.run(cds ? List.of("-XX:SharedArchiveFile=" + archive) : List.of(), event.toString()));
-        bare.add(child.run(cds ? List.of("-XX:SharedArchiveFile=" + archive + ".bare") : List.of(), "--bare-sdk"));
+        // which runs first alternates, so that neither always starts while the servers still digest the other's work
+        if (i % 2 == 0) {
+          handler.add(child.run(cds ? List.of("-XX:SharedArchiveFile=" + archive) : List.of(), event.toString()));
+          bare.add(child.run(cds ? List.of("-XX:SharedArchiveFile=" + archive + ".bare") : List.of(), "--bare-sdk"));
+        } else {
+          bare.add(child.run(cds ? List.of("-XX:SharedArchiveFile=" + archive + ".bare") : List.of(), "--bare-sdk"));
+          handler.add(child.run(cds ? List.of("-XX:SharedArchiveFile=" + archive) : List.of(), event.toString()));
+        }
       }
       List<Long> ratios = new ArrayList<>();
       for (int i = 0; i < rounds; i++) {
@@ -169,6 +178,7 @@ public final class ColdStartBench {
       env.put("AWS_SECRET_ACCESS_KEY", "bench");
       env.put("AWS_ENDPOINT_URL_DYNAMODB", db.endpoint().toString());
       env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+      Thread.sleep(SETTLE_MILLIS);
       long t0 = System.nanoTime();
       Process p = pb.start();
       String out;
