@@ -18,7 +18,6 @@ import nianbao.core.json.ReportJson;
 import nianbao.core.model.Report;
 import nianbao.store.ReportLedger;
 import nianbao.store.ReportStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The cold start of the ingest function. Most of it is loading and first running classes, so it does that work
@@ -51,7 +50,6 @@ final class Startup {
     // the SDK logs through SLF4J; bound here, before the threads, or its first loggers on two threads race its
     // initialisation and it prints a "replaying intercepted calls" warning at every cold start
     org.slf4j.LoggerFactory.getILoggerFactory();
-    CompletableFuture<ReportStore> store = new CompletableFuture<>();
     CompletableFuture<S3GetObjectClient> s3 = new CompletableFuture<>();
     CompletableFuture<Void> s3Primed = background("s3", () -> {
       AwsClients.http();
@@ -65,22 +63,15 @@ final class Startup {
         s3.completeExceptionally(e);
       }
     });
-    // the reader needs no SDK class, so it runs while the other threads load the SDK
+    // the reader and the items need no SDK client, so they are made while the other threads build theirs
     CompletableFuture<Integer> warmUp = background("warm-up", () -> {
       Report sample = readSample();
       ReportStore.loadSchemas();
       ReportJson.read(ReportJson.write(sample));
       IngestHandler.warmUpJson();
-      return new ReportLedger(store.join()).prepare(sample).size();
+      return ReportLedger.preparingOnly(tableName).prepare(sample).size();
     });
-    ReportStore reportStore;
-    try {
-      DynamoDbClient dynamo = AwsClients.dynamo();
-      reportStore = new ReportStore(dynamo, tableName);
-      store.complete(reportStore);
-    } finally {
-      store.completeExceptionally(new IllegalStateException("start-up failed")); // frees the warm-up if it waits
-    }
+    ReportStore reportStore = new ReportStore(AwsClients.dynamo(), tableName);
     CompletableFuture<Void> othersReady = CompletableFuture.allOf(s3Primed, warmUp).exceptionally(e -> null);
     ReportLedger ledger = new ReportLedger(reportStore);
     if (forSnapshot()) {

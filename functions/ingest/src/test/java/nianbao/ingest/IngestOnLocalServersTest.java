@@ -53,7 +53,10 @@ class IngestOnLocalServersTest extends IngestSuite {
       Ingest ingest = Startup.ingest(h.table, h.bucket);
       // THEN the warm-up asked DynamoDB and S3, and built a report's items, but wrote none of them
       assertEquals(0, h.dynamo.scan(r -> r.tableName(h.table)).count(), "start-up wrote nothing");
-      assertTrue(h.ingest.ledger().prepare(Startup.readSample()).size() >= 5, "head, version, rules, summaries");
+      var items = h.ingest.ledger().prepare(Startup.readSample());
+      assertTrue(items.size() >= 5, "head, version, rules, summaries");
+      // AND the warm-up, which prepares them before there is a client, builds the same requests
+      assertEquals(items.size(), nianbao.store.ReportLedger.preparingOnly(h.table).prepare(Startup.readSample()).size());
       // AND the function it built stores an upload
       Harness.Uploaded u = h.upload("uploads/报告 2022 v1+final.txt", Seeds.bytes(Seeds.XINXIANG_2022));
       var out = new java.io.ByteArrayOutputStream();

@@ -67,6 +67,23 @@ public final class ReportLedger {
     this.current = new CurrentState(store);
   }
 
+  /**
+   * A ledger that only {@link #prepare}s: building a report's items needs the table's name, not a client, so a
+   * cold start does it while the client is still being built.
+   */
+  public static ReportLedger preparingOnly(String table) {
+    return new ReportLedger(table);
+  }
+
+  private ReportLedger(String table) {
+    this.store = null;
+    this.dynamo = null;
+    this.table = table;
+    this.batch = null;
+    this.clock = Clock.systemUTC();
+    this.current = new CurrentState(null);
+  }
+
   /** One uploaded object version, as its S3 event describes it. */
   public record Upload(String bucket, String key, String versionId, String eTag, Long size, String sequencer,
       Instant eventTime) {
