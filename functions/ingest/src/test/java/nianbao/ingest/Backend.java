@@ -87,10 +87,22 @@ abstract class Backend implements AutoCloseable {
     private final LocalDynamoDb db;
     private final LocalS3 s3;
 
+    private static Local shared;
+
     Local() throws IOException {
       folder = Files.createTempDirectory("nianbao-ddb");
       db = LocalDynamoDb.onFolder(folder);
       s3 = LocalS3.inMemory(REGION.id());
+    }
+
+    /** One for the test JVM, started by the first test class that asks and closed when the JVM exits. */
+    static synchronized Local shared() throws IOException {
+      if (shared == null) {
+        Local local = new Local();
+        Runtime.getRuntime().addShutdownHook(new Thread(local::close, "close-local-servers"));
+        shared = local;
+      }
+      return shared;
     }
 
     LocalS3 localS3() {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nianbao.servers.NotificationSink;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -27,12 +26,7 @@ class IngestOnLocalServersTest extends IngestSuite {
 
   @BeforeAll
   static void start() throws Exception {
-    backend = new Backend.Local();
-  }
-
-  @AfterAll
-  static void stop() {
-    backend.close();
+    backend = Backend.Local.shared();
   }
 
   @Override

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import nianbao.core.ReportReader;
 import nianbao.store.item.ReportHead;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,22 +20,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class RejectedUploadsTest {
   private static final String RULES = ReportReader.RULES_VERSION;
-  private static Backend.Local backend;
 
-  @BeforeAll
-  static void start() throws Exception {
-    backend = new Backend.Local();
-  }
-
-  @AfterAll
-  static void stop() {
-    backend.close();
+  /** A fresh table and bucket on the test JVM's local servers. */
+  private static Harness harness(ReportParser parser) throws java.io.IOException {
+    Backend.Local servers = Backend.Local.shared();
+    return new Harness(servers, servers.dynamo(), parser);
   }
 
   @Test
-  void theSameBytesPutTwiceAtAKeyAreOneRejectedUploadUntilNoVersionHoldsThem() {
+  void theSameBytesPutTwiceAtAKeyAreOneRejectedUploadUntilNoVersionHoldsThem() throws Exception {
     // GIVEN a poem put twice at one key (a client's retried PUT makes two versions and two events)
-    Harness h = new Harness(backend, backend.dynamo(), ReportParser.CORE);
+    Harness h = harness(ReportParser.CORE);
     byte[] poem = "床前明月光，疑是地上霜。\n".getBytes(StandardCharsets.UTF_8);
     Harness.Uploaded first = h.upload("uploads/poem.txt", poem);
     Harness.Uploaded second = h.upload("uploads/poem.txt", poem);
@@ -68,7 +61,7 @@ class RejectedUploadsTest {
   }
 
   @Test
-  void theProcessingKeyOfARejectedUploadNamesTheReaderThatTookIt() {
+  void theProcessingKeyOfARejectedUploadNamesTheReaderThatTookIt() throws Exception {
     assertTrue(Reprocessor.isCurrent(RULES + "|rejected:txt/1"), "read by today's text reader: nothing new to try");
     assertFalse(Reprocessor.isCurrent(RULES + "|rejected:txt/0"), "an older text reader: try again");
     assertFalse(Reprocessor.isCurrent(RULES + "|rejected:txt"), "written before the reader was recorded");
@@ -78,9 +71,9 @@ class RejectedUploadsTest {
   }
 
   @Test
-  void aTextThatIsNoReportIsReadOnceAndNotAgainOnEveryRun() {
+  void aTextThatIsNoReportIsReadOnceAndNotAgainOnEveryRun() throws Exception {
     // GIVEN a poem uploaded as a report
-    Harness h = new Harness(backend, backend.dynamo(), ReportParser.CORE);
+    Harness h = harness(ReportParser.CORE);
     h.deliver(h.upload("uploads/poem.txt", "床前明月光，疑是地上霜。\n".getBytes(StandardCharsets.UTF_8)));
     // THEN it is rejected by the text reader, which the head names
     ReportHead poem = h.heads().get(0);
@@ -95,10 +88,10 @@ class RejectedUploadsTest {
   }
 
   @Test
-  void aReportTheReaderFailedOnIsReadAgainOnceTheReaderChanged() {
+  void aReportTheReaderFailedOnIsReadAgainOnceTheReaderChanged() throws Exception {
     // GIVEN a reader with a defect on one file: the upload is kept as rejected, naming the format and reader
     byte[] report = Seeds.bytes(Seeds.XINXIANG_2022);
-    Harness defective = new Harness(backend, backend.dynamo(), (bytes, name) -> {
+    Harness defective = harness((bytes, name) -> {
       throw new IllegalStateException("a defect of the reader");
     });
     defective.deliver(defective.upload("uploads/新乡县 2022.txt", report));
