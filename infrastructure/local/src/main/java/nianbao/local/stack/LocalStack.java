@@ -140,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
     template.queues().values().forEach(queues::create);
     functions.values().forEach(LocalFunction::resourcesCreated);
     long resourcesMillis = (System.nanoTime() - t0) / 1_000_000;
-    async = new AsyncInvocations(queues, log);
+    async = new AsyncInvocations(queues, data == null ? null : data.resolve("events"), log);
     started.add(async);
     started.add(new ServiceEndpoint(ports.services(), functions, queues, async));
 
@@ -172,6 +172,11 @@ public final class LocalStack implements AutoCloseable {
     startMillis = (System.nanoTime() - t0) / 1_000_000;
     log.accept(String.format(java.util.Locale.ROOT, "本地栈启动：S3 与 DynamoDB %.1f s，桶/表/队列 %.1f s，函数就绪 %.1f s",
         serversMillis / 1000.0, resourcesMillis / 1000.0, startMillis / 1000.0));
+    int redelivered = async.redeliver(functions);
+    if (redelivered > 0) {
+      log.accept("上次停止时有 " + redelivered + " 个 S3 事件尚未处理完，已重新交给函数 (" + redelivered
+          + " event(s) in flight when the stack last stopped, handed to the function again)");
+    }
     if (options.samples() != null) {
       Samples.load(s3, reportsBucket, options.samples());
     }
@@ -325,11 +330,21 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
+    // the event queue and the functions stop first, so that no handler works on against servers already gone
+    // (what they did not finish stays in the event journal); then the rest, the latest started first
+    List<AutoCloseable> order = new ArrayList<>();
+    started.stream().filter(AsyncInvocations.class::isInstance).forEach(order::add);
+    started.stream().filter(LocalFunction.class::isInstance).forEach(order::add);
     for (int i = started.size() - 1; i >= 0; i--) {
+      if (!order.contains(started.get(i))) {
+        order.add(started.get(i));
+      }
+    }
+    for (AutoCloseable part : order) {
       try {
-        started.get(i).close();
+        part.close();
       } catch (Exception e) {
-        options.log().accept("stopping " + started.get(i).getClass().getSimpleName() + ": " + e);
+        options.log().accept("stopping " + part.getClass().getSimpleName() + ": " + e);
       }
     }
     started.clear();

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import nianbao.store.ReportStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -21,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The local stack keeps its data in a folder and follows the template: a restart finds every report, and a
- * template with a renamed table and more indexes is what the next start builds.
+ * The local stack keeps its data in a folder and follows the template: a restart finds every report, handles
+ * the events a stop cut short, and a template with a renamed table and more indexes is what the next start builds.
  */
 class LocalStackPersistenceTest {
   @TempDir
@@ -62,6 +64,41 @@ class LocalStackPersistenceTest {
         HttpResponse<String> file = Http.get(source.headers().firstValue("location").orElseThrow());
         assertEquals(200, file.statusCode());
         assertTrue(file.body().contains("政府信息公开"), "the original bytes");
+      }
+    }
+  }
+
+  @Test
+  void eventsInFlightWhenTheStackStoppedAreHandledWhenItStartsAgain() throws Exception {
+    // GIVEN a stack stopped just after many files were put into its bucket, before ingest could handle them all
+    Set<String> keys = new TreeSet<>();
+    try (LocalStack stack = LocalStack.start(options(LocalStackWiringTest.ROOT.resolve("template.yaml")))) {
+      for (int copy = 0; copy < 3; copy++) {
+        for (Path seed : Seeds.all()) {
+          String key = "uploads/" + copy + "/" + seed.getFileName();
+          stack.s3Client().putObject(r -> r.bucket(stack.reportsBucket()).key(key), RequestBody.fromFile(seed));
+          keys.add(key);
+        }
+      }
+    }
+    long kept;
+    try (Stream<Path> events = Files.list(data.resolve("events"))) {
+      kept = events.count();
+    }
+    assertTrue(kept > 0, "some events were still in flight");
+    // WHEN it starts again
+    try (LocalStack stack = LocalStack.start(options(LocalStackWiringTest.ROOT.resolve("template.yaml")))) {
+      stack.awaitEvents(Duration.ofSeconds(120));
+      // THEN every upload was ingested, and the journal is empty
+      try (DynamoDbClient dynamo = stack.dynamoClient()) {
+        ReportStore store = new ReportStore(dynamo, stack.table());
+        for (String key : keys) {
+          assertEquals(1, store.sources(stack.reportsBucket(), key).size(), key);
+        }
+      }
+      assertEquals(5, reportIds(stack).size());
+      try (Stream<Path> events = Files.list(data.resolve("events"))) {
+        assertEquals(0, events.count());
       }
     }
   }
