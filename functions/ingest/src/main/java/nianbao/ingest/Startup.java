@@ -111,18 +111,8 @@ final class Startup {
             + "load that path itself, and fail and be retried if the table is unreachable");
       }
     });
-    if (!wait) {
-      return;
-    }
-    try {
-      primed.get(PRIMING_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      LOG.warning("DynamoDB did not answer the start-up requests in " + PRIMING_LIMIT.toMillis() + " ms; start-up "
-          + "goes on without them");
-    } catch (ExecutionException e) {
-      // logged above
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (wait) {
+      awaitQuietly(primed, "the DynamoDB start-up requests");
     }
   }
 
@@ -131,9 +121,9 @@ final class Startup {
     try {
       work.get(PRIMING_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      LOG.warning(what + " took over " + PRIMING_LIMIT.toMillis() + " ms; start-up goes on without it");
+      LOG.warning(what + " took over " + PRIMING_LIMIT.toMillis() + " ms; start-up goes on without waiting");
     } catch (ExecutionException e) {
-      // primeS3 logs its own failures; building the client failed, and s3.join() says why
+      // logged where it failed (priming), or said again by the join that follows (building a client)
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -146,6 +136,9 @@ final class Startup {
     }
     try {
       S3GetObjectClient.Response response = s3.get(bucket, WARM_UP + "/absent", null, null);
+      if (response.ok()) {
+        response.body().abort(); // something was put there after all: not read, and its connection not kept
+      }
       if (response.status() != 404) {
         LOG.warning("S3 answered the start-up request with HTTP " + response.status() + " " + response.errorCode()
             + "; the events will show whether the bucket can be read");
