@@ -138,7 +138,7 @@ public final class ColdStartBench {
   }
 
   /** The deployment package unpacked into a fresh directory, as Lambda unpacks it into /var/task. */
-  static Path unpack(Path jar) throws IOException {
+  public static Path unpack(Path jar) throws IOException {
     Path dir = Files.createTempDirectory("task");
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
