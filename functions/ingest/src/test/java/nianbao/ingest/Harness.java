@@ -74,8 +74,13 @@ final class Harness {
     s3.createBucket(r -> r.bucket(bucket));
     s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     this.store = new ReportStore(dynamo, table);
-    this.ingest = new Ingest(backend.s3Objects(), store, parser);
+    this.ingest = ingestWith(parser);
     this.handler = new IngestHandler(ingest, new IngestHandler.Environment(table, null));
+  }
+
+  /** An ingest on this harness's bucket and table that reads with {@code parser} (say, a newer reader). */
+  Ingest ingestWith(ReportParser parser) {
+    return new Ingest(backend.s3Objects(), store, parser);
   }
 
   /** An uploaded object and the S3 event record that announces it. */

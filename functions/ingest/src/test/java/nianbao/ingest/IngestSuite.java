@@ -328,7 +328,7 @@ abstract class IngestSuite {
     assertTrue(old.store.processingVersions().contains(ReportReader.RULES_VERSION + "|txt/0"));
 
     // WHEN the current code re-processes them, two at a time, in runs that stop after a few reports
-    Ingest current = new Ingest(old.backend.s3Objects(), old.store, ReportParser.CORE);
+    Ingest current = old.ingestWith(ReportParser.CORE);
     Reprocessor reprocessor = new Reprocessor(current);
     int[] budget = {2};
     Reprocessor.Progress p = reprocessor.run(2, null, () -> budget[0]-- > 0);
@@ -370,8 +370,7 @@ abstract class IngestSuite {
     long reportsBefore = old.store.summary(null, null, null).reports();
 
     // WHEN the current reader re-processes it
-    Reprocessor.Progress p = new Reprocessor(new Ingest(old.backend.s3Objects(), old.store, ReportParser.CORE)).run(10, null,
-        () -> true);
+    Reprocessor.Progress p = new Reprocessor(old.ingestWith(ReportParser.CORE)).run(10, null, () -> true);
 
     // THEN it is the right year's report, the wrong one is gone from the lists and the summaries, nothing doubled
     assertEquals(1, p.examined());

@@ -114,8 +114,8 @@ class RejectedUploadsTest {
         .expressionAttributeValues(Map.of(":key", AttributeValue.fromSs(List.of(RULES + "|rejected:txt/0")))));
 
     // WHEN the fixed reader re-processes what an older one rejected
-    Reprocessor.Progress p = new Reprocessor(new Ingest(defective.backend.s3Objects(), defective.store, ReportParser.CORE))
-        .run(10, null, () -> true);
+    Reprocessor.Progress p = new Reprocessor(defective.ingestWith(ReportParser.CORE)).run(10, null,
+        () -> true);
 
     // THEN the upload is the report it always was, the rejection is gone, and the summaries count it once
     assertEquals(1, p.examined());
