@@ -109,7 +109,7 @@ final class LocalFunction implements AutoCloseable {
           StandardCharsets.UTF_8))) {
         for (String line; (line = lines.readLine()) != null; ) {
           if (!line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
-            log.accept("[" + spec.logicalId() + "] " + line);
+            log.accept("[" + spec.logicalId() + "] " + ReadableLogs.render(line));
           }
         }
       } catch (IOException ignored) {
