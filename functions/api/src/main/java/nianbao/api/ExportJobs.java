@@ -1,11 +1,15 @@
 package nianbao.api;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -95,6 +99,26 @@ public interface ExportJobs {
       v = System.getenv(env);
     }
     return v == null || v.isBlank() ? null : v;
+  }
+
+  /**
+   * The job an event carries when it is this function's own asynchronous invocation ({@link #event}): API Gateway
+   * always sends a request context, so HTTP cannot forge one.
+   */
+  static Optional<Job> fromEvent(APIGatewayV2HTTPEvent event) {
+    if (event == null || event.getRequestContext() != null || !ROUTE_KEY.equals(event.getRouteKey())) {
+      return Optional.empty();
+    }
+    String path = event.getRawPath() == null ? "" : event.getRawPath();
+    String kind = event.getHeaders() == null ? null : event.getHeaders().get("x-nianbao-export");
+    return Optional.of(new Job(path.substring(path.lastIndexOf('/') + 1), kind,
+        event.getRawQueryString() == null ? "" : event.getRawQueryString()));
+  }
+
+  /** How long a job may read: until 15 s before the invocation's timeout, to record a failure (10 minutes outside). */
+  static Duration budget(Context context) {
+    long millis = context == null ? Duration.ofMinutes(10).toMillis() : context.getRemainingTimeInMillis() - 15_000L;
+    return Duration.ofMillis(Math.max(1_000L, millis));
   }
 
   /** The event of a job's invocation: payload 2.0 fields, but no request context, which only API Gateway sets. */

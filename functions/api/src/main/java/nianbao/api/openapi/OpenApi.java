@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import nianbao.api.Json;
+import nianbao.api.http.Response;
 import nianbao.api.http.Route;
 
 /**
@@ -18,6 +20,25 @@ import nianbao.api.http.Route;
  */
 public final class OpenApi {
   private OpenApi() {}
+
+  /** {@code GET /openapi.json}: the document of {@code routes} (this route among them), made at its first read. */
+  public static Route route(Supplier<List<Route>> routes, boolean protectReads) {
+    Supplier<String> document = new Supplier<>() {
+      private volatile String doc;
+
+      @Override
+      public String get() {
+        String d = doc;
+        if (d == null) {
+          d = Json.write(document(routes.get(), protectReads));
+          doc = d;
+        }
+        return d;
+      }
+    };
+    return Route.get("/openapi.json", "getOpenApi", "本 API 的 OpenAPI 3.1 描述")
+        .response(200, "application/json", "OpenApi", "OpenAPI 文档", "ETag").to(r -> Response.read(document.get()));
+  }
 
   public static ObjectNode document(List<Route> routes, boolean protectReads) {
     ObjectNode doc = Json.object();

@@ -43,8 +43,8 @@ public final class AgencyRoutes {
         .description("agency 为报告详情中的 agencyKey。diff 列出两年之间表二、表三、表四的每个单元格；"
             + "两年模板不同时不比较表二。")
         .param(Param.path("agency", "{\"type\":\"string\",\"pattern\":\"^[0-9a-z]{16}$\"}", "机关编号（agencyKey）"))
-        .param(Param.query("from", Common.YEAR_SCHEMA, "比较的起始年度；缺省为最近两个年度中较早的一个"))
-        .param(Param.query("to", Common.YEAR_SCHEMA, "比较的终止年度；缺省为最近的年度"))
+        .param(Param.query("from", SharedParameters.YEAR_SCHEMA, "比较的起始年度；缺省为最近两个年度中较早的一个"))
+        .param(Param.query("to", SharedParameters.YEAR_SCHEMA, "比较的终止年度；缺省为最近的年度"))
         .json(200, "AgencyReports", "各年度报告与差异").problem(400, "参数有误").problem(404, "没有该机关或该年度的报告")
         .to(this::agency));
   }

@@ -212,7 +212,7 @@ public final class ExportRoutes {
 
   int reports(Csv csv, ListFilter filter, long deadline) {
     List<String> header = new ArrayList<>(REPORT_COLUMNS);
-    Common.RULES.forEach(rule -> header.add(rule + " 发现数"));
+    SharedParameters.RULES.forEach(rule -> header.add(rule + " 发现数"));
     csv.row(header);
     int rows = each((head, report) -> {
       List<Object> line = new ArrayList<>();
@@ -257,7 +257,7 @@ public final class ExportRoutes {
         line.add(null);
       }
       Map<String, Integer> counts = head.ruleCounts() == null ? Map.of() : head.ruleCounts();
-      Common.RULES.forEach(rule -> line.add(counts.getOrDefault(rule, 0)));
+      SharedParameters.RULES.forEach(rule -> line.add(counts.getOrDefault(rule, 0)));
       csv.row(line);
       return 1;
     }, filter, deadline);

@@ -23,14 +23,14 @@ final class Filters {
   static final List<String> NAMES = List.of("year", "province", "city", "status", "rule", "agency");
 
   static final List<Param> PARAMS = List.of(
-      Param.query("year", Common.YEAR_SCHEMA, "报告年度"),
-      Param.query("province", Common.TEXT_SCHEMA, "省级行政区，如 河南省"),
-      Param.query("city", Common.TEXT_SCHEMA, "地级行政区，如 新乡市（需同时给出 province）"),
+      Param.query("year", SharedParameters.YEAR_SCHEMA, "报告年度"),
+      Param.query("province", SharedParameters.TEXT_SCHEMA, "省级行政区，如 河南省"),
+      Param.query("city", SharedParameters.TEXT_SCHEMA, "地级行政区，如 新乡市（需同时给出 province）"),
       Param.query("status", "{\"type\":\"string\",\"enum\":[\"VALID\",\"HAS_ERRORS\",\"REJECTED\"]}",
           "状态：VALID 无错误，HAS_ERRORS 有错误，REJECTED 无法读取的上传"),
-      Param.query("rule", "{\"type\":\"string\",\"enum\":" + Common.RULES.stream().map(s -> "\"" + s + "\"")
+      Param.query("rule", "{\"type\":\"string\",\"enum\":" + SharedParameters.RULES.stream().map(s -> "\"" + s + "\"")
           .toList() + "}", "含有该规则发现的报告"),
-      Param.query("agency", Common.TEXT_SCHEMA,
+      Param.query("agency", SharedParameters.TEXT_SCHEMA,
           "机关名称（规范化后的前缀；同时给出 province 与 city 时为包含）"));
 
   static ListFilter read(Request r, Clock clock) {
@@ -39,7 +39,7 @@ final class Filters {
       throw Problem.badParameter("agency", "参数 agency “" + agency + "” 规范化后为空（只含空白或标点）");
     }
     return new ListFilter(Params.year(r, "year", clock), Params.text(r, "province", 30),
-        Params.text(r, "city", 30), Params.oneOf(r, "status", Common.STATUSES), Params.oneOf(r, "rule", Common.RULES),
+        Params.text(r, "city", 30), Params.oneOf(r, "status", SharedParameters.STATUSES), Params.oneOf(r, "rule", SharedParameters.RULES),
         Params.text(r, "agency", 100));
   }
 

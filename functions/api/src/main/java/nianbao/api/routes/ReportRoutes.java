@@ -51,20 +51,20 @@ public final class ReportRoutes {
             .params(listParams).json(200, "ReportList", "一页报告").problem(400, "参数有误或筛选组合不受支持")
             .to(this::list),
         Route.get("/reports/{id}", "getReport", "一份报告（FORMAT.md 的 JSON 加状态与来源）")
-            .param(Common.ID).json(200, "ReportDetail", "报告").problem(404, "没有这份报告").to(this::get),
+            .param(SharedParameters.ID).json(200, "ReportDetail", "报告").problem(404, "没有这份报告").to(this::get),
         Route.get("/reports/{id}/findings", "getReportFindings", "一份报告的全部发现")
-            .param(Common.ID).json(200, "FindingList", "发现").problem(404, "没有这份报告").to(this::findings),
+            .param(SharedParameters.ID).json(200, "FindingList", "发现").problem(404, "没有这份报告").to(this::findings),
         Route.get("/reports/{id}/versions", "getReportVersions", "一份报告的各次上传版本")
-            .param(Common.ID).json(200, "VersionList", "版本，最新上传在前").problem(404, "没有这份报告")
+            .param(SharedParameters.ID).json(200, "VersionList", "版本，最新上传在前").problem(404, "没有这份报告")
             .to(this::versions),
         Route.get("/reports/{id}/source", "getReportSource", "原始文件（302 到短期有效的下载地址）")
-            .param(Common.ID).param(Param.query("version", "{\"type\":\"string\",\"pattern\":\"^[0-9a-f]{64}$\"}",
+            .param(SharedParameters.ID).param(Param.query("version", "{\"type\":\"string\",\"pattern\":\"^[0-9a-f]{64}$\"}",
                 "某一版本的 sha256；缺省为当前版本"))
             .response(302, null, null, "跳转到预签名下载地址", "Location").problem(404, "没有这份报告或版本")
             .to(this::source),
         Route.delete("/reports/{id}", "deleteReport", "删除报告及其原始文件（需要授权）")
             .description("删除报告每个版本的原始文件（报告存储桶中的对象版本），报告随之离开列表与汇总。")
-            .writes().param(Common.ID).json(200, "Deleted", "已删除").problem(401, "未登录")
+            .writes().param(SharedParameters.ID).json(200, "Deleted", "已删除").problem(401, "未登录")
             .problem(404, "没有这份报告").to(this::delete));
   }
 
@@ -153,8 +153,8 @@ public final class ReportRoutes {
   // ------------------------------------------------------------------------------------------------ one report
 
   ReportHead head(Request r) {
-    String id = Common.reportId(r.param("id"));
-    return ctx.store().head(id).orElseThrow(() -> Common.noReport(id));
+    String id = SharedParameters.reportId(r.param("id"));
+    return ctx.store().head(id).orElseThrow(() -> SharedParameters.noReport(id));
   }
 
   Response get(Request r) {

@@ -72,9 +72,9 @@ public final class SummaryRoutes {
   public List<Route> routes() {
     return List.of(Route.get("/summary", "getSummary", "汇总：按状态计数、按规则的发现、表二至表四合计、办理结果占比")
         .description("只读已存的汇总项（一次读取），成本不随报告数增长。无法读取的上传只计入不分年度、不分地区的汇总。")
-        .param(Param.query("year", Common.YEAR_SCHEMA, "报告年度；缺省为全部年度"))
-        .param(Param.query("province", Common.TEXT_SCHEMA, "省级行政区"))
-        .param(Param.query("city", Common.TEXT_SCHEMA, "地级行政区（需同时给出 province）"))
+        .param(Param.query("year", SharedParameters.YEAR_SCHEMA, "报告年度；缺省为全部年度"))
+        .param(Param.query("province", SharedParameters.TEXT_SCHEMA, "省级行政区"))
+        .param(Param.query("city", SharedParameters.TEXT_SCHEMA, "地级行政区（需同时给出 province）"))
         .json(200, "Summary", "汇总").problem(400, "参数有误").to(this::summary));
   }
 
@@ -98,7 +98,7 @@ public final class SummaryRoutes {
     scope.put("city", s.city());
     out.put("reports", s.reports());
     ObjectNode status = out.putObject("byStatus");
-    for (String st : Common.STATUSES) {
+    for (String st : SharedParameters.STATUSES) {
       status.put(st, s.count("status." + st));
     }
     out.put("errors", s.count("errors"));

@@ -4,9 +4,12 @@ import java.util.List;
 import nianbao.api.http.Problem;
 import nianbao.api.http.Route.Param;
 
-/** Values and parameters shared by several routes. */
-final class Common {
-  private Common() {}
+/**
+ * The parameters several routes share (their schemas and descriptions), the check of a report id, and the values a
+ * filter may take.
+ */
+final class SharedParameters {
+  private SharedParameters() {}
 
   static final List<String> STATUSES = List.of("VALID", "HAS_ERRORS", "REJECTED");
   /** FORMAT.md's rule ids. */
