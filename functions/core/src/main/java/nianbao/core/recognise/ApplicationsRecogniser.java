@@ -82,7 +82,7 @@ final class ApplicationsRecogniser {
     int threeRows = compact.indexOf("不补正", cFrom);
     boolean oneOtherRow = threeRows < 0 || threeRows >= cTo;
     List<RowSpec> specs = oneOtherRow ? ROWS_ONE_OTHER : ROWS_2021;
-    LabelFinder.Hit[] hits = LabelFinder.find(flat, from, to, specs);
+    LabelFinder.Hit[] hits = LabelFinder.find(flat, from, to, specs, SECTION, notes);
 
     Applications table = Applications.blank();
     Solution[] solutions = new Solution[specs.size()];

@@ -1,23 +1,31 @@
 package nianbao.core.recognise;
 
 import java.util.List;
+import nianbao.core.model.Location;
 
 /**
  * Finds table rows by their labels, in order, within one section of the text, and hands each row the text
- * between its label and the next row's label, where its values are.
+ * between its label and the next row's label, where its values are. A row whose label words are not there is
+ * looked for by likeness between the rows found around it ({@link DamagedLabels}); S2 names such a label.
  */
 final class LabelFinder {
   private LabelFinder() {}
 
-  /** A found label: where its keyword starts and ends, and where the row's values end. */
-  record Hit(int labelStart, int labelEnd, int valuesEnd) {}
+  /**
+   * A found label: where its keyword starts and ends, and where the row's values end; {@code damaged} is the
+   * label as printed where it was found by likeness, else null.
+   */
+  record Hit(int labelStart, int labelEnd, int valuesEnd, String damaged) {}
 
   /**
+   * @param section the section whose table this is, for the S2 note on a damaged label
    * @return one entry per row spec, null where the label was not found
    */
-  static Hit[] find(FlatText flat, int fromText, int toText, List<RowSpec> rows) {
+  static Hit[] find(FlatText flat, int fromText, int toText, List<RowSpec> rows, String section,
+      RecognitionNotes notes) {
     String compact = flat.compact;
-    int cursor = flat.compactPos(fromText);
+    int from = flat.compactPos(fromText);
+    int cursor = from;
     int limit = flat.compactPos(toText);
     int[][] spans = new int[rows.size()][];
     for (int r = 0; r < rows.size(); r++) {
@@ -35,6 +43,7 @@ final class LabelFinder {
       spans[r] = span;
       cursor = span[1];
     }
+    String[] damaged = findDamaged(flat, from, limit, rows, spans);
     Hit[] hits = new Hit[rows.size()];
     for (int r = 0; r < rows.size(); r++) {
       if (spans[r] == null) {
@@ -50,9 +59,47 @@ final class LabelFinder {
       int start = flat.textPos(spans[r][0]);
       int end = flat.textPos(spans[r][1] - 1) + 1;
       int valuesEnd = valuesEndCompact >= limit ? toText : flat.textPos(valuesEndCompact);
-      hits[r] = new Hit(start, end, Math.max(end, valuesEnd));
+      hits[r] = new Hit(start, end, Math.max(end, valuesEnd), damaged[r]);
+      if (damaged[r] != null) {
+        String label = TemplateLabels.of(rows.get(r).key());
+        notes.assume(Location.row(section, rows.get(r).key()), "行标签印为“" + damaged[r] + "”，与模板的“" + label
+            + "”不符（文字缺损），按其序号、在表中的位置和文字相近认定为该行，并取其数值", label, damaged[r]);
+      }
     }
     return hits;
+  }
+
+  /**
+   * Rows not found by their words, looked for by likeness between the nearest rows found before and after;
+   * the spans of those found are filled in.
+   *
+   * @return per row, the damaged label as printed, or null
+   */
+  private static String[] findDamaged(FlatText flat, int from, int limit, List<RowSpec> rows, int[][] spans) {
+    String[] printed = new String[rows.size()];
+    int previousEnd = from;
+    for (int r = 0; r < rows.size(); r++) {
+      if (spans[r] != null) {
+        previousEnd = spans[r][1];
+        continue;
+      }
+      int nextStart = limit;
+      for (int next = r + 1; next < rows.size(); next++) {
+        if (spans[next] != null) {
+          nextStart = spans[next][0];
+          break;
+        }
+      }
+      RowSpec spec = rows.get(r);
+      DamagedLabels.Match match = DamagedLabels.find(flat.compact, previousEnd, nextStart, spec.key(), spec.marker());
+      if (match != null) {
+        spans[r] = new int[] {match.labelStart(), match.end()};
+        printed[r] = flat.printed(flat.textPos(match.start()), flat.textPos(match.end() - 1) + 1)
+            .replaceAll("\\s+", " ");
+        previousEnd = match.end();
+      }
+    }
+    return printed;
   }
 
   /** Where {@code word} starts, entirely before {@code limit}, or -1; never looks past the limit. */

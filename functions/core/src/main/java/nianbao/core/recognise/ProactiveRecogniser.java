@@ -57,7 +57,7 @@ final class ProactiveRecogniser {
     // Rows start after the first "第二十条" header where there is one, so the narrative above never counts.
     int tableStart = flat.compact.indexOf("第二十条", flat.compactPos(from));
     int start = tableStart >= 0 && tableStart < flat.compactPos(to) ? flat.textPos(tableStart) : from;
-    LabelFinder.Hit[] hits = LabelFinder.find(flat, start, to, specs);
+    LabelFinder.Hit[] hits = LabelFinder.find(flat, start, to, specs, SECTION, notes);
     List<String[]> rows = new ArrayList<>();
     boolean any = false;
     CellSolver.Budget budget = CellSolver.Budget.forTable();
