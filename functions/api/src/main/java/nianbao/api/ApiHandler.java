@@ -14,6 +14,8 @@ import nianbao.api.http.Request;
 import nianbao.api.http.Response;
 import nianbao.api.http.Router;
 import nianbao.api.routes.ExportRoutes;
+import nianbao.telemetry.Metrics;
+import nianbao.telemetry.Telemetry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -30,7 +32,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
   /** Lambda's constructor: settings from the environment, clients from the SDK's standard settings, once. */
   public ApiHandler() {
-    this(ApiFactory.fromEnvironment());
+    this(installLogs());
+  }
+
+  private static ApiContext installLogs() {
+    Telemetry.installJsonLogs(); // first: the clients the factory builds log through it
+    return ApiFactory.fromEnvironment();
   }
 
   public ApiHandler(ApiContext ctx) {
@@ -39,7 +46,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     ApiConfig c = ctx.config();
     this.pipeline = new HttpPipeline(new Router(ApiFactory.routes(ctx, exports)),
         new Authorisation(c.authRequired(), c.protectReads()), new ConditionalGet(c.protectReads(), c.readMaxAge()),
-        new Cors(c.allowedOrigins()));
+        new Cors(c.allowedOrigins()), Metrics.forFunction("api"));
   }
 
   /** For the local stack and tests: the handler on given clients (the presigner must point at the same S3). */

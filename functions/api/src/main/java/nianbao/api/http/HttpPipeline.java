@@ -3,6 +3,9 @@ package nianbao.api.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
+import nianbao.telemetry.LogContext;
+import nianbao.telemetry.MetricNames;
+import nianbao.telemetry.Metrics;
 
 /**
  * What every request goes through: the preflight or the router (404, 405), the authorisation check, the route,
@@ -13,12 +16,15 @@ public final class HttpPipeline {
   private final Authorisation authorisation;
   private final ConditionalGet conditionalGet;
   private final Cors cors;
+  private final Metrics metrics;
 
-  public HttpPipeline(Router router, Authorisation authorisation, ConditionalGet conditionalGet, Cors cors) {
+  public HttpPipeline(Router router, Authorisation authorisation, ConditionalGet conditionalGet, Cors cors,
+      Metrics metrics) {
     this.router = router;
     this.authorisation = authorisation;
     this.conditionalGet = conditionalGet;
     this.cors = cors;
+    this.metrics = metrics;
   }
 
   public Router router() {
@@ -39,19 +45,37 @@ public final class HttpPipeline {
   }
 
   public Response handle(Request request) {
-    Response response;
-    try {
-      if (request.method().equals("OPTIONS")) {
-        response = preflight(request);
-      } else {
-        Router.Match match = router.match(request);
-        authorisation.check(match.route(), request);
-        response = match.route().handler().handle(match.request());
+    long started = System.nanoTime();
+    String route = request.method().equals("OPTIONS") ? "OPTIONS" : "unmatched";
+    try (LogContext.Scope scope = LogContext.with(LogContext.REQUEST_ID, request.requestId())) {
+      Response response;
+      try {
+        if (request.method().equals("OPTIONS")) {
+          response = preflight(request);
+        } else {
+          Router.Match match = router.match(request);
+          route = match.route().method() + " " + match.route().path();
+          LogContext.put(LogContext.ROUTE, route);
+          authorisation.check(match.route(), request);
+          response = match.route().handler().handle(match.request());
+        }
+      } catch (RuntimeException e) {
+        response = ProblemResponses.of(request, e);
       }
-    } catch (RuntimeException e) {
-      response = ProblemResponses.of(request, e);
+      Response out = finish(request, response);
+      record(route, out.status(), started);
+      return out;
     }
-    return finish(request, response);
+  }
+
+  /** Latency by route (the route's pattern, never the raw path: ids would make a metric per report). */
+  private void record(String route, int status, long started) {
+    Metrics.Line line = metrics.line().dimension(MetricNames.ROUTE, route)
+        .milliseconds(MetricNames.API_LATENCY, (System.nanoTime() - started) / 1_000_000);
+    if (status >= 500) {
+      line.count(MetricNames.API_SERVER_ERRORS, 1);
+    }
+    line.print();
   }
 
   private Response preflight(Request request) {

@@ -1,5 +1,7 @@
 package nianbao.api.http;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nianbao.api.Json;
 import nianbao.store.ListFilter;
@@ -14,6 +16,8 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * log (CloudWatch), never to the caller.
  */
 public final class ProblemResponses {
+  private static final Logger LOG = Logger.getLogger(ProblemResponses.class.getName());
+
   private ProblemResponses() {}
 
   public static Response of(Problem p, String instance, String requestId) {
@@ -58,7 +62,6 @@ public final class ProblemResponses {
   }
 
   private static void log(Request request, Exception e) {
-    System.err.println("request " + request.requestId() + " " + request.method() + " " + request.path() + " failed");
-    e.printStackTrace();
+    LOG.log(Level.SEVERE, request.method() + " " + request.path() + " failed", e);
   }
 }

@@ -1,5 +1,7 @@
 package nianbao.api.routes;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,6 +44,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * 303 with a short-lived link to it.
  */
 public final class ExportRoutes {
+  private static final Logger LOG = Logger.getLogger(ExportRoutes.class.getName());
   private static final int PAGE = 500;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
@@ -127,8 +130,7 @@ public final class ExportRoutes {
       String detail = e instanceof TooSlow ? "导出在 " + budget.toSeconds() + " 秒内未能读完；请缩小筛选范围（如按年度、省份）分批导出"
           : "导出失败，请稍后重试（导出编号 " + job.id() + "）";
       if (!(e instanceof TooSlow)) {
-        System.err.println("export job " + job.id() + " failed");
-        e.printStackTrace();
+        LOG.log(Level.SEVERE, "export job " + job.id() + " failed", e);
       }
       ctx.s3().putObject(p -> p.bucket(bucket).key(prefix + "error.txt").contentType("text/plain; charset=utf-8"),
           RequestBody.fromString(detail, StandardCharsets.UTF_8));
