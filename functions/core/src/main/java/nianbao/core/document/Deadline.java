@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is interrupted; readers also call {@link #check()} in their loops so that a runaway parse ends promptly
  * instead of burning the CPU after its caller has given up.
  */
-final class Deadline {
+public final class Deadline {
   private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
@@ -34,7 +34,7 @@ final class Deadline {
   }
 
   /** Throws {@link Exceeded} when the current reader's time is up or its thread was interrupted. */
-  static void check() {
+  public static void check() {
     Long deadline = DEADLINE.get();
     if (Thread.currentThread().isInterrupted() || deadline != null && System.nanoTime() - deadline > 0) {
       throw new Exceeded();

@@ -10,7 +10,7 @@ import java.util.List;
  * exists only because some other row splits it finer, an empty {@code <tr>}) and rows without any text
  * are dropped.
  */
-final class GridBuilder {
+public final class GridBuilder {
   /** A guard against absurd spans in hostile documents. */
   static final int MAX_SPAN = 1000;
   static final int MAX_CELLS = 200_000;
@@ -23,7 +23,7 @@ final class GridBuilder {
   private int cells;
 
   /** Starts the next row; cells are then placed left to right into the first free positions. */
-  void startRow() {
+  public void startRow() {
     row++;
     ensureRow(row);
   }
@@ -44,7 +44,7 @@ final class GridBuilder {
   }
 
   /** Places a cell at a known grid column of the current row (DOCX, PDF). */
-  void place(int r, int col, String text, int colspan, int rowspan) {
+  public void place(int r, int col, String text, int colspan, int rowspan) {
     colspan = Math.max(1, Math.min(colspan, MAX_SPAN));
     rowspan = Math.max(1, Math.min(rowspan, MAX_SPAN));
     cells += colspan * rowspan;
@@ -93,7 +93,7 @@ final class GridBuilder {
   }
 
   /** Rows beyond the last started row exist only through rowspans reaching past the table's end. */
-  List<List<String>> build() {
+  public List<List<String>> build() {
     int rows = Math.min(texts.size(), row + 1);
     boolean[] keepCol = new boolean[width];
     for (int r = 0; r < rows; r++) {

@@ -1,7 +1,7 @@
 package nianbao.core.document;
 
 /** Text clean-up shared by the structured readers: whitespace as the recogniser expects it. */
-final class Texts {
+public final class Texts {
   private Texts() {}
 
   /** Whitespace for our purposes: Java's, the no-break spaces, the ideographic space; zero-width marks are dropped. */
@@ -14,7 +14,7 @@ final class Texts {
   }
 
   /** Trims, collapses every run of whitespace (tabs and line breaks too) to one space, drops zero-width marks. */
-  static String clean(CharSequence text) {
+  public static String clean(CharSequence text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean pendingSpace = false;
     for (int i = 0; i < text.length(); i++) {
@@ -61,7 +61,7 @@ final class Texts {
    * Joins two pieces of one logical text that a layout broke apart (a label wrapped inside a table cell,
    * a paragraph wrapped at the line end). Chinese needs no space at the break; Latin words and numbers do.
    */
-  static String join(String a, String b) {
+  public static String join(String a, String b) {
     if (a.isEmpty()) {
       return b;
     }

@@ -1,0 +1,84 @@
+package nianbao.core.document.layout;
+
+import java.util.Comparator;
+import java.util.List;
+import nianbao.core.document.Deadline;
+import nianbao.core.document.GridBuilder;
+import nianbao.core.document.Table;
+
+/**
+ * A table found on a page, before its grid is resolved: the x of its column edges, its row count, its cells
+ * (merged ones spanning several rows or columns) and its vertical extent.
+ */
+public final class GridTable implements PageItem {
+  final float[] xs;
+  final int rows;
+  final List<GridCell> cells;
+  final float top;
+  final float bottom;
+
+  GridTable(float[] xs, int rows, List<GridCell> cells, float top, float bottom) {
+    this.xs = xs;
+    this.rows = rows;
+    this.cells = cells;
+    this.top = top;
+    this.bottom = bottom;
+  }
+
+  /** The same table with other cells. */
+  GridTable withCells(List<GridCell> newCells) {
+    return new GridTable(xs, rows, newCells, top, bottom);
+  }
+
+  public float left() {
+    return xs[0];
+  }
+
+  public float right() {
+    return xs[xs.length - 1];
+  }
+
+  @Override
+  public float top() {
+    return top;
+  }
+
+  public float bottom() {
+    return bottom;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public List<GridCell> cells() {
+    return List.copyOf(cells);
+  }
+
+  /** Whether the word's centre lies inside the table (a point of tolerance on each side). */
+  boolean contains(PositionedWord w) {
+    float cx = w.centerX();
+    float cy = w.centerY();
+    return cy >= top - 1 && cy <= bottom + 1 && cx >= left() - 1 && cx <= right() + 1;
+  }
+
+  void sortCells() {
+    cells.sort(Comparator.comparingInt(GridCell::r0).thenComparingInt(GridCell::c0));
+  }
+
+  /** The table's grid: text in the top-left position of a span, "" elsewhere; empty rows and columns dropped. */
+  public Table toTable() {
+    GridBuilder grid = new GridBuilder();
+    for (int r = 0; r < rows; r++) {
+      grid.startRow();
+    }
+    int placed = 0;
+    for (GridCell c : cells) {
+      if ((++placed & 1023) == 0) {
+        Deadline.check();
+      }
+      grid.place(c.r0(), c.c0(), c.text(), c.c1() - c.c0() + 1, c.r1() - c.r0() + 1);
+    }
+    return new Table(grid.build());
+  }
+}
