@@ -41,6 +41,32 @@ public final class Deadline {
     }
   }
 
+  /**
+   * Runs a reader on the caller's thread with the time limit: for the text reader, whose work is linear in
+   * bytes already bounded by the size limit, so that a worker thread's hand-off is not paid on every text.
+   * Anything else the reader throws reaches the caller as it is.
+   */
+  static Document runHere(String format, Duration limit, Reader reader) throws UnreadableDocumentException {
+    Long outer = DEADLINE.get();
+    DEADLINE.set(System.nanoTime() + limit.toNanos());
+    try {
+      return reader.read();
+    } catch (Exceeded e) {
+      throw timeout(format, limit);
+    } finally {
+      if (outer == null) {
+        DEADLINE.remove();
+      } else {
+        DEADLINE.set(outer);
+      }
+    }
+  }
+
+  /** A reader's work that may reject the document. */
+  interface Reader {
+    Document read() throws UnreadableDocumentException;
+  }
+
   static Document run(String format, Duration limit, Callable<Document> reader) throws UnreadableDocumentException {
     long deadline = System.nanoTime() + limit.toNanos();
     Future<Document> future = WORKERS.submit(() -> {
@@ -65,17 +91,22 @@ public final class Deadline {
       if (cause instanceof UnreadableDocumentException u) {
         throw u;
       }
-      if (cause instanceof Exceeded) {
-        throw timeout(format, limit);
-      }
-      if (cause instanceof OutOfMemoryError) {
-        throw new UnreadableDocumentException(format, FormatSniffer.describe(format) + "过于复杂：读取所需内存超过上限", cause);
-      }
-      if (cause instanceof StackOverflowError) {
-        throw new UnreadableDocumentException(format, FormatSniffer.describe(format) + "结构嵌套过深，无法读取", cause);
-      }
-      throw new UnreadableDocumentException(format, FormatSniffer.describe(format) + "已损坏或结构异常，无法读取", cause);
+      throw rejection(format, limit, cause);
     }
+  }
+
+  /** What a reader's failure (other than its own rejection) tells the uploader. */
+  private static UnreadableDocumentException rejection(String format, Duration limit, Throwable cause) {
+    if (cause instanceof Exceeded) {
+      return timeout(format, limit);
+    }
+    if (cause instanceof OutOfMemoryError) {
+      return new UnreadableDocumentException(format, FormatSniffer.describe(format) + "过于复杂：读取所需内存超过上限", cause);
+    }
+    if (cause instanceof StackOverflowError) {
+      return new UnreadableDocumentException(format, FormatSniffer.describe(format) + "结构嵌套过深，无法读取", cause);
+    }
+    return new UnreadableDocumentException(format, FormatSniffer.describe(format) + "已损坏或结构异常，无法读取", cause);
   }
 
   private static UnreadableDocumentException timeout(String format, Duration limit) {

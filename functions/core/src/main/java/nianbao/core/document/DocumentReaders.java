@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * Chooses the reader by the content (magic bytes, markup), never by the file name, and enforces the limits
  * every reader shares: more than {@link #MAX_BYTES} is rejected before any reader looks at it, and a
- * structured reader (HTML, DOCX, PDF) that takes longer than {@link #TIME_LIMIT} is stopped and the
- * document rejected. Readers never surface an OutOfMemoryError or a stack overflow: either becomes a
+ * reader that takes longer than {@link #TIME_LIMIT} is stopped and the document rejected (the structured
+ * readers run on a worker thread, the text reader on the caller's; every loop of every reader checks the
+ * deadline, so no reader goes on using the CPU once the document is refused). Readers never surface an OutOfMemoryError or a stack overflow: either becomes a
  * rejection with its reason.
  */
 public final class DocumentReaders {
@@ -51,7 +52,7 @@ public final class DocumentReaders {
       throw new UnreadableDocumentException(format, "不支持的文件格式：" + FormatSniffer.describe(format));
     }
     if (reader == TEXT) {
-      return TEXT.read(bytes);
+      return Deadline.runHere(TextReader.FORMAT, limit, () -> TEXT.read(bytes));
     }
     return withLimit(reader, bytes, limit);
   }

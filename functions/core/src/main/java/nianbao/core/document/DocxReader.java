@@ -33,6 +33,8 @@ public final class DocxReader implements DocumentReader {
   public static final String FORMAT = "docx";
   static final int MAX_ENTRIES = 10_000;
   static final long MAX_INFLATED = 100L * 1024 * 1024;
+  /** Tables inside tables deeper than this are skipped: layout never needs more, a hostile file could. */
+  static final int MAX_TABLE_NESTING = 16;
   private static final String MAIN = "word/document.xml";
   private static final Pattern OFFICE_DOCUMENT = Pattern.compile(
       "Type=\"[^\"]*/officeDocument\"[^>]*Target=\"/?([^\"]+)\"|Target=\"/?([^\"]+)\"[^>]*Type=\"[^\"]*/officeDocument\"");
@@ -85,6 +87,7 @@ public final class DocxReader implements DocumentReader {
       ZipEntry entry;
       byte[] buffer = new byte[16384];
       while ((entry = zip.getNextEntry()) != null) {
+        Deadline.check();
         if (++entries > MAX_ENTRIES) {
           throw bomb("条目超过 " + MAX_ENTRIES + " 个");
         }
@@ -153,7 +156,7 @@ public final class DocxReader implements DocumentReader {
       if (event == XMLStreamConstants.START_ELEMENT) {
         switch (in.getLocalName()) {
           case "p" -> paragraph(in, out);
-          case "tbl" -> table(in, out);
+          case "tbl" -> table(in, out, 1);
           case "sdt", "sdtContent", "customXml", "ins", "moveTo" -> depth++;
           default -> skip(in);
         }
@@ -206,6 +209,7 @@ public final class DocxReader implements DocumentReader {
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         depth--;
       }
+      Deadline.check();
     }
   }
 
@@ -218,6 +222,7 @@ public final class DocxReader implements DocumentReader {
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         depth--;
       }
+      Deadline.check();
     }
   }
 
@@ -225,7 +230,8 @@ public final class DocxReader implements DocumentReader {
 
   private record Cell(int gridSpan, boolean continueMerge, List<Block> content) {}
 
-  private static void table(XMLStreamReader in, List<Block> out) throws XMLStreamException {
+  /** One w:tbl; {@code nesting} is 1 for a table in the body, 2 for a table in its cell, and so on. */
+  private static void table(XMLStreamReader in, List<Block> out, int nesting) throws XMLStreamException {
     List<List<Cell>> rows = new ArrayList<>();
     List<Integer> before = new ArrayList<>();
     boolean nested = false;
@@ -237,7 +243,7 @@ public final class DocxReader implements DocumentReader {
           case "tr" -> {
             List<Cell> cells = new ArrayList<>();
             int[] gridBefore = {0};
-            nested |= row(in, cells, gridBefore);
+            nested |= row(in, cells, gridBefore, nesting);
             rows.add(cells);
             before.add(gridBefore[0]);
           }
@@ -278,7 +284,8 @@ public final class DocxReader implements DocumentReader {
   }
 
   /** One w:tr. Returns whether a cell holds a nested table. */
-  private static boolean row(XMLStreamReader in, List<Cell> cells, int[] gridBefore) throws XMLStreamException {
+  private static boolean row(XMLStreamReader in, List<Cell> cells, int[] gridBefore, int nesting)
+      throws XMLStreamException {
     boolean nested = false;
     int depth = 1;
     while (depth > 0 && in.hasNext()) {
@@ -287,7 +294,7 @@ public final class DocxReader implements DocumentReader {
         switch (in.getLocalName()) {
           case "trPr", "tblPrEx" -> gridBefore[0] = Math.max(gridBefore[0], rowProperties(in));
           case "tc" -> {
-            Cell cell = cell(in);
+            Cell cell = cell(in, nesting);
             nested |= cell.content().stream().anyMatch(b -> b instanceof Table);
             cells.add(cell);
           }
@@ -297,6 +304,7 @@ public final class DocxReader implements DocumentReader {
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         depth--;
       }
+      Deadline.check();
     }
     return nested;
   }
@@ -315,11 +323,12 @@ public final class DocxReader implements DocumentReader {
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         depth--;
       }
+      Deadline.check();
     }
     return gridBefore;
   }
 
-  private static Cell cell(XMLStreamReader in) throws XMLStreamException {
+  private static Cell cell(XMLStreamReader in, int nesting) throws XMLStreamException {
     int gridSpan = 1;
     boolean continueMerge = false;
     List<Block> content = new ArrayList<>();
@@ -340,13 +349,20 @@ public final class DocxReader implements DocumentReader {
             skip(in);
           }
           case "p" -> paragraph(in, content);
-          case "tbl" -> table(in, content);
+          case "tbl" -> {
+            if (nesting < MAX_TABLE_NESTING) {
+              table(in, content, nesting + 1);
+            } else {
+              skip(in); // no report nests tables this deep; the recursion would otherwise follow the file
+            }
+          }
           case "sdt", "sdtContent", "customXml" -> depth++;
           default -> skip(in);
         }
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         depth--;
       }
+      Deadline.check();
     }
     return new Cell(gridSpan, continueMerge, content);
   }

@@ -2,6 +2,8 @@ package nianbao.core.document;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Names a document's format from its first bytes. */
 public final class FormatSniffer {
@@ -30,7 +32,46 @@ public final class FormatSniffer {
     if (looksLikeJson(bytes)) {
       return "json";
     }
+    String head = textHead(bytes);
+    if (ScriptMarkup.isScript(head) || isMarkup(head)) {
+      return HtmlReader.FORMAT;
+    }
     return TextReader.FORMAT;
+  }
+
+  /** At least this many block tags in a text's head make it markup, whatever its first line. */
+  private static final int MARKUP_TAGS = 5;
+  private static final Pattern FIRST_TAG = Pattern.compile(
+      "<(?:p|div|span|table|tbody|tr|td|th|h[1-6]|section|article|center|font|strong|b|br|ul|ol|li|a|img|style|"
+          + "script|body|title|link|form)[\\s>/]", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BLOCK_TAG = Pattern.compile(
+      "<(?:p|div|table|tr|td|th|br|span|li|h[1-6])[\\s>/]", Pattern.CASE_INSENSITIVE);
+
+  /** The first 64 KB as ISO-8859-1, past a UTF-8 BOM and leading whitespace: markup and code are ASCII. */
+  private static String textHead(byte[] bytes) {
+    int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    while (from < bytes.length && (bytes[from] == ' ' || bytes[from] == '\n' || bytes[from] == '\r'
+        || bytes[from] == '\t')) {
+      from++;
+    }
+    return new String(bytes, from, Math.min(bytes.length - from, 65536), StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Text that is HTML markup without a page around it (a fragment saved as .txt): it starts with a tag, or
+   * carries {@link #MARKUP_TAGS} block tags. Read as text, its attributes and CSS would pass for values.
+   */
+  private static boolean isMarkup(String head) {
+    if (FIRST_TAG.matcher(head).lookingAt()) {
+      return true;
+    }
+    Matcher tags = BLOCK_TAG.matcher(head);
+    int count = 0;
+    while (count < MARKUP_TAGS && tags.find()) {
+      count++;
+    }
+    return count >= MARKUP_TAGS;
   }
 
   public static String describe(String format) {

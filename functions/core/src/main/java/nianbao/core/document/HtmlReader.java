@@ -16,11 +16,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * A report page saved from an agency's site. Decodes by BOM, else the declared charset
@@ -58,15 +61,20 @@ public final class HtmlReader implements DocumentReader {
 
   @Override
   public String version() {
-    return "html/1+jsoup-" + JSOUP_VERSION;
+    return "html/2+jsoup-" + JSOUP_VERSION;
   }
 
   @Override
   public Document read(byte[] bytes) throws UnreadableDocumentException {
     TextReader.Decoded decoded = decode(bytes);
     Deadline.check();
-    org.jsoup.nodes.Document dom = Jsoup.parse(decoded.text(), "", Parser.htmlParser());
+    String text = decoded.text();
+    if (ScriptMarkup.isScript(text)) {
+      text = ScriptMarkup.markup(text); // a saved script (let content = "<p…"): its strings are the page
+    }
+    org.jsoup.nodes.Document dom = parse(text);
     Deadline.check();
+    expandScripts(dom);
     Element body = dom.body();
     prune(body);
     Element title = findTitle(body);
@@ -139,33 +147,137 @@ public final class HtmlReader implements DocumentReader {
     }
   }
 
-  // ---------------------------------------------------------------- main content
+  // ---------------------------------------------------------------- parsing
 
-  /** The first short heading-like element naming a 政府信息公开…年度报告 (not a link: menus list other years' reports). */
-  private static Element findTitle(Element body) {
-    Element any = null;
-    for (Element e : body.getAllElements()) {
-      Element table = e.closest("table");
-      if (e.closest("a") != null || table != null && table.select("td table, th table").isEmpty()) {
-        continue; // links list other reports; a data table's cell is not the title
+  /** Parses with the nesting capped, through a reader that checks the deadline as jsoup pulls the text. */
+  private static org.jsoup.nodes.Document parse(String html) {
+    return Parser.htmlParser().parseInput(new DeadlineReader(MarkupDepth.cap(html)), "");
+  }
+
+  /**
+   * Puts the markup a script carries in its strings where the script stands (a script in the head: at the
+   * start of the body), when that markup has the text of a report's page rather than of a widget. The
+   * scripts themselves are dropped with the other non-content elements.
+   */
+  private static void expandScripts(org.jsoup.nodes.Document dom) {
+    for (Element script : dom.getElementsByTag("script")) {
+      Deadline.check();
+      String markup = ScriptMarkup.markup(script.data());
+      if (markup.isEmpty()) {
+        continue;
       }
-      String own = Texts.clean(e.ownText());
-      if (own.length() >= 8 && own.length() <= 80 && TITLE.matcher(own.replace(" ", "")).find()) {
-        if (e.normalName().matches("h[1-6]") || e.className().toLowerCase(Locale.ROOT).contains("title")) {
-          return e;
-        }
-        if (any == null) {
-          any = e;
-        }
+      Element holder = new Element("div");
+      for (Node node : parse(markup).body().childNodes().toArray(new Node[0])) {
+        holder.appendChild(node);
+      }
+      if (cjkCount(holder.text()) < SCRIPT_CONTENT_MIN_CJK) {
+        continue;
+      }
+      if (dom.body() != null && isInside(script, dom.body())) {
+        script.replaceWith(holder);
+      } else if (dom.body() != null) {
+        dom.body().prependChild(holder);
       }
     }
-    return any;
+  }
+
+  /** A script's markup with fewer Chinese characters than this is a widget (share buttons, pagers), not content. */
+  private static final int SCRIPT_CONTENT_MIN_CJK = 20;
+
+  private static int cjkCount(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Texts.isCjk(text.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The text for jsoup in slices, checking the deadline before each: jsoup's parse has no hook of its own. */
+  private static final class DeadlineReader extends java.io.Reader {
+    private final String text;
+    private int at;
+
+    DeadlineReader(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      Deadline.check();
+      if (at >= text.length()) {
+        return -1;
+      }
+      int n = Math.min(Math.min(length, 8192), text.length() - at);
+      text.getChars(at, at + n, buffer, offset);
+      at += n;
+      return n;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  // ---------------------------------------------------------------- main content
+
+  /**
+   * The first short heading-like element naming a 政府信息公开…年度报告, outside links (menus list other years'
+   * reports) and data tables (a cell is not the title). One walk that keeps its own count of the enclosing
+   * links and tables: asking each element for its ancestors would cost the depth once per element.
+   */
+  private static Element findTitle(Element body) {
+    Element[] found = new Element[2]; // a heading or title-classed element; else the first match
+    Deque<Boolean> dataTables = new ArrayDeque<>();
+    int[] links = {0};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (!(node instanceof Element e)) {
+          return FilterResult.CONTINUE;
+        }
+        Deadline.check();
+        if (e.normalName().equals("a")) {
+          links[0]++;
+        } else if (e.normalName().equals("table")) {
+          dataTables.push(e.select("td table, th table").isEmpty());
+        }
+        if (links[0] > 0 || !dataTables.isEmpty() && dataTables.peek()) {
+          return FilterResult.CONTINUE;
+        }
+        String own = Texts.clean(e.ownText());
+        if (own.length() >= 8 && own.length() <= 80 && TITLE.matcher(own.replace(" ", "")).find()) {
+          if (e.normalName().matches("h[1-6]") || e.className().toLowerCase(Locale.ROOT).contains("title")) {
+            found[0] = e;
+            return FilterResult.STOP;
+          }
+          if (found[1] == null) {
+            found[1] = e;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element e) {
+          if (e.normalName().equals("a")) {
+            links[0]--;
+          } else if (e.normalName().equals("table")) {
+            dataTables.pop();
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, body);
+    return found[0] != null ? found[0] : found[1];
   }
 
   /** Removes elements that never carry the report, and chrome-looking blocks that are mostly links or short. */
   private static void prune(Element body) {
     List<Element> remove = new ArrayList<>();
     for (Element e : body.getAllElements()) {
+      Deadline.check();
       if (e == body) {
         continue;
       }
@@ -180,6 +292,7 @@ public final class HtmlReader implements DocumentReader {
       }
     }
     for (Element e : remove) {
+      Deadline.check();
       if (e.parent() != null) {
         e.remove();
       }
@@ -209,6 +322,7 @@ public final class HtmlReader implements DocumentReader {
       int[] here = memo.get(current);
       Element next = null;
       for (Element child : current.children()) {
+        Deadline.check();
         int[] c = memo.get(child);
         if (c != null && c[2] == here[2] && score(c) >= 0.9 * score(here) && score(c) > 0) {
           next = child;
@@ -231,6 +345,7 @@ public final class HtmlReader implements DocumentReader {
   private static int[] counts(Element e, Map<Element, int[]> memo) {
     int[] total = new int[3];
     boolean inLink = e.normalName().equals("a");
+    Deadline.check();
     for (Node n : e.childNodes()) {
       if (n instanceof TextNode t) {
         int len = visibleLength(t.getWholeText());
@@ -336,6 +451,7 @@ public final class HtmlReader implements DocumentReader {
       boolean layout = !table.select("td table, th table").isEmpty() || isSingleCell(rows);
       if (layout) {
         for (Element tr : rows) {
+          Deadline.check();
           for (Element cell : tr.children()) {
             if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
               visit(cell);
@@ -427,6 +543,7 @@ public final class HtmlReader implements DocumentReader {
     }
 
     private static void collect(Node node, List<String> parts, StringBuilder current) {
+      Deadline.check();
       for (Node child : node.childNodes()) {
         if (child instanceof TextNode t) {
           current.append(t.getWholeText());

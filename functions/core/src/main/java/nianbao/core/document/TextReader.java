@@ -18,6 +18,8 @@ import java.util.List;
 public final class TextReader implements DocumentReader {
   public static final String FORMAT = "txt";
   static final Charset GB18030 = Charset.forName("GB18030");
+  /** Character loops check the deadline once per this many characters (a power of two, minus one). */
+  static final int CHECK_EVERY = (1 << 16) - 1;
 
   @Override
   public String format() {
@@ -38,6 +40,9 @@ public final class TextReader implements DocumentReader {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if ((i & CHECK_EVERY) == 0) {
+        Deadline.check();
+      }
       if (c == '\n' || c == '\r') {
         blocks.add(new Paragraph(text.substring(start, i)));
         if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
@@ -164,6 +169,9 @@ public final class TextReader implements DocumentReader {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if ((i & CHECK_EVERY) == 0) {
+        Deadline.check();
+      }
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F || c == 0xFFFD) {
         controls++;
       }
