@@ -3,6 +3,7 @@ package nianbao.api;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import nianbao.core.settings.Settings;
 
 /**
  * The settings template.yaml gives the api function (environment variables), or the local stack gives it directly.
@@ -32,18 +33,24 @@ public record ApiConfig(String tableName, String reportsBucket, String exportBuc
         INLINE_EXPORT_BYTES, Duration.ofSeconds(10));
   }
 
-  /**
-   * From the environment (Lambda) or the same names as system properties: TABLE_NAME, REPORTS_BUCKET,
-   * EXPORT_BUCKET (required), ALLOWED_ORIGIN (comma-separated, default {@code *}), AUTH_REQUIRED, PROTECT_READS
-   * ({@code true}/{@code false}, default false).
-   */
+  /** {@link #from(Settings)} this process's settings. */
   public static ApiConfig fromEnvironment() {
-    ApiConfig local = local(required("TABLE_NAME"), required("REPORTS_BUCKET"), required("EXPORT_BUCKET"));
-    List<String> origins = Arrays.stream(setting("ALLOWED_ORIGIN", "*").split(","))
+    return from(Settings.system());
+  }
+
+  /**
+   * From the settings the template gives the function (environment variables, or system properties of the same
+   * names, which win): TABLE_NAME, REPORTS_BUCKET, EXPORT_BUCKET (required), ALLOWED_ORIGIN (comma-separated,
+   * default {@code *}), AUTH_REQUIRED, PROTECT_READS ({@code true}/{@code false}, default false).
+   */
+  public static ApiConfig from(Settings settings) {
+    ApiConfig local = local(settings.required("TABLE_NAME"), settings.required("REPORTS_BUCKET"),
+        settings.required("EXPORT_BUCKET"));
+    List<String> origins = Arrays.stream(settings.orDefault("ALLOWED_ORIGIN", "*").split(","))
         .map(String::strip).filter(s -> !s.isEmpty()).toList();
     return new ApiConfig(local.tableName(), local.reportsBucket(), local.exportBucket(),
-        origins.isEmpty() ? List.of("*") : origins, Boolean.parseBoolean(setting("AUTH_REQUIRED", "false")),
-        Boolean.parseBoolean(setting("PROTECT_READS", "false")), local.uploadPrefix(), local.maxUploadBytes(),
+        origins.isEmpty() ? List.of("*") : origins, settings.flag("AUTH_REQUIRED", false),
+        settings.flag("PROTECT_READS", false), local.uploadPrefix(), local.maxUploadBytes(),
         local.uploadUrlTtl(), local.downloadUrlTtl(), local.readMaxAge(), local.inlineExportBytes(),
         local.exportTimeBudget());
   }
@@ -66,21 +73,5 @@ public record ApiConfig(String tableName, String reportsBucket, String exportBuc
   public ApiConfig withInlineExportBytes(int bytes) {
     return new ApiConfig(tableName, reportsBucket, exportBucket, allowedOrigins, authRequired, protectReads,
         uploadPrefix, maxUploadBytes, uploadUrlTtl, downloadUrlTtl, readMaxAge, bytes, exportTimeBudget);
-  }
-
-  static String setting(String name, String defaultValue) {
-    String v = System.getenv(name);
-    if (v == null || v.isBlank()) {
-      v = System.getProperty(name);
-    }
-    return v == null || v.isBlank() ? defaultValue : v.strip();
-  }
-
-  private static String required(String name) {
-    String v = setting(name, null);
-    if (v == null) {
-      throw new IllegalStateException(name + " is not set");
-    }
-    return v;
   }
 }

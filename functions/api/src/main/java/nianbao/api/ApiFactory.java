@@ -11,6 +11,7 @@ import nianbao.api.routes.ExportRoutes;
 import nianbao.api.routes.ReportRoutes;
 import nianbao.api.routes.SummaryRoutes;
 import nianbao.api.routes.UploadRoutes;
+import nianbao.core.settings.Settings;
 import nianbao.store.BatchReads;
 import nianbao.store.ReportLedger;
 import nianbao.store.ReportStore;
@@ -30,12 +31,10 @@ public final class ApiFactory {
    * settings (AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, …), each with the light url-connection client.
    */
   public static ApiContext fromEnvironment() {
-    ApiConfig config = ApiConfig.fromEnvironment();
+    Settings settings = Settings.system();
+    ApiConfig config = ApiConfig.from(settings);
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-    String endpoint = setting("aws.endpointUrlS3", "AWS_ENDPOINT_URL_S3");
-    if (endpoint == null) {
-      endpoint = setting("aws.endpointUrl", "AWS_ENDPOINT_URL");
-    }
+    String endpoint = settings.awsEndpoint("S3").orElse(null);
     // local servers have no per-bucket host names: path-style whenever an endpoint is configured
     S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(endpoint != null)
         .build();
@@ -45,8 +44,8 @@ public final class ApiFactory {
           .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
     }
     // in Lambda a slow export continues in an asynchronous invocation of this same function
-    String self = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
-    ExportJobs jobs = self == null || self.isBlank() ? ExportJobs.inProcess()
+    String self = settings.get("AWS_LAMBDA_FUNCTION_NAME").orElse(null);
+    ExportJobs jobs = self == null ? ExportJobs.inProcess()
         : ExportJobs.lambda(UrlConnectionHttpClient.create(), new DefaultAwsRegionProviderChain().getRegion().id(),
             self);
     return context(config, s3, presigner.build(), dynamo, Clock.systemUTC(), jobs);
@@ -70,11 +69,5 @@ public final class ApiFactory {
     routes.addAll(new UploadRoutes(ctx).routes());
     routes.add(OpenApi.route(() -> List.copyOf(routes), ctx.config().protectReads()));
     return routes;
-  }
-
-  private static String setting(String property, String env) {
-    String v = System.getProperty(property);
-    return v != null && !v.isBlank() ? v : System.getenv(env) == null || System.getenv(env).isBlank() ? null
-        : System.getenv(env);
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import nianbao.core.settings.Settings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -85,20 +86,9 @@ public interface ExportJobs {
 
   /** As {@link #lambda(SdkHttpClient, AwsCredentialsProvider, String, URI, String)} with the SDK's settings. */
   static ExportJobs lambda(SdkHttpClient http, String region, String functionName) {
-    String endpoint = setting("aws.endpointUrlLambda", "AWS_ENDPOINT_URL_LAMBDA");
-    if (endpoint == null) {
-      endpoint = setting("aws.endpointUrl", "AWS_ENDPOINT_URL");
-    }
-    URI uri = URI.create(endpoint != null ? endpoint : "https://lambda." + region + ".amazonaws.com");
+    URI uri = URI.create(Settings.system().awsEndpoint("Lambda")
+        .orElse("https://lambda." + region + ".amazonaws.com"));
     return lambda(http, DefaultCredentialsProvider.builder().build(), region, uri, functionName);
-  }
-
-  private static String setting(String property, String env) {
-    String v = System.getProperty(property);
-    if (v == null || v.isBlank()) {
-      v = System.getenv(env);
-    }
-    return v == null || v.isBlank() ? null : v;
   }
 
   /**

@@ -40,9 +40,4 @@ public final class AwsClients {
   public static SqsClient sqs() {
     return SqsClient.builder().httpClient(Http.CLIENT).build();
   }
-
-  static String setting(String property, String env) {
-    String v = System.getProperty(property);
-    return v != null ? v : System.getenv(env);
-  }
 }

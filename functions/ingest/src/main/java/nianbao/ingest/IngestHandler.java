@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import nianbao.core.json.JsonTree;
+import nianbao.core.settings.Settings;
 import nianbao.store.ReportLedger;
 import nianbao.store.SummaryRebuild;
 
@@ -42,11 +43,9 @@ public final class IngestHandler implements RequestStreamHandler {
     }
 
     static Environment fromSystem() {
-      String table = System.getenv("TABLE_NAME");
-      if (table == null || table.isBlank()) {
-        throw new IllegalStateException("TABLE_NAME is not set");
-      }
-      return new Environment(table, System.getenv("DEAD_LETTER_QUEUE_URL"), System.getenv("REPORTS_BUCKET"));
+      Settings settings = Settings.system();
+      return new Environment(settings.required("TABLE_NAME"), settings.get("DEAD_LETTER_QUEUE_URL").orElse(null),
+          settings.get("REPORTS_BUCKET").orElse(null));
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nianbao.core.settings.Settings;
 import nianbao.store.Backoff;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -65,11 +66,8 @@ public final class S3GetObjectClient {
 
   /** Endpoint, region and credentials from the SDK's standard settings (environment, system properties). */
   public static S3GetObjectClient fromStandardSettings(SdkHttpClient http) {
-    String configured = AwsClients.setting("aws.endpointUrlS3", "AWS_ENDPOINT_URL_S3");
-    if (configured == null) {
-      configured = AwsClients.setting("aws.endpointUrl", "AWS_ENDPOINT_URL");
-    }
-    return new S3GetObjectClient(http, configured == null || configured.isBlank() ? null : URI.create(configured),
+    URI endpoint = Settings.system().awsEndpoint("S3").map(URI::create).orElse(null);
+    return new S3GetObjectClient(http, endpoint,
         new DefaultAwsRegionProviderChain().getRegion().id(), DefaultCredentialsProvider.builder().build());
   }
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import nianbao.core.settings.Settings;
 
 /** {@code ./nianbao COMMAND ...}: the command line for people and scripts. */
 public final class Main {
@@ -35,7 +36,7 @@ public final class Main {
 
   /** Where a running local stack describes itself: {@code NIANBAO_DATA}, else the repository's .nianbao/. */
   static java.nio.file.Path stateDir() {
-    String data = System.getenv("NIANBAO_DATA");
+    String data = Settings.system().get("NIANBAO_DATA").orElse(null);
     return data != null ? java.nio.file.Path.of(data)
         : java.nio.file.Path.of(System.getProperty("nianbao.root", ".")).resolve(".nianbao");
   }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import nianbao.core.settings.Settings;
 import nianbao.local.stack.ContentTypes;
 import nianbao.local.stack.FrontendBuild;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -40,7 +41,7 @@ final class PublishCommand {
   }
 
   int run(List<String> args, Path root) {
-    String stack = System.getenv("NIANBAO_STACK");
+    String stack = Settings.system().get("NIANBAO_STACK").orElse(null);
     Path dist = null;
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {

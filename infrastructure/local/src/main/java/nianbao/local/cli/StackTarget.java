@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
+import nianbao.core.settings.Settings;
 import nianbao.local.stack.StackInfo;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -42,7 +43,7 @@ record StackTarget(String description, String region, AwsCredentialsProvider cre
   }
 
   static StackTarget resolve(Path stateDir, String stackName) throws NoTargetException {
-    String name = stackName != null ? stackName : System.getenv("NIANBAO_STACK");
+    String name = stackName != null ? stackName : Settings.system().get("NIANBAO_STACK").orElse(null);
     if (name != null && !name.isBlank()) {
       return aws(name);
     }
@@ -67,13 +68,13 @@ record StackTarget(String description, String region, AwsCredentialsProvider cre
       }
     }
     return new StackTarget("AWS 栈 " + stackName + "（" + region + "）", region, credentials,
-        endpoint("S3"), endpoint("DYNAMODB"), endpointOr("LAMBDA", "https://lambda." + region + ".amazonaws.com"),
+        endpoint("S3"), endpoint("DynamoDb"), endpointOr("Lambda", "https://lambda." + region + ".amazonaws.com"),
         outputs.get("ReportsBucketName"), outputs.get("ReportsTableName"), outputs.get("IngestFunctionName"));
   }
 
   static Map<String, String> outputs(String stackName, String region, AwsCredentialsProvider credentials)
       throws NoTargetException {
-    URI uri = endpointOr("CLOUDFORMATION", "https://cloudformation." + region + ".amazonaws.com");
+    URI uri = endpointOr("CloudFormation", "https://cloudformation." + region + ".amazonaws.com");
     byte[] body = ("Action=DescribeStacks&Version=2010-05-15&StackName="
         + URLEncoder.encode(stackName, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     try {
@@ -105,20 +106,9 @@ record StackTarget(String description, String region, AwsCredentialsProvider cre
     }
   }
 
-  /**
-   * The SDK's endpoint override for a service, as the SDK reads it: system property {@code aws.endpointUrlS3}
-   * (service name capitalised), environment {@code AWS_ENDPOINT_URL_S3}, then the general ones.
-   */
+  /** The SDK's endpoint override for a service ({@link Settings#awsEndpoint}), or null for AWS's own. */
   static URI endpoint(String service) {
-    String property = "aws.endpointUrl" + service.charAt(0) + service.substring(1).toLowerCase(java.util.Locale.ROOT);
-    String[] candidates = {System.getProperty(property), System.getenv("AWS_ENDPOINT_URL_" + service),
-        System.getProperty("aws.endpointUrl"), System.getenv("AWS_ENDPOINT_URL")};
-    for (String candidate : candidates) {
-      if (candidate != null && !candidate.isBlank()) {
-        return URI.create(candidate);
-      }
-    }
-    return null;
+    return Settings.system().awsEndpoint(service).map(URI::create).orElse(null);
   }
 
   static URI endpointOr(String service, String fallback) {

@@ -53,7 +53,7 @@ class PublishCommandTest {
     cloudFormation.start();
     Map<String, String> settings = Map.of("aws.region", "ap-east-1", "aws.accessKeyId", "test",
         "aws.secretAccessKey", "test",
-        "aws.endpointUrlCloudformation", "http://127.0.0.1:" + cloudFormation.getAddress().getPort());
+        "aws.endpointUrlCloudFormation", "http://127.0.0.1:" + cloudFormation.getAddress().getPort());
     try (LocalS3 site = LocalS3.inMemory("ap-east-1")) {
       S3Client s3 = S3Client.builder().endpointOverride(site.endpoint()).region(Region.of("ap-east-1"))
           .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
