@@ -8,6 +8,7 @@ import nianbao.core.document.DocumentReaders;
 import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.model.Report;
 import nianbao.core.model.Source;
+import nianbao.core.recognise.PreviousYear;
 import nianbao.core.recognise.Recogniser;
 import nianbao.core.recognise.RecognisedReport;
 import nianbao.core.rules.SingleReportRules;
@@ -29,14 +30,29 @@ public final class ReportReader {
    * @throws UnreadableDocumentException with a one-line Chinese reason when the bytes are not a readable report
    */
   public static Report read(byte[] bytes, String sourceName) throws UnreadableDocumentException {
+    return read(bytes, sourceName, PreviousYear.NONE);
+  }
+
+  /**
+   * Reads as {@link #read(byte[], String)}, with what the caller knows of the agency's year before: table A's
+   * figures run together may then be split by their continuity with it.
+   */
+  public static Report read(byte[] bytes, String sourceName, PreviousYear previousYear)
+      throws UnreadableDocumentException {
     Document document = DocumentReaders.read(bytes);
     return recognise(document, new Source(sourceName, sha256(bytes), document.format(), document.encoding(),
-        document.reader()));
+        document.reader()), previousYear);
   }
 
   /** Recognises and validates an already-read document. */
   public static Report recognise(Document document, Source source) throws UnreadableDocumentException {
-    RecognisedReport recognised = Recogniser.recognise(document);
+    return recognise(document, source, PreviousYear.NONE);
+  }
+
+  /** Recognises and validates an already-read document, with what the caller knows of the year before. */
+  public static Report recognise(Document document, Source source, PreviousYear previousYear)
+      throws UnreadableDocumentException {
+    RecognisedReport recognised = Recogniser.recognise(document, previousYear);
     Report report = recognised.report().withSource(source);
     return report.withFindings(SingleReportRules.check(recognised.withReport(report)));
   }

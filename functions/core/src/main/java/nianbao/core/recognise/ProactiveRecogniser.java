@@ -51,7 +51,8 @@ final class ProactiveRecogniser {
     return null;
   }
 
-  static Result recognise(FlatText flat, int from, int to, boolean layout2019, Set<String> narrativeFigures,
+  static Result recognise(FlatText flat, int from, int to, boolean layout2019,
+      RunTogetherFigures.Evidence evidence,
       RecognitionNotes notes) {
     List<RowSpec> specs = layout2019 ? ROWS_2019 : ROWS_2021;
     // Rows start after the first "第二十条" header where there is one, so the narrative above never counts.
@@ -61,6 +62,8 @@ final class ProactiveRecogniser {
     List<String[]> rows = new ArrayList<>();
     boolean any = false;
     CellSolver.Budget budget = CellSolver.Budget.forTable();
+    RunTogetherFigures splitter = new RunTogetherFigures(new RunTogetherFigures.Evidence(evidence.figures(),
+        layout2019 ? List.of() : evidence.stated(), evidence.previousYear(), evidence.year()));
     for (int r = 0; r < specs.size(); r++) {
       RowSpec spec = specs.get(r);
       if (hits[r] == null) {
@@ -72,52 +75,20 @@ final class ProactiveRecogniser {
       List<String> tokens = ValueScanner.scan(flat.text, hits[r].labelEnd(), hits[r].valuesEnd(), 0);
       CellSolver.Solution solution =
           CellSolver.solve(tokens, spec.cells(), CellSolver.Constraint.NONE, false, budget);
-      CellSolver.Solution before = solution;
-      solution = byNarrative(solution, narrativeFigures);
-      String[] cells = solution.agreed(spec.cells());
-      boolean narrativeDecided = before.candidates().size() > 1 && solution.candidates().size() == 1;
-      if (narrativeDecided) {
-        notes.assume(Location.row(SECTION, spec.key()), "数字连写（" + RecognitionNotes.join(tokens)
-            + "），按正文所述数字拆分为 " + RecognitionNotes.join(List.of(cells)),
+      RunTogetherFigures.Decision decision = splitter.decide(spec.key(), !layout2019 && r < 2, solution);
+      String[] cells = decision.solution().agreed(spec.cells());
+      if (decision.reason() != null) {
+        notes.assume(Location.row(SECTION, spec.key()), "数字连写（" + RecognitionNotes.join(tokens) + "），"
+            + decision.reason() + "拆分为 " + RecognitionNotes.join(List.of(cells)),
             RecognitionNotes.join(List.of(cells)), RecognitionNotes.join(tokens));
       } else {
-        notes.placement(Location.row(SECTION, spec.key()), solution, tokens, cells);
+        notes.placement(Location.row(SECTION, spec.key()), decision.solution(), tokens, cells);
       }
       rows.add(cells);
     }
     Integer feeDecimals = feeDecimals(flat, start, to);
     Proactive table = layout2019 ? build2019(rows, notes) : build2021(rows, notes);
     return new Result(table, any, feeDecimals);
-  }
-
-  /** Among several splits, the one whose numbers the narrative states (each ≥ 10, to mean something). */
-  private static CellSolver.Solution byNarrative(CellSolver.Solution solution, Set<String> figures) {
-    if (solution.candidates().size() < 2 || figures.isEmpty()) {
-      return solution;
-    }
-    String[] best = null;
-    int bestScore = 0;
-    boolean tie = false;
-    for (String[] candidate : solution.candidates()) {
-      int score = 0;
-      for (String cell : candidate) {
-        if (cell != null && cell.length() >= 2 && figures.contains(cell)) {
-          score++;
-        }
-      }
-      if (score > bestScore) {
-        best = candidate;
-        bestScore = score;
-        tie = false;
-      } else if (score == bestScore && score > 0) {
-        tie = true;
-      }
-    }
-    // One matching figure can be chance ("53项" elsewhere in the text); two in one row are not.
-    if (best == null || tie || bestScore < Math.min(2, best.length)) {
-      return solution;
-    }
-    return new CellSolver.Solution(solution.kind(), List.<String[]>of(best), true);
   }
 
   /** "保留4位小数" in the fee's header → 4. */

@@ -1,7 +1,6 @@
 package nianbao.core.recognise;
 
 import java.util.List;
-import java.util.Set;
 import nianbao.core.document.Document;
 import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.model.Applications;
@@ -21,6 +20,12 @@ public final class Recogniser {
   private Recogniser() {}
 
   public static RecognisedReport recognise(Document document) throws UnreadableDocumentException {
+    return recognise(document, PreviousYear.NONE);
+  }
+
+  /** @param previousYear the agency's table A of the year before, where the caller knows it */
+  public static RecognisedReport recognise(Document document, PreviousYear previousYear)
+      throws UnreadableDocumentException {
     FlatText flat = FlatText.of(document.blocks());
     Headings headings = SectionFinder.find(flat);
     Title title = TitleFinder.find(flat, headings);
@@ -33,13 +38,16 @@ public final class Recogniser {
     }
 
     int[] overview = region(flat, headings, 0, textEnd);
-    Set<String> figures = NarrativeFigures.counts(flat.text.substring(overview[0], overview[1]));
+    String overviewText = flat.text.substring(overview[0], overview[1]);
+    RunTogetherFigures.Evidence evidence = new RunTogetherFigures.Evidence(NarrativeFigures.counts(overviewText),
+        StatedDocumentCounts.read(overviewText, title.year()), () -> title.agency() == null || title.year() == null
+            ? null : previousYear.tableA(title.agency(), title.year() - 1), title.year());
 
     int[] tableA = region(flat, headings, 1, textEnd);
     Boolean layout2019 = ProactiveRecogniser.is2019Layout(flat, tableA[0], tableA[1]);
     boolean template2019 = layout2019 != null ? layout2019 : title.year() != null && title.year() <= 2020;
     ProactiveRecogniser.Result proactive =
-        ProactiveRecogniser.recognise(flat, tableA[0], tableA[1], template2019, figures, notes);
+        ProactiveRecogniser.recognise(flat, tableA[0], tableA[1], template2019, evidence, notes);
 
     int[] tableB = region(flat, headings, 2, textEnd);
     ApplicationsRecogniser.Result applications = ApplicationsRecogniser.recognise(flat, tableB[0], tableB[1], notes);

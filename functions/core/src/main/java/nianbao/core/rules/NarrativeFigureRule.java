@@ -6,13 +6,17 @@ import java.util.regex.Pattern;
 import nianbao.core.model.Applications;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Location;
+import nianbao.core.model.Proactive2021;
 import nianbao.core.model.Report;
 import nianbao.core.model.ReviewAndLitigation.Group;
 import nianbao.core.recognise.RecognisedReport;
+import nianbao.core.recognise.StatedDocumentCounts;
 
 /**
- * X1: a figure the text states — applications received (受理/收到…申请 13 件), administrative reviews, lawsuits —
- * disagrees with the table. Only the first statement of each kind in section 一 is compared.
+ * X1: a figure the text states — applications received (受理/收到…申请 13 件), administrative reviews, lawsuits,
+ * and on the 2021 template 规章 and 行政规范性文件 制发 / 废止 / 现行有效 — disagrees with the table. Only the first
+ * statement of each kind in section 一 is compared; table A's figures only where the text is plainly about that
+ * cell ({@link StatedDocumentCounts}).
  */
 public final class NarrativeFigureRule implements Rule {
   private static final Pattern COUNT = Pattern.compile("(\\d+)\\s*件");
@@ -54,6 +58,31 @@ public final class NarrativeFigureRule implements Rule {
       long tableLawsuits = direct.total() + afterReview.total();
       out.add(Finding.warning(id(), Location.cell("四", "litigationDirect", "total"),
           "正文称行政诉讼 " + lawsuits + " 件，表中两类行政诉讼总计为 " + tableLawsuits + " 件", tableLawsuits, lawsuits));
+    }
+    if (report.proactive() instanceof Proactive2021 tableA) {
+      checkDocumentCounts(tableA, StatedDocumentCounts.read(overview, report.year()), out);
+    }
+  }
+
+  private static final List<String> DOCUMENT_COLUMNS = List.of("issued", "repealed", "inForce");
+  private static final List<String> DOCUMENT_COLUMN_NAMES = List.of("本年制发", "本年废止", "现行有效");
+
+  private void checkDocumentCounts(Proactive2021 tableA, List<StatedDocumentCounts.Statement> stated,
+      List<Finding> out) {
+    for (StatedDocumentCounts.Statement s : stated) {
+      Proactive2021.DocumentCounts row = s.row().equals("regulations") ? tableA.regulations()
+          : tableA.normativeDocuments();
+      if (row == null) {
+        continue;
+      }
+      int c = DOCUMENT_COLUMNS.indexOf(s.column());
+      Long cell = c == 0 ? row.issued() : c == 1 ? row.repealed() : row.inForce();
+      if (cell != null && cell != s.value()) {
+        String name = DOCUMENT_COLUMN_NAMES.get(c);
+        out.add(Finding.warning(id(), Location.cell("二", s.row(), s.column()),
+            "正文称" + name + Labels.row(s.row()) + " " + s.value() + " 件，表中“" + Labels.row(s.row()) + "”的" + name
+                + "件数为 " + cell + " 件", cell, s.value()));
+      }
     }
   }
 
