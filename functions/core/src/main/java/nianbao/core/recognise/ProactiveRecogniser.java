@@ -2,16 +2,15 @@ package nianbao.core.recognise;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import nianbao.core.model.Location;
 import nianbao.core.model.Proactive;
 import nianbao.core.model.Proactive2019;
 import nianbao.core.model.Proactive2021;
 
 /**
- * Table A (主动公开政府信息情况), on the 2021 or the 2019 template. Its rows have no arithmetic of their own,
- * so digits run together are split only where the narrative states the figures (e.g. "现行有效行政规范性
- * 文件698件"); otherwise the cells stay null and S2 says so.
+ * Table A (主动公开政府信息情况), on the 2021 or the 2019 template, its rows wherever they stand in section 二
+ * ({@link TableARows}). Its rows have no arithmetic of their own, so digits run together are split only by what
+ * else is known ({@link RunTogetherFigures}); otherwise the cells stay null and S2 says so.
  */
 final class ProactiveRecogniser {
   static final String SECTION = "二";
@@ -58,7 +57,8 @@ final class ProactiveRecogniser {
     // Rows start after the first "第二十条" header where there is one, so the narrative above never counts.
     int tableStart = flat.compact.indexOf("第二十条", flat.compactPos(from));
     int start = tableStart >= 0 && tableStart < flat.compactPos(to) ? flat.textPos(tableStart) : from;
-    LabelFinder.Hit[] hits = LabelFinder.find(flat, start, to, specs, SECTION, notes);
+    LabelFinder.Hit[] hits = TableARows.find(flat, from, start, to, specs, SECTION, notes);
+    List<String> detachedRepealed = layout2019 ? null : TableARows.detachedRepealed(flat, from, to);
     List<String[]> rows = new ArrayList<>();
     boolean any = false;
     CellSolver.Budget budget = CellSolver.Budget.forTable();
@@ -73,6 +73,13 @@ final class ProactiveRecogniser {
       }
       any = true;
       List<String> tokens = ValueScanner.scan(flat.text, hits[r].labelEnd(), hits[r].valuesEnd(), 0);
+      if (detachedRepealed != null && r < 2 && tokens.size() == 2 && tokens.stream().allMatch(t -> t != null)) {
+        String repealed = detachedRepealed.get(r);
+        notes.assume(Location.row(SECTION, spec.key()), "“本年废止件数”一列印在表格之外（"
+            + RecognitionNotes.join(detachedRepealed) + "），按行序取 " + repealed + " 为本行的本年废止件数",
+            tokens.get(0) + " " + repealed + " " + tokens.get(1), RecognitionNotes.join(tokens));
+        tokens = List.of(tokens.get(0), repealed, tokens.get(1));
+      }
       CellSolver.Solution solution =
           CellSolver.solve(tokens, spec.cells(), CellSolver.Constraint.NONE, false, budget);
       RunTogetherFigures.Decision decision = splitter.decide(spec.key(), !layout2019 && r < 2, solution);
