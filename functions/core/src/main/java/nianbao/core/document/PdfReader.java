@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * PDF with a text layer, through PDFBox 3. PDFBox loads the file within the limits below, and for each page
  * {@link GlyphCollector} gives its glyphs as positioned words and {@link RulingCollector} its ruling lines;
  * the layout geometry ({@link nianbao.core.document.layout}, which knows nothing of PDF) makes lines,
- * tables and paragraphs of them.
+ * tables — ruled, or only aligned — and paragraphs of them.
  *
  * <p>Rejected: a PDF needing a password, one with more than {@link #MAX_PAGES} pages, one without a text
  * layer (scanned; no OCR here). Main memory for PDFBox's buffers is capped.
@@ -36,7 +36,7 @@ public final class PdfReader implements DocumentReader {
 
   @Override
   public String version() {
-    return "pdf/1+pdfbox-" + PDFBOX_VERSION;
+    return "pdf/2+pdfbox-" + PDFBOX_VERSION; // 2: tables without ruling lines
   }
 
   @Override

@@ -154,6 +154,6 @@ class StructuredReadersTest {
   void readersNameThemselvesForSourceReader() throws Exception {
     assertTrue(DocumentReaders.read(Fixtures.document("003_978a9fff42e671ca.html")).reader().startsWith("html/2+jsoup-1."));
     assertTrue(DocumentReaders.read(Fixtures.document("003_978a9fff42e671ca.docx")).reader().startsWith("docx/1+jdk"));
-    assertTrue(DocumentReaders.read(Fixtures.document("003_978a9fff42e671ca.pdf")).reader().startsWith("pdf/1+pdfbox-3."));
+    assertTrue(DocumentReaders.read(Fixtures.document("003_978a9fff42e671ca.pdf")).reader().startsWith("pdf/2+pdfbox-3."));
   }
 }

@@ -11,16 +11,35 @@ import nianbao.core.document.Texts;
  * are appended, and what the page break cut apart (a merged label cell, a row's wrapped label) is joined.
  */
 final class ContinuedTables {
-  private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9０-９][0-9０-９,.，．]*%?");
+  private static final Pattern NUMBER = AlignedRow.NUMBER;
 
   private ContinuedTables() {}
 
+  /** Ruled tables: the same outer edges. Aligned tables: the same value columns. */
   static boolean sameEdges(GridTable a, GridTable b) {
+    if (a.isAligned() || b.isAligned()) {
+      return a.isAligned() && b.isAligned() && sameColumns(a.valueCenters, b.valueCenters);
+    }
     return Math.abs(a.left() - b.left()) <= 3f && Math.abs(a.right() - b.right()) <= 3f;
+  }
+
+  private static boolean sameColumns(float[] a, float[] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (Math.abs(a[i] - b[i]) > 3f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Joins a table continued on the next page: the union of both column edges, rows appended. */
   static GridTable concat(GridTable a, GridTable b) {
+    if (a.isAligned()) {
+      return appendAligned(a, b);
+    }
     List<GridCell> above = new ArrayList<>(a.cells);
     b = joinBrokenRow(a, above, b);
     b = continueSpans(a, above, b);
@@ -43,6 +62,18 @@ final class ContinuedTables {
           c.text()));
     }
     GridTable t = new GridTable(xs, a.rows + b.rows, cells, a.top, b.bottom);
+    t.sortCells();
+    return t;
+  }
+
+  /** An aligned table's rows continued: the same columns, nothing drawn to tell a cut cell. */
+  private static GridTable appendAligned(GridTable a, GridTable b) {
+    List<GridCell> cells = new ArrayList<>(a.cells);
+    for (GridCell c : b.cells) {
+      Deadline.check();
+      cells.add(c.with(c.r0() + a.rows, c.r1() + a.rows, c.c0(), c.c1(), c.text()));
+    }
+    GridTable t = new GridTable(a.xs, a.rows + b.rows, cells, a.top, b.bottom, a.valueCenters);
     t.sortCells();
     return t;
   }

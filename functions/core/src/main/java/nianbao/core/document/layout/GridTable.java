@@ -8,7 +8,8 @@ import nianbao.core.document.Table;
 
 /**
  * A table found on a page, before its grid is resolved: the x of its column edges, its row count, its cells
- * (merged ones spanning several rows or columns) and its vertical extent.
+ * (merged ones spanning several rows or columns) and its vertical extent. Found by its ruling lines
+ * ({@link RuledTables}) or by the alignment of its numbers ({@link AlignedTables}).
  */
 public final class GridTable implements PageItem {
   final float[] xs;
@@ -16,18 +17,30 @@ public final class GridTable implements PageItem {
   final List<GridCell> cells;
   final float top;
   final float bottom;
+  /** For a table found by its alignment alone: the centre of each value column (column 1 on); else null. */
+  final float[] valueCenters;
 
   GridTable(float[] xs, int rows, List<GridCell> cells, float top, float bottom) {
+    this(xs, rows, cells, top, bottom, null);
+  }
+
+  GridTable(float[] xs, int rows, List<GridCell> cells, float top, float bottom, float[] valueCenters) {
     this.xs = xs;
     this.rows = rows;
     this.cells = cells;
     this.top = top;
     this.bottom = bottom;
+    this.valueCenters = valueCenters;
   }
 
   /** The same table with other cells. */
   GridTable withCells(List<GridCell> newCells) {
-    return new GridTable(xs, rows, newCells, top, bottom);
+    return new GridTable(xs, rows, newCells, top, bottom, valueCenters);
+  }
+
+  /** Whether the table was found by its alignment alone, with no ruling line. */
+  public boolean isAligned() {
+    return valueCenters != null;
   }
 
   public float left() {

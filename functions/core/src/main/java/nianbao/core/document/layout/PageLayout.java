@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 import nianbao.core.document.Deadline;
 
 /**
- * One page's content in reading order: its tables, and its other words as lines. Page numbers and running
- * footers in the top and bottom margins are left out.
+ * One page's content in reading order: its tables — drawn with ruling lines ({@link RuledTables}) or only
+ * aligned ({@link AlignedTables}) — and its other words as lines. Page numbers and running footers in the top
+ * and bottom margins are left out.
  *
  * @param items  lines and tables, top to bottom
  * @param height the page's height, in the words' units
@@ -35,13 +36,17 @@ public record PageLayout(List<PageItem> items, float height) {
         free.add(w);
       }
     }
+    List<TextLine> lines = new ArrayList<>();
     for (TextLine line : Lines.of(free)) {
       boolean margin = line.top() > height * 0.9f || line.baseline() < height * 0.08f;
       if (margin && PAGE_NUMBER.matcher(line.text()).matches()) {
         continue; // page numbers and running footers
       }
-      items.add(line);
+      lines.add(line);
     }
+    AlignedTables.Found aligned = AlignedTables.find(lines);
+    items.addAll(aligned.tables());
+    items.addAll(aligned.lines());
     items.sort(Comparator.comparingDouble(PageItem::top));
     return new PageLayout(items, height);
   }
