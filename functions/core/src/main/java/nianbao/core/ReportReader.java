@@ -19,7 +19,7 @@ import nianbao.core.rules.SingleReportRules;
  */
 public final class ReportReader {
   /** Bumped whenever recognition or a rule changes what a report's JSON would be. */
-  public static final String RULES_VERSION = "rules/1";
+  public static final String RULES_VERSION = "rules/2";
 
   private ReportReader() {}
 

@@ -15,6 +15,11 @@ public record Finding(String rule, Severity severity, Location location, String 
     return new Finding(rule, Severity.WARNING, location, message, text(expected), text(actual));
   }
 
+  /** A reading note (rule S2): how the document was read, not a problem of the report. */
+  public static Finding note(String rule, Location location, String message, Object expected, Object actual) {
+    return new Finding(rule, Severity.NOTE, location, message, text(expected), text(actual));
+  }
+
   private static String text(Object value) {
     return value == null ? null : value.toString();
   }

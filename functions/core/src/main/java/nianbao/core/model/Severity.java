@@ -2,8 +2,13 @@ package nianbao.core.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+/**
+ * How a finding weighs. {@code ERROR} and {@code WARNING} are about the report itself; {@code NOTE} is a reading
+ * note — how nianbao read the document (digits it split, cells it placed, checks it could not apply) — never a
+ * problem of the report: it is counted apart and never changes a report's status.
+ */
 public enum Severity {
-  ERROR, WARNING;
+  ERROR, WARNING, NOTE;
 
   @JsonValue
   public String json() {

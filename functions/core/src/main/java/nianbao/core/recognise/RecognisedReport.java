@@ -24,8 +24,14 @@ public record RecognisedReport(
     return new RecognisedReport(newReport, missing, assumptions, invalidCells, feeDecimals);
   }
 
-  /** What was assumed about one place of a table, said in Chinese for the S2 finding. */
-  public record Assumption(Location location, String message, String expected, String actual) {}
+  /**
+   * What was assumed about one place of a table, said in Chinese for the S2 finding.
+   *
+   * @param reading true when it says how nianbao read text that extraction damaged (digits split, a value
+   *                placed, dropped or added by the table's arithmetic): a reading note, not the agency's doing;
+   *                false when it says what the document itself prints (only the total given)
+   */
+  public record Assumption(Location location, String message, String expected, String actual, boolean reading) {}
 
   /** A cell whose printed text is not a valid value; the JSON holds null (or the integer) for it. */
   public record InvalidCell(Location location, String printed) {}

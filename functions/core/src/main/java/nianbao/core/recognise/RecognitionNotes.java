@@ -16,8 +16,9 @@ final class RecognitionNotes {
     missing.add(location);
   }
 
+  /** A reading note: how damaged text was read. */
   void assume(Location location, String message, String expected, String actual) {
-    assumptions.add(new Assumption(location, message, expected, actual));
+    assumptions.add(new Assumption(location, message, expected, actual, true));
   }
 
   /** A count cell: its integer, or null for a blank or for text that is not a whole number (noted for N1). */
@@ -76,7 +77,10 @@ final class RecognitionNotes {
               + "），按表内勾稽关系取为 " + placed;
     };
     if (message != null) {
-      assume(row, message, placed, printedText);
+      // a single value in a row is what the agency printed, blanks and all (FORMAT.md: a blank is what the
+      // agency published), so "only the total given" is about the report; every other kind is our reading
+      boolean reading = solution.kind() != CellSolver.Kind.TOTAL_ONLY;
+      assumptions.add(new Assumption(row, message, placed, printedText, reading));
     }
   }
 

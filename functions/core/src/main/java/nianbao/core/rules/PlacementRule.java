@@ -9,6 +9,10 @@ import nianbao.core.recognise.RecognisedReport.Assumption;
 /**
  * S2: what the reader had to assume to place a row's cells (digits run together, a value too many or too
  * few, only the total given), and — once — which checks were not applied because cells are blank.
+ *
+ * <p>Severity: how damaged text was read, and which checks blank cells prevented, are reading notes
+ * ({@code note}) — they explain nianbao's reading, not a mistake of the agency. A row where the document
+ * prints only the total is a warning: the agency left the applicant columns blank.
  */
 public final class PlacementRule implements Rule {
   private final List<Rule.NeedsCells> arithmetic;
@@ -25,7 +29,8 @@ public final class PlacementRule implements Rule {
   @Override
   public void check(RecognisedReport report, List<Finding> out) {
     for (Assumption a : report.assumptions()) {
-      out.add(Finding.warning(id(), a.location(), a.message(), a.expected(), a.actual()));
+      out.add(a.reading() ? Finding.note(id(), a.location(), a.message(), a.expected(), a.actual())
+          : Finding.warning(id(), a.location(), a.message(), a.expected(), a.actual()));
     }
     StringBuilder skipped = new StringBuilder();
     for (Rule.NeedsCells rule : arithmetic) {
@@ -38,7 +43,7 @@ public final class PlacementRule implements Rule {
       }
     }
     if (skipped.length() > 0) {
-      out.add(Finding.warning(id(), Location.section("三"),
+      out.add(Finding.note(id(), Location.section("三"),
           "空白单元格按原样保留为空，以下核对因此未执行：" + skipped, null, null));
     }
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import nianbao.core.ReportReader;
 import nianbao.core.model.Finding;
+import nianbao.core.model.FindingCounts;
 import nianbao.core.model.Location;
 import nianbao.core.model.Proactive;
 import nianbao.core.model.Proactive2019;
@@ -114,6 +115,22 @@ class ReportJsonTest {
         + "\"location\":null,\"message\":\"缺少\",\"expected\":null,\"actual\":null}]",
         ReportJson.writeFindings(findings));
     assertEquals(findings, ReportJson.readFindings(ReportJson.writeFindings(findings)));
+  }
+
+  @Test
+  void readingNotesRoundTripAndOldJsonWithOnlyErrorsAndWarningsStillLoads() {
+    List<Finding> findings = List.of(Finding.note("S2", Location.row("三", "granted"), "数字连写（007），拆分为 0 0 7",
+        "0 0 7", "007"));
+    String json = ReportJson.writeFindings(findings);
+    assertTrue(json.contains("\"severity\":\"note\""), json);
+    assertEquals(findings, ReportJson.readFindings(json));
+
+    // JSON stored before reading notes had a severity of their own: S2 was a warning, and loads as one
+    List<Finding> old = ReportJson.read("{\"schemaVersion\":1,\"findings\":[{\"rule\":\"B1\",\"severity\":\"error\"},"
+        + "{\"rule\":\"S2\",\"severity\":\"warning\",\"message\":\"数字连写\"}]}").findings();
+    assertEquals(List.of(Severity.ERROR, Severity.WARNING), old.stream().map(Finding::severity).toList());
+    assertEquals(new FindingCounts(1, 1, 0), FindingCounts.of(old));
+    assertEquals(new FindingCounts(0, 0, 1), FindingCounts.of(findings));
   }
 
   @Test

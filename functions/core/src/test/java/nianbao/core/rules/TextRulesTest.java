@@ -56,15 +56,28 @@ class TextRulesTest {
   }
 
   @Test
-  void s2RepeatsWhatTheReaderAssumed() {
+  void s2RepeatsWhatTheReaderAssumedAsReadingNotes() {
     Assumption split = new Assumption(Location.row("三", "granted"), "数字连写（155112226），拆分为 15 5 1 1 2 2 26",
-        "15 5 1 1 2 2 26", "155112226");
+        "15 5 1 1 2 2 26", "155112226", true);
     RecognisedReport report = new RecognisedReport(good, List.of(), List.of(split), List.of(), 4);
     List<Finding> findings = run(new PlacementRule(List.of()), report);
     assertEquals(1, findings.size());
-    assertEquals(Severity.WARNING, findings.get(0).severity());
+    assertEquals(Severity.NOTE, findings.get(0).severity());
     assertEquals("155112226", findings.get(0).actual());
     assertEquals(List.of(), run(new PlacementRule(List.of()), recognised(good)));
+  }
+
+  @Test
+  void s2WarnsWhereTheDocumentPrintsOnlyTheTotalAndNotesTheChecksBlankCellsPrevented() {
+    Assumption totalOnly = new Assumption(Location.row("三", "granted"), "只填写了总计列（26），其余单元格为空",
+        "空 空 空 空 空 空 26", "26", false);
+    Report blanks = TestReports.withCell(good, "granted", "naturalPerson", null);
+    RecognisedReport report = new RecognisedReport(blanks, List.of(), List.of(totalOnly), List.of(), 4);
+    List<Finding> findings = run(new PlacementRule(List.of(new RowTotalRule())), report);
+    assertEquals(2, findings.size());
+    assertEquals(Severity.WARNING, findings.get(0).severity());
+    assertEquals(Severity.NOTE, findings.get(1).severity());
+    assertTrue(findings.get(1).message().contains("B2"), findings.get(1).message());
   }
 
   @Test

@@ -1,0 +1,25 @@
+package nianbao.core.model;
+
+import java.util.List;
+
+/** A list of findings counted by severity: what the report JSON's readers show beside each report. */
+public record FindingCounts(int errors, int warnings, int notes) {
+
+  public static FindingCounts of(List<Finding> findings) {
+    int errors = 0;
+    int warnings = 0;
+    int notes = 0;
+    for (Finding f : findings) {
+      if (f.severity() == Severity.ERROR) {
+        errors++;
+      } else if (f.severity() == Severity.NOTE) {
+        notes++;
+      } else {
+        // a finding without a severity weighs as a warning, as it always has
+        warnings++;
+      }
+    }
+    return new FindingCounts(errors, warnings, notes);
+  }
+
+}
