@@ -19,7 +19,7 @@ import nianbao.store.item.ReportHead;
  * updated with {@code ADD}, so a change of a report is a delta, never a recount.
  *
  * <p>Attribute names: {@code reports}, {@code status.VALID|HAS_ERRORS|REJECTED}, {@code errors}, {@code warnings},
- * {@code rule.B1} (findings), {@code ruleReports.B1} (reports with that rule), {@code template.2021},
+ * {@code notes} (reading notes, never in {@code warnings}), {@code rule.B1} (findings), {@code ruleReports.B1} (reports with that rule), {@code template.2021},
  * {@code A.<row>.<cell>} (2021 table A), {@code A2019.<row>.<cell>}, {@code B.<row>.<column>},
  * {@code C.<group>.<cell>}, and per city {@code city.<province>/<city>} (reports) and
  * {@code cityErrors.<province>/<city>} (reports with errors) — the city part empty for a provincial agency — so that
@@ -47,6 +47,7 @@ public final class Contribution {
     }
     add(v, "errors", head.errors());
     add(v, "warnings", head.warnings());
+    add(v, "notes", head.notes());
     if (head.province() != null) {
       String place = place(head.province(), head.city());
       add(v, CITY + place, 1);

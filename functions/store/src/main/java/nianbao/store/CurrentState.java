@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import nianbao.core.model.Finding;
+import nianbao.core.model.FindingCounts;
 import nianbao.core.model.Report;
-import nianbao.core.model.Severity;
 import nianbao.core.rules.CrossYearRules;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
@@ -114,21 +114,17 @@ final class CurrentState {
   ReportHead head(Identity id, Report report, ReportVersion version, List<Finding> cross, int versionCount,
       long revision, String now) {
     Map<String, Integer> ruleCounts = new TreeMap<>();
-    int errors = 0;
-    int warnings = 0;
-    for (Finding f : allFindings(report, cross)) {
+    List<Finding> all = allFindings(report, cross);
+    for (Finding f : all) {
       ruleCounts.merge(f.rule(), 1, Integer::sum);
-      if (f.severity() == Severity.ERROR) {
-        errors++;
-      } else {
-        warnings++;
-      }
     }
+    FindingCounts counts = FindingCounts.of(all);
     var region = report.region();
     return new ReportHead(id.reportId(), ReportHead.KIND_REPORT, id.agencyKey(), report.agency(), id.agencyNorm(),
         report.year(), report.template(), report.title(), region == null ? null : region.code(),
         region == null ? null : region.province(), region == null ? null : region.city(),
-        region == null ? null : region.county(), errors > 0 ? "HAS_ERRORS" : "VALID", errors, warnings, ruleCounts,
+        region == null ? null : region.county(), counts.errors() > 0 ? "HAS_ERRORS" : "VALID", counts.errors(), counts.warnings(), counts.notes(),
+        ruleCounts,
         Findings.write(cross), version.sha256(), versionCount, version.uploadedAt(), version.uploadOrder(),
         version.bucket(), version.key(), version.versionId(), version.eTag(), version.size(), version.format(),
         version.sourceName(), version.reader(), version.rulesVersion(), null, revision, now);
@@ -137,7 +133,7 @@ final class CurrentState {
   static ReportHead withVersionCount(ReportHead h, int versionCount, String now) {
     return new ReportHead(h.reportId(), h.kind(), h.agencyKey(), h.agency(), h.agencyNorm(), h.year(), h.template(),
         h.title(), h.regionCode(), h.province(), h.city(), h.county(), h.status(), h.errors(), h.warnings(),
-        h.ruleCounts(), h.crossFindings(), h.currentSha(), versionCount, h.uploadedAt(), h.uploadOrder(), h.bucket(),
+        h.notes(), h.ruleCounts(), h.crossFindings(), h.currentSha(), versionCount, h.uploadedAt(), h.uploadOrder(), h.bucket(),
         h.key(), h.versionId(), h.eTag(), h.size(), h.format(), h.sourceName(), h.reader(), h.rulesVersion(),
         h.reason(), h.revision() + 1, now);
   }
@@ -158,11 +154,11 @@ final class CurrentState {
     byRule.forEach((rule, findings) -> {
       String json = Findings.write(findings);
       boolean large = json.length() > RuleFindings.PLAIN_LIMIT;
-      int errors = (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-      tx.put(RuleFindings.SCHEMA.itemToMap(new RuleFindings(head.reportId(), rule, findings.size(), errors,
-          findings.size() - errors, large ? null : json, large ? SdkBytes.fromByteArray(Bodies.gzip(json)) : null,
+      FindingCounts counts = FindingCounts.of(findings);
+      tx.put(RuleFindings.SCHEMA.itemToMap(new RuleFindings(head.reportId(), rule, findings.size(), counts.errors(),
+          counts.warnings(), counts.notes(), large ? null : json, large ? SdkBytes.fromByteArray(Bodies.gzip(json)) : null,
           head.agency(), head.agencyNorm(), head.year(), head.province(), head.city(), head.county(), head.status(),
-          head.errors(), head.warnings(), head.title(), head.uploadedAt()), true));
+          head.errors(), head.warnings(), head.notes(), head.title(), head.uploadedAt()), true));
     });
     if (oldHead != null) {
       for (String rule : oldHead.ruleIds()) {

@@ -19,8 +19,8 @@ import nianbao.core.document.DocumentReader;
 import nianbao.core.document.DocumentReaders;
 import nianbao.core.json.ReportJson;
 import nianbao.core.model.Finding;
+import nianbao.core.model.FindingCounts;
 import nianbao.core.model.Report;
-import nianbao.core.model.Severity;
 import nianbao.core.rules.CrossYearRules;
 import nianbao.store.item.BodyChunk;
 import nianbao.store.item.Keys;
@@ -228,22 +228,21 @@ public final class ReportLedger {
       }
       batch.write(writes);
     }
-    int errors = (int) report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-    int warnings = report.findings().size() - errors;
+    FindingCounts counts = FindingCounts.of(report.findings());
     // a re-processed version keeps its place in the order of uploads
     String uploadedAt = earlier != null ? earlier.uploadedAt() : iso(upload.eventTime());
     String uploadOrder = earlier != null ? earlier.uploadOrder() : upload.uploadOrder();
     Upload first = earlier != null && earlier.bucket() != null ? new Upload(earlier.bucket(), earlier.key(),
         earlier.versionId(), earlier.eTag(), earlier.size(), null, null) : upload;
     return new ReportVersion(reportId, sha, uploadedAt, uploadOrder, inline, chunks, bodyHash,
-        report.source().reader(), ReportReader.RULES_VERSION, errors > 0 ? "HAS_ERRORS" : "VALID", errors, warnings,
-        refs, false, first.bucket(), first.key(), first.versionId(), first.eTag(), first.size(),
+        report.source().reader(), ReportReader.RULES_VERSION, counts.errors() > 0 ? "HAS_ERRORS" : "VALID", counts.errors(),
+        counts.warnings(), counts.notes(), refs, false, first.bucket(), first.key(), first.versionId(), first.eTag(), first.size(),
         report.source().format(), report.source().name());
   }
 
   private static ReportVersion withSources(ReportVersion v, Set<String> refs) {
     return new ReportVersion(v.reportId(), v.sha256(), v.uploadedAt(), v.uploadOrder(), v.body(), v.bodyChunks(),
-        v.bodyHash(), v.reader(), v.rulesVersion(), v.status(), v.errors(), v.warnings(), refs, refs.isEmpty(),
+        v.bodyHash(), v.reader(), v.rulesVersion(), v.status(), v.errors(), v.warnings(), v.notes(), refs, refs.isEmpty(),
         v.bucket(), v.key(), v.versionId(), v.eTag(), v.size(), v.format(), v.sourceName());
   }
 
@@ -337,7 +336,7 @@ public final class ReportLedger {
         }
         ReportHead existing = store.head(id).orElse(null);
         ReportHead head = new ReportHead(id, ReportHead.KIND_REJECTED, null, null, null, null, null, null, null,
-            null, null, null, "REJECTED", 0, 0, Map.of(), null, null, 0,
+            null, null, null, "REJECTED", 0, 0, 0, Map.of(), null, null, 0,
             existing != null ? existing.uploadedAt() : iso(upload.eventTime()), upload.uploadOrder(),
             upload.bucket(), upload.key(), upload.versionId(), upload.eTag(), upload.size(), format, sourceName,
             readerOf(format), ReportReader.RULES_VERSION, reason, existing == null ? 1 : existing.revision() + 1, now);

@@ -5,15 +5,15 @@ import nianbao.store.item.RuleFindings;
 
 /** One line of a report list, as every list index holds it. */
 public record ReportRow(String reportId, String agency, Integer year, String province, String city, String county,
-    String status, int errors, int warnings, String title, String uploadedAt) {
+    String status, int errors, int warnings, int notes, String title, String uploadedAt) {
 
   public static ReportRow of(ReportHead h) {
     return new ReportRow(h.reportId(), h.agency(), h.year(), h.province(), h.city(), h.county(), h.status(),
-        h.errors(), h.warnings(), h.title(), h.uploadedAt());
+        h.errors(), h.warnings(), h.notes(), h.title(), h.uploadedAt());
   }
 
   public static ReportRow of(RuleFindings f) {
     return new ReportRow(f.reportId(), f.agency(), f.year(), f.province(), f.city(), f.county(), f.status(),
-        f.reportErrors(), f.reportWarnings(), f.title(), f.uploadedAt());
+        f.reportErrors(), f.reportWarnings(), f.reportNotes(), f.title(), f.uploadedAt());
   }
 }

@@ -128,7 +128,7 @@ public final class ReportStore {
     versions.query(QueryEnhancedRequest.builder()
         .queryConditional(QueryConditional.sortBeginsWith(key(Keys.report(reportId), Keys.VERSION_PREFIX)))
         .attributesToProject("pk", "sk", "reportId", "sha256", "uploadedAt", "uploadOrder", "bodyChunks",
-            "bodyHash", "reader", "rulesVersion", "status", "errors", "warnings", "sources", "withdrawn", "bucket",
+            "bodyHash", "reader", "rulesVersion", "status", "errors", "warnings", "notes", "sources", "withdrawn", "bucket",
             "key", "versionId", "eTag", "size", "format", "sourceName")
         .consistentRead(true).build()).items().forEach(list::add);
     list.sort(Comparator.comparing(ReportVersion::uploadOrder, Comparator.nullsFirst(Comparator.naturalOrder()))

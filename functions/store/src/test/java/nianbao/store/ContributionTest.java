@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ContributionTest {
   private static ReportHead head(Integer year, String province, String city, String status) {
     return new ReportHead("a-2022", ReportHead.KIND_REPORT, "a", "机关", "机关", year, "2021", "t", "410721",
-        province, city, null, status, 1, 2, Map.of("B1", 1, "S2", 2), null, "sha", 1, "2023-01-01T00:00:00Z",
+        province, city, null, status, 1, 2, 3, Map.of("B1", 1, "S2", 5), null, "sha", 1, "2023-01-01T00:00:00Z",
         "o", "b", "k", null, null, 1L, "txt", "n", "txt/1", "rules/1", null, 1, "now");
   }
 
@@ -28,7 +28,10 @@ class ContributionTest {
     var c = Contribution.of(head(2022, "河南省", "新乡市", "HAS_ERRORS"), null);
     assertEquals(1, c.get("reports").intValue());
     assertEquals(1, c.get("status.HAS_ERRORS").intValue());
-    assertEquals(2, c.get("rule.S2").intValue());
+    assertEquals(5, c.get("rule.S2").intValue());
+    // reading notes are summed apart, never into warnings
+    assertEquals(2, c.get("warnings").intValue());
+    assertEquals(3, c.get("notes").intValue());
     assertEquals(1, c.get("ruleReports.S2").intValue());
     assertEquals(1, c.get("city.河南省/新乡市").intValue());
     assertEquals(1, c.get("cityErrors.河南省/新乡市").intValue());

@@ -16,6 +16,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * applies, so the indexes are sparse), and its {@code revision} is the optimistic lock every change of the report
  * is conditioned on.
  *
+ * @param warnings    warning findings; {@code notes} the reading notes, counted apart (0 on items written before
+ *                    reading notes had a severity of their own, whose warnings include them until reprocessed)
  * @param ruleCounts  findings of the current state by rule (single-report and cross-year)
  * @param crossFindings the X2/X4/X5 findings against the stored neighbours, FORMAT.md JSON array, or null
  * @param uploadOrder the order of the current version's upload (event time, then sequencer)
@@ -23,7 +25,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 public record ReportHead(
     String reportId, String kind, String agencyKey, String agency, String agencyNorm, Integer year,
     String template, String title, String regionCode, String province, String city, String county,
-    String status, int errors, int warnings, Map<String, Integer> ruleCounts, String crossFindings,
+    String status, int errors, int warnings, int notes, Map<String, Integer> ruleCounts, String crossFindings,
     String currentSha, int versionCount, String uploadedAt, String uploadOrder,
     String bucket, String key, String versionId, String eTag, Long size, String format, String sourceName,
     String reader, String rulesVersion, String reason, long revision, String updatedAt) {
@@ -117,6 +119,7 @@ public record ReportHead(
       .string("status", ReportHead::status)
       .integer("errors", ReportHead::errors)
       .integer("warnings", ReportHead::warnings)
+      .integer("notes", ReportHead::notes)
       .intMap("ruleCounts", ReportHead::ruleCounts)
       .stringSet("ruleIds", ReportHead::ruleIds)
       .string("crossFindings", ReportHead::crossFindings)
@@ -157,7 +160,7 @@ public record ReportHead(
     String id = b.s("reportId") != null ? b.s("reportId") : b.s(Keys.PK) == null ? null : b.s(Keys.PK).substring(2);
     return new ReportHead(id, b.s("kind"), b.s("agencyKey"), b.s("agency"), b.s("agencyNorm"),
         b.i("year"), b.s("template"), b.s("title"), b.s("regionCode"), b.s("province"), b.s("city"),
-        b.s("county"), b.s("status"), b.i0("errors"), b.i0("warnings"), b.intMap("ruleCounts"),
+        b.s("county"), b.s("status"), b.i0("errors"), b.i0("warnings"), b.i0("notes"), b.intMap("ruleCounts"),
         b.s("crossFindings"), b.s("currentSha"), b.i0("versionCount"), b.s("uploadedAt"), b.s("uploadOrder"),
         b.s("bucket"), b.s("key"), b.s("versionId"), b.s("eTag"), b.l("size"), b.s("format"), b.s("sourceName"),
         b.s("reader"), b.s("rulesVersion"), b.s("reason"), b.l0("revision"), b.s("updatedAt"));

@@ -17,7 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  */
 public record ReportVersion(
     String reportId, String sha256, String uploadedAt, String uploadOrder, SdkBytes body, int bodyChunks,
-    String bodyHash, String reader, String rulesVersion, String status, int errors, int warnings,
+    String bodyHash, String reader, String rulesVersion, String status, int errors, int warnings, int notes,
     Set<String> sources, boolean withdrawn, String bucket, String key, String versionId, String eTag, Long size,
     String format, String sourceName) {
 
@@ -48,6 +48,7 @@ public record ReportVersion(
       .string("status", ReportVersion::status)
       .integer("errors", ReportVersion::errors)
       .integer("warnings", ReportVersion::warnings)
+      .integer("notes", ReportVersion::notes)
       .stringSet("sources", ReportVersion::sources)
       .bool("withdrawn", ReportVersion::withdrawn)
       .string("bucket", ReportVersion::bucket)
@@ -62,7 +63,7 @@ public record ReportVersion(
   static ReportVersion from(ItemBuilder b) {
     return new ReportVersion(b.s("reportId"), b.s("sha256"), b.s("uploadedAt"), b.s("uploadOrder"),
         b.bytes("body"), b.i0("bodyChunks"), b.s("bodyHash"), b.s("reader"), b.s("rulesVersion"), b.s("status"),
-        b.i0("errors"), b.i0("warnings"), b.set("sources"), Boolean.TRUE.equals(b.b("withdrawn")), b.s("bucket"),
+        b.i0("errors"), b.i0("warnings"), b.i0("notes"), b.set("sources"), Boolean.TRUE.equals(b.b("withdrawn")), b.s("bucket"),
         b.s("key"), b.s("versionId"), b.s("eTag"), b.l("size"), b.s("format"), b.s("sourceName"));
   }
 }

@@ -18,9 +18,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * @param findings   FORMAT.md JSON array of the findings, or null when stored compressed in {@code findingsGz}
  */
 public record RuleFindings(
-    String reportId, String rule, int count, int errors, int warnings, String findings, SdkBytes findingsGz,
+    String reportId, String rule, int count, int errors, int warnings, int notes, String findings, SdkBytes findingsGz,
     String agency, String agencyNorm, Integer year, String province, String city, String county, String status,
-    int reportErrors, int reportWarnings, String title, String uploadedAt) {
+    int reportErrors, int reportWarnings, int reportNotes, String title, String uploadedAt) {
 
   /** Findings JSON larger than this is stored gzip-compressed. */
   public static final int PLAIN_LIMIT = 64_000;
@@ -54,6 +54,7 @@ public record RuleFindings(
       .integer("count", RuleFindings::count)
       .integer("errors", RuleFindings::errors)
       .integer("warnings", RuleFindings::warnings)
+      .integer("notes", RuleFindings::notes)
       .string("findings", RuleFindings::findings)
       .bytes("findingsGz", RuleFindings::findingsGz)
       .string("agency", RuleFindings::agency)
@@ -65,6 +66,7 @@ public record RuleFindings(
       .string("status", RuleFindings::status)
       .integer("reportErrors", RuleFindings::reportErrors)
       .integer("reportWarnings", RuleFindings::reportWarnings)
+      .integer("reportNotes", RuleFindings::reportNotes)
       .string("title", RuleFindings::title)
       .string("uploadedAt", RuleFindings::uploadedAt)
       .string("ord", RuleFindings::ord, secondarySortKey(List.of(Keys.BY_RULE, Keys.BY_YEAR_RULE)))
@@ -73,9 +75,9 @@ public record RuleFindings(
       .build();
 
   static RuleFindings from(ItemBuilder b) {
-    return new RuleFindings(b.s("reportId"), b.s("rule"), b.i0("count"), b.i0("errors"), b.i0("warnings"),
+    return new RuleFindings(b.s("reportId"), b.s("rule"), b.i0("count"), b.i0("errors"), b.i0("warnings"), b.i0("notes"),
         b.s("findings"), b.bytes("findingsGz"), b.s("agency"), b.s("agencyNorm"), b.i("year"), b.s("province"),
-        b.s("city"), b.s("county"), b.s("status"), b.i0("reportErrors"), b.i0("reportWarnings"), b.s("title"),
+        b.s("city"), b.s("county"), b.s("status"), b.i0("reportErrors"), b.i0("reportWarnings"), b.i0("reportNotes"), b.s("title"),
         b.s("uploadedAt"));
   }
 }

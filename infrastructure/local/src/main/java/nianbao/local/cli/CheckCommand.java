@@ -6,6 +6,7 @@ import java.util.List;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Location;
 import nianbao.core.model.Report;
+import nianbao.core.model.FindingCounts;
 import nianbao.core.model.Severity;
 
 /**
@@ -39,18 +40,21 @@ final class CheckCommand {
         continue;
       }
       Report report = outcome.report();
-      long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-      long warnings = report.findings().size() - errors;
+      FindingCounts counts = FindingCounts.of(report.findings());
       String verdict;
-      if (errors > 0) {
+      if (counts.errors() > 0) {
         withErrors++;
-        verdict = errors + " 个错误，" + warnings + " 个警告";
-      } else if (warnings > 0) {
+        verdict = counts.errors() + " 个错误，" + counts.warnings() + " 个警告";
+      } else if (counts.warnings() > 0) {
         warningsOnly++;
-        verdict = warnings + " 个警告";
+        verdict = counts.warnings() + " 个警告";
       } else {
         clean++;
         verdict = "无问题";
+      }
+      if (counts.notes() > 0) {
+        // reading notes say how the document was read, not what is wrong with it: never a warning
+        verdict += "（" + counts.notes() + " 条读取说明）";
       }
       out.println("== " + file + " · " + describe(report) + " · " + verdict);
       printFindings(report.findings());
@@ -79,7 +83,7 @@ final class CheckCommand {
     }
     out.println("  规则  级别  " + Text.pad("位置", width) + "  说明");
     for (Finding f : findings) {
-      String severity = f.severity() == Severity.ERROR ? "错误" : "警告";
+      String severity = f.severity() == Severity.ERROR ? "错误" : f.severity() == Severity.NOTE ? "说明" : "警告";
       out.println("  " + Text.pad(f.rule(), 4) + "  " + severity + "  " + Text.pad(location(f.location()), width) + "  "
           + f.message());
     }

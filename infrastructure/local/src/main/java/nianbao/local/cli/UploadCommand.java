@@ -117,8 +117,8 @@ final class UploadCommand {
       return 0;
     }
     ReportHead h = head.get();
-    out.printf("%s  %s  %s %s年  错误 %d  警告 %d  %s  (%s)%n", progress, h.status(), h.agency(),
-        h.year() == null ? "?" : h.year(), h.errors(), h.warnings(), h.reportId(), seconds);
+    out.printf("%s  %s  %s %s年  错误 %d  警告 %d  读取说明 %d  %s  (%s)%n", progress, h.status(), h.agency(),
+        h.year() == null ? "?" : h.year(), h.errors(), h.warnings(), h.notes(), h.reportId(), seconds);
     return "HAS_ERRORS".equals(h.status()) ? 1 : "REJECTED".equals(h.status()) ? 2 : 0;
   }
 

@@ -102,6 +102,10 @@ class MainTest {
   void checkExitsZeroWhenNothingIsWrongAndTwoWhenAFileIsUnreadable() throws Exception {
     Path good = seed("000_dc7fa2148f231570.txt");
     assertEquals(0, run("check", good.toString()));
+    // seed 003 prints 13 rows' totals alone (warnings) and its blank cells kept B2 from running (a reading note)
+    assertEquals(0, run("check", seed("003_978a9fff42e671ca.txt").toString()));
+    assertTrue(out().contains("13 个警告（1 条读取说明）"), out());
+    assertTrue(out().contains("S2    说明"), out());
     Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
     assertEquals(2, run("check", good.toString(), empty.toString()));
     assertTrue(out().contains("1 份无法读取"), out());
