@@ -46,6 +46,7 @@ class ReadingNotesUpgradeTest {
     assertEquals(40, before.count("warnings"));
     assertEquals(0, before.count("notes"));
     assertEquals(39, before.findingsByRule().get("S2"));
+    assertEquals(java.util.Map.of(), before.notesByRule());
     List<String> statuses = old.heads().stream().map(h -> h.reportId() + " " + h.status()).sorted().toList();
 
     // WHEN the deployed code (rules/2) re-processes them and rebuilds the summaries, as the CLI invokes it
@@ -62,6 +63,7 @@ class ReadingNotesUpgradeTest {
     assertEquals(14, after.count("warnings"));
     assertEquals(26, after.count("notes"));
     assertEquals(39, after.findingsByRule().get("S2"));
+    assertEquals(java.util.Map.of("S2", 26L), after.notesByRule());
     assertEquals(before.byStatus(), after.byStatus());
     assertEquals(statuses, old.heads().stream().map(h -> h.reportId() + " " + h.status()).sorted().toList());
     for (ReportHead head : old.heads()) {

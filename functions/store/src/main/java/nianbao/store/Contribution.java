@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nianbao.core.model.Applications;
+import nianbao.core.model.Finding;
 import nianbao.core.model.Proactive2019;
 import nianbao.core.model.Proactive2021;
 import nianbao.core.model.Report;
 import nianbao.core.model.ReviewAndLitigation;
+import nianbao.core.model.Severity;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 
@@ -19,7 +21,8 @@ import nianbao.store.item.ReportHead;
  * updated with {@code ADD}, so a change of a report is a delta, never a recount.
  *
  * <p>Attribute names: {@code reports}, {@code status.VALID|HAS_ERRORS|REJECTED}, {@code errors}, {@code warnings},
- * {@code notes} (reading notes, never in {@code warnings}), {@code rule.B1} (findings), {@code ruleReports.B1} (reports with that rule), {@code template.2021},
+ * {@code notes} (reading notes, never in {@code warnings}), {@code rule.B1} (findings), {@code ruleNotes.S2} (the
+ * reading notes among them), {@code ruleReports.B1} (reports with that rule), {@code template.2021},
  * {@code A.<row>.<cell>} (2021 table A), {@code A2019.<row>.<cell>}, {@code B.<row>.<column>},
  * {@code C.<group>.<cell>}, and per city {@code city.<province>/<city>} (reports) and
  * {@code cityErrors.<province>/<city>} (reports with errors) — the city part empty for a provincial agency — so that
@@ -29,6 +32,8 @@ public final class Contribution {
   /** Attribute prefixes of the per-city report counts. */
   public static final String CITY = "city.";
   public static final String CITY_ERRORS = "cityErrors.";
+  /** Attribute prefix of the reading notes by rule (also counted in {@code rule.<id>}). */
+  public static final String RULE_NOTES = "ruleNotes.";
 
   private Contribution() {}
 
@@ -61,6 +66,12 @@ public final class Contribution {
     });
     if (report == null) {
       return v;
+    }
+    // the reading notes among a rule's findings (only single-report rules write notes; the body holds them all)
+    for (Finding f : report.findings()) {
+      if (f.severity() == Severity.NOTE) {
+        add(v, RULE_NOTES + f.rule(), 1);
+      }
     }
     if (report.template() != null) {
       add(v, "template." + report.template(), 1);

@@ -37,6 +37,11 @@ public record Summary(Integer year, String province, String city, Map<String, Bi
     return counts("rule.");
   }
 
+  /** Reading notes by rule id: how many of {@link #findingsByRule()} are notes, not problems of the reports. */
+  public Map<String, Long> notesByRule() {
+    return counts(Contribution.RULE_NOTES);
+  }
+
   /** Reports having at least one finding of a rule, by rule id. */
   public Map<String, Long> reportsByRule() {
     return counts("ruleReports.");

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Location;
+import nianbao.core.model.Report;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,20 @@ class ContributionTest {
     assertEquals(1, valid.get("city.河南省/").intValue());
     assertEquals(null, valid.get("cityErrors.河南省/"));
     assertEquals(null, Contribution.of(head(null, null, null, "REJECTED"), null).get("city./"));
+  }
+
+  @Test
+  void theReadingNotesOfARuleAreCountedFromTheReportsOwnFindings() {
+    Report report = new Report(1, null, null, null, 2022, "2021", null, null, null, null, null, List.of(
+        Finding.note("S2", Location.row("三", "granted"), "数字连写", null, null),
+        Finding.note("S2", Location.row("三", "total"), "数字连写", null, null),
+        Finding.warning("S2", Location.row("三", "denied.stateSecret"), "只填写了总计列", null, null)));
+    var c = Contribution.of(head(2022, "河南省", "新乡市", "VALID"), report);
+    assertEquals(2, c.get("ruleNotes.S2").intValue());
+    var s = new Summary(2022, null, null, Map.of("rule.S2", java.math.BigDecimal.valueOf(3), "ruleNotes.S2",
+        java.math.BigDecimal.valueOf(2)), null);
+    assertEquals(Map.of("S2", 2L), s.notesByRule());
+    assertEquals(Map.of("S2", 3L), s.findingsByRule());
   }
 
   @Test
