@@ -277,6 +277,64 @@ class ApiIntegrationTest {
   }
 
   @Test
+  void readingNotesAreCountedListedFilteredAndExportedApartFromWarnings() {
+    // 新乡县 2022 prints 13 rows' totals alone (warnings) and its blank cells kept B2 from running (a reading note)
+    JsonNode d = stack.get("/reports/" + xinxiang2022).json();
+    List<String> severities = new ArrayList<>();
+    d.path("report").path("findings").forEach(f -> severities.add(f.path("severity").asText()));
+    int notes = (int) severities.stream().filter("note"::equals).count();
+    int warnings = (int) severities.stream().filter("warning"::equals).count();
+    assertTrue(notes >= 1 && warnings >= 13, severities.toString());
+    assertEquals(List.of(warnings, notes), List.of(d.path("warnings").asInt(), d.path("notes").asInt()));
+    assertEquals("VALID", d.path("status").asText(), "notes and warnings never make an error");
+    JsonNode row = allRows("&agency=" + ApiStack.enc("新乡县")).stream()
+        .filter(r -> r.path("id").asText().equals(xinxiang2022)).findFirst().orElseThrow();
+    assertEquals(List.of(warnings, notes), List.of(row.path("warnings").asInt(), row.path("notes").asInt()));
+    JsonNode byRule = allRows("&rule=S2").stream().filter(r -> r.path("id").asText().equals(xinxiang2022))
+        .findFirst().orElseThrow();
+    assertEquals(notes, byRule.path("notes").asInt());
+    assertEquals(notes, stack.get("/reports/" + xinxiang2022 + "/versions").json().path("versions").get(0)
+        .path("notes").asInt());
+
+    JsonNode onlyNotes = stack.get("/reports/" + xinxiang2022 + "/findings?severity=note").json();
+    assertEquals(notes, onlyNotes.path("findings").size());
+    onlyNotes.path("findings").forEach(f -> assertEquals("note", f.path("severity").asText()));
+    assertEquals(notes, onlyNotes.path("notes").asInt());
+    assertEquals(warnings, stack.get("/reports/" + xinxiang2022 + "/findings?severity=warning").json()
+        .path("findings").size());
+    assertEquals(400, stack.get("/reports/" + xinxiang2022 + "/findings?severity=info").status());
+
+    // the summary sums notes apart: over every report, the same as the reports' own counts
+    int allNotes = 0;
+    int allWarnings = 0;
+    for (JsonNode r : allRows("")) {
+      allNotes += r.path("notes").asInt();
+      allWarnings += r.path("warnings").asInt();
+    }
+    JsonNode summary = stack.get("/summary").json();
+    assertEquals(List.of(allWarnings, allNotes), List.of(summary.path("warnings").asInt(),
+        summary.path("notes").asInt()));
+    // every reading note is an S2 finding, and the rule counts say how many of S2's findings are notes
+    assertEquals(allNotes, summary.path("notesByRule").path("S2").asInt());
+    assertTrue(summary.path("findingsByRule").path("S2").asInt() >= allNotes);
+
+    String reports = stack.get("/export/reports.csv?agency=" + ApiStack.enc("新乡县")).body();
+    assertTrue(reports.startsWith("\uFEFF报告编号,机关,年度,省,市,县,状态,错误数,警告数,读取说明数,标题"), reports);
+    assertTrue(reports.contains(xinxiang2022 + ",新乡县人民政府,2022,河南省,新乡市,新乡县,VALID,0," + warnings + "," + notes
+        + ","), reports);
+    String[] noteLines = stack.get("/export/findings.csv?agency=" + ApiStack.enc("新乡县") + "&severity=note").body()
+        .split("\r\n");
+    int agencyNotes = 0;
+    for (String id : List.of(xinxiang2021, xinxiang2022)) {
+      agencyNotes += stack.get("/reports/" + id).json().path("notes").asInt();
+    }
+    assertEquals(1 + agencyNotes, noteLines.length);
+    for (int i = 1; i < noteLines.length; i++) {
+      assertTrue(noteLines[i].contains(",S2,note,"), noteLines[i]);
+    }
+  }
+
+  @Test
   void anExportTooLargeForOneResponseIsWrittenToTheExportBucketAndLinked() throws Exception {
     ApiStack small = new ApiStack(c -> c.withInlineExportBytes(300));
     small.upload("uploads/a.txt", ApiStack.seed(ApiStack.XINXIANG_2022));

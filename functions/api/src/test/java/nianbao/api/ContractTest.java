@@ -157,6 +157,8 @@ class ContractTest {
     get("/reports/{id}/findings", "/reports/" + id + "/findings");
     get("/reports/{id}/findings", "/reports/" + rejectedId + "/findings");
     get("/reports/{id}/findings", "/reports/nope-2022/findings");
+    get("/reports/{id}/findings", "/reports/" + id + "/findings?severity=note");
+    get("/reports/{id}/findings", "/reports/" + id + "/findings?severity=info");
     get("/reports/{id}/versions", "/reports/" + id + "/versions");
     get("/reports/{id}/versions", "/reports/nope-2022/versions");
     get("/reports/{id}/source", "/reports/" + id + "/source");
@@ -173,6 +175,7 @@ class ContractTest {
     // exports
     get("/export/reports.csv", "/export/reports.csv");
     get("/export/findings.csv", "/export/findings.csv?year=2022");
+    get("/export/findings.csv", "/export/findings.csv?year=2022&severity=note");
     get("/export/reports.csv", "/export/reports.csv?status=bogus");
     get("/export/findings.csv", "/export/findings.csv?province=x&rule=B1");
     check("GET", "/export/reports.csv", smallExports.get("/export/reports.csv"));

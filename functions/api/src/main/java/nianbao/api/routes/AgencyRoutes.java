@@ -87,6 +87,7 @@ public final class AgencyRoutes {
       y.put("status", h.status());
       y.put("errors", h.errors());
       y.put("warnings", h.warnings());
+      y.put("notes", h.notes());
       List<Finding> cross = Findings.read(h.crossFindings());
       y.set("crossYearFindings", Json.tree(cross));
       y.put("carryOverConsistent", h.year() != null && hasYear(heads, h.year() - 1)

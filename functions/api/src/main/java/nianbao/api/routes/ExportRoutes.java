@@ -25,6 +25,7 @@ import nianbao.api.http.Response;
 import nianbao.api.http.Route;
 import nianbao.core.model.Applications;
 import nianbao.core.model.Finding;
+import nianbao.core.model.Severity;
 import nianbao.core.model.Proactive2019;
 import nianbao.core.model.Proactive2021;
 import nianbao.core.model.Report;
@@ -49,7 +50,7 @@ public final class ExportRoutes {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
   static final List<String> REPORT_COLUMNS = List.of("报告编号", "机关", "年度", "省", "市", "县", "状态", "错误数",
-      "警告数", "标题", "上传时间", "模板", "本年新收申请", "上年结转申请", "予以公开", "部分公开", "不予公开",
+      "警告数", "读取说明数", "标题", "上传时间", "模板", "本年新收申请", "上年结转申请", "予以公开", "部分公开", "不予公开",
       "无法提供", "不予处理", "其他处理", "办理结果总计", "结转下年度", "行政复议总计", "行政诉讼（直接起诉）总计",
       "行政诉讼（复议后起诉）总计", "行政许可决定", "行政处罚决定", "行政强制决定", "行政事业性收费（万元）");
   static final List<String> FINDING_COLUMNS = List.of("报告编号", "机关", "年度", "省", "市", "规则", "级别", "部分",
@@ -72,7 +73,9 @@ public final class ExportRoutes {
             .response(303, "application/json", "ExportLink", "导出过大：已写入导出存储桶，跳转到下载地址", "Location")
             .problem(400, "参数有误或筛选组合不受支持").to(r -> export(r, REPORTS)),
         Route.get("/export/findings.csv", "exportFindings", "导出发现（CSV，每条发现一行）")
-            .params(Filters.PARAMS)
+            .description("“级别”列为 error（错误）、warning（警告）或 note（读取说明：nianbao 如何读取文档，不是报告本身的问题）；"
+                + "severity 只导出这一级别。")
+            .params(findingParams())
             .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag")
             .response(202, "application/json", "ExportJob", "导出较慢：已转入后台，轮询 Location", "Location")
             .response(303, "application/json", "ExportLink", "导出过大：已写入导出存储桶，跳转到下载地址", "Location")
@@ -84,16 +87,27 @@ public final class ExportRoutes {
             .problem(404, "没有这个导出").to(this::job));
   }
 
+  private static List<Route.Param> findingParams() {
+    List<Route.Param> params = new ArrayList<>(Filters.PARAMS);
+    params.add(SharedParameters.SEVERITY);
+    return params;
+  }
+
   static final String REPORTS = "reports";
   static final String FINDINGS = "findings";
 
   /** The export read within the request, or handed to a background job when reading takes too long. */
   Response export(Request r, String kind) {
-    Params.onlyKnown(r, new LinkedHashSet<>(Filters.NAMES));
+    Set<String> known = new LinkedHashSet<>(Filters.NAMES);
+    if (kind.equals(FINDINGS)) {
+      known.add("severity");
+    }
+    Params.onlyKnown(r, known);
     ListFilter filter = Filters.read(r, ctx.clock());
+    Severity only = SharedParameters.severity(r);
     long deadline = System.nanoTime() + ctx.config().exportTimeBudget().toNanos();
     try {
-      Built built = build(kind, filter, deadline);
+      Built built = build(kind, filter, only, deadline);
       return answer(built, kind + ".csv", null);
     } catch (TooSlow slow) {
       ExportJobs.Job job = new ExportJobs.Job(UUID.randomUUID().toString(), kind, rawQuery(r));
@@ -122,7 +136,7 @@ public final class ExportRoutes {
       Request r = new Request("GET", "/export/" + job.kind() + ".csv", query, Map.of(), new byte[0], Map.of(), null,
           job.id());
       ListFilter filter = Filters.read(r, ctx.clock());
-      Built built = build(job.kind(), filter, System.nanoTime() + budget.toNanos());
+      Built built = build(job.kind(), filter, SharedParameters.severity(r), System.nanoTime() + budget.toNanos());
       ctx.s3().putObject(p -> p.bucket(bucket).key(prefix + job.kind() + ".csv").contentType(CSV)
           .contentDisposition("attachment; filename=\"" + job.kind() + ".csv\""), RequestBody.fromBytes(built.bytes()));
       return true;
@@ -206,9 +220,10 @@ public final class ExportRoutes {
 
   record Built(byte[] bytes, int rows) {}
 
-  Built build(String kind, ListFilter filter, long deadline) {
+  /** The CSV of {@code kind}; {@code only}: the findings of one severity (null: all). */
+  Built build(String kind, ListFilter filter, Severity only, long deadline) {
     Csv csv = new Csv();
-    int rows = kind.equals(REPORTS) ? reports(csv, filter, deadline) : findings(csv, filter, deadline);
+    int rows = kind.equals(REPORTS) ? reports(csv, filter, deadline) : findings(csv, filter, only, deadline);
     return new Built(csv.toString().getBytes(StandardCharsets.UTF_8), rows);
   }
 
@@ -227,6 +242,7 @@ public final class ExportRoutes {
       line.add(head.status());
       line.add(head.errors());
       line.add(head.warnings());
+      line.add(head.notes());
       line.add(Csv.text(head.rejected() ? head.reason() : head.title()));
       line.add(head.uploadedAt());
       line.add(report == null ? null : report.template());
@@ -266,14 +282,14 @@ public final class ExportRoutes {
     return rows;
   }
 
-  int findings(Csv csv, ListFilter filter, long deadline) {
+  int findings(Csv csv, ListFilter filter, Severity only, long deadline) {
     csv.row(FINDING_COLUMNS);
     int rows = each((head, report) -> {
       if (report == null) {
         return 0;
       }
       int n = 0;
-      for (Finding f : report.findings()) {
+      for (Finding f : SharedParameters.only(report.findings(), only)) {
         List<Object> line = new ArrayList<>();
         line.add(head.reportId());
         line.add(Csv.text(head.agency()));

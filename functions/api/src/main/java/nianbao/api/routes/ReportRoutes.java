@@ -19,6 +19,7 @@ import nianbao.api.http.Route;
 import nianbao.api.http.Route.Param;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
+import nianbao.core.model.Severity;
 import nianbao.store.ListFilter;
 import nianbao.store.Page;
 import nianbao.store.ReportLedger;
@@ -53,7 +54,10 @@ public final class ReportRoutes {
         Route.get("/reports/{id}", "getReport", "一份报告（FORMAT.md 的 JSON 加状态与来源）")
             .param(SharedParameters.ID).json(200, "ReportDetail", "报告").problem(404, "没有这份报告").to(this::get),
         Route.get("/reports/{id}/findings", "getReportFindings", "一份报告的全部发现")
-            .param(SharedParameters.ID).json(200, "FindingList", "发现").problem(404, "没有这份报告").to(this::findings),
+            .description("errors、warnings、notes 是整份报告按级别的计数（不受 severity 影响）；notes 为读取说明："
+                + "nianbao 如何读取文档（数字如何拆分、单元格如何放置），不是报告本身的问题，不计入警告。")
+            .param(SharedParameters.ID).param(SharedParameters.SEVERITY).json(200, "FindingList", "发现")
+            .problem(400, "参数有误").problem(404, "没有这份报告").to(this::findings),
         Route.get("/reports/{id}/versions", "getReportVersions", "一份报告的各次上传版本")
             .param(SharedParameters.ID).json(200, "VersionList", "版本，最新上传在前").problem(404, "没有这份报告")
             .to(this::versions),
@@ -122,6 +126,7 @@ public final class ReportRoutes {
     o.put("status", row.status());
     o.put("errors", row.errors());
     o.put("warnings", row.warnings());
+    o.put("notes", row.notes());
     o.put("title", row.title());
     o.put("uploadedAt", row.uploadedAt());
     return o;
@@ -182,6 +187,7 @@ public final class ReportRoutes {
     out.put("title", h.title());
     out.put("errors", h.errors());
     out.put("warnings", h.warnings());
+    out.put("notes", h.notes());
     ObjectNode byRule = out.putObject("findingsByRule");
     if (h.ruleCounts() != null) {
       new java.util.TreeMap<>(h.ruleCounts()).forEach(byRule::put);
@@ -204,14 +210,16 @@ public final class ReportRoutes {
   }
 
   Response findings(Request r) {
-    Params.onlyKnown(r, Set.of());
+    Params.onlyKnown(r, Set.of("severity"));
+    Severity only = SharedParameters.severity(r);
     ReportHead h = head(r);
-    List<Finding> findings = h.rejected() ? List.of() : ctx.store().findings(h.reportId());
+    List<Finding> findings = h.rejected() ? List.of() : SharedParameters.only(ctx.store().findings(h.reportId()), only);
     ObjectNode out = Json.object();
     out.put("id", h.reportId());
     out.put("status", h.status());
     out.put("errors", h.errors());
     out.put("warnings", h.warnings());
+    out.put("notes", h.notes());
     out.set("findings", Json.tree(findings));
     return Response.read(Json.write(out));
   }
@@ -232,6 +240,7 @@ public final class ReportRoutes {
         o.put("status", v.status());
         o.put("errors", v.errors());
         o.put("warnings", v.warnings());
+        o.put("notes", v.notes());
         o.put("format", v.format());
         o.put("name", v.sourceName());
         o.put("size", v.size());

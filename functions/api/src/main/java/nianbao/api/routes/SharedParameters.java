@@ -1,8 +1,12 @@
 package nianbao.api.routes;
 
 import java.util.List;
+import nianbao.api.http.Params;
 import nianbao.api.http.Problem;
+import nianbao.api.http.Request;
 import nianbao.api.http.Route.Param;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Severity;
 
 /**
  * The parameters several routes share (their schemas and descriptions), the check of a report id, and the values a
@@ -15,6 +19,31 @@ final class SharedParameters {
   /** FORMAT.md's rule ids. */
   static final List<String> RULES = List.of("B1", "B2", "B3", "C1", "N1", "S1", "S2", "S3", "M1", "X1", "X2", "X3",
       "X4", "X5");
+
+  /** Finding severities as the JSON writes them; {@code note} is a reading note, not a problem of the report. */
+  static final List<String> SEVERITIES = List.of("error", "warning", "note");
+
+  static final Param SEVERITY = Param.query("severity", "{\"type\":\"string\",\"enum\":[\"error\",\"warning\",\"note\"]}",
+      "只要这一级别的发现：error 错误，warning 警告，note 读取说明（nianbao 如何读取文档，不是报告本身的问题）");
+
+  /** The {@code severity} parameter, or null when not given (a 400 for another value). */
+  static Severity severity(Request r) {
+    String v = Params.text(r, "severity", 40);
+    if (v == null) {
+      return null;
+    }
+    String s = v.toLowerCase(java.util.Locale.ROOT);
+    if (!SEVERITIES.contains(s)) {
+      throw Problem.badParameter("severity", "参数 severity 的值 “" + v + "” 无效；可选：" + String.join("、", SEVERITIES))
+          .with("allowed", SEVERITIES);
+    }
+    return Severity.fromJson(s);
+  }
+
+  /** The findings of that severity, or all of them when {@code only} is null. */
+  static List<Finding> only(List<Finding> findings, Severity only) {
+    return only == null ? findings : findings.stream().filter(f -> f.severity() == only).toList();
+  }
 
   static final String YEAR_SCHEMA = "{\"type\":\"integer\",\"minimum\":2008}";
   static final String TEXT_SCHEMA = "{\"type\":\"string\",\"minLength\":1,\"maxLength\":100}";

@@ -103,8 +103,12 @@ public final class SummaryRoutes {
     }
     out.put("errors", s.count("errors"));
     out.put("warnings", s.count("warnings"));
+    out.put("notes", s.count("notes"));
     ObjectNode rules = out.putObject("findingsByRule");
     s.findingsByRule().forEach(rules::put);
+    // of those, the reading notes: a rule's problems are its findings less its notes
+    ObjectNode notesByRule = out.putObject("notesByRule");
+    s.notesByRule().forEach(notesByRule::put);
     ObjectNode ruleReports = out.putObject("reportsByRule");
     s.reportsByRule().forEach(ruleReports::put);
     ArrayNode cities = out.putArray("byCity");

@@ -182,6 +182,7 @@ public final class UploadRoutes {
         out.put("status", h.status());
         out.put("errors", h.errors());
         out.put("warnings", h.warnings());
+        out.put("notes", h.notes());
         out.put("agency", h.agency());
         out.put("year", h.year());
         out.put("reportUrl", "/reports/" + ReportRoutes.enc(h.reportId()));
