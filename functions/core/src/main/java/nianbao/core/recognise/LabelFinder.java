@@ -49,13 +49,7 @@ final class LabelFinder {
       if (spans[r] == null) {
         continue;
       }
-      int valuesEndCompact = limit;
-      for (int next = r + 1; next < rows.size(); next++) {
-        if (spans[next] != null) {
-          valuesEndCompact = spans[next][0];
-          break;
-        }
-      }
+      int valuesEndCompact = nextStart(spans, r, limit);
       int start = flat.textPos(spans[r][0]);
       int end = flat.textPos(spans[r][1] - 1) + 1;
       int valuesEnd = valuesEndCompact >= limit ? toText : flat.textPos(valuesEndCompact);
@@ -83,13 +77,7 @@ final class LabelFinder {
         previousEnd = spans[r][1];
         continue;
       }
-      int nextStart = limit;
-      for (int next = r + 1; next < rows.size(); next++) {
-        if (spans[next] != null) {
-          nextStart = spans[next][0];
-          break;
-        }
-      }
+      int nextStart = nextStart(spans, r, limit);
       RowSpec spec = rows.get(r);
       DamagedLabels.Match match = DamagedLabels.find(flat.compact, previousEnd, nextStart, spec.key(), spec.marker());
       if (match != null) {
@@ -100,6 +88,16 @@ final class LabelFinder {
       }
     }
     return printed;
+  }
+
+  /** Where the first row found after row {@code r} starts, or {@code limit}. */
+  private static int nextStart(int[][] spans, int r, int limit) {
+    for (int next = r + 1; next < spans.length; next++) {
+      if (spans[next] != null) {
+        return spans[next][0];
+      }
+    }
+    return limit;
   }
 
   /** Where {@code word} starts, entirely before {@code limit}, or -1; never looks past the limit. */
