@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Documents read per second, one thread, per format: the six report fixtures of
  * {@code functions/core/src/test/resources/documents} (five seeds and the pingtan sample, as
  * LibreOffice wrote them from the same HTML), read in turn through {@link DocumentReaders#read} — the
- * path ingest takes, with its deadline worker. {@code txt} is the text seeds, for comparison.
+ * path ingest takes, with its deadline worker. {@code txt} is the text seeds, for comparison;
+ * {@code pdf-no-rulings} the same six reports printed without table borders ({@code corpus/pdf-no-rulings}),
+ * whose tables the PDF reader rebuilds from the glyphs' alignment.
  *
  * <p>Run from the repository root: {@code java -jar functions/benchmarks/target/benchmarks.jar
  * DocumentReaderBenchmark} (or pass {@code -Dnianbao.documents=<dir>}).
@@ -41,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class DocumentReaderBenchmark {
-  @Param({"html", "docx", "pdf", "txt"})
+  @Param({"html", "docx", "pdf", "pdf-no-rulings", "txt"})
   public String format;
 
   private final List<byte[]> documents = new ArrayList<>();
@@ -50,11 +52,16 @@ public class DocumentReaderBenchmark {
   @Setup(Level.Trial)
   public void load() throws IOException {
     Path core = findCore();
-    Path dir = format.equals("txt") ? core.resolve("src/test/resources/seeds") : documentsDir(core);
+    Path dir = switch (format) {
+      case "txt" -> core.resolve("src/test/resources/seeds");
+      case "pdf-no-rulings" -> core.resolve("src/test/resources/corpus/pdf-no-rulings");
+      default -> documentsDir(core);
+    };
+    String extension = format.equals("pdf-no-rulings") ? "pdf" : format;
     try (var files = Files.list(dir)) {
       for (Path p : files.sorted().toList()) {
         String name = p.getFileName().toString();
-        if (name.endsWith("." + format) && !name.startsWith("reject-") && !name.startsWith("edge-")) {
+        if (name.endsWith("." + extension) && !name.startsWith("reject-") && !name.startsWith("edge-")) {
           documents.add(Files.readAllBytes(p));
         }
       }
