@@ -43,8 +43,8 @@ public final class Divisions {
     return Holder.INSTANCE;
   }
 
-  /** A fresh load of the resource (the tests time it); use {@link #get()}. */
-  static Divisions load() {
+  /** A fresh load of the resource (public for RegionBenchmark, which times it); use {@link #get()}. */
+  public static Divisions load() {
     return new Divisions();
   }
 
