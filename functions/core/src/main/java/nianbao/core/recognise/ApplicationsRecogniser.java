@@ -79,8 +79,11 @@ final class ApplicationsRecogniser {
     String compact = flat.compact;
     int cFrom = flat.compactPos(from);
     int cTo = flat.compactPos(to);
-    int threeRows = compact.indexOf("不补正", cFrom);
-    boolean oneOtherRow = threeRows < 0 || threeRows >= cTo;
+    // Any of the three rows' own words: one of them may be damaged (逾期补正 for 逾期不补正).
+    boolean oneOtherRow = true;
+    for (String word : List.of("不补正", "收费通知", "缴纳费用")) {
+      oneOtherRow &= LabelFinder.indexOf(compact, word, cFrom, cTo) < 0;
+    }
     List<RowSpec> specs = oneOtherRow ? ROWS_ONE_OTHER : ROWS_2021;
     LabelFinder.Hit[] hits = LabelFinder.find(flat, from, to, specs, SECTION, notes);
 

@@ -36,7 +36,7 @@ final class LabelFinder {
       // A label found beyond the next row's label belongs to something later: this row is missing.
       if (r + 1 < rows.size()) {
         int[] next = earliest(compact, rows.get(r + 1).keywords(), cursor, span[0]);
-        if (next != null && !overlaps(next, span)) {
+        if (next != null && !overlaps(next, span) && !insideLongerHeading(compact, next)) {
           continue;
         }
       }
@@ -110,6 +110,22 @@ final class LabelFinder {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether a label word stands inside a group heading longer than itself: 其他 (3.其他) in （六）其他处理 is the
+   * heading, not the row, and must not make the row before it missing.
+   */
+  private static boolean insideLongerHeading(String compact, int[] span) {
+    int length = span[1] - span[0];
+    for (String heading : TemplateLabels.GROUP_HEADINGS) {
+      for (int start = Math.max(0, span[1] - heading.length()); heading.length() > length && start <= span[0]; start++) {
+        if (compact.startsWith(heading, start)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean overlaps(int[] a, int[] b) {

@@ -70,6 +70,15 @@ class DamagedLabelReportsTest {
     assertTrue(row.stream().allMatch(v -> v == null), "left blank: " + row);
   }
 
+  @org.junit.jupiter.api.Test
+  void aDamagedLabelOfTheThreeOtherRowsKeepsTheirLayout() throws Exception {
+    String text = new String(ExpectedReportsTest.resource("/samples/04_pingtan-2022.txt"), StandardCharsets.UTF_8)
+        .replace("1.申请人无正当理由逾期不补正", "1.申请人无正当理由逾期补正");
+    Report report = ReportReader.read(text.getBytes(StandardCharsets.UTF_8), "damaged.txt");
+    assertEquals(List.of(2L, 0L, 0L, 0L, 0L, 0L, 2L), report.applications().rows().get("other.overdueCorrection"));
+    assertEquals(List.of(0L, 2L, 0L, 0L, 0L, 0L, 2L), report.applications().rows().get("other.other"));
+  }
+
   private static List<Finding> ofRule(Report report, String rule) {
     return report.findings().stream().filter(f -> f.rule().equals(rule)).toList();
   }
