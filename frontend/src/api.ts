@@ -104,7 +104,8 @@ export interface Location {
 
 export interface Finding {
   rule: string;
-  severity: 'error' | 'warning' | string;
+  /** error, warning: about the report; note: a reading note (how nianbao read the document), never a problem. */
+  severity: 'error' | 'warning' | 'note' | string;
   location?: Location | null;
   message: string;
   expected?: string | number | null;
@@ -121,6 +122,8 @@ export interface ReportRow {
   status: string;
   errors: number;
   warnings: number;
+  /** Reading notes: counted apart, never among the warnings. */
+  notes: number;
   title: string | null;
   uploadedAt: string | null;
   sourceName?: string | null;
@@ -157,6 +160,7 @@ export function toRow(raw: Loose): ReportRow {
     status: String(raw.status ?? ''),
     errors: num(raw.errors ?? counts.errors ?? counts.error) ?? 0,
     warnings: num(raw.warnings ?? counts.warnings ?? counts.warning) ?? 0,
+    notes: num(raw.notes ?? counts.notes ?? counts.note) ?? 0,
     title: str(raw.title),
     uploadedAt: str(raw.uploadedAt ?? raw.uploaded),
     sourceName: str(raw.sourceName ?? source.name ?? source.key),

@@ -125,14 +125,14 @@ export const TEXT_SECTIONS: { key: string; section: string; label: string }[] = 
   { key: 'other', section: '六', label: '六、其他需要报告的事项' },
 ];
 
-export const RULES: { id: string; severity: 'error' | 'warning'; label: string }[] = [
+export const RULES: { id: string; severity: 'error' | 'warning' | 'note'; label: string }[] = [
   { id: 'B1', severity: 'error', label: '申请表勾稽关系（新收＋结转＝总计＋结转下年）' },
   { id: 'B2', severity: 'error', label: '申请人各列之和等于总计列' },
   { id: 'B3', severity: 'error', label: '办理结果各项之和等于总计' },
   { id: 'C1', severity: 'error', label: '复议、诉讼各组总计' },
   { id: 'N1', severity: 'error', label: '数值格式（非负整数、金额）' },
   { id: 'S1', severity: 'error', label: '章节与表格行完整' },
-  { id: 'S2', severity: 'warning', label: '单元格无法确定位置（已按假设处理）' },
+  { id: 'S2', severity: 'note', label: '数字如何拆分、单元格如何放置（只填总计列时为警告）' },
   { id: 'S3', severity: 'warning', label: '“存在的主要问题”内容空泛' },
   { id: 'M1', severity: 'warning', label: '标题缺少机关或年度' },
   { id: 'X1', severity: 'warning', label: '正文数字与表格不符' },
@@ -140,6 +140,7 @@ export const RULES: { id: string; severity: 'error' | 'warning'; label: string }
   { id: 'X3', severity: 'warning', label: '正文出现其他机关或地方名称' },
   { id: 'X4', severity: 'warning', label: '现行有效件数与上年度不衔接' },
   { id: 'X5', severity: 'warning', label: '与上年度报告大量重复' },
+  { id: 'T1', severity: 'warning', label: '表格未能可靠识别，需人工核对' },
 ];
 export const RULE_LABEL: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.id, r.label]));
 
@@ -149,7 +150,11 @@ export const STATUS_LABELS: Record<string, string> = {
   REJECTED: '未能识别',
 };
 
-export const SEVERITY_LABELS: Record<string, string> = { error: '错误', warning: '警告' };
+export const SEVERITY_LABELS: Record<string, string> = { error: '错误', warning: '警告', note: '读取说明' };
+
+/** What a reading note is, in the words the page uses wherever notes are shown. */
+export const NOTES_EXPLAINED = '读取说明记录 nianbao 如何读取这份文档（连写的数字如何拆分、单元格如何放置、哪些核对因空白单元格未执行），'
+  + '不是报告本身的问题，不计入错误或警告。';
 
 export const PROVINCES = [
   '北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省', '上海市', '江苏省',

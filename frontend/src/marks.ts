@@ -40,8 +40,10 @@ export function findingsByCell(report: ReportTables, findings: Finding[]): Map<s
 
 export function expectedActual(f: Finding): string {
   const parts: string[] = [];
-  if (f.expected !== null && f.expected !== undefined && f.expected !== '') parts.push(`应为 ${f.expected}`);
-  if (f.actual !== null && f.actual !== undefined && f.actual !== '') parts.push(`实为 ${f.actual}`);
+  // S2 says how a row was read: "应为/实为" would read as the agency's mistake, so it says read as / printed
+  const reading = f.rule === 'S2' || f.severity === 'note';
+  if (f.expected !== null && f.expected !== undefined && f.expected !== '') parts.push(`${reading ? '读取为' : '应为'} ${f.expected}`);
+  if (f.actual !== null && f.actual !== undefined && f.actual !== '') parts.push(`${reading ? '原文印为' : '实为'} ${f.actual}`);
   return parts.join('；');
 }
 
@@ -51,8 +53,14 @@ export function tipText(f: Finding): string {
   return [head, f.message, ea].filter((x) => x).join('\n');
 }
 
-export function worst(list: { f: Finding }[]): 'error' | 'warning' {
-  return list.some((x) => x.f.severity === 'error') ? 'error' : 'warning';
+/** The weightiest severity among findings: error, then warning, then note (a reading note alone is muted). */
+export function worst(list: { f: Finding }[]): 'error' | 'warning' | 'note' {
+  if (list.some((x) => x.f.severity === 'error')) return 'error';
+  return list.some((x) => x.f.severity !== 'note') ? 'warning' : 'note';
+}
+
+export function isNote(f: Finding): boolean {
+  return f.severity === 'note';
 }
 
 export function locationText(f: Finding): string {

@@ -6,7 +6,12 @@ import { OUTCOME_GROUPS, B_OUTCOME_ROWS } from './labels';
 export interface SummaryView {
   reports: number;
   byStatus: Record<string, number>;
+  /** Findings by rule, reading notes included (the API's rule counts count every finding). */
   findingsByRule: Record<string, number>;
+  /** Reading notes by rule: how nianbao read the documents, never problems of the reports. */
+  notesByRule: Record<string, number>;
+  warnings: number;
+  notes: number;
   reportsByRule: Record<string, number>;
   received: number | null;
   outcomes: { key: string; label: string; count: number; share: number | null }[];
@@ -112,6 +117,9 @@ export function toSummary(raw: Loose): SummaryView {
     reports,
     byStatus,
     findingsByRule,
+    notesByRule: counts(raw.notesByRule),
+    warnings: n(raw.warnings),
+    notes: n(raw.notes),
     reportsByRule,
     received,
     outcomes,

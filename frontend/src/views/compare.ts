@@ -62,7 +62,7 @@ export async function render(ctx: ViewContext): Promise<void> {
 
   const yearTable = h('div', { class: 'table-wrap' }, h('table', { class: 'grid', id: 'years' },
     h('caption', { class: 'sr-only' }, '各年度报告'),
-    h('thead', null, h('tr', null, ...['年度', '状态', '错误', '警告', '结转衔接（X2）', '跨年发现'].map((x) => h('th', { scope: 'col' }, x)))),
+    h('thead', null, h('tr', null, ...['年度', '状态', '错误', '警告', '读取说明', '结转衔接（X2）', '跨年发现'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', null, ...years.map(({ row: r, raw: y }) => {
       const cross = ((y.crossYearFindings ?? y.crossFindings ?? []) as Finding[]).filter((f) => f && f.rule);
       const consistent = y.carryOverConsistent;
@@ -71,6 +71,7 @@ export async function render(ctx: ViewContext): Promise<void> {
         h('td', null, statusBadge(r.status)),
         h('td', { class: 'num' }, r.errors),
         h('td', { class: 'num' }, r.warnings),
+        h('td', { class: 'num muted' }, r.notes),
         h('td', null, consistent === true ? h('span', { class: 'ok' }, '与上年一致')
           : consistent === false ? h('span', { class: 'bad' }, '与上年不一致') : h('span', { class: 'muted' }, '无上年报告')),
         h('td', null, cross.length ? cross.map((f) => h('span', { class: 'cross' }, ruleBadge(f.rule, f.severity), ' ', f.message))

@@ -1,10 +1,11 @@
-// 报告详情: one report — facts, findings (each linked to its cell), tables A/B/C in the official layout with
-// the cells findings name marked, the text sections folded, and the versions.
+// 报告详情: one report — facts, findings (each linked to its cell), its reading notes apart (how nianbao read the
+// document, never a problem of the report), tables A/B/C in the official layout with the cells findings name
+// marked, the text sections folded, and the versions.
 import type { ViewContext } from '../main';
 import { ApiError, apiUrl, getJson, type Finding } from '../api';
 import { h, fmtTime, mount } from '../dom';
-import { RULE_LABEL, SECTION_NAMES, TEXT_SECTIONS } from '../labels';
-import { cellsOf, expectedActual, findingsByCell, locationText, tipText, worst } from '../marks';
+import { NOTES_EXPLAINED, RULE_LABEL, SECTION_NAMES, TEXT_SECTIONS } from '../labels';
+import { cellsOf, expectedActual, findingsByCell, isNote, locationText, tipText, worst } from '../marks';
 import { allCells, cellId, tableA, tableB, tableC, valueAt, type CellKey, type ReportTables } from '../tables';
 import { agencyKeyOf, errorState, loadingState, notFoundState, regionText, routeHref, ruleBadge, severityBadge, statusBadge, viewHeader } from '../ui';
 
@@ -25,6 +26,7 @@ export interface ReportDoc extends ReportTables {
   rejectedReason?: string | null;
   errors?: number;
   warnings?: number;
+  notes?: number;
   agencyKey?: string;
 }
 
@@ -37,6 +39,7 @@ interface VersionRow {
   withdrawn?: boolean;
   errors?: number;
   warnings?: number;
+  notes?: number;
   source?: { name?: string; key?: string } | null;
   sourceName?: string;
   name?: string;
@@ -74,7 +77,8 @@ function allFindings(r: ReportDoc): Finding[] {
       out.push(f);
     }
   }
-  const order = (f: Finding) => (f.severity === 'error' ? 0 : 1);
+  // errors, then warnings, then reading notes: the page lists notes in a group of their own, after the problems
+  const order = (f: Finding) => (f.severity === 'error' ? 0 : isNote(f) ? 2 : 1);
   return out.map((f, i) => ({ f, i })).sort((a, b) => order(a.f) - order(b.f) || a.i - b.i).map((x) => x.f);
 }
 
@@ -101,7 +105,8 @@ export async function render(ctx: ViewContext): Promise<void> {
   document.title = `${name}${report.year ? ` ${report.year}年` : ''} · 报告详情`;
 
   const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
+  const notes = findings.filter(isNote).length;
+  const warnings = findings.length - errors - notes;
   const agencyKey = report.agencyKey ?? agencyKeyOf(report.reportId ?? report.id ?? id);
   const rejected = status === 'REJECTED';
   const tablesPresent = !!(report.applications || report.proactive || report.reviewAndLitigation);
@@ -142,6 +147,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     return `section:${f.location?.section ?? ''}`;
   };
   const findingsList = h('ol', { class: 'findings' });
+  const notesList = h('ol', { class: 'findings notes' });
   findings.forEach((f, i) => {
     const link = h('a', { href: routeHref(`/reports/${id}`, { f: i }), class: 'loc', 'data-finding': i },
       locationText(f) || '定位');
@@ -151,7 +157,7 @@ export async function render(ctx: ViewContext): Promise<void> {
       goTo(findingTarget(f));
     });
     const ea = expectedActual(f);
-    findingsList.append(h('li', { class: `finding sev-${f.severity}` },
+    (isNote(f) ? notesList : findingsList).append(h('li', { class: `finding sev-${f.severity}` },
       h('div', { class: 'finding-head' }, ruleBadge(f.rule, f.severity), severityBadge(f.severity),
         h('span', { class: 'rule-label' }, RULE_LABEL[f.rule] ?? ''), link),
       h('p', { class: 'msg' }, f.message),
@@ -179,6 +185,13 @@ export async function render(ctx: ViewContext): Promise<void> {
     ? h('p', { class: 'callout error', role: 'note' }, `未能识别为年度报告：${report.reason ?? report.rejectedReason ?? '原因未知'}`)
     : h('p', { class: `callout ${errors ? 'error' : warnings ? 'warning' : 'ok'}` },
       errors ? `发现 ${errors} 个错误、${warnings} 个警告。` : warnings ? `没有错误，有 ${warnings} 个警告。` : '未发现问题。');
+  // reading notes: their own muted group, folded, never among the problems
+  const notesBox = notes ? h('section', { class: 'notes-box', id: 'reading-notes', 'aria-labelledby': 'notes-title' },
+    h('details', { class: 'notes-group' },
+      h('summary', null, h('h2', { id: 'notes-title', class: 'h-inline' }, '读取说明'),
+        h('span', { class: 'muted' }, ` ${notes} 条 · 不是报告的问题`)),
+      h('p', { class: 'muted small' }, NOTES_EXPLAINED),
+      notesList)) : null;
 
   const textSection = (key: string) => {
     const t = TEXT_SECTIONS.find((x) => x.key === key)!;
@@ -186,18 +199,19 @@ export async function render(ctx: ViewContext): Promise<void> {
     const hits = findings.filter((f) => f.location?.section === t.section);
     return h('section', { id: sectionAnchor(t.section), class: 'report-section' },
       h('details', { class: 'text-section' },
-        h('summary', null, h('h2', { class: 'h-inline' }, t.label),
-          hits.length ? h('span', { class: `count sev-${worst(hits.map((f) => ({ f })))}` }, `${hits.length} 条发现`) : null,
+        h('summary', null, h('h2', { class: 'h-inline' }, t.label), ...sectionCounts(hits),
           text ? h('span', { class: 'muted' }, ` ${text.length} 字`) : h('span', { class: 'muted' }, ' 无内容')),
         text ? h('div', { class: 'prose' }, ...text.split('\n').map((p) => h('p', null, p))) : h('p', { class: 'muted' }, '（原文无此部分或未能识别）')));
   };
   const tableSection = (section: '二' | '三' | '四', tableEl: HTMLTableElement) => {
     const hits = findings.filter((f) => f.location?.section === section);
-    const wholeSection = hits.filter((f) => cellsOf(f, allIds).length === 0);
+    // T1: the reader could not read this table reliably — said above the table, as a warning, never as a note
+    const unsure = hits.filter((f) => f.rule === 'T1');
+    const wholeSection = hits.filter((f) => cellsOf(f, allIds).length === 0 && f.rule !== 'T1');
     return h('section', { id: sectionAnchor(section), class: 'report-section', tabindex: '-1' },
-      h('h2', null, SECTION_NAMES[section],
-        hits.length ? h('span', { class: `count sev-${worst(hits.map((f) => ({ f })))}` }, `${hits.length} 条发现`) : null),
-      wholeSection.length ? h('ul', { class: 'section-notes' }, ...wholeSection.map((f) => h('li', { class: `sev-${f.severity}` }, ruleBadge(f.rule, f.severity), ' ', f.message))) : null,
+      h('h2', null, SECTION_NAMES[section], ...sectionCounts(hits)),
+      ...unsure.map((f) => h('p', { class: 'callout warning table-unsure', role: 'note' }, ruleBadge(f.rule, f.severity), ' ', f.message)),
+      wholeSection.length ? h('ul', { class: 'section-notes' }, ...wholeSection.map((f) => h('li', { class: `sev-${f.severity}` }, ruleBadge(f.rule, f.severity), isNote(f) ? severityBadge(f.severity) : null, ' ', f.message))) : null,
       h('div', { class: 'table-wrap', role: 'region', 'aria-label': SECTION_NAMES[section], tabindex: '0' }, tableEl));
   };
 
@@ -219,7 +233,8 @@ export async function render(ctx: ViewContext): Promise<void> {
         h('h2', { id: 'findings-title' }, rejected ? '识别结果' : '核查发现',
           rejected ? null : h('span', { class: 'muted' }, ` 错误 ${errors} · 警告 ${warnings}`)),
         summaryLine,
-        findings.length ? findingsList : null)),
+        errors + warnings ? findingsList : null,
+        notesBox)),
     tablesPresent ? [
       textSection('overview'),
       tableSection('二', tableA(report, fill)),
@@ -254,19 +269,32 @@ export async function render(ctx: ViewContext): Promise<void> {
   }
 
   const f = ctx.query.get('f');
-  if (f !== null && findings[Number(f)]) goTo(findingTarget(findings[Number(f)]));
+  if (f !== null && findings[Number(f)]) {
+    if (isNote(findings[Number(f)]) && notesBox) notesBox.querySelector('details')!.open = true;
+    goTo(findingTarget(findings[Number(f)]));
+  }
 
   // versions, after the page is drawn
   try {
     const raw = await getJson<unknown>(`/reports/${encodeURIComponent(id)}/versions`, undefined, ctx.signal);
     const list = (Array.isArray(raw) ? raw : ((raw as { versions?: unknown }).versions ?? (raw as { items?: unknown }).items ?? [])) as VersionRow[];
     versionsBox.replaceChildren(...(list.length ? [versionsTable(list),
-      h('p', { class: 'muted small' }, '各版本的错误、警告只计该版本自身的核查，不含跨年比较（X2、X4、X5）。')]
+      h('p', { class: 'muted small' }, '各版本的错误、警告、读取说明只计该版本自身的核查，不含跨年比较（X2、X4、X5）。')]
       : [h('p', { class: 'muted' }, '没有其他版本。')]));
   } catch (e) {
     if (ctx.signal.aborted) return;
     versionsBox.replaceChildren(errorState(e));
   }
+}
+
+/** A section's counts: its problems (coloured by the weightiest), and its reading notes apart, muted. */
+function sectionCounts(hits: Finding[]): HTMLElement[] {
+  const problems = hits.filter((f) => !isNote(f));
+  const notes = hits.length - problems.length;
+  const out: HTMLElement[] = [];
+  if (problems.length) out.push(h('span', { class: `count sev-${worst(problems.map((f) => ({ f })))}` }, `${problems.length} 条发现`));
+  if (notes) out.push(h('span', { class: 'count sev-note' }, `${notes} 条读取说明`));
+  return out;
 }
 
 function fact(label: string, value: string | Node): HTMLElement[] | null {
@@ -277,7 +305,7 @@ function fact(label: string, value: string | Node): HTMLElement[] | null {
 function versionsTable(list: VersionRow[]): HTMLElement {
   return h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
     h('caption', { class: 'sr-only' }, '报告的各个版本'),
-    h('thead', null, h('tr', null, ...['上传时间', '文件', '状态', '错误', '警告', 'SHA-256', ''].map((x) => h('th', { scope: 'col' }, x)))),
+    h('thead', null, h('tr', null, ...['上传时间', '文件', '状态', '错误', '警告', '读取说明', 'SHA-256', ''].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', null, ...list.map((v) => {
       const sha = v.sha256 ?? v.sha ?? '';
       const file = v.name ?? v.source?.name ?? v.sourceName ?? v.source?.key ?? '';
@@ -287,6 +315,7 @@ function versionsTable(list: VersionRow[]): HTMLElement {
         h('td', null, v.status ? statusBadge(v.status) : ''),
         h('td', { class: 'num' }, v.errors ?? ''),
         h('td', { class: 'num' }, v.warnings ?? ''),
+        h('td', { class: 'num muted' }, v.notes ?? ''),
         h('td', null, h('code', null, sha.slice(0, 12))),
         h('td', null, v.current ? h('span', { class: 'badge current' }, '当前版本') : v.withdrawn ? h('span', { class: 'muted' }, '已撤回') : ''));
     }))));

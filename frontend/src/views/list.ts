@@ -8,7 +8,7 @@ import { emptyState, errorState, loadingState, regionText, routeHref, statusBadg
 
 const FILTERS = ['year', 'province', 'city', 'status', 'rule', 'agency'] as const;
 
-type SortKey = 'agency' | 'year' | 'region' | 'status' | 'errors' | 'warnings' | 'uploadedAt';
+type SortKey = 'agency' | 'year' | 'region' | 'status' | 'errors' | 'warnings' | 'notes' | 'uploadedAt';
 const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
   { key: 'agency', label: '机关' },
   { key: 'year', label: '年度', num: true },
@@ -16,6 +16,8 @@ const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
   { key: 'status', label: '状态' },
   { key: 'errors', label: '错误', num: true },
   { key: 'warnings', label: '警告', num: true },
+  // reading notes: how the document was read, not problems of the report (shown muted, apart from warnings)
+  { key: 'notes', label: '读取说明', num: true },
   { key: 'uploadedAt', label: '上传时间' },
 ];
 
@@ -46,6 +48,7 @@ function sortValue(r: ReportRow, k: SortKey): string | number | null {
     case 'status': return r.status;
     case 'errors': return r.errors;
     case 'warnings': return r.warnings;
+    case 'notes': return r.notes;
     default: return r.uploadedAt ?? '';
   }
 }
@@ -145,6 +148,7 @@ export async function render(ctx: ViewContext): Promise<void> {
       h('td', null, statusBadge(r.status)),
       h('td', { class: `num ${r.errors ? 'has-errors' : ''}` }, r.errors),
       h('td', { class: `num ${r.warnings ? 'has-warnings' : ''}` }, r.warnings),
+      h('td', { class: 'num muted' }, r.notes),
       h('td', { class: 'nowrap' }, fmtTime(r.uploadedAt)))));
     count.textContent = `已显示 ${rows.length} 份报告${cursor ? '，还有更多' : ''}`;
     moreBox.replaceChildren(cursor ? more : h('span'));

@@ -2,7 +2,7 @@
 // reports by city — all from GET /summary (stored aggregates; its cost does not grow with the reports).
 import type { ViewContext } from '../main';
 import { h, fmtInt, fmtPercent } from '../dom';
-import { PROVINCES, RULES, RULE_LABEL } from '../labels';
+import { NOTES_EXPLAINED, PROVINCES, RULES, RULE_LABEL } from '../labels';
 import { fetchSummary, type CityCount, type SummaryView } from '../summary';
 import { barChart, disposeCharts, type BarItem } from '../charts';
 import { emptyState, errorState, loadingState, routeHref, viewHeader } from '../ui';
@@ -93,9 +93,12 @@ export async function render(ctx: ViewContext): Promise<void> {
     figure('予以公开占比', fmtPercent(granted?.share ?? null), granted ? `${fmtInt(granted.count)} / ${fmtInt(s.outcomeTotal)} 件` : undefined));
 
   const severity = Object.fromEntries(RULES.map((r) => [r.id, r.severity]));
+  // the chart counts problems of the reports only: a rule's reading notes are taken out of its bar (S2's rows that
+  // print only a total stay, as warnings), and said apart under the chart, never as warnings
+  const problems = (id: string) => (s.findingsByRule[id] ?? 0) - (s.notesByRule[id] ?? 0);
   const ruleItems: BarItem[] = RULES.map((r) => r.id).concat(Object.keys(s.findingsByRule).filter((k) => !severity[k]))
-    .filter((id) => (s.findingsByRule[id] ?? 0) > 0)
-    .map((id) => ({ name: id, value: s.findingsByRule[id], color: severity[id] === 'error' ? RED : AMBER }));
+    .filter((id) => problems(id) > 0)
+    .map((id) => ({ name: id, value: problems(id), color: severity[id] === 'error' ? RED : AMBER }));
   const ruleDesc = ruleItems.length
     ? `各规则的发现数量：${ruleItems.map((i) => `${i.name}（${RULE_LABEL[i.name] ?? ''}）${i.value} 条`).join('，')}`
     : '没有发现';
@@ -115,12 +118,20 @@ export async function render(ctx: ViewContext): Promise<void> {
       if (th && RULE_LABEL[id]) th.append(h('span', { class: 'muted' }, ` ${RULE_LABEL[id]}`));
     });
   }
+  // said right under the title (and legend), where the chart is read: notes are not in it
+  if (s.notes) (rulesCard.querySelector('.legend') ?? rulesCard.querySelector('h2')!).after(notesLine(s.notes));
   const cards: HTMLElement[] = [
     rulesCard,
     chartCard('outcomes', '申请办理结果', s.outcomeTotal ? outcomeItems : [], outcomeDesc, '件数（占比）'),
   ];
   cards.push(cityCard(s, filter.province, filter.year));
   body.replaceChildren(figures, h('div', { class: 'charts' }, ...cards));
+}
+
+/** The reading notes of the scope, apart from the findings: how the documents were read, not their problems. */
+function notesLine(notes: number): HTMLElement {
+  return h('p', { class: 'muted small notes-line', title: NOTES_EXPLAINED },
+    `另有 ${fmtInt(notes)} 条读取说明未计入上图，也不计入警告：它们记录 nianbao 如何读取文档，不是报告的问题。`);
 }
 
 /** Most cities drawn; the others are summed in a note and all are in the data table. */

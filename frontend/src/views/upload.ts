@@ -33,6 +33,7 @@ interface UploadStatus {
   reportStatus: string | null;
   errors: number | null;
   warnings: number | null;
+  notes: number | null;
 }
 
 function extOf(name: string): string {
@@ -58,6 +59,7 @@ function toStatus(raw: Record<string, unknown>): UploadStatus {
     reportStatus: (raw.reportStatus ?? report.status ?? (raw.state !== undefined ? raw.status : null) ?? null) as string | null,
     errors: (raw.errors ?? report.errors ?? null) as number | null,
     warnings: (raw.warnings ?? report.warnings ?? null) as number | null,
+    notes: (raw.notes ?? report.notes ?? null) as number | null,
   };
 }
 
@@ -202,7 +204,7 @@ export async function render(ctx: ViewContext): Promise<void> {
             if (s.reportId && s.state !== 'PENDING') {
               li.classList.add('done');
               bar.remove();
-              const counts = s.errors !== null ? ` 错误 ${s.errors} · 警告 ${s.warnings ?? 0}` : '';
+              const counts = s.errors !== null ? ` 错误 ${s.errors} · 警告 ${s.warnings ?? 0}${s.notes ? ` · 读取说明 ${s.notes}` : ''}` : '';
               state.replaceChildren(s.reportStatus ? statusBadge(s.reportStatus) : '已识别', counts);
               link.replaceChildren(h('a', { href: `#/reports/${encodeURIComponent(s.reportId)}`, class: 'report-link' }, '打开报告'));
               return;
