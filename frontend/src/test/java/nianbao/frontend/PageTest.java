@@ -629,6 +629,30 @@ class PageTest {
     browser.screenshot("19-overview-notes-apart");
   }
 
+  @Test
+  @Order(13)
+  void aTableNotReadReliablyIsAWarningAboveItsTableNeverAReadingNote() throws IOException {
+    // T1 (a table the reader could not read reliably) as the API will serve it, added to 新乡县 2022's answer
+    String t1 = "{\"rule\":\"T1\",\"severity\":\"warning\",\"location\":{\"section\":\"三\"},"
+        + "\"message\":\"表格未能可靠识别，需人工核对\",\"expected\":null,\"actual\":null}";
+    site.proxy(stack.apiUrl(), json -> json.replaceFirst("\"findings\":\\[\\{",
+        "\"findings\":[" + java.util.regex.Matcher.quoteReplacement(t1) + ",{"));
+    browser.open(site.origin() + "/#/reports/" + reportIds.get("003_978a9fff42e671ca.txt"));
+    browser.settled();
+    WebElement callout = browser.waitFor("#sec-三 .table-unsure");
+    assertTrue(callout.getText().contains("T1") && callout.getText().contains("表格未能可靠识别，需人工核对"),
+        callout.getText());
+    assertTrue(callout.getAttribute("class").contains("warning"), callout.getAttribute("class"));
+    assertTrue(text("#findings-title").contains("警告 14"), text("#findings-title"));
+    List<WebElement> t1Items = browser.driver.findElements(By.xpath("//section[@id='findings']/ol/li[contains(@class,"
+        + "'sev-warning')][.//span[contains(@class,'rule') and text()='T1']]"));
+    assertEquals(1, t1Items.size(), "T1 is listed among the warnings");
+    assertTrue(t1Items.get(0).getText().contains("表格未能可靠识别，需人工核对"), t1Items.get(0).getText());
+    assertFalse(text("#reading-notes").contains("T1"), "never among the reading notes");
+    browser.screenshot("20-detail-t1");
+    axe("报告详情（T1）");
+  }
+
   private static long gzipSize(byte[] bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out) {
