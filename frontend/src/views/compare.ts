@@ -4,7 +4,7 @@
 import type { ViewContext } from '../main';
 import { ApiError, getJson, toRow, type Finding } from '../api';
 import { h } from '../dom';
-import { B_COLUMNS, B_COLUMN_LABELS, SECTION_NAMES } from '../labels';
+import { B_COLUMNS, B_COLUMN_LABELS, SECTION_NAMES, SEVERITY_LABELS } from '../labels';
 import { cellId, tableA, tableB, tableC, type CellKey, type CellValue } from '../tables';
 import { notFoundState, regionText, routeHref, ruleBadge, statusBadge, viewHeader } from '../ui';
 
@@ -62,7 +62,7 @@ export async function render(ctx: ViewContext): Promise<void> {
 
   const yearTable = h('div', { class: 'table-wrap' }, h('table', { class: 'grid', id: 'years' },
     h('caption', { class: 'sr-only' }, '各年度报告'),
-    h('thead', null, h('tr', null, ...['年度', '状态', '错误', '警告', '读取说明', '结转衔接（X2）', '跨年发现'].map((x) => h('th', { scope: 'col' }, x)))),
+    h('thead', null, h('tr', null, ...['年度', '状态', SEVERITY_LABELS.error, SEVERITY_LABELS.warning, SEVERITY_LABELS.note, '结转衔接（X2）', '跨年发现'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', null, ...years.map(({ row: r, raw: y }) => {
       const cross = ((y.crossYearFindings ?? y.crossFindings ?? []) as Finding[]).filter((f) => f && f.rule);
       const consistent = y.carryOverConsistent;

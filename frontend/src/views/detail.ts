@@ -4,7 +4,7 @@
 import type { ViewContext } from '../main';
 import { ApiError, apiUrl, getJson, type Finding } from '../api';
 import { h, fmtTime, mount } from '../dom';
-import { NOTES_EXPLAINED, RULE_LABEL, SECTION_NAMES, TEXT_SECTIONS } from '../labels';
+import { NOTES_EXPLAINED, RULE_LABEL, SECTION_NAMES, SEVERITY_LABELS, TEXT_SECTIONS } from '../labels';
 import { cellsOf, expectedActual, findingsByCell, isNote, locationText, tipText, worst } from '../marks';
 import { allCells, cellId, tableA, tableB, tableC, valueAt, type CellKey, type ReportTables } from '../tables';
 import { agencyKeyOf, errorState, loadingState, notFoundState, regionText, routeHref, ruleBadge, severityBadge, statusBadge, viewHeader } from '../ui';
@@ -188,7 +188,7 @@ export async function render(ctx: ViewContext): Promise<void> {
   // reading notes: their own muted group, folded, never among the problems
   const notesBox = notes ? h('section', { class: 'notes-box', id: 'reading-notes', 'aria-labelledby': 'notes-title' },
     h('details', { class: 'notes-group' },
-      h('summary', null, h('h2', { id: 'notes-title', class: 'h-inline' }, '读取说明'),
+      h('summary', null, h('h2', { id: 'notes-title', class: 'h-inline' }, SEVERITY_LABELS.note),
         h('span', { class: 'muted' }, ` ${notes} 条 · 不是报告的问题`)),
       h('p', { class: 'muted small' }, NOTES_EXPLAINED),
       notesList)) : null;
@@ -305,7 +305,7 @@ function fact(label: string, value: string | Node): HTMLElement[] | null {
 function versionsTable(list: VersionRow[]): HTMLElement {
   return h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
     h('caption', { class: 'sr-only' }, '报告的各个版本'),
-    h('thead', null, h('tr', null, ...['上传时间', '文件', '状态', '错误', '警告', '读取说明', 'SHA-256', ''].map((x) => h('th', { scope: 'col' }, x)))),
+    h('thead', null, h('tr', null, ...['上传时间', '文件', '状态', SEVERITY_LABELS.error, SEVERITY_LABELS.warning, SEVERITY_LABELS.note, 'SHA-256', ''].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', null, ...list.map((v) => {
       const sha = v.sha256 ?? v.sha ?? '';
       const file = v.name ?? v.source?.name ?? v.sourceName ?? v.source?.key ?? '';

@@ -3,7 +3,7 @@
 import type { ViewContext } from '../main';
 import { ApiError, apiUrl, listReports, type ReportRow } from '../api';
 import { h, fmtTime } from '../dom';
-import { PROVINCES, RULES, STATUS_LABELS } from '../labels';
+import { PROVINCES, RULES, SEVERITY_LABELS, STATUS_LABELS } from '../labels';
 import { emptyState, errorState, loadingState, regionText, routeHref, statusBadge, viewHeader } from '../ui';
 
 const FILTERS = ['year', 'province', 'city', 'status', 'rule', 'agency'] as const;
@@ -14,10 +14,10 @@ const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
   { key: 'year', label: '年度', num: true },
   { key: 'region', label: '地区' },
   { key: 'status', label: '状态' },
-  { key: 'errors', label: '错误', num: true },
-  { key: 'warnings', label: '警告', num: true },
+  { key: 'errors', label: SEVERITY_LABELS.error, num: true },
+  { key: 'warnings', label: SEVERITY_LABELS.warning, num: true },
   // reading notes: how the document was read, not problems of the report (shown muted, apart from warnings)
-  { key: 'notes', label: '读取说明', num: true },
+  { key: 'notes', label: SEVERITY_LABELS.note, num: true },
   { key: 'uploadedAt', label: '上传时间' },
 ];
 

@@ -2,7 +2,7 @@
 // reports by city — all from GET /summary (stored aggregates; its cost does not grow with the reports).
 import type { ViewContext } from '../main';
 import { h, fmtInt, fmtPercent } from '../dom';
-import { NOTES_EXPLAINED, PROVINCES, RULES, RULE_LABEL } from '../labels';
+import { NOTES_EXPLAINED, PROVINCES, RULES, RULE_LABEL, SEVERITY_LABELS, STATUS_LABELS } from '../labels';
 import { fetchSummary, type CityCount, type SummaryView } from '../summary';
 import { barChart, disposeCharts, type BarItem } from '../charts';
 import { emptyState, errorState, loadingState, routeHref, viewHeader } from '../ui';
@@ -87,8 +87,8 @@ export async function render(ctx: ViewContext): Promise<void> {
   const figures = h('div', { class: 'figures' },
     h('a', { href: listLink({}), class: 'figure-link' }, figure('报告', fmtInt(s.reports))),
     h('a', { href: listLink({ status: 'HAS_ERRORS' }), class: 'figure-link' },
-      figure('有错误', fmtInt(withErrors), s.reports ? `占 ${fmtPercent(withErrors / s.reports)}` : undefined, withErrors ? 'bad' : '')),
-    h('a', { href: listLink({ status: 'REJECTED' }), class: 'figure-link' }, figure('未能识别', fmtInt(rejected))),
+      figure(STATUS_LABELS.HAS_ERRORS, fmtInt(withErrors), s.reports ? `占 ${fmtPercent(withErrors / s.reports)}` : undefined, withErrors ? 'bad' : '')),
+    h('a', { href: listLink({ status: 'REJECTED' }), class: 'figure-link' }, figure(STATUS_LABELS.REJECTED, fmtInt(rejected))),
     figure('本年新收申请（件）', s.received === null ? '—' : fmtInt(s.received), '各报告表三第一项之和'),
     figure('予以公开占比', fmtPercent(granted?.share ?? null), granted ? `${fmtInt(granted.count)} / ${fmtInt(s.outcomeTotal)} 件` : undefined));
 
@@ -108,8 +108,8 @@ export async function render(ctx: ViewContext): Promise<void> {
   const rulesCard = chartCard('rules', '按规则的发现', ruleItems, ruleDesc, '发现数');
   if (ruleItems.length) {
     rulesCard.querySelector('h2')!.after(h('p', { class: 'legend' },
-      h('span', null, h('span', { class: 'sw error', 'aria-hidden': 'true' }), '错误'),
-      h('span', null, h('span', { class: 'sw warning', 'aria-hidden': 'true' }), '警告'),
+      h('span', null, h('span', { class: 'sw error', 'aria-hidden': 'true' }), SEVERITY_LABELS.error),
+      h('span', null, h('span', { class: 'sw warning', 'aria-hidden': 'true' }), SEVERITY_LABELS.warning),
       h('a', { href: listLink({ status: 'HAS_ERRORS' }) }, '查看有错误的报告')));
     const table = rulesCard.querySelector('table tbody');
     table?.querySelectorAll('tr').forEach((tr) => {

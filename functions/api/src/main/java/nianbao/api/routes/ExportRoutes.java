@@ -30,6 +30,7 @@ import nianbao.core.model.Proactive2019;
 import nianbao.core.model.Proactive2021;
 import nianbao.core.model.Report;
 import nianbao.core.model.ReviewAndLitigation;
+import nianbao.core.vocabulary.Vocabulary;
 import nianbao.store.ListFilter;
 import nianbao.store.Page;
 import nianbao.store.ReportRow;
@@ -49,10 +50,7 @@ public final class ExportRoutes {
   private static final int PAGE = 500;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
-  static final List<String> REPORT_COLUMNS = List.of("报告编号", "机关", "年度", "省", "市", "县", "状态", "错误数",
-      "警告数", "读取说明数", "标题", "上传时间", "模板", "本年新收申请", "上年结转申请", "予以公开", "部分公开", "不予公开",
-      "无法提供", "不予处理", "其他处理", "办理结果总计", "结转下年度", "行政复议总计", "行政诉讼（直接起诉）总计",
-      "行政诉讼（复议后起诉）总计", "行政许可决定", "行政处罚决定", "行政强制决定", "行政事业性收费（万元）");
+  static final List<String> REPORT_COLUMNS = reportColumns();
   static final List<String> FINDING_COLUMNS = List.of("报告编号", "机关", "年度", "省", "市", "规则", "级别", "部分",
       "行", "列", "说明", "应为", "实为");
 
@@ -91,6 +89,24 @@ public final class ExportRoutes {
     List<Route.Param> params = new ArrayList<>(Filters.PARAMS);
     params.add(SharedParameters.SEVERITY);
     return params;
+  }
+
+  /** The head's columns, then the figures' in the template's words (Vocabulary), in the order rows are written. */
+  private static List<String> reportColumns() {
+    List<String> columns = new ArrayList<>(List.of("报告编号", "机关", "年度", "省", "市", "县", "状态", "错误数",
+        "警告数", "读取说明数", "标题", "上传时间", "模板", Vocabulary.rowName("newReceived"),
+        Vocabulary.rowName("carriedOver")));
+    Vocabulary.OUTCOMES.forEach(o -> columns.add(o.label()));
+    columns.add(Vocabulary.rowName("total"));
+    columns.add(Vocabulary.rowName("carriedForward"));
+    String total = Vocabulary.C_CELLS.get(Vocabulary.C_CELLS.size() - 1).label();
+    Vocabulary.C_GROUPS.forEach(g -> columns.add(g.name() + "·" + total));
+    String decisions = Vocabulary.A_HEADINGS.get("decisions");
+    for (String row : List.of("licensing", "punishment", "enforcement")) {
+      columns.add(Vocabulary.rowName(row) + "·" + decisions);
+    }
+    columns.add(Vocabulary.rowName("fees") + "·" + Vocabulary.A_HEADINGS.get("fees"));
+    return List.copyOf(columns);
   }
 
   static final String REPORTS = "reports";

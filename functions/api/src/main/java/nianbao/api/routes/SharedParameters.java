@@ -7,6 +7,7 @@ import nianbao.api.http.Request;
 import nianbao.api.http.Route.Param;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Severity;
+import nianbao.core.vocabulary.Vocabulary;
 
 /**
  * The parameters several routes share (their schemas and descriptions), the check of a report id, and the values a
@@ -15,13 +16,11 @@ import nianbao.core.model.Severity;
 final class SharedParameters {
   private SharedParameters() {}
 
-  static final List<String> STATUSES = List.of("VALID", "HAS_ERRORS", "REJECTED");
-  /** FORMAT.md's rule ids. */
-  static final List<String> RULES = List.of("B1", "B2", "B3", "C1", "N1", "S1", "S2", "S3", "M1", "X1", "X2", "X3",
-      "X4", "X5");
+  static final List<String> STATUSES = Vocabulary.statuses();
+  static final List<String> RULES = Vocabulary.ruleIds();
 
   /** Finding severities as the JSON writes them; {@code note} is a reading note, not a problem of the report. */
-  static final List<String> SEVERITIES = List.of("error", "warning", "note");
+  static final List<String> SEVERITIES = Vocabulary.SEVERITIES.stream().map(Vocabulary.Term::key).toList();
 
   static final Param SEVERITY = Param.query("severity", "{\"type\":\"string\",\"enum\":[\"error\",\"warning\",\"note\"]}",
       "只要这一级别的发现：error 错误，warning 警告，note 读取说明（nianbao 如何读取文档，不是报告本身的问题）");

@@ -19,6 +19,7 @@ import nianbao.api.http.Route;
 import nianbao.api.http.Route.Param;
 import nianbao.core.model.Applications;
 import nianbao.core.model.ReviewAndLitigation;
+import nianbao.core.vocabulary.Vocabulary;
 import nianbao.store.Summary;
 
 /**
@@ -29,19 +30,14 @@ import nianbao.store.Summary;
 public final class SummaryRoutes {
   /** The six outcome groups of table B (予以公开 … 其他处理) and the rows each sums. */
   static final Map<String, List<String>> OUTCOMES = new LinkedHashMap<>();
+  static final Map<String, String> OUTCOME_LABELS = new LinkedHashMap<>();
 
   static {
-    OUTCOMES.put("granted", List.of("granted"));
-    OUTCOMES.put("partiallyGranted", List.of("partiallyGranted"));
-    OUTCOMES.put("denied", Applications.OUTCOME_ROWS.stream().filter(r -> r.startsWith("denied.")).toList());
-    OUTCOMES.put("unavailable", Applications.OUTCOME_ROWS.stream().filter(r -> r.startsWith("unavailable.")).toList());
-    OUTCOMES.put("notProcessed", Applications.OUTCOME_ROWS.stream().filter(r -> r.startsWith("notProcessed."))
-        .toList());
-    OUTCOMES.put("other", Applications.OUTCOME_ROWS.stream().filter(r -> r.startsWith("other.")).toList());
+    for (Vocabulary.Term outcome : Vocabulary.OUTCOMES) {
+      OUTCOMES.put(outcome.key(), Vocabulary.outcomeRows(outcome.key()));
+      OUTCOME_LABELS.put(outcome.key(), outcome.label());
+    }
   }
-
-  static final Map<String, String> OUTCOME_LABELS = Map.of("granted", "予以公开", "partiallyGranted", "部分公开",
-      "denied", "不予公开", "unavailable", "无法提供", "notProcessed", "不予处理", "other", "其他处理");
 
   /** Table A cells on the 2021 template, and on the 2019 template. */
   static final Map<String, List<String>> TABLE_A = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import nianbao.core.model.Applications;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Location;
 import nianbao.core.recognise.RecognisedReport;
+import nianbao.core.vocabulary.Vocabulary;
 
 /** B1, printed in the template itself: 新收 + 上年结转 = 办理结果总计 + 结转下年度, in every column. */
 public final class ColumnBalanceRule implements Rule.NeedsCells {
@@ -30,7 +31,7 @@ public final class ColumnBalanceRule implements Rule.NeedsCells {
       if (in != outSide) {
         String column = Applications.COLUMNS.get(c);
         out.add(Finding.error(id(), Location.column("三", column),
-            "“" + Labels.column(column) + "”列：本年新收（" + received + "）加上年结转（" + carriedOver + "）为 " + in
+            "“" + Vocabulary.columnName(column) + "”列：本年新收（" + received + "）加上年结转（" + carriedOver + "）为 " + in
                 + "，不等于办理结果总计（" + total + "）加结转下年度（" + carriedForward + "）之和 " + outSide,
             in, outSide));
       }
@@ -44,7 +45,7 @@ public final class ColumnBalanceRule implements Rule.NeedsCells {
     for (int c = 0; c < Applications.COLUMNS.size(); c++) {
       if (t.cell("newReceived", c) == null || t.cell("carriedOver", c) == null || t.cell("total", c) == null
           || t.cell("carriedForward", c) == null) {
-        columns.add(Labels.column(Applications.COLUMNS.get(c)));
+        columns.add(Vocabulary.columnName(Applications.COLUMNS.get(c)));
       }
     }
     return columns;

@@ -11,6 +11,7 @@ import nianbao.core.model.Report;
 import nianbao.core.model.ReviewAndLitigation.Group;
 import nianbao.core.recognise.RecognisedReport;
 import nianbao.core.recognise.StatedDocumentCounts;
+import nianbao.core.vocabulary.Vocabulary;
 
 /**
  * X1: a figure the text states — applications received (受理/收到…申请 13 件), administrative reviews, lawsuits,
@@ -79,8 +80,9 @@ public final class NarrativeFigureRule implements Rule {
       Long cell = c == 0 ? row.issued() : c == 1 ? row.repealed() : row.inForce();
       if (cell != null && cell != s.value()) {
         String name = DOCUMENT_COLUMN_NAMES.get(c);
+        String rowName = Vocabulary.rowName(s.row());
         out.add(Finding.warning(id(), Location.cell("二", s.row(), s.column()),
-            "正文称" + name + Labels.row(s.row()) + " " + s.value() + " 件，表中“" + Labels.row(s.row()) + "”的" + name
+            "正文称" + name + rowName + " " + s.value() + " 件，表中“" + rowName + "”的" + name
                 + "件数为 " + cell + " 件", cell, s.value()));
       }
     }

@@ -7,6 +7,7 @@ import nianbao.core.model.Finding;
 import nianbao.core.model.Location;
 import nianbao.core.model.Report;
 import nianbao.core.recognise.RecognisedReport;
+import nianbao.core.vocabulary.Vocabulary;
 
 /**
  * B3: in every column of table B, row （七）总计 is the sum of the 21 outcome rows. On the 2019 template (and
@@ -27,7 +28,7 @@ public final class OutcomeTotalRule implements Rule.NeedsCells {
       if (sum != null && total != null && !sum.equals(total)) {
         String column = Applications.COLUMNS.get(c);
         out.add(Finding.error(id(), Location.cell("三", "total", column),
-            "“" + Labels.column(column) + "”列：各项办理结果之和为 " + sum + "，（七）总计却是 " + total, sum, total));
+            "“" + Vocabulary.columnName(column) + "”列：各项办理结果之和为 " + sum + "，（七）总计却是 " + total, sum, total));
       }
     }
   }
@@ -38,7 +39,7 @@ public final class OutcomeTotalRule implements Rule.NeedsCells {
     Applications t = report.report().applications();
     for (int c = 0; c < Applications.COLUMNS.size(); c++) {
       if (t.cell("total", c) != null && sumOfOutcomes(report.report(), c) == null) {
-        columns.add(Labels.column(Applications.COLUMNS.get(c)));
+        columns.add(Vocabulary.columnName(Applications.COLUMNS.get(c)));
       }
     }
     return columns;

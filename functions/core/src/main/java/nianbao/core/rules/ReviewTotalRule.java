@@ -7,6 +7,7 @@ import nianbao.core.model.Location;
 import nianbao.core.model.ReviewAndLitigation;
 import nianbao.core.model.ReviewAndLitigation.Group;
 import nianbao.core.recognise.RecognisedReport;
+import nianbao.core.vocabulary.Vocabulary;
 
 /** C1: in each group of table C, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
 public final class ReviewTotalRule implements Rule.NeedsCells {
@@ -23,7 +24,7 @@ public final class ReviewTotalRule implements Rule.NeedsCells {
       Long sum = sum(g);
       if (sum != null && g.total() != null && !sum.equals(g.total())) {
         out.add(Finding.error(id(), Location.cell("四", key, "total"),
-            "“" + Labels.row(key) + "”：维持、纠正、其他结果与尚未审结之和为 " + sum + "，总计却是 " + g.total(),
+            "“" + Vocabulary.rowName(key) + "”：维持、纠正、其他结果与尚未审结之和为 " + sum + "，总计却是 " + g.total(),
             sum, g.total()));
       }
     }
@@ -36,7 +37,7 @@ public final class ReviewTotalRule implements Rule.NeedsCells {
     for (String key : ReviewAndLitigation.GROUPS) {
       Group g = table.group(key);
       if (g.cells().stream().anyMatch(v -> v != null) && (sum(g) == null || g.total() == null)) {
-        groups.add(Labels.row(key));
+        groups.add(Vocabulary.rowName(key));
       }
     }
     return groups;

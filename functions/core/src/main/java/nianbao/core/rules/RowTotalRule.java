@@ -6,6 +6,7 @@ import nianbao.core.model.Applications;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Location;
 import nianbao.core.recognise.RecognisedReport;
+import nianbao.core.vocabulary.Vocabulary;
 
 /** B2: in every row of table B, the 总计 column is the sum of the six applicant columns. */
 public final class RowTotalRule implements Rule.NeedsCells {
@@ -23,7 +24,7 @@ public final class RowTotalRule implements Rule.NeedsCells {
       Long total = cells.get(Applications.TOTAL_COLUMN);
       if (sum != null && total != null && !sum.equals(total)) {
         out.add(Finding.error(id(), Location.cell("三", row, "total"),
-            "“" + Labels.row(row) + "”行：六类申请人之和为 " + sum + "，总计列却是 " + total, sum, total));
+            "“" + Vocabulary.rowName(row) + "”行：六类申请人之和为 " + sum + "，总计列却是 " + total, sum, total));
       }
     }
   }
@@ -35,7 +36,7 @@ public final class RowTotalRule implements Rule.NeedsCells {
     for (String row : Applications.ROWS) {
       List<Long> cells = t.rows().get(row);
       if (cells.stream().anyMatch(v -> v == null) && cells.stream().anyMatch(v -> v != null)) {
-        rows.add(Labels.row(row));
+        rows.add(Vocabulary.rowName(row));
       }
     }
     return rows;

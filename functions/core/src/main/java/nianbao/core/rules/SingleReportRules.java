@@ -15,6 +15,9 @@ public final class SingleReportRules {
       new NumberFormatRule(), new CompletenessRule(), new PlacementRule(ARITHMETIC), new TitleRule(),
       new NarrativeFigureRule(), new ForeignPlaceRule(), new ProblemsSubstanceRule());
 
+  /** The ids of these rules, in order. */
+  public static final List<String> IDS = RULES.stream().map(Rule::id).toList();
+
   private SingleReportRules() {}
 
   public static List<Finding> check(RecognisedReport report) {

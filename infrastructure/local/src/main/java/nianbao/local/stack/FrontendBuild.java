@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import nianbao.core.vocabulary.VocabularyJson;
 
 /**
  * Builds the page ({@code frontend/}, npm) when its sources are newer than {@code frontend/dist}, as the launcher
@@ -25,6 +26,7 @@ public final class FrontendBuild {
       log.accept("页面：仓库中还没有 frontend/，先提供一个占位页 (no frontend/ yet: serving a placeholder page)");
       return null;
     }
+    writeVocabulary(frontend, log);
     Path index = dist.resolve("index.html");
     if (Files.isRegularFile(index) && !newerThan(frontend, lastModified(index))) {
       return dist;
@@ -43,6 +45,15 @@ public final class FrontendBuild {
       }
     }
     return Files.isRegularFile(index) ? dist : null;
+  }
+
+  /** The page's words from core, as the Maven build writes them: a change to core's vocabulary rebuilds the page. */
+  private static void writeVocabulary(Path frontend, Consumer<String> log) {
+    try {
+      VocabularyJson.writeIfChanged(frontend.resolve("src/generated/vocabulary.json"));
+    } catch (IOException e) {
+      log.accept("页面：无法写入 src/generated/vocabulary.json (" + e.getMessage() + ")");
+    }
   }
 
   private static void run(Path dir, Consumer<String> log, List<String> command)
