@@ -4,9 +4,11 @@ LocalStack runs this once it is ready (init/ready.d). It reads the template moun
 (default /opt/nianbao/template.yaml), resolves names as a stack named NIANBAO_STACK (default "nianbao") in the
 endpoint's account (000000000000 in LocalStack) would, and creates: the buckets (versioning, CORS), the DynamoDB tables (keys, indexes), the SQS
 queues, each function from its built jar (handler, runtime, memory, timeout, environment, alias, on-failure
-destination), the reports bucket's notification to the ingest function's alias, and, because API Gateway v2 is
-not in LocalStack's free edition, a function URL for each function the HTTP API routes to (function URLs send
-the same payload 2.0 events). CloudFront, Cognito and alarms are left out: the page is served by
+destination: the upload, operations and API functions), the reports bucket's notification to the upload
+function's alias, and, because API Gateway v2 is not in LocalStack's free edition, a function URL for each
+function the HTTP API routes to (function URLs send the same payload 2.0 events). It ends by printing the
+functions the template's outputs name (the operations function, which `aws lambda invoke` runs with
+{"action": "reprocess"|"redrive"|"rebuildSummaries"}). CloudFront, Cognito and alarms are left out: the page is served by
 `./nianbao serve`, and everything is open locally.
 
 Run by hand against any endpoint (LocalStack, moto_server):  AWS_ENDPOINT_URL=http://127.0.0.1:4566 python3 nianbao.py
@@ -267,7 +269,17 @@ def main():
                     if attempt == 4:
                         raise
                     time.sleep(2)
+    for output, name in named_functions(t):
+        print(f"{output}: {name}")
     print(f"nianbao: stack {STACK} created from {TEMPLATE}")
+
+
+def named_functions(t):
+    """The outputs that are a !Ref to a function, with the function's name: what an operator invokes."""
+    functions = t.of_type("AWS::Serverless::Function")
+    return [(output, t.name(target_of(o["Value"]))) for output, o in t.root.get("Outputs", {}).items()
+            if isinstance(o.get("Value"), Tag) and o["Value"].function == "Ref"
+            and target_of(o["Value"]) in functions]
 
 
 if __name__ == "__main__":

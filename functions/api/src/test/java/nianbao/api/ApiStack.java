@@ -147,7 +147,7 @@ final class ApiStack {
     s3.createBucket(r -> r.bucket(exportBucket));
     store = new ReportStore(dynamo, table);
     ingest = new IngestHandler(new Ingest(new nianbao.ingest.S3GetObjectClient(UrlConnectionHttpClient.create(),
-        s3Endpoint, REGION.id(), creds), store, ReportParser.CORE), new IngestHandler.Environment(table, null));
+        s3Endpoint, REGION.id(), creds), store, ReportParser.CORE));
     s3server.notify(bucket, this::deliver);
     config = tweak.apply(ApiConfig.local(table, bucket, exportBucket));
     api = ApiHandler.create(config, s3, presigner, dynamo, java.time.Clock.systemUTC(), jobs);

@@ -2,6 +2,7 @@ package nianbao.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import nianbao.core.model.Report;
+import nianbao.ingest.operations.OperationsHandler;
 import nianbao.servers.S3Events;
 import nianbao.servers.SamTemplate;
 import nianbao.servers.TemplateTables;
@@ -59,6 +61,7 @@ final class Harness {
   final String bucket;
   final ReportStore store;
   final IngestHandler handler;
+  final OperationsHandler operations;
   final Ingest ingest;
 
   Harness(Backend backend, DynamoDbClient dynamo, ReportParser parser) {
@@ -75,7 +78,8 @@ final class Harness {
     s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     this.store = new ReportStore(dynamo, table);
     this.ingest = ingestWith(parser);
-    this.handler = new IngestHandler(ingest, new IngestHandler.Environment(table, null));
+    this.handler = new IngestHandler(ingest);
+    this.operations = new OperationsHandler(ingest, backend::sqs, null);
   }
 
   /** An ingest on this harness's bucket and table that reads with {@code parser} (say, a newer reader). */
@@ -141,8 +145,17 @@ final class Harness {
     return out.toByteArray();
   }
 
-  /** Runs the real handler on an event; returns its JSON answer. */
+  /** Runs the real upload handler on an event; returns its JSON answer. */
   String invoke(byte[] event) {
+    return invoke(handler, event);
+  }
+
+  /** Runs the real operations handler on an operator's request; returns its JSON answer. */
+  String operate(String request) {
+    return invoke(operations, request.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String invoke(RequestStreamHandler handler, byte[] event) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = new ByteArrayInputStream(event)) {
       handler.handleRequest(in, out, null);

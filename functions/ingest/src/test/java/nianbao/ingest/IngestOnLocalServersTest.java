@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nianbao.ingest.coldstart.ColdStart;
+import nianbao.ingest.coldstart.Priming;
+import nianbao.ingest.coldstart.WarmUp;
 import nianbao.servers.NotificationSink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,17 +47,17 @@ class IngestOnLocalServersTest extends IngestSuite {
     settings.forEach(System::setProperty);
     try {
       // WHEN the function starts as Lambda starts it
-      Ingest ingest = Startup.ingest(h.table, h.bucket);
+      Ingest ingest = ColdStart.ingest(h.table, h.bucket);
       // THEN the warm-up asked DynamoDB and S3, and built a report's items, but wrote none of them
       assertEquals(0, h.dynamo.scan(r -> r.tableName(h.table)).count(), "start-up wrote nothing");
-      var items = h.ingest.ledger().prepare(Startup.readSample());
+      var items = h.ingest.ledger().prepare(WarmUp.readSample());
       assertTrue(items.size() >= 5, "head, version, rules, summaries");
       // AND the warm-up, which prepares them before there is a client, builds the same requests
-      assertEquals(items.size(), nianbao.store.ReportLedger.preparingOnly(h.table).prepare(Startup.readSample()).size());
+      assertEquals(items.size(), nianbao.store.ReportLedger.preparingOnly(h.table).prepare(WarmUp.readSample()).size());
       // AND the function it built stores an upload
       Harness.Uploaded u = h.upload("uploads/报告 2022 v1+final.txt", Seeds.bytes(Seeds.XINXIANG_2022));
       var out = new java.io.ByteArrayOutputStream();
-      new IngestHandler(ingest, new IngestHandler.Environment(h.table, null)).handleRequest(
+      new IngestHandler(ingest).handleRequest(
           new ByteArrayInputStream(Harness.createdEvent(h.bucket, u)), out, null);
       assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"CREATED\""), out.toString(StandardCharsets.UTF_8));
       h.assertSummariesExact();
@@ -68,8 +71,8 @@ class IngestOnLocalServersTest extends IngestSuite {
     // GIVEN an empty table
     Harness h = harness();
     // WHEN a start-up for a snapshot primes, and an on-demand one whose other threads are already done primes
-    int all = h.ingest.ledger().primeRequests(Startup.WARM_UP, () -> true);
-    int none = h.ingest.ledger().primeRequests(Startup.WARM_UP, () -> false);
+    int all = h.ingest.ledger().primeRequests(Priming.WARM_UP, () -> true);
+    int none = h.ingest.ledger().primeRequests(Priming.WARM_UP, () -> false);
     // THEN the first made every kind of request storing makes, the second none, and neither wrote anything
     assertEquals(4, all, "source history, prefetch, version read, condition check");
     assertEquals(0, none);
@@ -90,8 +93,8 @@ class IngestOnLocalServersTest extends IngestSuite {
             .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")));
     // WHEN start-up primes them THEN each gives up quietly, within its first request's bound of 2 s
     long t0 = System.nanoTime();
-    Startup.primeDynamo(new nianbao.store.ReportLedger(new nianbao.store.ReportStore(dead, "reports")), () -> true, true);
-    Startup.primeS3(deadS3, "reports");
+    Priming.dynamo(new nianbao.store.ReportLedger(new nianbao.store.ReportStore(dead, "reports")), () -> true, true);
+    Priming.s3(deadS3, "reports");
     long millis = (System.nanoTime() - t0) / 1_000_000;
     assertTrue(millis < 5_000, millis + " ms");
   }

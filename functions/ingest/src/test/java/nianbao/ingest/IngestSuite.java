@@ -20,6 +20,7 @@ import nianbao.core.ReportReader;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.core.rules.CrossYearRules;
+import nianbao.ingest.operations.Reprocessor;
 import nianbao.store.Findings;
 import nianbao.store.Identity;
 import nianbao.store.ListFilter;
@@ -408,7 +409,7 @@ abstract class IngestSuite {
     assertThrows(AssertionError.class, h::assertSummariesExact, "the damage shows");
 
     // WHEN the summaries are rebuilt, as an operator invokes the function
-    String answer = h.invoke("{\"action\":\"rebuildSummaries\"}".getBytes(StandardCharsets.UTF_8));
+    String answer = h.operate("{\"action\":\"rebuildSummaries\"}");
 
     // THEN every summary is the sum over the current reports again, the stray scope is gone, versions kept
     assertTrue(answer.contains("\"reports\":5") && answer.contains("\"removed\":1"), answer);
@@ -416,7 +417,7 @@ abstract class IngestSuite {
     assertEquals(0, h.store.summary(2031, "河北省", null).reports());
     assertEquals(versions, h.store.processingVersions());
     assertFalse(h.store.summary(2022, "河南省", null).byCity().isEmpty());
-    String again = h.invoke("{\"action\":\"rebuildSummaries\"}".getBytes(StandardCharsets.UTF_8));
+    String again = h.operate("{\"action\":\"rebuildSummaries\"}");
     assertTrue(again.contains("\"removed\":0"), again);
     h.assertSummariesExact();
   }

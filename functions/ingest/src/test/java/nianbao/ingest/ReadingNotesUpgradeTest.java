@@ -3,6 +3,7 @@ package nianbao.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import nianbao.core.ReportReader;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.core.model.Severity;
+import nianbao.ingest.operations.OperationsHandler;
 import nianbao.store.Summary;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ProcessingVersion;
@@ -50,8 +52,7 @@ class ReadingNotesUpgradeTest {
     List<String> statuses = old.heads().stream().map(h -> h.reportId() + " " + h.status()).sorted().toList();
 
     // WHEN the deployed code (rules/2) re-processes them and rebuilds the summaries, as the CLI invokes it
-    IngestHandler current = new IngestHandler(old.ingestWith(ReportParser.CORE),
-        new IngestHandler.Environment(old.table, null));
+    OperationsHandler current = new OperationsHandler(old.ingestWith(ReportParser.CORE), backend::sqs, null);
     String reprocessed = invoke(current, "{\"action\":\"reprocess\"}");
     assertTrue(reprocessed.contains("\"reprocessed\":5") && reprocessed.contains("\"cursor\":null"), reprocessed);
     String rebuilt = invoke(current, "{\"action\":\"rebuildSummaries\"}");
@@ -98,7 +99,7 @@ class ReadingNotesUpgradeTest {
     return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
   }
 
-  private static String invoke(IngestHandler handler, String event) throws IOException {
+  private static String invoke(RequestStreamHandler handler, String event) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (var in = new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8))) {
       handler.handleRequest(in, out, null);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nianbao.core.ReportReader;
+import nianbao.ingest.operations.Reprocessor;
 import nianbao.store.item.ReportHead;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

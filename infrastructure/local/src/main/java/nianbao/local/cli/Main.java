@@ -21,9 +21,9 @@ public final class Main {
                             上传到本地栈（或 --stack / NIANBAO_STACK 指定的 AWS 栈）的报告桶，等待入库，
                             逐个列出状态与问题数；退出码 0 无错误，1 有错误，2 有文件被拒，3 上传或入库失败
         reprocess [--stack 名称 | --data DIR] [--batch-size N]
-                            让入库函数按新的读取器/规则版本重新处理旧报告
+                            让运维函数按新的读取器/规则版本重新处理旧报告
         redrive [--stack 名称 | --data DIR]
-                            把死信队列中的上传事件重新交给入库函数
+                            让运维函数把死信队列中的上传事件重新入库
         rebuild-summaries [--stack 名称 | --data DIR]
                             按现有报告重写全部汇总（汇总口径变化后使用；运行期间请暂停上传）
                             （不带 --stack 时找正在运行的本地栈：--data 与 serve 的相同，默认 ./.nianbao）
@@ -61,7 +61,7 @@ public final class Main {
       case "publish" -> new PublishCommand(out, err).run(rest,
           java.nio.file.Path.of(System.getProperty("nianbao.root", ".")));
       case "reprocess", "redrive", "rebuild-summaries" ->
-          new IngestActionCommand(out, err).run(args[0], rest, stateDir());
+          new OperationsCommand(out, err).run(args[0], rest, stateDir());
       case "help", "-h", "--help" -> {
         out.print(USAGE);
         yield 0;

@@ -28,12 +28,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Where the commands upload and whom they invoke: the running local stack (its {@code .nianbao/stack.json}), or,
+ * Where the commands upload and which function runs an operator's actions (template.yaml's
+ * {@code OperationsFunction}): the running local stack (its {@code .nianbao/stack.json}), or,
  * with {@code --stack NAME} or {@code NIANBAO_STACK}, a deployed stack found through CloudFormation's outputs,
  * reached with the usual AWS settings (profile, region, credentials; {@code AWS_ENDPOINT_URL_*} overrides).
  */
 record StackTarget(String description, String region, AwsCredentialsProvider credentials, URI s3Endpoint,
-    URI dynamoEndpoint, URI lambdaEndpoint, String bucket, String table, String ingestFunction) {
+    URI dynamoEndpoint, URI lambdaEndpoint, String bucket, String table, String operationsFunction) {
+  /** The operations function's logical id in template.yaml. */
+  static final String OPERATIONS = "OperationsFunction";
 
   /** Thrown with a message for the user when no target can be found. */
   static final class NoTargetException extends Exception {
@@ -54,22 +57,22 @@ record StackTarget(String description, String region, AwsCredentialsProvider cre
         StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
         URI.create(info.path("s3").asText()), URI.create(info.path("dynamodb").asText()),
         URI.create(info.path("lambda").asText()), info.path("bucket").asText(), info.path("table").asText(),
-        info.path("ingestFunction").asText());
+        info.path("functionsByLogicalId").path(OPERATIONS).asText(null));
   }
 
-  /** A deployed stack: its outputs name the bucket, the table and the ingest function. */
+  /** A deployed stack: its outputs name the bucket, the table and the operations function. */
   private static StackTarget aws(String stackName) throws NoTargetException {
     String region = new DefaultAwsRegionProviderChain().getRegion().id();
     AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
     Map<String, String> outputs = outputs(stackName, region, credentials);
-    for (String key : new String[] {"ReportsBucketName", "ReportsTableName", "IngestFunctionName"}) {
+    for (String key : new String[] {"ReportsBucketName", "ReportsTableName", "OperationsFunctionName"}) {
       if (!outputs.containsKey(key)) {
         throw new NoTargetException("栈 " + stackName + " 没有输出 " + key + "（用当前的 template.yaml 重新部署）");
       }
     }
     return new StackTarget("AWS 栈 " + stackName + "（" + region + "）", region, credentials,
         endpoint("S3"), endpoint("DynamoDb"), endpointOr("Lambda", "https://lambda." + region + ".amazonaws.com"),
-        outputs.get("ReportsBucketName"), outputs.get("ReportsTableName"), outputs.get("IngestFunctionName"));
+        outputs.get("ReportsBucketName"), outputs.get("ReportsTableName"), outputs.get("OperationsFunctionName"));
   }
 
   static Map<String, String> outputs(String stackName, String region, AwsCredentialsProvider credentials)
@@ -134,16 +137,16 @@ record StackTarget(String description, String region, AwsCredentialsProvider cre
     return builder.build();
   }
 
-  /** Invokes the ingest function synchronously with {@code payload}; its response document. */
-  String invokeIngest(String payload) throws IOException, InterruptedException {
+  /** Invokes the operations function synchronously with {@code payload}; its response document. */
+  String invokeOperations(String payload) throws IOException, InterruptedException {
     URI uri = URI.create(lambdaEndpoint + "/2015-03-31/functions/"
-        + URLEncoder.encode(ingestFunction, StandardCharsets.UTF_8) + "/invocations");
+        + URLEncoder.encode(operationsFunction, StandardCharsets.UTF_8) + "/invocations");
     HttpResponse<byte[]> response = new SignedRequests(credentials, region).post(uri, "lambda",
         Map.of("Content-Type", "application/json", "X-Amz-Invocation-Type", "RequestResponse"),
         payload.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(16));
     String text = SignedRequests.text(response);
     if (response.statusCode() != 200 || response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
-      throw new IOException("函数 " + ingestFunction + " 出错（HTTP " + response.statusCode() + "）：" + text);
+      throw new IOException("函数 " + operationsFunction + " 出错（HTTP " + response.statusCode() + "）：" + text);
     }
     return text;
   }

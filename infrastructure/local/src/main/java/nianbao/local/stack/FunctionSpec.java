@@ -17,6 +17,11 @@ record FunctionSpec(String logicalId, String name, String handler, String runtim
     int timeoutSeconds, int instances, String arn, Map<String, String> environment, int retries,
     String onFailureQueue, List<S3Subscription> s3Events, List<Route> routes) {
 
+  /** Whether S3 notifications or HTTP API routes invoke it: else only a caller of Lambda's Invoke does. */
+  boolean reachedByEvents() {
+    return !s3Events.isEmpty() || !routes.isEmpty();
+  }
+
   String unqualifiedArn() {
     return "arn:aws:lambda:" + StackTemplate.REGION + ":000000000000:function:" + name;
   }

@@ -38,6 +38,8 @@ final class LocalFunction implements AutoCloseable {
    */
   static final String RESOURCES = "/nianbao/resources-ready";
   private static final int MAX_RESPONSE_BYTES = 6_291_556;
+  /** How long a function started by its first invocation may take to be ready, as the stack waits at its start. */
+  private static final long INIT_MILLIS = 120_000;
 
   /** What an invocation gave: the response document, or the error document Lambda returns. */
   record Result(byte[] body, boolean error) {
@@ -82,6 +84,9 @@ final class LocalFunction implements AutoCloseable {
 
   /** Starts the Runtime API and the function's process; does not wait for its init (see {@link #awaitReady}). */
   synchronized void start() throws IOException {
+    if (server != null || closing) {
+      return;
+    }
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.setExecutor(threads);
     server.createContext(API + "/", this::runtimeApi);
@@ -154,12 +159,17 @@ final class LocalFunction implements AutoCloseable {
     }
   }
 
-  /** Waits until the function's init is done (it asks for its first event); false after the time out. */
+  /** Whether its process was started: a function no event reaches starts at its first invocation. */
+  synchronized boolean started() {
+    return server != null;
+  }
+
   /** Lets the function's init run: everything the template gives it now exists. */
   void resourcesCreated() {
     resources.countDown();
   }
 
+  /** Waits until the function's init is done (it asks for its first event); false after the time out. */
   boolean awaitReady(long millis) throws InterruptedException {
     boolean done = ready.await(millis, TimeUnit.MILLISECONDS);
     if (initError != null) {
@@ -171,6 +181,18 @@ final class LocalFunction implements AutoCloseable {
 
   /** Queues one event (synchronous invocation): completes with the response, the error, or a timeout error. */
   CompletableFuture<Result> invoke(byte[] payload) {
+    if (initError == null && !started()) {
+      // a cold start, as in Lambda, the first time this function is invoked; its init is not part of the timeout
+      try {
+        start();
+        awaitReady(INIT_MILLIS);
+      } catch (IOException | RuntimeException e) {
+        return CompletableFuture.completedFuture(errorResult("Runtime.InitError", "the function did not start: " + e));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return CompletableFuture.completedFuture(errorResult("Runtime.InitError", "interrupted"));
+      }
+    }
     long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
     Invocation invocation = new Invocation(UUID.randomUUID().toString(), payload, deadline, new CompletableFuture<>());
     if (initError != null) {

@@ -42,7 +42,6 @@ public final class LocalStack implements AutoCloseable {
   private AsyncInvocations async;
   private String reportsBucket;
   private String table;
-  private String ingestFunction;
   private FileChannel lockChannel;
   private Path lockedFolder;
   private Path tempDynamo;
@@ -79,13 +78,16 @@ public final class LocalStack implements AutoCloseable {
     template = new StackTemplate(options.template(), options.parameters(pageOrigin()),
         options.stackName(), queues::url);
 
-    // the functions' JVMs take longest to start: start them first, in parallel with the servers
+    // the functions' JVMs take longest to start: start them first, in parallel with the servers; one that no
+    // event reaches (an operator's) starts at its first invocation, as Lambda starts any function
     List<FunctionSpec> specs = template.functions();
     String classpath = options.classpath();
     for (FunctionSpec spec : specs) {
       LocalFunction function = new LocalFunction(spec, functionEnvironment(spec), classpath, log);
       started.add(function);
-      function.start();
+      if (spec.reachedByEvents()) {
+        function.start();
+      }
       functions.put(spec.name(), function);
     }
     CompletableFuture<Path> page = CompletableFuture.supplyAsync(() ->
@@ -151,7 +153,6 @@ public final class LocalStack implements AutoCloseable {
       for (FunctionSpec.S3Subscription subscription : function.spec().s3Events()) {
         String bucket = template.bucketName(subscription.bucketLogicalId());
         reportsBucket = reportsBucket == null ? bucket : reportsBucket;
-        ingestFunction = ingestFunction == null ? function.spec().name() : ingestFunction;
         notifications.computeIfAbsent(bucket, b -> new ArrayList<>())
             .add(new BucketNotifications.Target(subscription, function));
       }
@@ -165,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
     pageBuilt = dist != null;
     started.add(new PageServer(ports.page(), dist, options.pageConfig(apiUrl())));
     for (LocalFunction function : functions.values()) {
-      if (!function.awaitReady(120_000)) {
+      if (function.started() && !function.awaitReady(120_000)) {
         throw new IllegalStateException("function " + function.spec().logicalId() + " did not start in 120 s");
       }
     }
@@ -284,12 +285,20 @@ public final class LocalStack implements AutoCloseable {
     return table;
   }
 
-  public String ingestFunction() {
-    return ingestFunction;
-  }
-
   public List<String> functionNames() {
     return List.copyOf(functions.keySet());
+  }
+
+  /** The functions' names by their logical ids in the template. */
+  public Map<String, String> functionsByLogicalId() {
+    Map<String, String> names = new LinkedHashMap<>();
+    functions.values().forEach(f -> names.put(f.spec().logicalId(), f.spec().name()));
+    return names;
+  }
+
+  /** A function by its name, or null. */
+  LocalFunction function(String name) {
+    return functions.get(name);
   }
 
   public Map<String, String> queueUrls() {

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * {@code .nianbao/stack.json}: the running local stack's addresses and resource names, written when it is ready
- * and removed when it stops, so that {@code ./nianbao upload}, {@code reprocess} and {@code redrive} find it.
+ * and removed when it stops, so that {@code ./nianbao upload}, {@code reprocess}, {@code redrive} and {@code rebuild-summaries} find it.
  */
 public final class StackInfo {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,9 +31,10 @@ public final class StackInfo {
     info.put("sqs", stack.servicesEndpoint());
     info.put("bucket", stack.reportsBucket());
     info.put("table", stack.table());
-    info.put("ingestFunction", stack.ingestFunction());
     var functions = info.putArray("functions");
     stack.functionNames().forEach(functions::add);
+    var byLogicalId = info.putObject("functionsByLogicalId");
+    stack.functionsByLogicalId().forEach(byLogicalId::put);
     var queues = info.putObject("queues");
     stack.queueUrls().forEach(queues::put);
     try {

@@ -134,6 +134,23 @@ class LocalStackWiringTest {
     assertEquals(200, response.path("statusCode").asInt(), response.toString());
   }
 
+  @Test
+  void aFunctionNoEventReachesStartsAtItsFirstInvocation() throws Exception {
+    // GIVEN a running stack whose function Operator has neither S3 events nor routes
+    LocalFunction operator = stack.function("wiring-Operator");
+    assertEquals(false, operator.started(), "not started with the stack");
+    // WHEN the AWS CLI invokes it THEN it starts and answers, as a cold Lambda function would
+    Path out = java.nio.file.Files.createTempFile("invoke", ".json");
+    Path payload = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("payload", ".json"),
+        "{\"version\":\"2.0\",\"rawPath\":\"/x\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
+    String meta = AwsCli.run(stack.servicesEndpoint(), "lambda", "invoke", "--function-name", "wiring-Operator",
+        "--payload", "fileb://" + payload, out.toString());
+    assertEquals(200, JSON.readTree(meta).path("StatusCode").asInt(), meta);
+    assertEquals("wiring-Operator", JSON.readTree(JSON.readTree(java.nio.file.Files.readString(out)).path("body")
+        .asText()).path("functionName").asText());
+    assertTrue(operator.started());
+  }
+
   private static Map<String, AttributeValue> awaitItem(DynamoDbClient dynamo, String key) {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < deadline) {

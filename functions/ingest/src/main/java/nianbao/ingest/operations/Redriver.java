@@ -1,10 +1,12 @@
-package nianbao.ingest;
+package nianbao.ingest.operations;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nianbao.core.json.JsonTree;
+import nianbao.ingest.Ingest;
+import nianbao.ingest.S3Notification;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 

@@ -1,4 +1,4 @@
-package nianbao.ingest;
+package nianbao.ingest.operations;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,8 @@ import java.util.logging.Logger;
 import nianbao.core.ReportReader;
 import nianbao.core.document.DocumentReader;
 import nianbao.core.document.DocumentReaders;
+import nianbao.ingest.Ingest;
+import nianbao.ingest.S3Notification;
 import nianbao.store.Page;
 import nianbao.store.ReportStore;
 import nianbao.store.item.ProcessingVersion;

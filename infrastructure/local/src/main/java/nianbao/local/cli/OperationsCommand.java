@@ -9,18 +9,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./nianbao reprocess}, {@code redrive} and {@code rebuild-summaries}: invoke the ingest function of the
- * local stack (or of a deployed stack, {@code --stack NAME}) with its {@code {"action": …}} events, the way an
- * operator would with {@code aws lambda invoke}. Reprocess goes on from the cursor each invocation returns until
- * none is left.
+ * {@code ./nianbao reprocess}, {@code redrive} and {@code rebuild-summaries}: invoke the operations function of
+ * the local stack (or of a deployed stack, {@code --stack NAME}) with its {@code {"action": …}} requests, the way
+ * an operator would with {@code aws lambda invoke}. Reprocess goes on from the cursor each invocation returns
+ * until none is left.
  */
-final class IngestActionCommand {
+final class OperationsCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PrintStream out;
   private final PrintStream err;
 
-  IngestActionCommand(PrintStream out, PrintStream err) {
+  OperationsCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
   }
@@ -41,7 +41,12 @@ final class IngestActionCommand {
     }
     try {
       StackTarget target = StackTarget.resolve(stateDir, stack);
-      err.println(action + "：调用 " + target.description() + " 的函数 " + target.ingestFunction());
+      if (target.operationsFunction() == null) {
+        err.println("nianbao " + action + ": " + target.description() + " 没有运维函数 " + StackTarget.OPERATIONS
+            + "（template.yaml 中缺少它）");
+        return 3;
+      }
+      err.println(action + "：调用 " + target.description() + " 的函数 " + target.operationsFunction());
       String cursor = null;
       do {
         ObjectNode event = JSON.createObjectNode().put("action",
@@ -52,7 +57,7 @@ final class IngestActionCommand {
             event.put("cursor", cursor);
           }
         }
-        JsonNode result = JSON.readTree(target.invokeIngest(event.toString()));
+        JsonNode result = JSON.readTree(target.invokeOperations(event.toString()));
         out.println(result);
         cursor = result.hasNonNull("cursor") ? result.get("cursor").asText() : null;
         if (result.path("failed").asInt() > 0) {
