@@ -82,6 +82,26 @@ final class LocalFunction implements AutoCloseable {
     return spec;
   }
 
+  /**
+   * A handler class missing from the functions' classpath stops the start, naming the function: a function started
+   * only at its first invocation would otherwise fail only then.
+   */
+  static void requireHandlerClasses(List<FunctionSpec> specs, String classpath) throws IOException {
+    List<java.net.URL> urls = new ArrayList<>();
+    for (String entry : classpath.split(java.io.File.pathSeparator)) {
+      urls.add(Path.of(entry).toUri().toURL());
+    }
+    try (var loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), null)) {
+      for (FunctionSpec spec : specs) {
+        String type = spec.handler().split("::")[0];
+        if (loader.findResource(type.replace('.', '/') + ".class") == null) {
+          throw new IllegalStateException("function " + spec.logicalId() + " (" + spec.handler()
+              + ") cannot start: no class " + type + " on the functions' classpath");
+        }
+      }
+    }
+  }
+
   /** Starts the Runtime API and the function's process; does not wait for its init (see {@link #awaitReady}). */
   synchronized void start() throws IOException {
     if (server != null || closing) {

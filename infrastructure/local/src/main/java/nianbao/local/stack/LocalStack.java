@@ -82,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
     // event reaches (an operator's) starts at its first invocation, as Lambda starts any function
     List<FunctionSpec> specs = template.functions();
     String classpath = options.classpath();
+    LocalFunction.requireHandlerClasses(specs, classpath);
     for (FunctionSpec spec : specs) {
       LocalFunction function = new LocalFunction(spec, functionEnvironment(spec), classpath, log);
       started.add(function);
