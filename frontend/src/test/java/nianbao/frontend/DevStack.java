@@ -2,7 +2,7 @@ package nianbao.frontend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nianbao.local.stack.LocalStack;
+import nianbao.local.stack.TemplateRunner;
 import nianbao.local.stack.StackOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -17,7 +17,7 @@ class DevStack {
   void serve() throws Exception {
     Path root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
     Path template = Path.of(System.getProperty("nianbao.template", root.resolve("template.yaml").toString()));
-    try (LocalStack stack = LocalStack.start(StackOptions.throwaway(root, template).buildPage(true)
+    try (TemplateRunner stack = TemplateRunner.start(StackOptions.throwaway(root, template).buildPage(true)
         .log(System.out::println))) {
       Files.writeString(Path.of("target/dev-stack.txt"), stack.pageUrl() + "\n" + stack.apiUrl() + "\n");
       Thread.sleep(Long.parseLong(System.getProperty("nianbao.dev.minutes")) * 60_000);

@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import nianbao.local.stack.LocalStack;
+import nianbao.local.stack.TemplateRunner;
 import nianbao.local.stack.StackOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +46,7 @@ class PageTest {
   static final String XSS = "<img src=x onerror=alert(1)>";
   static final long BUDGET = 300 * 1024;
 
-  private LocalStack stack;
+  private TemplateRunner stack;
   private Browser browser;
   private SiteServer site;
   private Path frontend;
@@ -63,7 +63,7 @@ class PageTest {
     frontend = Path.of(System.getProperty("nianbao.frontend", root.resolve("frontend").toString()));
     assertTrue(Files.isRegularFile(frontend.resolve("dist/index.html")), "frontend/dist is built by the Maven build");
     Path template = Path.of(System.getProperty("nianbao.template", root.resolve("template.yaml").toString()));
-    stack = LocalStack.start(StackOptions.throwaway(root, template).buildPage(true)
+    stack = TemplateRunner.start(StackOptions.throwaway(root, template).buildPage(true)
         .log(line -> System.out.println("[stack] " + line)));
     page = stack.pageUrl();
     browser = new Browser(Path.of(System.getProperty("nianbao.screenshots", "target/screenshots")));

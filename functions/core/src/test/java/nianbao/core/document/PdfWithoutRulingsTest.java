@@ -16,20 +16,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PdfWithoutRulingsTest {
   static java.util.List<String> reports() {
-    return Fixtures.REPORTS;
+    return DocumentFixtures.REPORTS;
   }
 
   private static byte[] withoutRulings(String base) {
-    return Fixtures.bytes("/corpus/pdf-no-rulings/" + base + ".pdf");
+    return DocumentFixtures.bytes("/corpus/pdf-no-rulings/" + base + ".pdf");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("reports")
   void theThreeTablesAreTables(String base) throws Exception {
     Document document = DocumentReaders.read(withoutRulings(base));
-    assertEquals(3, Fixtures.tables(document).size(), String.join("\n", Fixtures.paragraphs(document)));
+    assertEquals(3, DocumentFixtures.tables(document).size(), String.join("\n", DocumentFixtures.paragraphs(document)));
     // table B's rows: the label and its seven values, in the columns they stand in
-    java.util.List<java.util.List<String>> tableB = Fixtures.tables(document).get(1);
+    java.util.List<java.util.List<String>> tableB = DocumentFixtures.tables(document).get(1);
     long valueRows = tableB.stream().filter(r -> r.size() == 8 && r.subList(1, 8).stream()
         .allMatch(v -> v.isEmpty() || v.matches("\\d+"))).count();
     assertEquals(25, valueRows, tableB.toString());
@@ -38,7 +38,7 @@ class PdfWithoutRulingsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("reports")
   void sameJsonAsWithRulings(String base) throws Exception {
-    assertEquals(comparable(Fixtures.document(base + ".pdf"), base), comparable(withoutRulings(base), base));
+    assertEquals(comparable(DocumentFixtures.document(base + ".pdf"), base), comparable(withoutRulings(base), base));
   }
 
   private static String comparable(byte[] pdf, String base) throws Exception {

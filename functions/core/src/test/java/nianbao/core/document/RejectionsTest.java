@@ -32,12 +32,12 @@ class RejectionsTest {
       "reject-image.png     | image | 不支持的文件格式：图片（无文字层，不做文字识别）"})
   void fixtureIsRejectedWithItsReason(String name, String format, String reason) {
     UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
-        () -> DocumentReaders.read(Fixtures.document(name)));
+        () -> DocumentReaders.read(DocumentFixtures.document(name)));
     assertEquals(reason, e.getMessage());
     assertEquals(format, e.format());
     // the entry point refuses the same way
     UnreadableDocumentException viaReport = assertThrows(UnreadableDocumentException.class,
-        () -> ReportReader.read(Fixtures.document(name), name));
+        () -> ReportReader.read(DocumentFixtures.document(name), name));
     assertEquals(reason, viaReport.getMessage());
   }
 
@@ -208,7 +208,7 @@ class RejectionsTest {
 
   @Test
   void realReadersStopAtTheDeadline() {
-    byte[] pdf = Fixtures.document("pingtan-2022.pdf");
+    byte[] pdf = DocumentFixtures.document("pingtan-2022.pdf");
     UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
         () -> DocumentReaders.read(pdf, Duration.ofMillis(1)));
     assertTrue(e.getMessage().startsWith("读取超时："), e.getMessage());

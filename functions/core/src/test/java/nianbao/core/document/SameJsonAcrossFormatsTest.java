@@ -27,14 +27,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SameJsonAcrossFormatsTest {
   static Stream<Arguments> documents() {
-    return Fixtures.SEEDS.stream().flatMap(base -> Stream.of("html", "docx", "pdf").map(ext -> Arguments.of(base, ext)));
+    return DocumentFixtures.SEEDS.stream().flatMap(base -> Stream.of("html", "docx", "pdf").map(ext -> Arguments.of(base, ext)));
   }
 
   @ParameterizedTest(name = "{0}.{1}")
   @MethodSource("documents")
   void sameJsonAsTheTextSeed(String base, String ext) throws Exception {
-    Report text = ReportReader.read(Fixtures.bytes("/seeds/" + base + ".txt"), base + ".txt");
-    Report other = ReportReader.read(Fixtures.document(base + "." + ext), base + "." + ext);
+    Report text = ReportReader.read(DocumentFixtures.bytes("/seeds/" + base + ".txt"), base + ".txt");
+    Report other = ReportReader.read(DocumentFixtures.document(base + "." + ext), base + "." + ext);
     assertEquals(ext, other.source().format());
     assertEquals(DocumentReaders.reader(ext).version(), other.source().reader());
     ObjectNode expected = comparable(text);
@@ -49,9 +49,9 @@ class SameJsonAcrossFormatsTest {
   @ParameterizedTest(name = "pingtan-2022.{0}")
   @MethodSource("formats")
   void sampleValuesAsExpected(String ext) throws Exception {
-    JsonNode expected = ReportMapper.MAPPER.readTree(Fixtures.bytes("/samples/04_pingtan-2022.expected.json"));
+    JsonNode expected = ReportMapper.MAPPER.readTree(DocumentFixtures.bytes("/samples/04_pingtan-2022.expected.json"));
     JsonNode actual = ReportMapper.MAPPER.readTree(ReportJson.write(
-        ReportReader.read(Fixtures.document("pingtan-2022." + ext), "pingtan-2022." + ext)));
+        ReportReader.read(DocumentFixtures.document("pingtan-2022." + ext), "pingtan-2022." + ext)));
     for (String field : new String[] {"agency", "year", "template", "proactive", "applications", "reviewAndLitigation"}) {
       assertEquals(expected.get(field), actual.get(field), field);
     }

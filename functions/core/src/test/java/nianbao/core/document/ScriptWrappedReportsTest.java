@@ -30,9 +30,9 @@ class ScriptWrappedReportsTest {
   @ValueSource(strings = {"let-content-string.txt", "var-concatenated.html", "document-write-escaped.html",
       "template-literal.txt", "raw-markup-fragment.txt", "pingtan-2022-head-script.html"})
   void tablesAreThePrintedValues(String name) throws Exception {
-    byte[] bytes = Fixtures.bytes("/corpus/html-in-script/" + name);
+    byte[] bytes = DocumentFixtures.bytes("/corpus/html-in-script/" + name);
     JsonNode expected = JSON.readTree(new String(
-        Fixtures.bytes("/corpus/html-in-script/" + name.replaceAll("\\.[a-z]+$", ".expected.json")),
+        DocumentFixtures.bytes("/corpus/html-in-script/" + name.replaceAll("\\.[a-z]+$", ".expected.json")),
         StandardCharsets.UTF_8));
     Report report = ReportReader.read(bytes, name);
     JsonNode read = JSON.readTree(ReportJson.write(report));

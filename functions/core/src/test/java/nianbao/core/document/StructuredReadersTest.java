@@ -18,18 +18,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StructuredReadersTest {
   static Stream<Arguments> documents() {
-    return Fixtures.REPORTS.stream().flatMap(base -> Stream.of("html", "docx", "pdf").map(ext -> Arguments.of(base, ext)));
+    return DocumentFixtures.REPORTS.stream().flatMap(base -> Stream.of("html", "docx", "pdf").map(ext -> Arguments.of(base, ext)));
   }
 
   @ParameterizedTest(name = "{0}.{1}")
   @MethodSource("documents")
   void tablesHaveTheLayoutsGrid(String base, String ext) throws Exception {
-    Document document = DocumentReaders.read(Fixtures.document(base + "." + ext));
+    Document document = DocumentReaders.read(DocumentFixtures.document(base + "." + ext));
     assertEquals(ext, document.format());
-    List<List<List<String>>> expected = Fixtures.expectedTables(base);
-    List<List<List<String>>> actual = Fixtures.tables(document);
+    List<List<List<String>>> expected = DocumentFixtures.expectedTables(base);
+    List<List<List<String>>> actual = DocumentFixtures.tables(document);
     if (ext.equals("pdf")) {
-      assertEquals(Fixtures.withoutSpaces(expected), Fixtures.withoutSpaces(actual));
+      assertEquals(DocumentFixtures.withoutSpaces(expected), DocumentFixtures.withoutSpaces(actual));
     } else {
       assertEquals(expected, actual);
     }
@@ -38,8 +38,8 @@ class StructuredReadersTest {
   @ParameterizedTest(name = "{0}.{1}")
   @MethodSource("documents")
   void headingsAndTextAreParagraphsInReadingOrder(String base, String ext) throws Exception {
-    Document document = DocumentReaders.read(Fixtures.document(base + "." + ext));
-    List<String> paragraphs = Fixtures.paragraphs(document);
+    Document document = DocumentReaders.read(DocumentFixtures.document(base + "." + ext));
+    List<String> paragraphs = DocumentFixtures.paragraphs(document);
     String all = String.join("\n", paragraphs);
     assertTrue(paragraphs.get(0).contains("年度") && paragraphs.get(0).contains("报告"), paragraphs.get(0));
     int previous = -1;
@@ -78,15 +78,15 @@ class StructuredReadersTest {
 
   @Test
   void pdfParagraphsAreWholeAgainAfterLineWrapping() throws Exception {
-    Document pdf = DocumentReaders.read(Fixtures.document("003_978a9fff42e671ca.pdf"));
-    Document html = DocumentReaders.read(Fixtures.document("003_978a9fff42e671ca.html"));
-    assertEquals(Fixtures.paragraphs(html).stream().map(s -> s.replace(" ", "")).toList(),
-        Fixtures.paragraphs(pdf).stream().map(s -> s.replace(" ", "")).toList());
+    Document pdf = DocumentReaders.read(DocumentFixtures.document("003_978a9fff42e671ca.pdf"));
+    Document html = DocumentReaders.read(DocumentFixtures.document("003_978a9fff42e671ca.html"));
+    assertEquals(DocumentFixtures.paragraphs(html).stream().map(s -> s.replace(" ", "")).toList(),
+        DocumentFixtures.paragraphs(pdf).stream().map(s -> s.replace(" ", "")).toList());
   }
 
   @Test
   void tableSplitAcrossTwoPdfPagesIsOneTable() throws Exception {
-    byte[] bytes = Fixtures.document("edge-split-table.pdf");
+    byte[] bytes = DocumentFixtures.document("edge-split-table.pdf");
     try (var pdf = org.apache.pdfbox.Loader.loadPDF(bytes)) {
       // the fixture really splits table B: its first rows on one page, 总计 on the next
       var stripper = new org.apache.pdfbox.text.PDFTextStripper();
@@ -109,17 +109,17 @@ class StructuredReadersTest {
       assertTrue(head >= 0 && tail > head, "fixture must split table B across pages");
     }
     Document document = DocumentReaders.read(bytes);
-    assertEquals(Fixtures.withoutSpaces(Fixtures.expectedTables("edge-split-table")),
-        Fixtures.withoutSpaces(Fixtures.tables(document)));
+    assertEquals(DocumentFixtures.withoutSpaces(DocumentFixtures.expectedTables("edge-split-table")),
+        DocumentFixtures.withoutSpaces(DocumentFixtures.tables(document)));
   }
 
   @Test
   void htmlInSiteChromeWithGbkMetaCharset() throws Exception {
-    Document document = DocumentReaders.read(Fixtures.document("edge-chrome-gbk.html"));
+    Document document = DocumentReaders.read(DocumentFixtures.document("edge-chrome-gbk.html"));
     assertEquals("html", document.format());
     assertEquals("GBK", document.encoding());
-    assertEquals(Fixtures.expectedTables("edge-chrome-gbk"), Fixtures.tables(document));
-    List<String> paragraphs = Fixtures.paragraphs(document);
+    assertEquals(DocumentFixtures.expectedTables("edge-chrome-gbk"), DocumentFixtures.tables(document));
+    List<String> paragraphs = DocumentFixtures.paragraphs(document);
     assertEquals("新乡县人民政府2022年政府信息公开工作年度报告", paragraphs.get(0));
     assertEquals("本单位无收取信息处理费等其他需要报告的事项。", paragraphs.get(paragraphs.size() - 1));
     String all = String.join("\n", paragraphs);
@@ -131,7 +131,7 @@ class StructuredReadersTest {
 
   @Test
   void docxWithVerticallyMergedCells() throws Exception {
-    Document document = DocumentReaders.read(Fixtures.document("edge-vmerge.docx"));
+    Document document = DocumentReaders.read(DocumentFixtures.document("edge-vmerge.docx"));
     assertEquals("docx", document.format());
     assertEquals(List.of(
         new Paragraph("测试单位2022年政府信息公开工作年度报告"),
@@ -152,8 +152,8 @@ class StructuredReadersTest {
 
   @Test
   void readersNameThemselvesForSourceReader() throws Exception {
-    assertTrue(DocumentReaders.read(Fixtures.document("003_978a9fff42e671ca.html")).reader().startsWith("html/2+jsoup-1."));
-    assertTrue(DocumentReaders.read(Fixtures.document("003_978a9fff42e671ca.docx")).reader().startsWith("docx/1+jdk"));
-    assertTrue(DocumentReaders.read(Fixtures.document("003_978a9fff42e671ca.pdf")).reader().startsWith("pdf/2+pdfbox-3."));
+    assertTrue(DocumentReaders.read(DocumentFixtures.document("003_978a9fff42e671ca.html")).reader().startsWith("html/2+jsoup-1."));
+    assertTrue(DocumentReaders.read(DocumentFixtures.document("003_978a9fff42e671ca.docx")).reader().startsWith("docx/1+jdk"));
+    assertTrue(DocumentReaders.read(DocumentFixtures.document("003_978a9fff42e671ca.pdf")).reader().startsWith("pdf/2+pdfbox-3."));
   }
 }

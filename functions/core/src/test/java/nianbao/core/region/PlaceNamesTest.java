@@ -24,8 +24,8 @@ class PlaceNamesTest {
 
   @Test
   void seed001NamesSuxianOfChenzhou() {
-    String text = Fixtures.text("seeds/001_6b6d80a219e047ef.txt");
-    Region own = RegionResolver.resolve(Fixtures.agency(text), text);
+    String text = ReportTexts.text("seeds/001_6b6d80a219e047ef.txt");
+    Region own = RegionResolver.resolve(ReportTexts.agency(text), text);
     assertEquals(CHANHE, own);
     List<PlaceMention> found = PlaceNames.foreign(text, own);
     assertEquals(1, found.size(), found.toString());
@@ -40,8 +40,8 @@ class PlaceNamesTest {
     "seeds/000_dc7fa2148f231570.txt", "seeds/002_247cf08f496e631f.txt", "seeds/003_978a9fff42e671ca.txt",
     "seeds/004_966a26715276eb9e.txt", "samples/01_pingtan-2019.txt", "samples/04_pingtan-2022.txt"})
   void otherSeedsAndSamplesNameNoOtherPlace(String file) {
-    String text = Fixtures.text(file);
-    Region own = RegionResolver.resolve(Fixtures.agency(text), text);
+    String text = ReportTexts.text(file);
+    Region own = RegionResolver.resolve(ReportTexts.agency(text), text);
     assertEquals(List.of(), PlaceNames.foreign(text, own));
   }
 
@@ -102,7 +102,7 @@ class PlaceNamesTest {
 
   @Test
   void genericListNamesRealDivisions() {
-    Set<String> listed = Arrays.stream(Fixtures.text("nianbao/core/region/generic.txt").split("\n"))
+    Set<String> listed = Arrays.stream(ReportTexts.text("nianbao/core/region/generic.txt").split("\n"))
         .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toSet());
     for (String name : listed) {
       assertFalse(Divisions.get().byName(name).isEmpty(), name);
@@ -130,7 +130,7 @@ class PlaceNamesTest {
 
   @Test
   void scansASixKilobyteReportWithinBudget() {
-    String text = Fixtures.text("seeds/001_6b6d80a219e047ef.txt");
+    String text = ReportTexts.text("seeds/001_6b6d80a219e047ef.txt");
     assertTrue(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 6000);
     long sink = 0;
     long best = Long.MAX_VALUE;

@@ -22,9 +22,9 @@ class RegionResolverTest {
     "samples/04_pingtan-2022.txt, 平潭综合实验区, 350128, 福建省, 福州市, 平潭县",
   })
   void resolvesSeedsAndSamples(String file, String agency, String code, String province, String city, String county) {
-    String text = Fixtures.text(file);
-    assertEquals(agency, Fixtures.agency(text));
-    assertEquals(new Region(code, province, city, county), RegionResolver.resolve(Fixtures.agency(text), text));
+    String text = ReportTexts.text(file);
+    assertEquals(agency, ReportTexts.agency(text));
+    assertEquals(new Region(code, province, city, county), RegionResolver.resolve(ReportTexts.agency(text), text));
     // the name alone is enough for these
     assertEquals(code, RegionResolver.resolve(agency, "").code());
   }

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import nianbao.local.stack.LocalStack;
+import nianbao.local.stack.TemplateRunner;
 import nianbao.local.stack.StackOptions;
 
 /**
@@ -54,9 +54,9 @@ final class ServeCommand {
 
     // libraries print banners on System.out (DynamoDB Local does): stdout is for the addresses below only
     System.setOut(err);
-    LocalStack stack;
+    TemplateRunner stack;
     try {
-      stack = LocalStack.start(options);
+      stack = TemplateRunner.start(options);
     } catch (RuntimeException e) {
       err.println("nianbao serve: 启动失败：" + e.getMessage());
       return 1;
@@ -76,7 +76,7 @@ final class ServeCommand {
     return 0;
   }
 
-  private void printAddresses(LocalStack stack, Path data) {
+  private void printAddresses(TemplateRunner stack, Path data) {
     String credentials = "AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=" + stack.region();
     out.printf("nianbao 本地栈已就绪（%.1f 秒）%n", stack.startMillis() / 1000.0);
     out.println("  页面 page      " + stack.pageUrl() + (stack.pageBuilt() ? "" : "   （占位页：frontend/ 尚未构建）"));

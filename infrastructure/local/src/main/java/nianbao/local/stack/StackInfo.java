@@ -19,7 +19,7 @@ public final class StackInfo {
 
   private StackInfo() {}
 
-  static void write(Path dir, LocalStack stack) {
+  static void write(Path dir, TemplateRunner stack) {
     ObjectNode info = JSON.createObjectNode();
     info.put("pid", ProcessHandle.current().pid());
     info.put("region", stack.region());

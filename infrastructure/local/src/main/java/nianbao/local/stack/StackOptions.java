@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** How to start a {@link LocalStack}: which template, where data lives, which ports, what to load. */
+/** How to start a {@link TemplateRunner}: which template, where data lives, which ports, what to load. */
 public final class StackOptions {
   private Path repoRoot = Path.of(".");
   private Path template;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import nianbao.local.stack.AwsCli;
-import nianbao.local.stack.LocalStack;
+import nianbao.local.stack.TemplateRunner;
 import nianbao.local.stack.StackOptions;
 import nianbao.servers.S3Events;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class StackCommandsTest {
   }
 
   /** The stored items other than summaries, briefly, and the bucket's object versions: for a failure's message. */
-  private static String stored(LocalStack stack) {
+  private static String stored(TemplateRunner stack) {
     StringBuilder b = new StringBuilder("items:\n");
     try (var dynamo = stack.dynamoClient(); var s3 = stack.s3Client()) {
       dynamo.scanPaginator(r -> r.tableName(stack.table())).items().forEach(item -> {
@@ -69,7 +69,7 @@ class StackCommandsTest {
     Files.copy(seed, files.resolve("新乡县 2022.txt"));
     Files.writeString(files.resolve("poem.txt"), "床前明月光，疑是地上霜。\n");
     StackOptions options = StackOptions.throwaway(ROOT, ROOT.resolve("template.yaml")).state(state);
-    try (LocalStack stack = LocalStack.start(options)) {
+    try (TemplateRunner stack = TemplateRunner.start(options)) {
       // WHEN a folder with a report and a non-report is uploaded
       int status = run("upload", "--data", state.toString(), files.toString());
       // THEN each file gets one line with what ingest made of it; a rejected file makes the status 2

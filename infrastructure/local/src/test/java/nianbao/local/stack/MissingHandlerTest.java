@@ -25,7 +25,7 @@ class MissingHandlerTest {
               Runtime: java21
         """);
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> LocalStack.start(StackOptions.throwaway(LocalStackWiringTest.ROOT, template)).close());
+        () -> TemplateRunner.start(StackOptions.throwaway(TemplateRunnerWiringTest.ROOT, template)).close());
     assertTrue(e.getMessage().contains("Broken") && e.getMessage().contains("nianbao.nowhere.NoSuchHandler"),
         e.getMessage());
   }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /** The five seed reports shipped as samples (infrastructure/local/samples/00N_*.txt). */
 final class Seeds {
-  static final Path SAMPLES = LocalStackWiringTest.ROOT.resolve("infrastructure/local/samples");
+  static final Path SAMPLES = TemplateRunnerWiringTest.ROOT.resolve("infrastructure/local/samples");
 
   private Seeds() {}
 

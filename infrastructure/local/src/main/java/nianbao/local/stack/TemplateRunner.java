@@ -27,12 +27,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
- * template.yaml, run on this machine (DESIGN.md, "The local stack is the template, run locally"): DynamoDB Local
- * and s3proxy on loopback, the template's tables, buckets and queues, each function in its own JVM under the
- * handler class the template names, bucket notifications and HTTP API routes wired to them as the template
- * wires them, and the page beside them. {@link #close()} stops all of it.
+ * The local stack: template.yaml, run on this machine (DESIGN.md, "The local stack is the template, run locally";
+ * not the LocalStack product, which infrastructure/localstack serves). DynamoDB Local and s3proxy on loopback,
+ * the template's tables, buckets and queues, each function in its own JVM under the handler class the template
+ * names, bucket notifications and HTTP API routes wired to them as the template wires them, and the page beside
+ * them. {@link #close()} stops all of it.
  */
-public final class LocalStack implements AutoCloseable {
+public final class TemplateRunner implements AutoCloseable {
   private final StackOptions options;
   private final List<AutoCloseable> started = new ArrayList<>();
   private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
@@ -48,13 +49,13 @@ public final class LocalStack implements AutoCloseable {
   private boolean pageBuilt;
   private long startMillis;
 
-  private LocalStack(StackOptions options) {
+  private TemplateRunner(StackOptions options) {
     this.options = options;
   }
 
   /** Starts everything the template declares; on failure, stops what was started and throws. */
-  public static LocalStack start(StackOptions options) {
-    LocalStack stack = new LocalStack(options);
+  public static TemplateRunner start(StackOptions options) {
+    TemplateRunner stack = new TemplateRunner(options);
     try {
       stack.startAll();
       return stack;

@@ -31,9 +31,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * and other systems read them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LocalStackEndToEndTest {
+class TemplateRunnerEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static LocalStack stack;
+  private static TemplateRunner stack;
   /** seed file name → report id, from the CLI uploads */
   private static final Map<String, String> REPORTS = new LinkedHashMap<>();
   /** What the stack and its functions printed. */
@@ -42,8 +42,8 @@ class LocalStackEndToEndTest {
   @BeforeAll
   static void start() {
     long t0 = System.nanoTime();
-    stack = LocalStack.start(StackOptions.throwaway(LocalStackWiringTest.ROOT,
-        LocalStackWiringTest.ROOT.resolve("template.yaml")).log(line -> {
+    stack = TemplateRunner.start(StackOptions.throwaway(TemplateRunnerWiringTest.ROOT,
+        TemplateRunnerWiringTest.ROOT.resolve("template.yaml")).log(line -> {
           LOG.add(line);
           System.err.println(line);
         }));

@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the seeds and samples of the test resources. */
-final class Fixtures {
-  private Fixtures() {}
+/** The report texts of the test resources (seeds and samples) as text, and the agency each names in its title. */
+final class ReportTexts {
+  private ReportTexts() {}
 
   static String text(String resource) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/" + resource)) {
+    try (InputStream in = ReportTexts.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no test resource " + resource);
       }

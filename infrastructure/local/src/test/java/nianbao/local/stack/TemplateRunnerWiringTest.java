@@ -23,15 +23,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * test handlers: HTTP API routes and payload 2.0 events, S3 notifications with key filters, Lambda's retries
  * and on-failure record, Lambda Invoke and SQS through the real AWS CLI.
  */
-class LocalStackWiringTest {
+class TemplateRunnerWiringTest {
   static final Path ROOT = Path.of(System.getProperty("nianbao.root", "../.."));
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static LocalStack stack;
+  private static TemplateRunner stack;
 
   @BeforeAll
   static void start() throws Exception {
-    Path template = Path.of(LocalStackWiringTest.class.getResource("/stack/test-template.yaml").toURI());
-    stack = LocalStack.start(StackOptions.throwaway(ROOT, template).stackName("wiring"));
+    Path template = Path.of(TemplateRunnerWiringTest.class.getResource("/stack/test-template.yaml").toURI());
+    stack = TemplateRunner.start(StackOptions.throwaway(ROOT, template).stackName("wiring"));
   }
 
   @AfterAll

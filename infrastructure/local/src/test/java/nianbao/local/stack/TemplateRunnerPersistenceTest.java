@@ -26,22 +26,22 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * The local stack keeps its data in a folder and follows the template: a restart finds every report, handles
  * the events a stop cut short, and a template with a renamed table and more indexes is what the next start builds.
  */
-class LocalStackPersistenceTest {
+class TemplateRunnerPersistenceTest {
   @TempDir
   Path data;
 
   private StackOptions options(Path template) {
-    return StackOptions.throwaway(LocalStackWiringTest.ROOT, template).data(data).state(data);
+    return StackOptions.throwaway(TemplateRunnerWiringTest.ROOT, template).data(data).state(data);
   }
 
   @Test
   void aRestartedStackFindsEveryReportAndItsSource() throws Exception {
     Set<String> before;
     // GIVEN a stack on a folder with the seeds ingested
-    try (LocalStack stack = LocalStack.start(options(LocalStackWiringTest.ROOT.resolve("template.yaml")))) {
+    try (TemplateRunner stack = TemplateRunner.start(options(TemplateRunnerWiringTest.ROOT.resolve("template.yaml")))) {
       assertTrue(Files.exists(data.resolve("stack.json")), "the running stack describes itself for the commands");
       IllegalStateException second = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-          () -> LocalStack.start(options(LocalStackWiringTest.ROOT.resolve("template.yaml"))).close());
+          () -> TemplateRunner.start(options(TemplateRunnerWiringTest.ROOT.resolve("template.yaml"))).close());
       assertTrue(second.getMessage().contains("另一个"), "one stack per data folder: " + second.getMessage());
       for (Path seed : Seeds.all()) {
         stack.s3Client().putObject(r -> r.bucket(stack.reportsBucket()).key("uploads/" + seed.getFileName()),
@@ -53,7 +53,7 @@ class LocalStackPersistenceTest {
     }
     assertTrue(Files.notExists(data.resolve("stack.json")), "a stopped stack leaves no address behind");
     // WHEN it is started again on the same folder
-    try (LocalStack stack = LocalStack.start(options(LocalStackWiringTest.ROOT.resolve("template.yaml")))) {
+    try (TemplateRunner stack = TemplateRunner.start(options(TemplateRunnerWiringTest.ROOT.resolve("template.yaml")))) {
       // THEN every report is listed, readable, and its source file is still in the bucket
       assertEquals(before, reportIds(stack));
       for (String id : before) {
@@ -72,7 +72,7 @@ class LocalStackPersistenceTest {
   void eventsInFlightWhenTheStackStoppedAreHandledWhenItStartsAgain() throws Exception {
     // GIVEN a stack stopped just after many files were put into its bucket, before ingest could handle them all
     Set<String> keys = new TreeSet<>();
-    try (LocalStack stack = LocalStack.start(options(LocalStackWiringTest.ROOT.resolve("template.yaml")))) {
+    try (TemplateRunner stack = TemplateRunner.start(options(TemplateRunnerWiringTest.ROOT.resolve("template.yaml")))) {
       for (int copy = 0; copy < 3; copy++) {
         for (Path seed : Seeds.all()) {
           String key = "uploads/" + copy + "/" + seed.getFileName();
@@ -87,7 +87,7 @@ class LocalStackPersistenceTest {
     }
     assertTrue(kept > 0, "some events were still in flight");
     // WHEN it starts again
-    try (LocalStack stack = LocalStack.start(options(LocalStackWiringTest.ROOT.resolve("template.yaml")))) {
+    try (TemplateRunner stack = TemplateRunner.start(options(TemplateRunnerWiringTest.ROOT.resolve("template.yaml")))) {
       stack.awaitEvents(Duration.ofSeconds(120));
       // THEN every upload was ingested, and the journal is empty
       try (DynamoDbClient dynamo = stack.dynamoClient()) {
@@ -105,13 +105,13 @@ class LocalStackPersistenceTest {
 
   @Test
   void aRenamedTableAndNewIndexesInTheTemplateAreWhatTheStackBuilds() throws Exception {
-    String original = Files.readString(LocalStackWiringTest.ROOT.resolve("template.yaml"));
+    String original = Files.readString(TemplateRunnerWiringTest.ROOT.resolve("template.yaml"));
     String renamed = original.replace("TableName: !Sub \"${AWS::StackName}-reports\"",
         "TableName: !Sub \"${AWS::StackName}-renamed\"");
     assertTrue(!renamed.equals(original), "the template names its table as this test expects");
     Path first = Files.writeString(data.resolve("renamed.yaml"), withIndex(renamed, "byTest", "testKey"));
     // GIVEN a stack started from a copy of the template with a renamed table and an extra index
-    try (LocalStack stack = LocalStack.start(options(first))) {
+    try (TemplateRunner stack = TemplateRunner.start(options(first))) {
       assertEquals("nianbao-renamed", stack.table());
       assertEquals(Set.of("byTest"), indexes(stack).stream().filter(i -> i.startsWith("byT")).collect(
           java.util.stream.Collectors.toSet()));
@@ -124,7 +124,7 @@ class LocalStackPersistenceTest {
     // WHEN the template gains another index and the stack is started again on the same data
     Path second = Files.writeString(data.resolve("renamed2.yaml"),
         withIndex(withIndex(renamed, "byTest", "testKey"), "byOther", "otherKey"));
-    try (LocalStack stack = LocalStack.start(options(second))) {
+    try (TemplateRunner stack = TemplateRunner.start(options(second))) {
       // THEN the existing table gets the index, as a stack update would add it, and keeps its data
       assertTrue(indexes(stack).containsAll(List.of("byTest", "byOther")), indexes(stack).toString());
       assertEquals(1, reportIds(stack).size());
@@ -143,14 +143,14 @@ class LocalStackPersistenceTest {
         + "          Projection: {ProjectionType: KEYS_ONLY}\n");
   }
 
-  private static List<String> indexes(LocalStack stack) {
+  private static List<String> indexes(TemplateRunner stack) {
     try (DynamoDbClient dynamo = stack.dynamoClient()) {
       TableDescription table = dynamo.describeTable(r -> r.tableName(stack.table())).table();
       return table.globalSecondaryIndexes().stream().map(g -> g.indexName()).toList();
     }
   }
 
-  private static Set<String> reportIds(LocalStack stack) {
+  private static Set<String> reportIds(TemplateRunner stack) {
     JsonNode list = Http.json(Http.get(stack.apiUrl() + "/reports?limit=200"));
     Set<String> ids = new TreeSet<>();
     list.path("items").forEach(item -> ids.add(item.path("id").asText()));

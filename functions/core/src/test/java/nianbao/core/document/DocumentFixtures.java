@@ -8,17 +8,20 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The documents made by tools/fixtures/make-documents.sh, and the grids their layout defines. */
-final class Fixtures {
+/**
+ * The documents made by tools/fixtures/make-documents.sh (each seed as DOCX, HTML and PDF), the grids their layout
+ * defines, and what a read document holds (its tables, its paragraphs), for the readers' tests.
+ */
+final class DocumentFixtures {
   static final List<String> SEEDS = List.of("000_dc7fa2148f231570", "001_6b6d80a219e047ef", "002_247cf08f496e631f",
       "003_978a9fff42e671ca", "004_966a26715276eb9e");
   static final List<String> REPORTS = List.of("000_dc7fa2148f231570", "001_6b6d80a219e047ef", "002_247cf08f496e631f",
       "003_978a9fff42e671ca", "004_966a26715276eb9e", "pingtan-2022");
 
-  private Fixtures() {}
+  private DocumentFixtures() {}
 
   static byte[] bytes(String path) {
-    try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
+    try (InputStream in = DocumentFixtures.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalArgumentException("no test resource " + path);
       }
