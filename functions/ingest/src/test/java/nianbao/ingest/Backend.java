@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import nianbao.servers.FreePorts;
 import nianbao.servers.LocalDynamoDb;
 import nianbao.servers.LocalS3;
+import nianbao.servers.LocalSqs;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Where a test suite's DynamoDB and S3 are: in-process servers, a moto_server process, or AWS_ENDPOINT_URL. */
+/** Where a test suite's DynamoDB, S3 and SQS are: in-process servers, a moto_server process, or AWS_ENDPOINT_URL. */
 abstract class Backend implements AutoCloseable {
   static final Region REGION = Region.US_EAST_1;
 
@@ -81,11 +82,15 @@ abstract class Backend implements AutoCloseable {
     }
   }
 
-  /** DynamoDB Local on a folder (so an outage can be simulated by stopping it) and s3proxy in memory. */
+  /**
+   * DynamoDB Local on a folder (so an outage can be simulated by stopping it), s3proxy in memory, and the local
+   * stack's own SQS ({@link LocalSqs}).
+   */
   static final class Local extends Backend {
     private final Path folder;
     private final LocalDynamoDb db;
     private final LocalS3 s3;
+    private final LocalSqs sqs;
 
     private static Local shared;
 
@@ -93,6 +98,7 @@ abstract class Backend implements AutoCloseable {
       folder = Files.createTempDirectory("nianbao-ddb");
       db = LocalDynamoDb.onFolder(folder);
       s3 = LocalS3.inMemory(REGION.id());
+      sqs = LocalSqs.inMemory();
     }
 
     /** One for the test JVM, started by the first test class that asks and closed when the JVM exits. */
@@ -120,6 +126,11 @@ abstract class Backend implements AutoCloseable {
     }
 
     @Override
+    URI sqsEndpoint() {
+      return sqs.endpoint();
+    }
+
+    @Override
     boolean stopDynamo() {
       db.stop();
       return true;
@@ -132,6 +143,7 @@ abstract class Backend implements AutoCloseable {
 
     @Override
     public void close() {
+      sqs.close();
       s3.close();
       db.close();
     }

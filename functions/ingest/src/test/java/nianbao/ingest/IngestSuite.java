@@ -20,6 +20,7 @@ import nianbao.core.ReportReader;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.core.rules.CrossYearRules;
+import nianbao.ingest.operations.OperationsHandler;
 import nianbao.ingest.operations.Reprocessor;
 import nianbao.store.Findings;
 import nianbao.store.Identity;
@@ -30,6 +31,7 @@ import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.SourceRecord;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The ingest suite, run against each backend (in-process servers, moto_server, AWS_ENDPOINT_URL). Every test
@@ -419,6 +421,32 @@ abstract class IngestSuite {
     assertFalse(h.store.summary(2022, "河南省", null).byCity().isEmpty());
     String again = h.operate("{\"action\":\"rebuildSummaries\"}");
     assertTrue(again.contains("\"removed\":0"), again);
+    h.assertSummariesExact();
+  }
+
+  @Test
+  void theDeadLetterQueueIsRedrivenThroughIngestAndWhatFailsAgainStaysThere() {
+    // GIVEN an upload whose event ended in the on-failure destination (the invocation record Lambda writes), and a
+    // message that is no event at all
+    Harness h = harness();
+    SqsClient sqs = backend().sqs();
+    String queue = sqs.createQueue(r -> r.queueName("dlq-" + h.table)).queueUrl();
+    Harness.Uploaded u = h.upload("uploads/failed.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    String event = new String(Harness.createdEvent(h.bucket, u), StandardCharsets.UTF_8);
+    sqs.sendMessage(r -> r.queueUrl(queue).messageBody("{\"version\":\"1.0\",\"timestamp\":\"2026-01-01T00:00:00Z\","
+        + "\"requestContext\":{\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":3},"
+        + "\"requestPayload\":" + event + ",\"responseContext\":{\"statusCode\":200,\"functionError\":\"Unhandled\"}}"));
+    sqs.sendMessage(r -> r.queueUrl(queue).messageBody("not json"));
+    // WHEN an operator redrives the queue through the operations function
+    String answer = Harness.invoke(new OperationsHandler(h.ingest, () -> sqs, queue),
+        "{\"action\":\"redrive\"}".getBytes(StandardCharsets.UTF_8));
+    // THEN the report is stored and its message deleted; the other failed and stays in the queue, out of sight
+    assertEquals("{\"received\":2,\"redriven\":1,\"failed\":1}", answer);
+    assertEquals(1, h.heads().size());
+    var left = sqs.getQueueAttributes(r -> r.queueUrl(queue).attributeNamesWithStrings(
+        "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+    assertEquals("0", left.get("ApproximateNumberOfMessages"));
+    assertEquals("1", left.get("ApproximateNumberOfMessagesNotVisible"));
     h.assertSummariesExact();
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import nianbao.servers.LocalQueues;
 
 /**
  * Lambda's asynchronous invocation, as S3 notifications use it: the event is accepted at once, a failed attempt is

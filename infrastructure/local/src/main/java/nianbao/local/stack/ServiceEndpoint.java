@@ -1,7 +1,5 @@
 package nianbao.local.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import nianbao.servers.LocalQueues;
+import nianbao.servers.LocalSqs;
 
 /**
  * One loopback port that speaks two AWS service APIs for the local stack's functions and queues: Lambda's Invoke
@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
  * and {@code aws sqs} work). Requests are not authenticated, as on every local service.
  */
 final class ServiceEndpoint implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INVOKE = "/2015-03-31/functions/";
 
   private final HttpServer server;
@@ -55,7 +54,7 @@ final class ServiceEndpoint implements AutoCloseable {
       String path = exchange.getRequestURI().getRawPath();
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       if (target != null && target.startsWith("AmazonSQS.")) {
-        sqs(exchange, target.substring("AmazonSQS.".length()));
+        LocalSqs.answer(exchange, queues, target.substring("AmazonSQS.".length()));
       } else if (path.startsWith(INVOKE) && path.endsWith("/invocations") && "POST".equals(exchange.getRequestMethod())) {
         invoke(exchange, URLDecoder.decode(path.substring(INVOKE.length(), path.length() - "/invocations".length()),
             StandardCharsets.UTF_8));
@@ -64,21 +63,6 @@ final class ServiceEndpoint implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       error(exchange, 500, "ServiceException", String.valueOf(e.getMessage()));
-    }
-  }
-
-  private void sqs(HttpExchange exchange, String action) throws IOException {
-    JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-    try {
-      byte[] body = queues.call(action, request == null ? JSON.createObjectNode() : request).toString()
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-      send(exchange, 200, body);
-    } catch (UnsupportedOperationException e) {
-      error(exchange, 400, "com.amazonaws.sqs#UnsupportedOperation", "not supported locally: " + action);
-    } catch (IllegalArgumentException e) {
-      exchange.getResponseHeaders().add("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender");
-      error(exchange, 400, "com.amazonaws.sqs#QueueDoesNotExist", e.getMessage());
     }
   }
 
@@ -118,9 +102,7 @@ final class ServiceEndpoint implements AutoCloseable {
   }
 
   private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-    var json = JSON.createObjectNode().put("__type", type).put("message", message).put("Type", "User");
-    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-    send(exchange, status, json.toString().getBytes(StandardCharsets.UTF_8));
+    LocalSqs.error(exchange, status, type, message);
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

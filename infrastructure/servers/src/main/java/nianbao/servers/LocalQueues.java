@@ -1,4 +1,4 @@
-package nianbao.local.stack;
+package nianbao.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,12 +19,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The template's SQS queues, enough of SQS for a dead-letter queue: the JSON protocol's SendMessage,
- * ReceiveMessage (with visibility timeout), DeleteMessage, GetQueueUrl, GetQueueAttributes, ListQueues and
- * PurgeQueue, so the ingest function's redrive and the AWS CLI work against them. Messages are kept in the data
- * folder (one JSON file per queue) unless the stack is in memory.
+ * SQS queues, enough of SQS for a dead-letter queue: the JSON protocol's CreateQueue, SendMessage, ReceiveMessage
+ * (with visibility timeout), DeleteMessage, GetQueueUrl, GetQueueAttributes, ListQueues and PurgeQueue, so the
+ * operations function's redrive and the AWS CLI work against them. The local stack serves them beside Lambda's
+ * Invoke API, tests on an endpoint of their own ({@link LocalSqs}). Messages are kept in a folder (one JSON file
+ * per queue) unless it is null.
  */
-final class LocalQueues {
+public final class LocalQueues {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final class Message {
@@ -39,13 +40,17 @@ final class LocalQueues {
   private final String baseUrl;
   private final Map<String, List<Message>> queues = new LinkedHashMap<>();
 
-  LocalQueues(Path folder, String baseUrl) {
+  /**
+   * @param folder  where messages are kept, or null for memory only
+   * @param baseUrl the endpoint the queues' URLs begin with
+   */
+  public LocalQueues(Path folder, String baseUrl) {
     this.folder = folder;
     this.baseUrl = baseUrl;
   }
 
   /** Creates a queue (keeping what a previous run left in it). */
-  synchronized void create(String name) {
+  public synchronized void create(String name) {
     List<Message> messages = new ArrayList<>();
     Path file = file(name);
     if (file != null && Files.exists(file)) {
@@ -64,11 +69,11 @@ final class LocalQueues {
     queues.putIfAbsent(name, messages);
   }
 
-  String url(String name) {
+  public String url(String name) {
     return baseUrl + "/000000000000/" + name;
   }
 
-  synchronized void send(String name, String body) {
+  public synchronized void send(String name, String body) {
     Message message = new Message();
     message.id = UUID.randomUUID().toString();
     message.body = body;
@@ -77,14 +82,18 @@ final class LocalQueues {
     save(name);
   }
 
-  synchronized int depth(String name) {
+  public synchronized int depth(String name) {
     return queue(name).size();
   }
 
   /** One SQS JSON-protocol call ({@code X-Amz-Target: AmazonSQS.<action>}); the response document. */
-  synchronized ObjectNode call(String action, JsonNode request) {
+  public synchronized ObjectNode call(String action, JsonNode request) {
     ObjectNode response = JSON.createObjectNode();
     switch (action) {
+      case "CreateQueue" -> {
+        create(request.path("QueueName").asText());
+        response.put("QueueUrl", url(request.path("QueueName").asText()));
+      }
       case "ListQueues" -> {
         ArrayNode urls = response.putArray("QueueUrls");
         queues.keySet().forEach(n -> urls.add(url(n)));
@@ -132,7 +141,7 @@ final class LocalQueues {
         response.putObject("Attributes")
             .put("ApproximateNumberOfMessages", Long.toString(visible))
             .put("ApproximateNumberOfMessagesNotVisible", Long.toString(queue(name).size() - visible))
-            .put("QueueArn", "arn:aws:sqs:" + StackTemplate.REGION + ":000000000000:" + name);
+            .put("QueueArn", "arn:aws:sqs:us-east-1:000000000000:" + name); // the local stack's region and account
       }
       default -> throw new UnsupportedOperationException(action);
     }
