@@ -26,7 +26,8 @@ mvn -B -Dstyle.color=never verify
 # Each target fuzzes for its @FuzzTest(maxDuration) of 60 s; Jazzer fuzzes one target per JVM.
 for target in arbitraryBytes mutatedSeed; do
   echo "== fuzzing the text reader: $target (Jazzer, bounded)"
-  JAZZER_FUZZ=1 mvn -B -q -Dstyle.color=never -pl functions/core surefire:test \
+  # -am and a lifecycle phase: core's tests read the seeds from the test-fixtures module, found in this build
+  JAZZER_FUZZ=1 mvn -B -q -Dstyle.color=never -pl functions/core -am test \
     -Dtest="TextReaderFuzzTest#$target" -Dsurefire.failIfNoSpecifiedTests=false
 done
 

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import nianbao.fixtures.SeedReports;
 import nianbao.ingest.Ingest;
 import nianbao.ingest.IngestHandler;
 import nianbao.ingest.ReportParser;
@@ -54,7 +54,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 final class ApiStack {
   static final Region REGION = Region.US_EAST_1;
   static final Path TEMPLATE = Path.of(System.getProperty("nianbao.template", "../../template.yaml"));
-  static final Path SEEDS = Path.of(System.getProperty("nianbao.seeds", "../core/src/test/resources/seeds"));
   static final String XINXIANG_2022 = "003_978a9fff42e671ca.txt";
   private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
       LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiStack.class.getClassLoader());
@@ -182,23 +181,15 @@ final class ApiStack {
   final java.util.Queue<Exception> ingestFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   static byte[] seed(String name) {
-    try {
-      return Files.readAllBytes(SEEDS.resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SeedReports.bytes(name);
   }
 
   static String seedText(String name) {
-    return new String(seed(name), StandardCharsets.UTF_8);
+    return SeedReports.text(name);
   }
 
   static java.util.List<String> seedNames() {
-    try (var files = Files.list(SEEDS)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SeedReports.NAMES;
   }
 
   /** The five seeds, 新乡县人民政府 a year earlier (2021), and an upload that is no report. */

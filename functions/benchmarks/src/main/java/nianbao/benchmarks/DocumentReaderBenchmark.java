@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import nianbao.core.document.Document;
 import nianbao.core.document.DocumentReaders;
 import nianbao.core.document.UnreadableDocumentException;
+import nianbao.fixtures.SeedReports;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,12 +52,13 @@ public class DocumentReaderBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException {
+    if (format.equals("txt")) {
+      SeedReports.NAMES.forEach(name -> documents.add(SeedReports.bytes(name)));
+      return;
+    }
     Path core = findCore();
-    Path dir = switch (format) {
-      case "txt" -> core.resolve("src/test/resources/seeds");
-      case "pdf-no-rulings" -> core.resolve("src/test/resources/corpus/pdf-no-rulings");
-      default -> documentsDir(core);
-    };
+    Path dir = format.equals("pdf-no-rulings") ? core.resolve("src/test/resources/corpus/pdf-no-rulings")
+        : documentsDir(core);
     String extension = format.equals("pdf-no-rulings") ? "pdf" : format;
     try (var files = Files.list(dir)) {
       for (Path p : files.sorted().toList()) {

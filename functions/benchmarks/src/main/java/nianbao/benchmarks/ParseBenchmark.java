@@ -44,7 +44,7 @@ public class ParseBenchmark {
 
     @Setup
     public void load() throws IOException {
-      bytes = resource("/reports/" + seed + ".txt");
+      bytes = resource("/seeds/" + seed + ".txt");
     }
   }
 
@@ -72,7 +72,7 @@ public class ParseBenchmark {
     public void load() throws IOException {
       for (String seed : new String[] {"000_dc7fa2148f231570", "001_6b6d80a219e047ef", "002_247cf08f496e631f",
           "003_978a9fff42e671ca", "004_966a26715276eb9e"}) {
-        reports.add(resource("/reports/" + seed + ".txt"));
+        reports.add(resource("/seeds/" + seed + ".txt"));
       }
     }
   }

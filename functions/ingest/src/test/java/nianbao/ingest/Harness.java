@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import nianbao.core.model.Report;
+import nianbao.fixtures.SeedReports;
 import nianbao.ingest.operations.OperationsHandler;
 import nianbao.servers.S3Events;
 import nianbao.servers.SamTemplate;
@@ -172,8 +173,8 @@ final class Harness {
   /** Uploads the five seeds, each as {@code uploads/<name>}, and delivers them in one event. */
   String deliverSeeds() {
     List<Uploaded> uploads = new ArrayList<>();
-    for (String name : Seeds.NAMES) {
-      uploads.add(upload("uploads/" + name, Seeds.bytes(name)));
+    for (String name : SeedReports.NAMES) {
+      uploads.add(upload("uploads/" + name, SeedReports.bytes(name)));
     }
     return deliver(uploads.toArray(Uploaded[]::new));
   }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nianbao.fixtures.SeedReports;
 import nianbao.ingest.coldstart.ColdStart;
 import nianbao.ingest.coldstart.Priming;
 import nianbao.ingest.coldstart.WarmUp;
@@ -55,7 +56,7 @@ class IngestOnLocalServersTest extends IngestSuite {
       // AND the warm-up, which prepares them before there is a client, builds the same requests
       assertEquals(items.size(), nianbao.store.ReportLedger.preparingOnly(h.table).prepare(WarmUp.readSample()).size());
       // AND the function it built stores an upload
-      Harness.Uploaded u = h.upload("uploads/报告 2022 v1+final.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+      Harness.Uploaded u = h.upload("uploads/报告 2022 v1+final.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
       var out = new java.io.ByteArrayOutputStream();
       new IngestHandler(ingest).handleRequest(
           new ByteArrayInputStream(Harness.createdEvent(h.bucket, u)), out, null);
@@ -112,8 +113,8 @@ class IngestOnLocalServersTest extends IngestSuite {
       }
     };
     Harness h = new Harness(backend, backend.dynamo(stopBeforeWrite), ReportParser.CORE);
-    Harness.Uploaded a = h.upload("uploads/a.txt", Seeds.bytes(Seeds.NAMES.get(0)));
-    Harness.Uploaded b = h.upload("uploads/b.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    Harness.Uploaded a = h.upload("uploads/a.txt", SeedReports.bytes(SeedReports.NAMES.get(0)));
+    Harness.Uploaded b = h.upload("uploads/b.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
     byte[] event = Harness.createdEvent(h.bucket, a, b);
     try {
       // WHEN the event is handled during the outage
@@ -143,7 +144,7 @@ class IngestOnLocalServersTest extends IngestSuite {
     });
     try {
       h.s3.putObject(p -> p.bucket(h.bucket).key("uploads/报告 2022 v1+final.txt"),
-          RequestBody.fromBytes(Seeds.bytes(Seeds.XINXIANG_2022)));
+          RequestBody.fromBytes(SeedReports.bytes(SeedReports.XINXIANG_2022)));
       assertEquals(1, answers.size());
       assertTrue(answers.get(0).contains("CREATED"), answers.get(0));
       assertEquals("uploads/报告 2022 v1+final.txt", h.heads().get(0).key());

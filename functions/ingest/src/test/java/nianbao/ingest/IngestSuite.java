@@ -20,6 +20,7 @@ import nianbao.core.ReportReader;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.core.rules.CrossYearRules;
+import nianbao.fixtures.SeedReports;
 import nianbao.ingest.operations.OperationsHandler;
 import nianbao.ingest.operations.Reprocessor;
 import nianbao.store.Findings;
@@ -54,17 +55,17 @@ abstract class IngestSuite {
     // GIVEN the five seeds uploaded, one under a key with a space, a plus and Chinese
     Harness h = harness();
     List<Harness.Uploaded> uploads = new ArrayList<>();
-    for (String name : Seeds.NAMES) {
-      String key = name.equals(Seeds.XINXIANG_2022) ? "uploads/报告 2022 v1+final.txt" : "uploads/" + name;
-      uploads.add(h.upload(key, Seeds.bytes(name)));
+    for (String name : SeedReports.NAMES) {
+      String key = name.equals(SeedReports.XINXIANG_2022) ? "uploads/报告 2022 v1+final.txt" : "uploads/" + name;
+      uploads.add(h.upload(key, SeedReports.bytes(name)));
     }
     // WHEN one event carries all five records
     String answer = h.deliver(uploads.toArray(Harness.Uploaded[]::new));
     // THEN five reports, each as core reads it, and the summaries count them
     assertTrue(answer.contains("CREATED"), answer);
     assertEquals(5, h.heads().size());
-    for (int i = 0; i < Seeds.NAMES.size(); i++) {
-      Report expected = read(Seeds.bytes(Seeds.NAMES.get(i)), "x");
+    for (int i = 0; i < SeedReports.NAMES.size(); i++) {
+      Report expected = read(SeedReports.bytes(SeedReports.NAMES.get(i)), "x");
       String id = Identity.of(expected, expected.source().sha256()).reportId();
       ReportHead head = h.store.head(id).orElseThrow();
       assertEquals(uploads.get(i).key(), head.key(), "key decoded exactly");
@@ -94,7 +95,7 @@ abstract class IngestSuite {
   @Test
   void theSameObjectDeliveredTwiceAndConcurrentlyChangesNothing() throws Exception {
     Harness h = harness();
-    Harness.Uploaded u = h.upload("uploads/dup.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    Harness.Uploaded u = h.upload("uploads/dup.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
     h.deliver(u);
     ReportHead first = h.heads().get(0);
     Summary before = h.store.summary(null, null, null);
@@ -129,7 +130,7 @@ abstract class IngestSuite {
     org.junit.jupiter.api.Assumptions.assumeTrue(backend().isolatesConcurrentTransactions(),
         "this backend does not isolate concurrent transactions");
     Harness h = harness();
-    Harness.Uploaded u = h.upload("uploads/race.txt", Seeds.bytes(Seeds.NAMES.get(2)));
+    Harness.Uploaded u = h.upload("uploads/race.txt", SeedReports.bytes(SeedReports.NAMES.get(2)));
     ExecutorService pool = Executors.newFixedThreadPool(50);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> results = new ArrayList<>();
@@ -156,16 +157,16 @@ abstract class IngestSuite {
   @Test
   void aCorrectedUploadBecomesCurrentAndTheEarlierIsKeptEvenWhenEventsArriveOutOfOrder() throws Exception {
     Harness h = harness();
-    Harness.Uploaded v1 = h.upload("uploads/xinxiang.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    Harness.Uploaded v1 = h.upload("uploads/xinxiang.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
     Thread.sleep(5);
     Harness.Uploaded v2 = h.upload("uploads/xinxiang-corrected.txt",
-        Seeds.corrected(Seeds.XINXIANG_2022, "（本报告已更正）"));
+        SeedReports.corrected(SeedReports.XINXIANG_2022, "（本报告已更正）"));
     // WHEN the later upload's event arrives first
     assertTrue(h.deliver(v2).contains("CREATED"));
     assertTrue(h.deliver(v1).contains("OLDER_VERSION_KEPT"));
     // THEN the later upload is current, both are listed, and the report counts once
     ReportHead head = h.heads().get(0);
-    assertEquals(ReportReader.sha256(Seeds.corrected(Seeds.XINXIANG_2022, "（本报告已更正）")), head.currentSha());
+    assertEquals(ReportReader.sha256(SeedReports.corrected(SeedReports.XINXIANG_2022, "（本报告已更正）")), head.currentSha());
     List<ReportVersion> versions = h.store.versions(head.reportId());
     assertEquals(2, versions.size());
     assertEquals(head.currentSha(), versions.get(0).sha256(), "newest first");
@@ -175,7 +176,7 @@ abstract class IngestSuite {
 
     // AND a third, still later upload replaces it again
     Thread.sleep(5);
-    Harness.Uploaded v3 = h.upload("uploads/xinxiang.txt", Seeds.corrected(Seeds.XINXIANG_2022, "（再次更正）"));
+    Harness.Uploaded v3 = h.upload("uploads/xinxiang.txt", SeedReports.corrected(SeedReports.XINXIANG_2022, "（再次更正）"));
     assertTrue(h.deliver(v3).contains("NEW_CURRENT_VERSION"));
     assertEquals(3, h.store.versions(head.reportId()).size());
     assertEquals(1, h.store.summary(2022, null, null).reports());
@@ -219,8 +220,8 @@ abstract class IngestSuite {
   @Test
   void deletingTheSourceRemovesTheReportFromListsAndSummaries() throws Exception {
     Harness h = harness();
-    Harness.Uploaded a = h.upload("uploads/a.txt", Seeds.bytes(Seeds.NAMES.get(0)));
-    Harness.Uploaded b = h.upload("uploads/b.txt", Seeds.bytes(Seeds.NAMES.get(2)));
+    Harness.Uploaded a = h.upload("uploads/a.txt", SeedReports.bytes(SeedReports.NAMES.get(0)));
+    Harness.Uploaded b = h.upload("uploads/b.txt", SeedReports.bytes(SeedReports.NAMES.get(2)));
     h.deliver(a, b);
     assertEquals(2, h.store.summary(2022, "河南省", "新乡市").reports());
 
@@ -241,15 +242,15 @@ abstract class IngestSuite {
   @Test
   void aCorrectionFallsBackToTheEarlierVersionWhenItsObjectIsDeleted() throws Exception {
     Harness h = harness();
-    Harness.Uploaded v1 = h.upload("uploads/v1.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    Harness.Uploaded v1 = h.upload("uploads/v1.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
     Thread.sleep(5);
-    Harness.Uploaded v2 = h.upload("uploads/v2.txt", Seeds.corrected(Seeds.XINXIANG_2022, "更正"));
+    Harness.Uploaded v2 = h.upload("uploads/v2.txt", SeedReports.corrected(SeedReports.XINXIANG_2022, "更正"));
     h.deliver(v1, v2);
     String id = h.heads().get(0).reportId();
     h.s3.deleteObject(r -> r.bucket(h.bucket).key("uploads/v2.txt").versionId(v2.versionId()));
     h.invoke(Harness.removedEvent(h.bucket, "uploads/v2.txt", v2.versionId(), false));
     ReportHead head = h.store.head(id).orElseThrow();
-    assertEquals(ReportReader.sha256(Seeds.bytes(Seeds.XINXIANG_2022)), head.currentSha());
+    assertEquals(ReportReader.sha256(SeedReports.bytes(SeedReports.XINXIANG_2022)), head.currentSha());
     assertEquals(1, h.store.summary(null, null, null).reports());
     h.assertSummariesExact();
   }
@@ -257,9 +258,9 @@ abstract class IngestSuite {
   @Test
   void crossYearChecksUpdateBothSidesWhicheverArrivesFirst() throws Exception {
     Harness h = harness();
-    byte[] y2022 = Seeds.bytes(Seeds.XINXIANG_2022);
-    byte[] y2021 = Seeds.otherYear(Seeds.XINXIANG_2022, 2022, 2021);
-    byte[] y2023 = Seeds.otherYear(Seeds.XINXIANG_2022, 2022, 2023);
+    byte[] y2022 = SeedReports.bytes(SeedReports.XINXIANG_2022);
+    byte[] y2021 = SeedReports.otherYear(SeedReports.XINXIANG_2022, 2022, 2021);
+    byte[] y2023 = SeedReports.otherYear(SeedReports.XINXIANG_2022, 2022, 2023);
     Report r2021 = read(y2021, "2021.txt");
     Report r2022 = read(y2022, "2022.txt");
     Report r2023 = read(y2023, "2023.txt");
@@ -303,7 +304,7 @@ abstract class IngestSuite {
         text.append("。\n");
       }
     }
-    String seed = Seeds.text(Seeds.XINXIANG_2022);
+    String seed = SeedReports.text(SeedReports.XINXIANG_2022);
     int at = seed.indexOf("二、");
     byte[] big = (seed.substring(0, at) + text + "\n" + seed.substring(at)).getBytes(StandardCharsets.UTF_8);
     Report expected = read(big, "big.txt");
@@ -364,9 +365,9 @@ abstract class IngestSuite {
       return misread.withSource(new nianbao.core.model.Source(s.name(), s.sha256(), s.format(), s.encoding(),
           "txt/0"));
     });
-    Harness.Uploaded misread = old.upload("uploads/misread.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    Harness.Uploaded misread = old.upload("uploads/misread.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
     old.deliver(misread);
-    Report truth = read(Seeds.bytes(Seeds.XINXIANG_2022), "x");
+    Report truth = read(SeedReports.bytes(SeedReports.XINXIANG_2022), "x");
     Identity right = Identity.of(truth, truth.source().sha256());
     String wrongId = Identity.reportId(right.agencyKey(), truth.year() - 1);
     assertEquals(truth.year() - 1, old.store.head(wrongId).orElseThrow().year());
@@ -431,7 +432,7 @@ abstract class IngestSuite {
     Harness h = harness();
     SqsClient sqs = backend().sqs();
     String queue = sqs.createQueue(r -> r.queueName("dlq-" + h.table)).queueUrl();
-    Harness.Uploaded u = h.upload("uploads/failed.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    Harness.Uploaded u = h.upload("uploads/failed.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
     String event = new String(Harness.createdEvent(h.bucket, u), StandardCharsets.UTF_8);
     sqs.sendMessage(r -> r.queueUrl(queue).messageBody("{\"version\":\"1.0\",\"timestamp\":\"2026-01-01T00:00:00Z\","
         + "\"requestContext\":{\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":3},"

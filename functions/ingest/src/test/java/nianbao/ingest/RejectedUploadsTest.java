@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nianbao.core.ReportReader;
+import nianbao.fixtures.SeedReports;
 import nianbao.ingest.operations.Reprocessor;
 import nianbao.store.item.ReportHead;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class RejectedUploadsTest {
   @Test
   void aReportTheReaderFailedOnIsReadAgainOnceTheReaderChanged() throws Exception {
     // GIVEN a reader with a defect on one file: the upload is kept as rejected, naming the format and reader
-    byte[] report = Seeds.bytes(Seeds.XINXIANG_2022);
+    byte[] report = SeedReports.bytes(SeedReports.XINXIANG_2022);
     Harness defective = harness((bytes, name) -> {
       throw new IllegalStateException("a defect of the reader");
     });

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import nianbao.core.ReportReader;
 import nianbao.core.document.UnreadableDocumentException;
+import nianbao.fixtures.SeedReports;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -22,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
  * or throws {@link UnreadableDocumentException}; nothing else escapes, and no input takes over a second.
  *
  * <p>A plain {@code mvn test} runs the saved inputs under {@code TextReaderFuzzTestInputs/<target>/}
- * (regression mode). {@code JAZZER_FUZZ=1 mvn -pl functions/core test -Dtest='TextReaderFuzzTest#<target>'}
+ * (regression mode). {@code JAZZER_FUZZ=1 mvn -pl functions/core -am test -Dtest='TextReaderFuzzTest#<target>'}
  * fuzzes one target for at most {@code maxDuration}; a failing input is saved next to the others.
  */
 class TextReaderFuzzTest {
@@ -55,12 +51,9 @@ class TextReaderFuzzTest {
       "\uFEFF", "\u3000", "１２"};
 
   @BeforeAll
-  static void loadSeedsAndWarmUp() throws IOException, URISyntaxException, UnreadableDocumentException {
-    Path dir = Path.of(TextReaderFuzzTest.class.getResource("/seeds").toURI());
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.sorted().toList()) {
-        SEEDS.add(Files.readString(file, StandardCharsets.UTF_8));
-      }
+  static void loadSeedsAndWarmUp() throws UnreadableDocumentException {
+    for (String name : SeedReports.NAMES) {
+      SEEDS.add(SeedReports.text(name));
     }
     // Region data and JIT warm-up happen once per JVM; they are not what the bound is about.
     for (String seed : SEEDS) {

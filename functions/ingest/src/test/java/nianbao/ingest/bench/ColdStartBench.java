@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import nianbao.fixtures.SeedReports;
 import nianbao.servers.LocalDynamoDb;
 import nianbao.servers.LocalS3;
 import nianbao.servers.S3Events;
@@ -67,7 +68,7 @@ public final class ColdStartBench {
       var table = TemplateTables.table(sam, "ReportsTable");
       TemplateTables.create(dynamo, table);
       s3.createBucket(r -> r.bucket("bench-reports"));
-      byte[] seed = Files.readAllBytes(Path.of("functions/core/src/test/resources/seeds/003_978a9fff42e671ca.txt"));
+      byte[] seed = SeedReports.bytes(SeedReports.XINXIANG_2022);
       List<String> jvm = lambdaJvm(sam, "IngestFunction");
       Child child = new Child(classPath, jvm, table.name(), db, s3proxy);
       List<long[]> handler = new ArrayList<>();

@@ -1,6 +1,5 @@
 package nianbao.ingest.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import nianbao.core.ReportReader;
 import nianbao.core.model.Report;
 import nianbao.core.model.Source;
+import nianbao.fixtures.SeedReports;
 import nianbao.servers.LocalDynamoDb;
 import nianbao.servers.SamTemplate;
 import nianbao.servers.TemplateTables;
@@ -50,8 +50,8 @@ public final class ThroughputBench {
       }
     };
     List<Report> seeds = new ArrayList<>();
-    for (Path p : Files.newDirectoryStream(Path.of("functions/core/src/test/resources/seeds"), "*.txt")) {
-      seeds.add(ReportReader.read(Files.readAllBytes(p), p.getFileName().toString()));
+    for (String name : SeedReports.NAMES) {
+      seeds.add(ReportReader.read(SeedReports.bytes(name), name));
     }
     try (LocalDynamoDb db = LocalDynamoDb.inMemory()) {
       DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nianbao.fixtures.SeedReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,11 +124,7 @@ class MainTest {
   }
 
   private Path seed(String name) throws IOException {
-    try (InputStream in = MainTest.class.getResourceAsStream("/" + name)) {
-      Path target = dir.resolve(name);
-      Files.write(target, in.readAllBytes());
-      return target;
-    }
+    return Files.write(dir.resolve(name), SeedReports.bytes(name));
   }
 
   private static byte[] junk() {

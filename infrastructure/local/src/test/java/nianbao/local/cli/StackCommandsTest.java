@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import nianbao.fixtures.SeedReports;
 import nianbao.local.stack.AwsCli;
 import nianbao.local.stack.TemplateRunner;
 import nianbao.local.stack.StackOptions;
@@ -65,8 +66,7 @@ class StackCommandsTest {
 
   @Test
   void uploadWaitsForEachFileAndReprocessRedriveAndRebuildInvokeTheIngestFunction() throws Exception {
-    Path seed = ROOT.resolve("infrastructure/local/samples/003_978a9fff42e671ca.txt");
-    Files.copy(seed, files.resolve("新乡县 2022.txt"));
+    Path seed = Files.write(files.resolve("新乡县 2022.txt"), SeedReports.bytes(SeedReports.XINXIANG_2022));
     Files.writeString(files.resolve("poem.txt"), "床前明月光，疑是地上霜。\n");
     StackOptions options = StackOptions.throwaway(ROOT, ROOT.resolve("template.yaml")).state(state);
     try (TemplateRunner stack = TemplateRunner.start(options)) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nianbao.fixtures.SeedReports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,13 +71,13 @@ class TemplateRunnerEndToEndTest {
   void everySeedUploadedWithTheAwsCliIsIngestedAndServedByTheApi() throws Exception {
     // WHEN the seeds are copied into the bucket by the AWS CLI
     Path dir = Files.createTempDirectory("seeds");
-    for (Path seed : Seeds.all()) {
+    for (Path seed : SeedReports.files()) {
       Files.copy(seed, dir.resolve(seed.getFileName()));
     }
     AwsCli.run(stack.s3Endpoint(), "s3", "cp", dir.toString(), "s3://" + stack.reportsBucket() + "/uploads/cli/",
         "--recursive");
     // THEN each one's upload status names its report, and the report is served
-    for (Path seed : Seeds.all()) {
+    for (Path seed : SeedReports.files()) {
       String name = seed.getFileName().toString();
       JsonNode status = awaitIngested("uploads/cli/" + name);
       String id = status.path("reportId").asText();
@@ -98,7 +99,7 @@ class TemplateRunnerEndToEndTest {
   @Test
   @Order(2)
   void everySeedUploadedThroughAPresignedPutFromTheApiGivesTheSameReport() throws Exception {
-    for (Path seed : Seeds.all()) {
+    for (Path seed : SeedReports.files()) {
       byte[] bytes = Files.readAllBytes(seed);
       // WHEN the page's way is taken: ask the API for a presigned PUT, then PUT the bytes to it
       String request = JSON.createObjectNode().put("fileName", seed.getFileName().toString())
@@ -126,7 +127,7 @@ class TemplateRunnerEndToEndTest {
   @Order(3)
   void anUploadIsVisibleInTheApiWithinTwoSeconds() {
     List<Long> millis = new ArrayList<>();
-    Path seed = Seeds.all().get(2);
+    Path seed = SeedReports.files().get(2);
     // from the moment `aws s3 cp` returns
     AwsCli.run(stack.s3Endpoint(), "s3", "cp", seed.toString(), "s3://" + stack.reportsBucket() + "/uploads/latency/cli.txt");
     long cliDone = System.nanoTime();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import nianbao.fixtures.SeedReports;
 import nianbao.store.ReportStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class TemplateRunnerPersistenceTest {
       IllegalStateException second = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
           () -> TemplateRunner.start(options(TemplateRunnerWiringTest.ROOT.resolve("template.yaml"))).close());
       assertTrue(second.getMessage().contains("另一个"), "one stack per data folder: " + second.getMessage());
-      for (Path seed : Seeds.all()) {
+      for (Path seed : SeedReports.files()) {
         stack.s3Client().putObject(r -> r.bucket(stack.reportsBucket()).key("uploads/" + seed.getFileName()),
             RequestBody.fromFile(seed));
       }
@@ -74,7 +75,7 @@ class TemplateRunnerPersistenceTest {
     Set<String> keys = new TreeSet<>();
     try (TemplateRunner stack = TemplateRunner.start(options(TemplateRunnerWiringTest.ROOT.resolve("template.yaml")))) {
       for (int copy = 0; copy < 3; copy++) {
-        for (Path seed : Seeds.all()) {
+        for (Path seed : SeedReports.files()) {
           String key = "uploads/" + copy + "/" + seed.getFileName();
           stack.s3Client().putObject(r -> r.bucket(stack.reportsBucket()).key(key), RequestBody.fromFile(seed));
           keys.add(key);
@@ -116,7 +117,7 @@ class TemplateRunnerPersistenceTest {
       assertEquals(Set.of("byTest"), indexes(stack).stream().filter(i -> i.startsWith("byT")).collect(
           java.util.stream.Collectors.toSet()));
       // the functions follow it too: ingest writes, and the API reads, the renamed table
-      Path seed = Seeds.all().get(0);
+      Path seed = SeedReports.files().get(0);
       stack.s3Client().putObject(r -> r.bucket(stack.reportsBucket()).key("uploads/one.txt"), RequestBody.fromFile(seed));
       stack.awaitEvents(Duration.ofSeconds(60));
       assertEquals(1, reportIds(stack).size());
