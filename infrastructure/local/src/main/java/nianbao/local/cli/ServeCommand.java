@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import nianbao.local.stack.TemplateRunner;
 import nianbao.local.stack.StackOptions;
+import nianbao.local.stack.TemplateRunner;
 
 /**
  * {@code ./nianbao serve}: the local stack in the foreground until Ctrl-C. Prints where the page, the API and the
