@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -64,7 +63,7 @@ public final class LocalSqs implements AutoCloseable {
       byte[] body = queues.call(action, request == null ? JSON.createObjectNode() : request).toString()
           .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-      send(exchange, 200, body);
+      Exchanges.send(exchange, 200, body);
     } catch (UnsupportedOperationException e) {
       error(exchange, 400, "com.amazonaws.sqs#UnsupportedOperation", "not supported locally: " + action);
     } catch (IllegalArgumentException e) {
@@ -77,16 +76,7 @@ public final class LocalSqs implements AutoCloseable {
   public static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
     var json = JSON.createObjectNode().put("__type", type).put("message", message).put("Type", "User");
     exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-    send(exchange, status, json.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    Exchanges.send(exchange, status, json.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import nianbao.servers.Exchanges;
 
 /**
  * One function of the template, running as Lambda runs it: a child JVM ({@link FunctionRuntime}) with the
@@ -241,7 +241,7 @@ final class LocalFunction implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (path.equals(RESOURCES)) {
         resources.await();
-        send(exchange, 204, new byte[0]);
+        Exchanges.send(exchange, 204, new byte[0]);
       } else if (path.equals("/invocation/next")) {
         ready.countDown();
         Invocation next = queued.take();
@@ -249,7 +249,7 @@ final class LocalFunction implements AutoCloseable {
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next.requestId());
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadline()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", spec.arn());
-        send(exchange, 200, next.payload());
+        Exchanges.send(exchange, 200, next.payload());
       } else if (path.startsWith("/invocation/")) {
         String[] parts = path.split("/");
         Invocation done = running.remove(parts[2]);
@@ -260,24 +260,15 @@ final class LocalFunction implements AutoCloseable {
         } else if (done != null) {
           done.result().complete(new Result(body, parts[3].equals("error")));
         }
-        send(exchange, 202, new byte[0]);
+        Exchanges.send(exchange, 202, new byte[0]);
       } else if (path.equals("/init/error")) {
         initError = new String(body, StandardCharsets.UTF_8);
-        send(exchange, 202, new byte[0]);
+        Exchanges.send(exchange, 202, new byte[0]);
       } else {
-        send(exchange, 404, new byte[0]);
+        Exchanges.send(exchange, 404, new byte[0]);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
     }
   }
 

@@ -3,7 +3,6 @@ package nianbao.local.stack;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import nianbao.servers.Exchanges;
 import nianbao.servers.LocalQueues;
 import nianbao.servers.LocalSqs;
 
@@ -59,10 +59,10 @@ final class ServiceEndpoint implements AutoCloseable {
         invoke(exchange, URLDecoder.decode(path.substring(INVOKE.length(), path.length() - "/invocations".length()),
             StandardCharsets.UTF_8));
       } else {
-        error(exchange, 404, "UnknownOperationException", "not an operation of the local stack: " + path);
+        LocalSqs.error(exchange, 404, "UnknownOperationException", "not an operation of the local stack: " + path);
       }
     } catch (RuntimeException e) {
-      error(exchange, 500, "ServiceException", String.valueOf(e.getMessage()));
+      LocalSqs.error(exchange, 500, "ServiceException", String.valueOf(e.getMessage()));
     }
   }
 
@@ -73,17 +73,17 @@ final class ServiceEndpoint implements AutoCloseable {
     byte[] payload = exchange.getRequestBody().readAllBytes();
     if (function == null) {
       exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
-      error(exchange, 404, "ResourceNotFoundException", "Function not found: " + functionId);
+      LocalSqs.error(exchange, 404, "ResourceNotFoundException", "Function not found: " + functionId);
       return;
     }
     String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
     if ("DryRun".equals(type)) {
-      send(exchange, 204, new byte[0]);
+      Exchanges.send(exchange, 204, new byte[0]);
       return;
     }
     if ("Event".equals(type)) {
       async.invoke(function, payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload);
-      send(exchange, 202, new byte[0]);
+      Exchanges.send(exchange, 202, new byte[0]);
       return;
     }
     LocalFunction.Result result;
@@ -98,20 +98,7 @@ final class ServiceEndpoint implements AutoCloseable {
     if (result.error()) {
       exchange.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
     }
-    send(exchange, 200, result.body());
-  }
-
-  private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-    LocalSqs.error(exchange, status, type, message);
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    Exchanges.send(exchange, 200, result.body());
   }
 
   @Override
