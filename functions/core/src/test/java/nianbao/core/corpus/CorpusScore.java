@@ -24,6 +24,8 @@ final class CorpusScore {
   private static final List<String> TABLES = List.of("proactive", "applications", "reviewAndLitigation");
 
   private final Map<String, Tally> forms = new TreeMap<>();
+  /** One line per document that is not read entirely right, for finding what to mend. */
+  private final Map<String, String> shortfalls = new TreeMap<>();
 
   /** What one document got wrong; empty lists when it was read as expected. */
   record DocumentScore(int right, List<String> wrongCells, List<String> nullWherePrinted, List<Finding> falseFindings,
@@ -34,7 +36,8 @@ final class CorpusScore {
   }
 
   /** Scores a report against its expectation ({@code actual} is the report's JSON tree). */
-  synchronized DocumentScore report(String form, JsonNode expected, JsonNode actual, List<Finding> findings) {
+  synchronized DocumentScore report(String document, String form, JsonNode expected, JsonNode actual,
+      List<Finding> findings) {
     int[] right = {0};
     List<String> wrong = new ArrayList<>();
     List<String> nulls = new ArrayList<>();
@@ -64,11 +67,15 @@ final class CorpusScore {
     t.falseWarnings += falseFindings.size() - score.falseErrors().size();
     t.missed += missed.size();
     t.unsure += unsure;
+    if (!wrong.isEmpty() || !nulls.isEmpty() || !falseFindings.isEmpty() || !missed.isEmpty() || unsure > 0) {
+      shortfalls.put(form + "/" + document, String.format(Locale.ROOT, "%d wrong, %d null, false %s, missed %s,"
+          + " T1 %d", wrong.size(), nulls.size(), falseFindings.stream().map(Finding::rule).toList(), missed, unsure));
+    }
     return score;
   }
 
   /** A report the reader refused: every cell it prints counts as left null. */
-  synchronized DocumentScore refusedReport(String form, JsonNode expected) {
+  synchronized DocumentScore refusedReport(String document, String form, JsonNode expected, String reason) {
     List<String> nulls = new ArrayList<>();
     for (String table : TABLES) {
       JsonNode want = expected.path(table);
@@ -81,6 +88,7 @@ final class CorpusScore {
     t.documents++;
     t.refused++;
     t.nullWherePrinted += nulls.size();
+    shortfalls.put(form + "/" + document, "refused: " + reason);
     return new DocumentScore(0, List.of(), nulls, List.of(), List.of(), 0);
   }
 
@@ -141,6 +149,10 @@ final class CorpusScore {
       all.add(t);
     });
     row(out, "**all**", all);
+    if (!shortfalls.isEmpty()) {
+      out.append("\nDocuments not read entirely right:\n\n");
+      shortfalls.forEach((document, what) -> out.append("- ").append(document).append(": ").append(what).append('\n'));
+    }
     return out.toString();
   }
 

@@ -79,8 +79,7 @@ class CorpusTest {
       if (expected.path("notAReport").asBoolean()) {
         SCORE.nonReport(form, true);
       } else {
-        SCORE.refusedReport(form, expected);
-        System.out.println("corpus: " + form + "/" + file + " refused: " + e.getMessage());
+        SCORE.refusedReport(file, form, expected, e.getMessage());
       }
       return;
     }
@@ -89,7 +88,7 @@ class CorpusTest {
       fail("a non-report was accepted as the report of " + report.agency() + " " + report.year());
     }
     JsonNode actual = ReportMapper.MAPPER.readTree(ReportJson.write(report));
-    CorpusScore.DocumentScore score = SCORE.report(form, expected, actual, report.findings());
+    CorpusScore.DocumentScore score = SCORE.report(file, form, expected, actual, report.findings());
     assertTrue(score.wrongCells().isEmpty(), "wrong cells: " + score.wrongCells());
     assertTrue(score.falseErrors().isEmpty(), "false table-rule errors: " + score.falseErrors());
   }
