@@ -162,7 +162,8 @@ public final class FlatText {
     return lo;
   }
 
-  private static void appendTextLine(StringBuilder out, String line) {
+  private static void appendTextLine(StringBuilder out, String printedLine) {
+    String line = ConversionMarks.clean(printedLine);
     if (line.indexOf('\t') < 0) {
       out.append(line).append('\n');
       return;
@@ -241,7 +242,7 @@ public final class FlatText {
       if (i > 0) {
         out.append('\t');
       }
-      String cell = row.get(i);
+      String cell = row.get(i) == null ? null : ConversionMarks.cleanCell(row.get(i));
       if (cell == null || cell.isBlank()) {
         out.append(!seenFilled ? ' ' : afterLabel ? SOFT_BLANK : BLANK);
         continue;

@@ -1,0 +1,215 @@
+package nianbao.core.recognise;
+
+/**
+ * What PDF-to-text and PDF-to-Markdown conversions add to a report's lines that the report does not print:
+ * Markdown table syntax (pipes between cells, ruling lines, backslash escapes), page footers inside tables
+ * ("— 3 —", "第 3 页 共 6 页") and the column names a converter invents for a table cut in parts ("数据1").
+ *
+ * <p>Every change keeps the line's length, one character for one, so positions still point into the printed
+ * text: a pipe becomes a tab (a cell edge), a ruling or footer line becomes spaces, an escape's backslash moves
+ * after the character it escaped.
+ */
+final class ConversionMarks {
+  private ConversionMarks() {}
+
+  /** The text with conversion marks turned into whitespace, line by line, same length. */
+  static String clean(String text) {
+    if (text.indexOf('\n') < 0) {
+      return cleanLine(text);
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        out.append(cleanLine(text.substring(start, i)));
+        if (i < text.length()) {
+          out.append('\n');
+        }
+        start = i + 1;
+      }
+    }
+    return out.toString();
+  }
+
+  private static String cleanLine(String line) {
+    int n = line.length();
+    if (n == 0) {
+      return line;
+    }
+    if (isRuling(line) || isFooter(line)) {
+      return " ".repeat(n);
+    }
+    char[] out = null;
+    boolean pipeRow = isPipeRow(line);
+    for (int i = 0; i < n; i++) {
+      char c = line.charAt(i);
+      if (pipeRow && c == '|' && (i == 0 || line.charAt(i - 1) != '\\')) {
+        out = edit(out, line);
+        out[i] = '\t';
+      } else if (c == '\\' && i + 1 < n && isEscapable(line.charAt(i + 1))) {
+        // "1\." → "1. ": the list marker reads as printed
+        out = edit(out, line);
+        out[i] = line.charAt(i + 1);
+        out[i + 1] = ' ';
+        i++;
+      }
+    }
+    String cleaned = out == null ? line : new String(out);
+    return hasInventedColumnName(cleaned) ? blankInventedColumnNames(cleaned) : cleaned;
+  }
+
+  /** A table cell's text without an invented column name ("数据3" → spaces). */
+  static String cleanCell(String cell) {
+    return hasInventedColumnName(cell) ? blankInventedColumnNames(cell) : cell;
+  }
+
+  private static char[] edit(char[] out, String line) {
+    return out != null ? out : line.toCharArray();
+  }
+
+  private static boolean isEscapable(char c) {
+    return c == '.' || c == '(' || c == ')' || c == '[' || c == ']' || c == '*' || c == '_' || c == '-' || c == '#'
+        || c == '|' || c == '+' || c == '`';
+  }
+
+  /** "| a | b |": a Markdown pipe-table row (also a grid table's content line). */
+  private static boolean isPipeRow(String line) {
+    int first = 0;
+    while (first < line.length() && isBlank(line.charAt(first))) {
+      first++;
+    }
+    if (first == line.length() || line.charAt(first) != '|') {
+      return false;
+    }
+    return line.indexOf('|', first + 1) > 0;
+  }
+
+  /** A Markdown table's ruling: "|---|:--:|", "  ----- ------", "+=====+====+", at least three dashes or equals. */
+  static boolean isRuling(String line) {
+    int run = 0;
+    int longest = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '-' || c == '=') {
+        longest = Math.max(longest, ++run);
+      } else if (c != '|' && c != '+' && c != ':' && !isBlank(c)) {
+        return false;
+      } else {
+        run = 0;
+      }
+    }
+    // "- - -" is a row of placeholder cells, not a ruling
+    return longest >= 3;
+  }
+
+  /**
+   * A page footer on a line of its own: "— 3 —", "- 3 -", "第 3 页", "第3页 共6页", "共 6 页 第 3 页",
+   * "第 3 页 / 共 6 页". A bare number is not one: in a table it is a value.
+   */
+  static boolean isFooter(String line) {
+    int from = 0;
+    int to = line.length();
+    while (from < to && isBlank(line.charAt(from))) {
+      from++;
+    }
+    while (to > from && isBlank(line.charAt(to - 1))) {
+      to--;
+    }
+    if (from == to || to - from > 24) {
+      return false;
+    }
+    char first = line.charAt(from);
+    if (isDash(first) && isDash(line.charAt(to - 1))) {
+      int i = from;
+      while (i < to && (isDash(line.charAt(i)) || isBlank(line.charAt(i)))) {
+        i++;
+      }
+      int digits = 0;
+      while (i < to && Character.isDigit(line.charAt(i))) {
+        i++;
+        digits++;
+      }
+      while (i < to && (isDash(line.charAt(i)) || isBlank(line.charAt(i)))) {
+        i++;
+      }
+      return digits > 0 && digits <= 4 && i == to;
+    }
+    if (first != '第' && first != '共') {
+      return false;
+    }
+    // only 第, 共, 页, digits, separators
+    boolean page = false;
+    boolean digit = false;
+    for (int i = from; i < to; i++) {
+      char c = line.charAt(i);
+      if (c == '页') {
+        page = true;
+      } else if (Character.isDigit(c)) {
+        digit = true;
+      } else if (c != '第' && c != '共' && c != '/' && c != '／' && c != ',' && c != '，' && c != '、' && !isBlank(c)) {
+        return false;
+      }
+    }
+    return page && digit;
+  }
+
+  private static boolean isDash(char c) {
+    return c == '-' || c == '—' || c == '–' || c == '－' || c == '~';
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00A0' || c == '\f';
+  }
+
+  private static final String[] INVENTED = {"数据", "列", "栏", "Column", "column", "Col", "col"};
+
+  private static boolean hasInventedColumnName(String s) {
+    return s.contains("数据") || s.indexOf('列') >= 0 || s.indexOf('栏') >= 0 || s.contains("ol");
+  }
+
+  /** A cell that is only an invented name and a number ("数据1", "列 2", "Column3") becomes spaces. */
+  private static String blankInventedColumnNames(String s) {
+    char[] out = null;
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      int start = i;
+      if (start > 0 && !isCellEdge(s.charAt(start - 1))) {
+        i++;
+        continue;
+      }
+      int end = -1;
+      for (String word : INVENTED) {
+        if (s.startsWith(word, start)) {
+          int j = start + word.length();
+          while (j < n && s.charAt(j) == ' ') {
+            j++;
+          }
+          int digits = 0;
+          while (j < n && Character.isDigit(s.charAt(j))) {
+            j++;
+            digits++;
+          }
+          if (digits > 0 && digits <= 2 && (j == n || isCellEdge(s.charAt(j)))) {
+            end = j;
+          }
+          break;
+        }
+      }
+      if (end > 0) {
+        out = out != null ? out : s.toCharArray();
+        for (int k = start; k < end; k++) {
+          out[k] = ' ';
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return out == null ? s : new String(out);
+  }
+
+  private static boolean isCellEdge(char c) {
+    return isBlank(c) || c == '|' || c == '\n';
+  }
+}
