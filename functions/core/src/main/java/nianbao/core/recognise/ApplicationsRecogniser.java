@@ -6,6 +6,7 @@ import java.util.List;
 import nianbao.core.model.Applications;
 import nianbao.core.model.Location;
 import nianbao.core.recognise.CellSolver.Solution;
+import nianbao.core.vocabulary.Vocabulary;
 
 /** Table B (收到和处理政府信息公开申请情况): 25 rows × 7 columns, found row by row by their labels. */
 final class ApplicationsRecogniser {
@@ -87,40 +88,159 @@ final class ApplicationsRecogniser {
     List<RowSpec> specs = oneOtherRow ? ROWS_ONE_OTHER : ROWS_2021;
     LabelFinder.Hit[] hits = LabelFinder.find(flat, from, to, specs, SECTION, notes);
 
-    Applications table = Applications.blank();
     Solution[] solutions = new Solution[specs.size()];
     CellSolver.Budget budget = CellSolver.Budget.forTable();
     List<List<String>> printed = new ArrayList<>();
-    boolean any = false;
+    List<List<String>> everything = new ArrayList<>();
+    boolean[] found = new boolean[specs.size()];
+    boolean[] fits = new boolean[specs.size()];
+    int firstLabel = to;
     for (int r = 0; r < specs.size(); r++) {
-      RowSpec spec = specs.get(r);
       LabelFinder.Hit hit = hits[r];
       if (hit == null) {
-        notes.missing(Location.row(SECTION, spec.key()));
         printed.add(List.of());
+        everything.add(List.of());
         continue;
       }
-      any = true;
+      found[r] = true;
+      firstLabel = Math.min(firstLabel, hit.labelStart());
       int nextMarker = r + 1 < specs.size() ? specs.get(r + 1).marker() : 0;
       List<String> tokens = ValueScanner.scan(flat.text, hit.labelEnd(), hit.valuesEnd(), nextMarker);
+      // values further on, past words, before the next label: other rows' numbers printed apart from their labels
+      List<String> all = ValueScanner.scanRuns(flat.text, hit.labelEnd(), hit.valuesEnd(), Integer.MAX_VALUE);
       printed.add(tokens);
+      everything.add(TemplateOrder.values(all).size() >= 2 * COLUMNS ? all : tokens);
+      fits[r] = TemplateOrder.fits(true, tokens, all, COLUMNS);
       solutions[r] = CellSolver.solve(tokens, COLUMNS, ROW_SUM, true, budget);
     }
+    boolean any = firstLabel < to;
+    boolean[] templatePlaced = new boolean[specs.size()];
+    Solution[] perRow = solutions.clone();
+    if (any) {
+      List<String> leading = ValueScanner.scanRuns(flat.text, from, firstLabel, Integer.MAX_VALUE);
+      for (TemplateOrder.Placement p : TemplateOrder.place(everything, fits, leading, COLUMNS, ROW_SUM)) {
+        for (int r = p.from(); r < p.to(); r++) {
+          solutions[r] = new Solution(CellSolver.Kind.TEMPLATE_ORDER, List.<String[]>of(p.rows().get(r - p.from())),
+              true);
+          templatePlaced[r] = true;
+        }
+      }
+    }
     ColumnSolver.narrow(specs, solutions);
+    String[][] cells = new String[specs.size()][];
     for (int r = 0; r < specs.size(); r++) {
-      if (solutions[r] == null) {
+      cells[r] = solutions[r] == null ? new String[COLUMNS] : solutions[r].agreed(COLUMNS);
+    }
+    List<String> doubts = new ArrayList<>();
+    if (!confirmTemplateOrder(specs, cells, templatePlaced, doubts)) {
+      for (int r = 0; r < specs.size(); r++) {
+        if (templatePlaced[r]) {
+          templatePlaced[r] = false;
+          solutions[r] = perRow[r];
+          cells[r] = perRow[r] == null ? new String[COLUMNS] : perRow[r].agreed(COLUMNS);
+        }
+      }
+    }
+
+    List<String> crowded = new ArrayList<>();
+    for (int r = 0; r < specs.size(); r++) {
+      if (found[r] && !templatePlaced[r] && everything.get(r) != printed.get(r)) {
+        // its own run of values may be another row's: more rows' worth follows before the next label
+        cells[r] = new String[COLUMNS];
+        crowded.add(Vocabulary.rowName(specs.get(r).key()));
+      }
+    }
+    if (!crowded.isEmpty()) {
+      doubts.add("标签后印有多行数值，无法确定归属（" + String.join("、", crowded) + "）");
+    }
+
+    Applications table = Applications.blank();
+    for (int r = 0; r < specs.size(); r++) {
+      RowSpec spec = specs.get(r);
+      if (!found[r] && !templatePlaced[r]) {
+        notes.missing(Location.row(SECTION, spec.key()));
         continue;
       }
-      RowSpec spec = specs.get(r);
-      String[] cells = solutions[r].agreed(COLUMNS);
       List<Long> row = table.rows().get(spec.key());
       for (int c = 0; c < COLUMNS; c++) {
         Location at = Location.cell(SECTION, spec.key(), Applications.COLUMNS.get(c));
-        row.set(c, notes.count(at, cells[c]));
+        row.set(c, notes.count(at, cells[r][c]));
       }
-      notes.placement(Location.row(SECTION, spec.key()), solutions[r], printed.get(r), cells);
+      notes.placement(Location.row(SECTION, spec.key()), solutions[r], printed.get(r), cells[r]);
+    }
+    if (any) {
+      notes.unsure(SECTION, doubts(specs, found, templatePlaced, solutions, printed, cells, doubts));
     }
     return new Result(table, any, oneOtherRow);
+  }
+
+  /**
+   * A template-order placement stands only where the table's columns confirm it: false (and a doubt said) when
+   * B1, B2 or B3 fails on a row it placed.
+   */
+  private static boolean confirmTemplateOrder(List<RowSpec> specs, String[][] cells, boolean[] templatePlaced,
+      List<String> doubts) {
+    boolean failed = false;
+    for (ApplicationsChecks.Failure f : ApplicationsChecks.failures(specs, grid(cells))) {
+      for (int r : f.rows()) {
+        failed |= templatePlaced[r];
+      }
+    }
+    if (failed) {
+      List<String> rows = new ArrayList<>();
+      for (int r = 0; r < specs.size(); r++) {
+        if (templatePlaced[r]) {
+          rows.add(Vocabulary.rowName(specs.get(r).key()));
+        }
+      }
+      doubts.add("标签与数字分离，按模板行序放置后勾稽关系不符，未采用（" + String.join("、", rows) + "）");
+    }
+    return !failed;
+  }
+
+  /** What makes the table unsure: labels not found, placements left open, checks failing on repaired rows. */
+  private static List<String> doubts(List<RowSpec> specs, boolean[] found, boolean[] templatePlaced,
+      Solution[] solutions, List<List<String>> printed, String[][] cells, List<String> doubts) {
+    List<String> missing = new ArrayList<>();
+    List<String> open = new ArrayList<>();
+    boolean[] repaired = new boolean[specs.size()];
+    for (int r = 0; r < specs.size(); r++) {
+      String name = Vocabulary.rowName(specs.get(r).key());
+      repaired[r] = !found[r] || templatePlaced[r] || solutions[r] == null || !solutions[r].certain();
+      if (!found[r] && !templatePlaced[r]) {
+        missing.add(name);
+      } else if (solutions[r] != null && solutions[r].kind() != CellSolver.Kind.TOTAL_ONLY
+          && printed.get(r).stream().anyMatch(t -> t != null && t != ValueScanner.SOFT_BLANK)
+          && java.util.Arrays.stream(cells[r]).anyMatch(c -> c == null)
+          && !solutions[r].certain()) {
+        open.add(name);
+      }
+    }
+    List<String> out = new ArrayList<>(doubts);
+    if (!missing.isEmpty()) {
+      out.add("未找到的行：" + String.join("、", missing));
+    }
+    if (!open.isEmpty()) {
+      out.add("数值无法唯一放置的行：" + String.join("、", open));
+    }
+    List<String> failed = new ArrayList<>();
+    for (ApplicationsChecks.Failure f : ApplicationsChecks.failures(specs, grid(cells))) {
+      if (f.rows().stream().anyMatch(r -> repaired[r])) {
+        failed.add(f.rule() + "（" + (f.rule().equals("B2") ? Vocabulary.rowName(f.where()) : Vocabulary.columnName(f.where())) + "）");
+      }
+    }
+    if (!failed.isEmpty()) {
+      out.add("经修复的行核对不符：" + String.join("、", failed));
+    }
+    return out;
+  }
+
+  private static Long[][] grid(String[][] cells) {
+    Long[][] grid = new Long[cells.length][];
+    for (int r = 0; r < cells.length; r++) {
+      grid[r] = CellSolver.parse(cells[r]);
+    }
+    return grid;
   }
 
   @SafeVarargs

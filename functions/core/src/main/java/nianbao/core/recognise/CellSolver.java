@@ -66,7 +66,9 @@ final class CellSolver {
     /** Fewer values than cells, and both a split and a lost value fit the row; the columns decide. */
     SPLIT_OR_TOO_FEW,
     /** More values than cells: the extra one dropped, or numbers broken by a space joined. */
-    TOO_MANY
+    TOO_MANY,
+    /** Labels and numbers printed apart: the row's values taken in template order, confirmed by arithmetic. */
+    TEMPLATE_ORDER
   }
 
   /** Row arithmetic: {@code test} sees a full placement (cells may be null when blank or not a number). */

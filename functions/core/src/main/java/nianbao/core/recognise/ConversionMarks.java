@@ -109,10 +109,10 @@ final class ConversionMarks {
   static boolean isFooter(String line) {
     int from = 0;
     int to = line.length();
-    while (from < to && isBlank(line.charAt(from))) {
+    while (from < to && isEdge(line.charAt(from))) {
       from++;
     }
-    while (to > from && isBlank(line.charAt(to - 1))) {
+    while (to > from && isEdge(line.charAt(to - 1))) {
       to--;
     }
     if (from == to || to - from > 24) {
@@ -159,6 +159,11 @@ final class ConversionMarks {
 
   private static boolean isBlank(char c) {
     return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00A0' || c == '\f';
+  }
+
+  /** Blank, or the pipe of a Markdown row holding a footer as its one cell ("| — 3 — |"). */
+  private static boolean isEdge(char c) {
+    return isBlank(c) || c == '|';
   }
 
   private static final String[] INVENTED = {"数据", "列", "栏", "Column", "column", "Col", "col"};

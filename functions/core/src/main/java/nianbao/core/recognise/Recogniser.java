@@ -79,7 +79,7 @@ public final class Recogniser {
         title.agency() == null ? null : RegionResolver.resolve(title.agency(), narrative(sections)),
         sections, proactive.table(), table, review.table(), List.of());
     return new RecognisedReport(report, List.copyOf(notes.missing), List.copyOf(notes.assumptions),
-        List.copyOf(notes.invalid), proactive.feeDecimals());
+        List.copyOf(notes.invalid), proactive.feeDecimals(), List.copyOf(notes.unsure));
   }
 
   /** Words that only a table's own header prints: where a section's heading is lost, its table starts there. */

@@ -5,15 +5,24 @@ import java.util.List;
 import nianbao.core.model.Location;
 import nianbao.core.recognise.RecognisedReport.Assumption;
 import nianbao.core.recognise.RecognisedReport.InvalidCell;
+import nianbao.core.recognise.RecognisedReport.UnsureTable;
 
 /** What the recogniser learns while reading tables: missing labels, assumptions, invalid cells. */
 final class RecognitionNotes {
   final List<Location> missing = new ArrayList<>();
   final List<Assumption> assumptions = new ArrayList<>();
   final List<InvalidCell> invalid = new ArrayList<>();
+  final List<UnsureTable> unsure = new ArrayList<>();
 
   void missing(Location location) {
     missing.add(location);
+  }
+
+  /** The table of {@code section} was read unreliably, for the reasons given (none: it was not). */
+  void unsure(String section, List<String> reasons) {
+    if (!reasons.isEmpty()) {
+      unsure.add(new UnsureTable(section, List.copyOf(reasons)));
+    }
   }
 
   /** A reading note: how damaged text was read. */
@@ -60,6 +69,7 @@ final class RecognitionNotes {
           ? "数字连写（" + printedText + "），无法唯一拆分，无法确定的单元格留空"
           : "数字连写（" + printedText + "），拆分为 " + placed;
       case TOTAL_ONLY -> "只填写了总计列（" + printedText + "），其余单元格为空";
+      case TEMPLATE_ORDER -> "标签与数字分离，按模板行序放置为 " + placed + "，经表内勾稽关系核对无误";
       case SPLIT_OR_TOO_FEW -> unresolved
           ? "应有 " + cells.length + " 个数值，印有 " + printed.size() + " 个（" + printedText
               + "），既可能是数字连写也可能缺一个数值，无法确定的单元格留空"

@@ -5,6 +5,7 @@ import java.util.List;
 import nianbao.core.model.Location;
 import nianbao.core.model.ReviewAndLitigation;
 import nianbao.core.model.ReviewAndLitigation.Group;
+import nianbao.core.vocabulary.Vocabulary;
 
 /**
  * Table C (行政复议、行政诉讼): fifteen cells printed as one row of numbers under a two-level header, in the
@@ -46,7 +47,8 @@ final class ReviewRecogniser {
   private ReviewRecogniser() {}
 
   static Result recognise(FlatText flat, int from, int to, RecognitionNotes notes) {
-    List<String> tokens = ValueScanner.scanRuns(flat.text, from, to, CELLS);
+    ValueScanner.Runs runs = ValueScanner.runs(flat.text, from, to, CELLS);
+    List<String> tokens = runs.tokens();
     if (tokens.isEmpty()) {
       for (String group : ReviewAndLitigation.GROUPS) {
         notes.missing(Location.row(SECTION, group));
@@ -55,6 +57,12 @@ final class ReviewRecogniser {
     }
     CellSolver.Solution solution = CellSolver.solve(tokens, CELLS, GROUP_SUMS, false);
     String[] cells = solution.agreed(CELLS);
+    List<String> doubts = doubts(solution, tokens, runs.count(), cells);
+    if (runs.count() > 1 && !doubts.isEmpty()) {
+      // values gathered from between header words: their order is not certain once C1 fails
+      cells = new String[CELLS];
+    }
+    notes.unsure(SECTION, doubts);
     List<Group> groups = new ArrayList<>();
     for (int g = 0; g < 3; g++) {
       String groupKey = ReviewAndLitigation.GROUPS.get(g);
@@ -67,6 +75,34 @@ final class ReviewRecogniser {
     }
     notes.placement(Location.section(SECTION), solution, tokens, cells);
     return new Result(new ReviewAndLitigation(groups.get(0), groups.get(1), groups.get(2)), true);
+  }
+
+  /**
+   * Why table C is unsure: cells left open, or C1 failing where the values were repaired or gathered from
+   * several runs between header words (a conversion that printed the header and the numbers interleaved).
+   */
+  private static List<String> doubts(CellSolver.Solution solution, List<String> tokens, int runs, String[] cells) {
+    List<String> out = new ArrayList<>();
+    boolean printedAny = tokens.stream().anyMatch(t -> t != null && t != ValueScanner.SOFT_BLANK);
+    if (printedAny && !solution.certain() && java.util.Arrays.stream(cells).anyMatch(c -> c == null)) {
+      out.add("数值无法唯一放置");
+    }
+    if (!solution.certain() || runs > 1) {
+      Long[] values = CellSolver.parse(cells);
+      List<String> failed = new ArrayList<>();
+      for (int g = 0; g < 3; g++) {
+        Long[] group = java.util.Arrays.copyOfRange(values, g * 5, g * 5 + 5);
+        Long[] padded = new Long[CELLS];
+        System.arraycopy(group, 0, padded, 0, 5);
+        if (!GROUP_SUMS.partial(padded, 5)) {
+          failed.add(Vocabulary.rowName(ReviewAndLitigation.GROUPS.get(g)));
+        }
+      }
+      if (!failed.isEmpty()) {
+        out.add((runs > 1 ? "数值与表头交错印出" : "数值经修复") + "，C1 核对不符（" + String.join("、", failed) + "）");
+      }
+    }
+    return out;
   }
 
   static ReviewAndLitigation blank() {

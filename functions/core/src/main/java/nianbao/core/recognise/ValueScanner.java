@@ -27,20 +27,29 @@ final class ValueScanner {
    * until at least {@code wanted} values are read.
    */
   static List<String> scanRuns(String text, int from, int to, int wanted) {
+    return runs(text, from, to, wanted).tokens();
+  }
+
+  /** The values of {@link #scanRuns} and how many separate runs (between words) they came from. */
+  record Runs(List<String> tokens, int count) {}
+
+  static Runs runs(String text, int from, int to, int wanted) {
     List<String> tokens = new ArrayList<>();
+    int count = 0;
     int at = from;
     while (at < to && tokens.size() < wanted) {
       Run run = run(text, at, to, 0);
       // a header row's empty cells are not values: only runs that hold a number count
       if (run.tokens().stream().anyMatch(t -> t != null && t != SOFT_BLANK)) {
         tokens.addAll(run.tokens());
+        count++;
       }
       if (run.end() <= at) {
         break;
       }
       at = run.end();
     }
-    return tokens;
+    return new Runs(tokens, count);
   }
 
   /** The values read and the position where reading stopped. */
@@ -129,6 +138,9 @@ final class ValueScanner {
     String marker = nextMarker > 0 ? Integer.toString(nextMarker) : null;
     if (marker != null && t.endsWith(marker) && isDigits(t)) {
       t = t.substring(0, t.length() - marker.length());
+    } else if (t.length() <= 2 && isDigits(t)) {
+      // the list number of another row's label: the expected row's label is lost or moved
+      t = "";
     }
     if (t.isEmpty()) {
       tokens.remove(last);

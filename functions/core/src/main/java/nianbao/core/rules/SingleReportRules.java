@@ -13,7 +13,7 @@ public final class SingleReportRules {
   private static final List<Rule> RULES = List.of(
       ARITHMETIC.get(0), ARITHMETIC.get(1), ARITHMETIC.get(2), ARITHMETIC.get(3),
       new NumberFormatRule(), new CompletenessRule(), new PlacementRule(ARITHMETIC), new TitleRule(),
-      new NarrativeFigureRule(), new ForeignPlaceRule(), new ProblemsSubstanceRule());
+      new NarrativeFigureRule(), new ForeignPlaceRule(), new ProblemsSubstanceRule(), new UnsureTableRule());
 
   /** The ids of these rules, in order. */
   public static final List<String> IDS = RULES.stream().map(Rule::id).toList();
@@ -23,7 +23,13 @@ public final class SingleReportRules {
   public static List<Finding> check(RecognisedReport report) {
     List<Finding> out = new ArrayList<>();
     for (Rule rule : RULES) {
+      int before = out.size();
       rule.check(report, out);
+      if (ARITHMETIC.contains(rule)) {
+        // a table the reader is unsure of gets T1 instead: its sums may be the reader's, not the agency's
+        out.subList(before, out.size()).removeIf(f -> f.location() != null && f.location().section() != null
+            && report.unsure(f.location().section()));
+      }
     }
     return out;
   }

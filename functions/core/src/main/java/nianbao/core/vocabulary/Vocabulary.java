@@ -170,6 +170,7 @@ public final class Vocabulary {
       new Rule("S1", Severity.ERROR, "章节与表格行完整"),
       new Rule("S2", Severity.NOTE, "数字如何拆分、单元格如何放置（只填总计列时为警告）"),
       new Rule("S3", Severity.WARNING, "“存在的主要问题”内容空泛"),
+      new Rule("T1", Severity.WARNING, "表格未能可靠识别，需人工核对"),
       new Rule("M1", Severity.WARNING, "标题缺少机关或年度"),
       new Rule("X1", Severity.WARNING, "正文数字与表格不符"),
       new Rule("X2", Severity.ERROR, "上年结转与上年度结转下年不符"),
