@@ -92,6 +92,7 @@ final class ApplicationsRecogniser {
     CellSolver.Budget budget = CellSolver.Budget.forTable();
     List<List<String>> printed = new ArrayList<>();
     List<List<String>> everything = new ArrayList<>();
+    List<List<List<String>>> lines = new ArrayList<>();
     boolean[] found = new boolean[specs.size()];
     boolean[] fits = new boolean[specs.size()];
     int firstLabel = to;
@@ -100,6 +101,7 @@ final class ApplicationsRecogniser {
       if (hit == null) {
         printed.add(List.of());
         everything.add(List.of());
+        lines.add(List.of());
         continue;
       }
       found[r] = true;
@@ -110,6 +112,9 @@ final class ApplicationsRecogniser {
       List<String> all = ValueScanner.scanRuns(flat.text, hit.labelEnd(), hit.valuesEnd(), Integer.MAX_VALUE);
       printed.add(tokens);
       everything.add(TemplateOrder.values(all).size() >= 2 * COLUMNS ? all : tokens);
+      lines.add(TemplateOrder.values(all).size() >= 2 * COLUMNS
+          ? ValueScanner.lines(flat.text, hit.labelEnd(), hit.valuesEnd())
+          : TemplateOrder.values(tokens).isEmpty() ? List.of() : List.of(tokens));
       fits[r] = TemplateOrder.fits(true, tokens, all, COLUMNS);
       solutions[r] = CellSolver.solve(tokens, COLUMNS, ROW_SUM, true, budget);
     }
@@ -117,8 +122,8 @@ final class ApplicationsRecogniser {
     boolean[] templatePlaced = new boolean[specs.size()];
     Solution[] perRow = solutions.clone();
     if (any) {
-      List<String> leading = ValueScanner.scanRuns(flat.text, from, firstLabel, Integer.MAX_VALUE);
-      for (TemplateOrder.Placement p : TemplateOrder.place(everything, fits, leading, COLUMNS, ROW_SUM)) {
+      List<List<String>> leading = ValueScanner.lines(flat.text, from, firstLabel);
+      for (TemplateOrder.Placement p : TemplateOrder.place(lines, fits, leading, COLUMNS, ROW_SUM, budget)) {
         for (int r = p.from(); r < p.to(); r++) {
           solutions[r] = new Solution(CellSolver.Kind.TEMPLATE_ORDER, List.<String[]>of(p.rows().get(r - p.from())),
               true);
@@ -209,7 +214,7 @@ final class ApplicationsRecogniser {
       repaired[r] = !found[r] || templatePlaced[r] || solutions[r] == null || !solutions[r].certain();
       if (!found[r] && !templatePlaced[r]) {
         missing.add(name);
-      } else if (solutions[r] != null && solutions[r].kind() != CellSolver.Kind.TOTAL_ONLY
+      } else if (solutions[r] != null && !templatePlaced[r] && solutions[r].kind() != CellSolver.Kind.TOTAL_ONLY
           && printed.get(r).stream().anyMatch(t -> t != null && t != ValueScanner.SOFT_BLANK)
           && java.util.Arrays.stream(cells[r]).anyMatch(c -> c == null)
           && !solutions[r].certain()) {

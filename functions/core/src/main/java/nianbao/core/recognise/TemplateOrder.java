@@ -21,17 +21,18 @@ final class TemplateOrder {
   record Placement(int from, int to, List<String[]> rows) {}
 
   /**
-   * @param printed  per row in template order, every value read between its label and the next label found
-   *                 (empty when its label was not found)
+   * @param lines    per row in template order, the values of each line between its label and the next label
+   *                 found (none when its label was not found)
    * @param fits     per row, whether it reads on its own: label found, one value per cell, nothing more
-   * @param leading  values printed before the first label found (numbers printed ahead of their labels)
+   * @param leading  the values of each line printed before the first label found (numbers ahead of labels)
    * @param columns  cells per row
    * @param rowRule  the arithmetic of one row
+   * @param budget   what the row solver may spend when a line is one row with values missing
    */
-  static List<Placement> place(List<List<String>> printed, boolean[] fits, List<String> leading, int columns,
-      CellSolver.Constraint rowRule) {
+  static List<Placement> place(List<List<List<String>>> lines, boolean[] fits, List<List<String>> leading,
+      int columns, CellSolver.Constraint rowRule, CellSolver.Budget budget) {
     List<Placement> out = new ArrayList<>();
-    int rows = printed.size();
+    int rows = lines.size();
     int r = 0;
     while (r < rows) {
       if (fits[r]) {
@@ -42,20 +43,60 @@ final class TemplateOrder {
       while (end < rows && !fits[end]) {
         end++;
       }
-      List<String> stream = new ArrayList<>();
+      List<List<String>> runLines = new ArrayList<>();
       if (r == 0) {
-        stream.addAll(values(leading));
+        runLines.addAll(leading);
       }
       for (int i = r; i < end; i++) {
-        stream.addAll(values(printed.get(i)));
+        runLines.addAll(lines.get(i));
       }
+      List<String> stream = new ArrayList<>();
+      runLines.forEach(line -> stream.addAll(values(line)));
       Placement placement = cut(stream, r, end, columns, rowRule);
+      if (placement == null && !eachOnItsOwnLine(lines, leading, r, end)) {
+        placement = byLine(runLines, r, end, columns, rowRule, budget);
+      }
       if (placement != null) {
         out.add(placement);
       }
       r = end;
     }
     return out;
+  }
+
+  /** Every row of the run has one line of values after its own label: the row solver has read them already. */
+  private static boolean eachOnItsOwnLine(List<List<List<String>>> lines, List<List<String>> leading, int from,
+      int to) {
+    if (from == 0 && !leading.isEmpty()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (lines.get(i).size() != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * One line of numbers per row (a row with only its total, or with a value lost, keeps its line): each line is
+   * placed into its row as the row solver would place it after a label, and kept only if that is unambiguous.
+   */
+  private static Placement byLine(List<List<String>> runLines, int from, int to, int columns,
+      CellSolver.Constraint rowRule, CellSolver.Budget budget) {
+    if (to - from < 2 || runLines.size() != to - from) {
+      return null;
+    }
+    List<String[]> cells = new ArrayList<>(runLines.size());
+    for (List<String> line : runLines) {
+      CellSolver.Solution solution = CellSolver.solve(line, columns, rowRule, true, budget);
+      if (!solution.constraintHeld() || solution.candidates().size() != 1 || !CellSolver.allNumeric(
+          solution.candidates().get(0))) {
+        return null;
+      }
+      cells.add(solution.candidates().get(0));
+    }
+    return new Placement(from, to, cells);
   }
 
   /** A row that reads on its own: label found and one value per cell, no further values before the next label. */

@@ -52,6 +52,22 @@ final class ValueScanner {
     return new Runs(tokens, count);
   }
 
+  /** The values of each line between two positions that holds any: a row's numbers printed on a line of their own. */
+  static List<List<String>> lines(String text, int from, int to) {
+    List<List<String>> out = new ArrayList<>();
+    int start = from;
+    while (start < to) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 || end > to ? to : end;
+      List<String> values = scanRuns(text, start, end, Integer.MAX_VALUE);
+      if (values.stream().anyMatch(t -> t != null && t != SOFT_BLANK)) {
+        out.add(values);
+      }
+      start = end + 1;
+    }
+    return out;
+  }
+
   /** The values read and the position where reading stopped. */
   record Run(List<String> tokens, int end) {}
 
