@@ -1,0 +1,81 @@
+package nianbao.benchmarks;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import nianbao.core.ReportReader;
+import nianbao.core.document.UnreadableDocumentException;
+import nianbao.core.model.Report;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Parse + validate on the corpus's damaged conversions (core's {@code src/test/resources/corpus/damaged}, made by
+ * {@code tools/fixtures/make_damaged.py}): labels apart from numbers, footers, tables cut under invented headers,
+ * moved labels — the recovery by template order at work — and the worst case, every row's numbers run together
+ * with the labels apart. Run: {@code java -jar functions/benchmarks/target/benchmarks.jar DamagedParseBenchmark}
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DamagedParseBenchmark {
+  static final String[] DAMAGED = {"pingtan-2022-labels-apart.txt", "pingtan-2022-numbers-first.txt",
+      "pingtan-2022-footers.txt", "pingtan-2022-label-moved.txt", "pingtan-2022-invented-header.md",
+      "pingtan-2022-group-cells.md", "003_978a9fff42e671ca-labels-apart.txt", "003_978a9fff42e671ca-footers.txt",
+      "001_6b6d80a219e047ef-labels-apart.txt", "001_6b6d80a219e047ef-invented-header.md"};
+
+  /** Every damaged fixture in turn, for one "reports per second" figure to set beside the seeds'. */
+  @State(Scope.Thread)
+  public static class AllDamaged {
+    final List<byte[]> reports = new ArrayList<>();
+    int next;
+
+    @Setup
+    public void load() throws IOException {
+      for (String name : DAMAGED) {
+        reports.add(ParseBenchmark.resource("/reports/damaged/" + name));
+      }
+    }
+  }
+
+  @Benchmark
+  public Report allDamagedInTurn(AllDamaged all) throws UnreadableDocumentException {
+    byte[] report = all.reports.get(all.next++ % all.reports.size());
+    return ReportReader.read(report, "damaged");
+  }
+
+  /** One document at a time: the slowest damaged fixture, and the worst case constructed for the solver. */
+  @State(Scope.Thread)
+  public static class OneDamaged {
+    @Param({"pingtan-2022-worst.txt", "pingtan-2022-labels-apart.txt", "003_978a9fff42e671ca-labels-apart.txt"})
+    public String name;
+
+    byte[] bytes;
+
+    @Setup
+    public void load() throws IOException {
+      bytes = ParseBenchmark.resource("/reports/damaged/" + name);
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Report oneDamaged(OneDamaged one) throws UnreadableDocumentException {
+    return ReportReader.read(one.bytes, one.name);
+  }
+}
