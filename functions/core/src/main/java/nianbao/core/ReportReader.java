@@ -18,8 +18,11 @@ import nianbao.core.rules.SingleReportRules;
  * Thread-safe and stateless.
  */
 public final class ReportReader {
-  /** Bumped whenever recognition or a rule changes what a report's JSON would be. */
-  public static final String RULES_VERSION = "rules/2";
+  /**
+   * Bumped whenever recognition or a rule changes what a report's JSON would be, or what counts as a report
+   * (rules/3: {@link ReportShape}; a document stored as a report before is re-read and may now be refused).
+   */
+  public static final String RULES_VERSION = "rules/3";
 
   private ReportReader() {}
 
@@ -44,7 +47,12 @@ public final class ReportReader {
         document.reader()), previousYear);
   }
 
-  /** Recognises and validates an already-read document. */
+  /**
+   * Recognises and validates an already-read document.
+   *
+   * @throws UnreadableDocumentException when the document is not a report ({@link ReportShape}: fewer than
+   *     three of the six sections, or none of the three tables)
+   */
   public static Report recognise(Document document, Source source) throws UnreadableDocumentException {
     return recognise(document, source, PreviousYear.NONE);
   }
@@ -53,6 +61,7 @@ public final class ReportReader {
   public static Report recognise(Document document, Source source, PreviousYear previousYear)
       throws UnreadableDocumentException {
     RecognisedReport recognised = Recogniser.recognise(document, previousYear);
+    ReportShape.require(recognised, document.format());
     Report report = recognised.report().withSource(source);
     return report.withFindings(SingleReportRules.check(recognised.withReport(report)));
   }

@@ -55,20 +55,7 @@ public final class Recogniser {
     int[] tableC = region(flat, headings, 3, textEnd);
     ReviewRecogniser.Result review = ReviewRecogniser.recognise(flat, tableC[0], tableC[1], notes);
 
-    // Table labels alone (a spreadsheet export, a table copied into a note) do not make a report.
-    if (title.year() == null && headings.foundCount() < 3) {
-      throw new UnreadableDocumentException(document.format(),
-          "不是政府信息公开工作年度报告：没有“…年政府信息公开工作年度报告”标题，也找不到报告的章节");
-    }
-    if (!proactive.found() && !applications.found() && !review.found()) {
-      if (headings.foundCount() < 2 && title.year() == null) {
-        throw new UnreadableDocumentException(document.format(),
-            "不是政府信息公开工作年度报告：未找到报告标题、章节和统计表");
-      }
-      throw new UnreadableDocumentException(document.format(),
-          "报告不完整：未找到任何统计表（第二、三、四部分的表格），文件可能被截断");
-    }
-
+    // Whether this is a report at all (sections and tables found) is ReportShape's decision, not made here.
     Sections sections = new Sections(
         sectionText(flat, headings, 0, textEnd),
         sectionText(flat, headings, 4, textEnd),
