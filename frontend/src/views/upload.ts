@@ -11,6 +11,7 @@ import { statusBadge, viewHeader } from '../ui';
 export const MAX_BYTES = 20 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   txt: 'text/plain',
+  md: 'text/markdown',
   htm: 'text/html',
   html: 'text/html',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -52,5 +52,6 @@ class PackagedFunctionCheck {
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("READ ") && l.endsWith(".pdf")), out);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("READ ") && l.endsWith(".docx")), out);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("READ ") && l.endsWith(".html")), out);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("READ ") && l.endsWith(".md")), out);
   }
 }

@@ -32,6 +32,7 @@ public final class UploadRoutes {
   /** The document types core reads, by the Content-Type a browser gives their files. */
   static final Map<String, String> TYPES = Map.of(
       "text/plain", "txt",
+      "text/markdown", "md",
       "text/html", "html",
       "application/xhtml+xml", "html",
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx",
@@ -95,7 +96,7 @@ public final class UploadRoutes {
     if (!TYPES.containsKey(mediaType)) {
       String hint = mediaType.equals("application/msword")
           ? "旧版 Word 文档（.doc）无法读取，请另存为 .docx 或 PDF 后上传"
-          : "不支持 " + contentType + "；可上传：纯文本（text/plain）、网页（text/html）、Word（.docx）、PDF";
+          : "不支持 " + contentType + "；可上传：纯文本（text/plain）、Markdown（text/markdown）、网页（text/html）、Word（.docx）、PDF";
       throw new Problem(Problem.Type.UNSUPPORTED_FILE_TYPE, hint).with("allowed", TYPES.keySet().stream().sorted()
           .toList());
     }

@@ -3,7 +3,7 @@ package nianbao.core.document;
 import java.time.Duration;
 
 /**
- * Chooses the reader by the content (magic bytes, markup), never by the file name, and enforces the limits
+ * Chooses the reader by the content (magic bytes, markup, Markdown tables), never by the file name, and enforces the limits
  * every reader shares: more than {@link #MAX_BYTES} is rejected before any reader looks at it, and a
  * reader that takes longer than {@link #TIME_LIMIT} is stopped and the document rejected (the structured
  * readers run on a worker thread, the text reader on the caller's; every loop of every reader checks the
@@ -22,6 +22,10 @@ public final class DocumentReaders {
   // needs it: a cold start that reads a text report pays for no other.
   private static final class Html {
     static final HtmlReader READER = new HtmlReader();
+  }
+
+  private static final class Markdown {
+    static final MarkdownReader READER = new MarkdownReader();
   }
 
   private static final class Docx {
@@ -67,6 +71,7 @@ public final class DocumentReaders {
     return switch (format) {
       case TextReader.FORMAT -> TEXT;
       case HtmlReader.FORMAT -> Html.READER;
+      case MarkdownReader.FORMAT -> Markdown.READER;
       case DocxReader.FORMAT -> Docx.READER;
       case PdfReader.FORMAT -> Pdf.READER;
       default -> null;

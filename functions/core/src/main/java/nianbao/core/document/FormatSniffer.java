@@ -33,7 +33,13 @@ public final class FormatSniffer {
       return "json";
     }
     String head = textHead(bytes);
-    if (ScriptMarkup.isScript(head) || isMarkup(head)) {
+    if (ScriptMarkup.isScript(head) || FIRST_TAG.matcher(head).lookingAt()) {
+      return HtmlReader.FORMAT;
+    }
+    if (MarkdownReader.looksLikeMarkdown(head)) {
+      return MarkdownReader.FORMAT; // before the count of tags: converters put HTML tables in Markdown
+    }
+    if (isMarkup(head)) {
       return HtmlReader.FORMAT;
     }
     return TextReader.FORMAT;
@@ -59,13 +65,10 @@ public final class FormatSniffer {
   }
 
   /**
-   * Text that is HTML markup without a page around it (a fragment saved as .txt): it starts with a tag, or
-   * carries {@link #MARKUP_TAGS} block tags. Read as text, its attributes and CSS would pass for values.
+   * Text that is HTML markup without a page around it (a fragment saved as .txt) carries {@link #MARKUP_TAGS}
+   * block tags (or starts with a tag). Read as text, its attributes and CSS would pass for values.
    */
   private static boolean isMarkup(String head) {
-    if (FIRST_TAG.matcher(head).lookingAt()) {
-      return true;
-    }
     Matcher tags = BLOCK_TAG.matcher(head);
     int count = 0;
     while (count < MARKUP_TAGS && tags.find()) {
@@ -89,6 +92,7 @@ public final class FormatSniffer {
       case "image" -> "图片（无文字层，不做文字识别）";
       case "html" -> "网页（HTML）";
       case "json" -> "JSON 数据文件（不是报告原文）";
+      case "md" -> "Markdown 文本";
       case "docx" -> "Word 文档（.docx）";
       case "pdf" -> "PDF";
       default -> format;

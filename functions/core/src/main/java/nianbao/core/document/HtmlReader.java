@@ -90,6 +90,18 @@ public final class HtmlReader implements DocumentReader {
     return new Document(FORMAT, decoded.charset(), version(), List.copyOf(blocks));
   }
 
+  /**
+   * The blocks of a piece of markup inside another format (an HTML table in Markdown): no page to find the
+   * article in, so everything but the never-content elements (script, style, …) is read.
+   */
+  static List<Block> readFragment(String html) {
+    Element body = parse(html).body();
+    prune(body);
+    List<Block> blocks = new ArrayList<>();
+    new Walker(blocks).walk(body);
+    return blocks;
+  }
+
   // ---------------------------------------------------------------- charset
 
   /** BOM, then the declared charset, then strict UTF-8 / GB18030 detection. Never decodes into mojibake. */

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SameJsonAcrossFormatsTest {
   static Stream<Arguments> documents() {
-    return DocumentFixtures.SEEDS.stream().flatMap(base -> Stream.of("html", "docx", "pdf").map(ext -> Arguments.of(base, ext)));
+    return DocumentFixtures.SEEDS.stream().flatMap(base -> formats().map(ext -> Arguments.of(base, ext)));
   }
 
   @ParameterizedTest(name = "{0}.{1}")
@@ -57,8 +57,9 @@ class SameJsonAcrossFormatsTest {
     }
   }
 
+  /** The renderings, and their Markdown as pandoc writes it from the HTML (gfm). */
   static Stream<String> formats() {
-    return Stream.of("html", "docx", "pdf");
+    return Stream.of("html", "docx", "pdf", "md");
   }
 
   private static ObjectNode comparable(Report report) throws Exception {
