@@ -8,11 +8,11 @@ import nianbao.core.document.DocumentReaders;
 import nianbao.core.document.FormatSniffer;
 import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.model.Report;
-import nianbao.store.ReportLedger;
-import nianbao.store.ReportLedger.Outcome;
-import nianbao.store.ReportLedger.Result;
-import nianbao.store.ReportLedger.Upload;
 import nianbao.store.ReportStore;
+import nianbao.store.write.ReportWriter;
+import nianbao.store.write.ReportWriter.Outcome;
+import nianbao.store.write.UploadedObject;
+import nianbao.store.write.WriteResult;
 
 /**
  * Turns S3 object events into store changes: a created object is fetched, read and validated by core, and
@@ -26,18 +26,18 @@ public final class Ingest {
   private final SourceFetcher fetcher;
   private final ReportParser parser;
   private final ReportStore store;
-  private final ReportLedger ledger;
+  private final ReportWriter writer;
   private final long maxBytes;
 
   public Ingest(S3GetObjectClient s3, ReportStore store, ReportParser parser) {
-    this(new SourceFetcher(s3), parser, store, new ReportLedger(store), DocumentReaders.MAX_BYTES);
+    this(new SourceFetcher(s3), parser, store, new ReportWriter(store), DocumentReaders.MAX_BYTES);
   }
 
-  public Ingest(SourceFetcher fetcher, ReportParser parser, ReportStore store, ReportLedger ledger, long maxBytes) {
+  public Ingest(SourceFetcher fetcher, ReportParser parser, ReportStore store, ReportWriter writer, long maxBytes) {
     this.fetcher = fetcher;
     this.parser = parser;
     this.store = store;
-    this.ledger = ledger;
+    this.writer = writer;
     this.maxBytes = maxBytes;
   }
 
@@ -45,12 +45,12 @@ public final class Ingest {
     return store;
   }
 
-  public ReportLedger ledger() {
-    return ledger;
+  public ReportWriter writer() {
+    return writer;
   }
 
   /** What became of one record. */
-  public record RecordOutcome(S3Notification record, Result result, String reportId, String detail) {}
+  public record RecordOutcome(S3Notification record, WriteResult result, String reportId, String detail) {}
 
   /** Failure of some records of an event; the others were applied. Lambda retries the whole event. */
   public static final class IngestFailedException extends RuntimeException {
@@ -89,10 +89,10 @@ public final class Ingest {
   }
 
   public RecordOutcome handle(S3Notification r) {
-    Upload upload = new Upload(r.bucket(), r.key(), r.versionId(), r.eTag(), r.size(), r.sequencer(), r.eventTime());
+    UploadedObject upload = new UploadedObject(r.bucket(), r.key(), r.versionId(), r.eTag(), r.size(), r.sequencer(), r.eventTime());
     if (r.removed()) {
-      List<Outcome> removed = ledger.remove(upload, r.deleteMarker());
-      return new RecordOutcome(r, Result.REMOVED, removed.isEmpty() ? null : removed.get(0).reportId(),
+      List<Outcome> removed = writer.remove(upload, r.deleteMarker());
+      return new RecordOutcome(r, WriteResult.REMOVED, removed.isEmpty() ? null : removed.get(0).reportId(),
           removed.size() + " version(s) removed");
     }
     if (!r.created()) {
@@ -103,15 +103,15 @@ public final class Ingest {
     }
     String name = fileName(r.key());
     if (r.size() != null && r.size() > maxBytes) {
-      Outcome o = ledger.reject(upload, "unknown", DocumentReaders.tooLarge(r.size()).getMessage(), name);
+      Outcome o = writer.reject(upload, "unknown", DocumentReaders.tooLarge(r.size()).getMessage(), name);
       return new RecordOutcome(r, o.result(), o.reportId(), "too large");
     }
     SourceFetcher.Fetched fetched = fetcher.fetch(r.bucket(), r.key(), r.versionId(), r.eTag(), maxBytes);
     if (fetched instanceof SourceFetcher.Gone gone) {
-      return new RecordOutcome(r, Result.STALE, null, gone.why());
+      return new RecordOutcome(r, WriteResult.STALE, null, gone.why());
     }
     if (fetched instanceof SourceFetcher.TooLarge large) {
-      Outcome o = ledger.reject(upload, "unknown", DocumentReaders.tooLarge(large.size()).getMessage(), name);
+      Outcome o = writer.reject(upload, "unknown", DocumentReaders.tooLarge(large.size()).getMessage(), name);
       return new RecordOutcome(r, o.result(), o.reportId(), "too large");
     }
     byte[] bytes = ((SourceFetcher.Bytes) fetched).bytes();
@@ -119,17 +119,17 @@ public final class Ingest {
     try {
       report = parser.read(bytes, name);
     } catch (UnreadableDocumentException e) {
-      Outcome o = ledger.reject(upload, e.format(), e.getMessage(), name);
+      Outcome o = writer.reject(upload, e.format(), e.getMessage(), name);
       return new RecordOutcome(r, o.result(), o.reportId(), e.getMessage());
     } catch (RuntimeException e) {
       // a defect of the reader, not of the service: retrying cannot help, so the upload is kept as rejected
       // with the reason and the format, so re-processing picks it up again once that format's reader changes
       LOG.log(Level.SEVERE, "reader failed on s3://" + r.bucket() + "/" + r.key(), e);
       String reason = "读取时出现内部错误（" + e.getClass().getSimpleName() + "），已记录，修复后将重新处理";
-      Outcome o = ledger.reject(upload, FormatSniffer.sniff(bytes), reason, name);
+      Outcome o = writer.reject(upload, FormatSniffer.sniff(bytes), reason, name);
       return new RecordOutcome(r, o.result(), o.reportId(), reason);
     }
-    Outcome o = ledger.store(report, upload);
+    Outcome o = writer.store(report, upload);
     return new RecordOutcome(r, o.result(), o.reportId(), null);
   }
 

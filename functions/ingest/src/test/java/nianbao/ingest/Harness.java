@@ -28,12 +28,12 @@ import nianbao.ingest.operations.OperationsHandler;
 import nianbao.servers.S3Events;
 import nianbao.servers.SamTemplate;
 import nianbao.servers.TemplateTables;
-import nianbao.store.Contribution;
 import nianbao.store.ListFilter;
 import nianbao.store.Page;
 import nianbao.store.ReportRow;
 import nianbao.store.ReportStore;
 import nianbao.store.Summary;
+import nianbao.store.SummaryCounts;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import org.joda.time.DateTime;
@@ -201,8 +201,8 @@ final class Harness {
     Map<String, Map<String, BigDecimal>> expected = new TreeMap<>();
     for (ReportHead h : heads()) {
       Report report = h.rejected() ? null : store.body(store.version(h.reportId(), h.currentSha()).orElseThrow());
-      Map<String, BigDecimal> c = Contribution.of(h, report);
-      for (String scope : Contribution.scopes(h)) {
+      Map<String, BigDecimal> c = SummaryCounts.of(h, report);
+      for (String scope : SummaryCounts.scopes(h)) {
         Map<String, BigDecimal> sums = expected.computeIfAbsent(scope, k -> new TreeMap<>());
         c.forEach((k, v) -> sums.merge(k, v, BigDecimal::add));
       }

@@ -51,10 +51,10 @@ class IngestOnLocalServersTest extends IngestSuite {
       Ingest ingest = ColdStart.ingest(h.table, h.bucket);
       // THEN the warm-up asked DynamoDB and S3, and built a report's items, but wrote none of them
       assertEquals(0, h.dynamo.scan(r -> r.tableName(h.table)).count(), "start-up wrote nothing");
-      var items = h.ingest.ledger().prepare(WarmUp.readSample());
+      var items = h.ingest.writer().prepare(WarmUp.readSample());
       assertTrue(items.size() >= 5, "head, version, rules, summaries");
       // AND the warm-up, which prepares them before there is a client, builds the same requests
-      assertEquals(items.size(), nianbao.store.ReportLedger.preparingOnly(h.table).prepare(WarmUp.readSample()).size());
+      assertEquals(items.size(), nianbao.store.write.ReportWriter.prepare(h.table, WarmUp.readSample()).size());
       // AND the function it built stores an upload
       Harness.Uploaded u = h.upload("uploads/报告 2022 v1+final.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
       var out = new java.io.ByteArrayOutputStream();
@@ -72,8 +72,8 @@ class IngestOnLocalServersTest extends IngestSuite {
     // GIVEN an empty table
     Harness h = harness();
     // WHEN a start-up for a snapshot primes, and an on-demand one whose other threads are already done primes
-    int all = h.ingest.ledger().primeRequests(Priming.WARM_UP, () -> true);
-    int none = h.ingest.ledger().primeRequests(Priming.WARM_UP, () -> false);
+    int all = h.ingest.writer().primeRequests(Priming.WARM_UP, () -> true);
+    int none = h.ingest.writer().primeRequests(Priming.WARM_UP, () -> false);
     // THEN the first made every kind of request storing makes, the second none, and neither wrote anything
     assertEquals(4, all, "source history, prefetch, version read, condition check");
     assertEquals(0, none);
@@ -94,7 +94,7 @@ class IngestOnLocalServersTest extends IngestSuite {
             .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")));
     // WHEN start-up primes them THEN each gives up quietly, within its first request's bound of 2 s
     long t0 = System.nanoTime();
-    Priming.dynamo(new nianbao.store.ReportLedger(new nianbao.store.ReportStore(dead, "reports")), () -> true, true);
+    Priming.dynamo(new nianbao.store.write.ReportWriter(new nianbao.store.ReportStore(dead, "reports")), () -> true, true);
     Priming.s3(deadS3, "reports");
     long millis = (System.nanoTime() - t0) / 1_000_000;
     assertTrue(millis < 5_000, millis + " ms");

@@ -28,6 +28,13 @@ public final class BatchReads {
     this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(store.dynamo()).build();
   }
 
+  /** The reports of {@code reportIds} that exist, by report id, in the order asked. */
+  public Map<String, ReportView> reports(Collection<String> reportIds) {
+    Map<String, ReportView> out = new LinkedHashMap<>();
+    heads(reportIds).forEach((id, h) -> out.put(id, ReportView.of(h)));
+    return out;
+  }
+
   /** The heads of {@code reportIds} that exist, by report id, in the order asked. */
   public Map<String, ReportHead> heads(Collection<String> reportIds) {
     Map<String, ReportHead> found = new HashMap<>();
@@ -52,19 +59,19 @@ public final class BatchReads {
    * The current report of each readable head (its version's body, with the head's cross-year findings), by report
    * id; rejected heads have none.
    */
-  public Map<String, Report> currentReports(Collection<ReportHead> heads) {
-    List<ReportHead> readable = heads.stream().filter(h -> !h.rejected() && h.currentSha() != null).toList();
-    Map<String, ReportHead> byId = new HashMap<>();
-    readable.forEach(h -> byId.put(h.reportId(), h));
+  public Map<String, Report> currentReports(Collection<ReportView> reports) {
+    List<ReportView> readable = reports.stream().filter(h -> !h.rejected() && h.currentSha256() != null).toList();
+    Map<String, ReportView> byId = new HashMap<>();
+    readable.forEach(h -> byId.put(h.id(), h));
     Map<String, Report> out = new HashMap<>();
     for (int from = 0; from < readable.size(); from += BATCH) {
       var batch = ReadBatch.builder(ReportVersion.class).mappedTableResource(store.versions);
       readable.subList(from, Math.min(readable.size(), from + BATCH))
-          .forEach(h -> batch.addGetItem(ReportStore.key(Keys.report(h.reportId()), Keys.version(h.currentSha()))));
+          .forEach(h -> batch.addGetItem(ReportStore.key(Keys.report(h.id()), Keys.version(h.currentSha256()))));
       enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(store.versions).forEach(v -> {
-        ReportHead h = byId.get(v.reportId());
-        if (h != null && v.sha256().equals(h.currentSha())) {
-          out.put(v.reportId(), ReportStore.withCrossFindings(store.body(v), h));
+        ReportView h = byId.get(v.reportId());
+        if (h != null && v.sha256().equals(h.currentSha256())) {
+          out.put(v.reportId(), ReportStore.withCrossFindings(store.body(v), h.crossYearFindings()));
         }
       });
     }

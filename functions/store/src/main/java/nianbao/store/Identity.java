@@ -47,7 +47,7 @@ public record Identity(String agencyKey, String agencyNorm, Integer year, String
     return norm == null ? "" : norm;
   }
 
-  static String hash(String text) {
+  public static String hash(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -84,13 +84,40 @@ public final class ReportStore {
 
   /** The report as FORMAT.md's JSON with all its current findings (single-report and cross-year). */
   public Optional<Report> report(String reportId) {
-    return head(reportId).filter(h -> !h.rejected()).flatMap(h -> version(reportId, h.currentSha())
-        .map(v -> withCrossFindings(body(v), h)));
+    return reportView(reportId).filter(h -> !h.rejected()).map(this::currentReport);
+  }
+
+  /** A report's current state, or a rejected upload's. */
+  public Optional<ReportView> reportView(String reportId) {
+    return head(reportId).map(ReportView::of);
+  }
+
+  /** The report of {@code view}'s current version, with all its current findings; null for a rejected upload. */
+  public Report currentReport(ReportView view) {
+    if (view.rejected()) {
+      return null;
+    }
+    ReportVersion v = version(view.id(), view.currentSha256()).orElseThrow(() -> new IllegalStateException(
+        "report " + view.id() + " has no current version " + view.currentSha256()));
+    return withCrossFindings(body(v), view.crossYearFindings());
+  }
+
+  /** Every version of a report, newest upload first (none for a rejected upload). */
+  public List<VersionView> versionViews(String reportId) {
+    return versions(reportId).stream().map(VersionView::of).toList();
+  }
+
+  /** One version of a report, by sha256. */
+  public Optional<VersionView> versionView(String reportId, String sha256) {
+    return version(reportId, sha256).map(VersionView::of);
   }
 
   /** Adds the head's cross-year findings to its version's report. */
   public static Report withCrossFindings(Report body, ReportHead head) {
-    List<Finding> cross = Findings.read(head.crossFindings());
+    return withCrossFindings(body, Findings.read(head.crossFindings()));
+  }
+
+  static Report withCrossFindings(Report body, List<Finding> cross) {
     if (cross.isEmpty()) {
       return body;
     }
@@ -155,7 +182,11 @@ public final class ReportStore {
   }
 
   /** One agency's reports, by year (oldest first): a batch of gets over the plausible years, no query. */
-  public List<ReportHead> agencyReports(String agencyKey, int fromYear, int toYear) {
+  public List<ReportView> agencyReports(String agencyKey, int fromYear, int toYear) {
+    return agencyHeads(agencyKey, fromYear, toYear).stream().map(ReportView::of).toList();
+  }
+
+  List<ReportHead> agencyHeads(String agencyKey, int fromYear, int toYear) {
     List<ReportHead> found = new ArrayList<>();
     List<Key> keys = new ArrayList<>();
     for (int y = fromYear; y <= toYear; y++) {
@@ -175,9 +206,35 @@ public final class ReportStore {
 
   // ------------------------------------------------------------------------------------------------ uploads
 
+  /**
+   * Every object version in the bucket that is (part of) the report: the rejected upload's object, or each object
+   * of each of its versions. Empty when there is no such report.
+   */
+  public List<ObjectRef> objectsOf(String reportId) {
+    Optional<ReportHead> head = head(reportId);
+    if (head.isEmpty()) {
+      return List.of();
+    }
+    ReportHead h = head.get();
+    if (h.rejected()) {
+      String version = Keys.sourceVersion(h.versionId());
+      return List.of(new ObjectRef(h.bucket(), h.key(), version.equals(Keys.sourceVersion(null)) ? null : version));
+    }
+    List<ObjectRef> objects = new ArrayList<>();
+    for (ReportVersion v : versions(reportId)) {
+      v.sources().forEach(text -> objects.add(ObjectRef.parse(text)));
+    }
+    return objects;
+  }
+
   public Optional<SourceRecord> source(String bucket, String key, String versionId) {
     return Optional.ofNullable(sources.getItem(r -> r.key(key(Keys.source(bucket, key),
         Keys.sourceVersion(versionId))).consistentRead(true)));
+  }
+
+  /** What became of each recorded version of one uploaded key, newest event first. */
+  public List<UploadView> uploadHistory(String bucket, String key) {
+    return sources(bucket, key).stream().map(UploadView::of).toList();
   }
 
   /** Every recorded version of one uploaded key, newest event first. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One stored summary: the sums of {@link Contribution}s of the current reports in a scope (all years or one year;
+ * One stored summary: the sums of {@link SummaryCounts}s of the current reports in a scope (all years or one year;
  * all regions, a province, or a city). Read with one GetItem, whatever the number of reports.
  */
 public record Summary(Integer year, String province, String city, Map<String, BigDecimal> values,
@@ -39,7 +39,7 @@ public record Summary(Integer year, String province, String city, Map<String, Bi
 
   /** Reading notes by rule id: how many of {@link #findingsByRule()} are notes, not problems of the reports. */
   public Map<String, Long> notesByRule() {
-    return counts(Contribution.RULE_NOTES);
+    return counts(SummaryCounts.RULE_NOTES);
   }
 
   /** Reports having at least one finding of a rule, by rule id. */
@@ -52,9 +52,9 @@ public record Summary(Integer year, String province, String city, Map<String, Bi
 
   /** The scope's reports by city, most reports first (then by province and city name). */
   public List<CityCount> byCity() {
-    Map<String, Long> errors = counts(Contribution.CITY_ERRORS);
+    Map<String, Long> errors = counts(SummaryCounts.CITY_ERRORS);
     List<CityCount> out = new ArrayList<>();
-    counts(Contribution.CITY).forEach((place, n) -> {
+    counts(SummaryCounts.CITY).forEach((place, n) -> {
       if (n <= 0) {
         return; // only a summary built before the per-city counters existed can go below zero
       }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Writes every summary item again from the current reports: after a change to what a summary counts (a new
  * counter, a corrected sum) the stored items are only exact for what was counted with it, since a report's share
  * is recomputed when it is taken away. Reads every head (the newest-first index, which holds whole heads) and
- * its current report in batches, sums {@link Contribution}s per scope in memory, then replaces each summary item whole and deletes
+ * its current report in batches, sums {@link SummaryCounts}s per scope in memory, then replaces each summary item whole and deletes
  * those of scopes no report counts in any more (found by a scan of the summary keys: an operator's command, not a
  * request path). The root item keeps its list of processing versions.
  *
@@ -56,14 +56,14 @@ public final class SummaryRebuild {
     String cursor = null;
     do {
       Page<ReportHead> page = store.allHeads(PAGE, cursor);
-      Map<String, Report> current = reads.currentReports(page.items());
+      Map<String, Report> current = reads.currentReports(page.items().stream().map(ReportView::of).toList());
       for (ReportHead head : page.items()) {
         // the summaries count a version's own findings through the head's counts, and its tables
         Report report = current.get(head.reportId());
         if (!head.rejected() && report == null) {
           throw new IllegalStateException("report " + head.reportId() + " has no current version to count");
         }
-        Contribution.addTo(sums, head, report, 1);
+        SummaryCounts.addTo(sums, head, report, 1);
         reports++;
       }
       cursor = page.cursor();
@@ -71,11 +71,11 @@ public final class SummaryRebuild {
 
     String root = Keys.summary(null, null, null);
     List<String> procKeys = store.processingVersions();
-    String now = ReportLedger.iso(Instant.now(clock));
+    String now = Timestamps.iso(Instant.now(clock));
     List<WriteRequest> writes = new ArrayList<>();
     sums.computeIfAbsent(root, k -> new HashMap<>());
     sums.forEach((scope, sum) -> {
-      Map<String, AttributeValue> item = new HashMap<>(Transaction.key(scope, Keys.SUMMARY));
+      Map<String, AttributeValue> item = new HashMap<>(Keys.of(scope, Keys.SUMMARY));
       sum.forEach((name, value) -> {
         if (value.signum() != 0) {
           item.put(name, AttributeValue.fromN(value.toPlainString()));
@@ -89,7 +89,7 @@ public final class SummaryRebuild {
     });
     Set<String> stale = new HashSet<>(summaryScopes());
     stale.removeAll(sums.keySet());
-    stale.forEach(scope -> writes.add(BatchWriter.delete(Transaction.key(scope, Keys.SUMMARY))));
+    stale.forEach(scope -> writes.add(BatchWriter.delete(Keys.of(scope, Keys.SUMMARY))));
     writer.write(writes);
     return new Result(reports, sums.size(), stale.size());
   }

@@ -7,7 +7,7 @@ import nianbao.ingest.AwsClients;
 import nianbao.ingest.Ingest;
 import nianbao.ingest.ReportParser;
 import nianbao.ingest.S3GetObjectClient;
-import nianbao.store.ReportLedger;
+import nianbao.store.write.ReportWriter;
 import nianbao.store.ReportStore;
 
 /**
@@ -54,13 +54,13 @@ public final class ColdStart {
     CompletableFuture<Integer> warmUp = Background.thread("warm-up", () -> WarmUp.run(tableName));
     ReportStore reportStore = new ReportStore(AwsClients.dynamo(), tableName);
     CompletableFuture<Void> othersReady = CompletableFuture.allOf(s3Primed, warmUp).exceptionally(e -> null);
-    ReportLedger ledger = new ReportLedger(reportStore);
+    ReportWriter writer = new ReportWriter(reportStore);
     if (forSnapshot()) {
-      Priming.dynamo(ledger, () -> true, true);
+      Priming.dynamo(writer, () -> true, true);
     } else {
       // on demand, priming would only move this work before the event and add its requests: it only fills the
       // time this thread would otherwise spend waiting for the other two
-      Priming.dynamo(ledger, () -> !othersReady.isDone(), false);
+      Priming.dynamo(writer, () -> !othersReady.isDone(), false);
     }
     try {
       warmUp.join();

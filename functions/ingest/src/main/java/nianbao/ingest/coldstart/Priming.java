@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nianbao.ingest.S3GetObjectClient;
-import nianbao.store.ReportLedger;
+import nianbao.store.write.ReportWriter;
 
 /**
  * The cold start's requests to the services: each request an event makes, on names where nothing is stored, so
@@ -24,12 +24,12 @@ public final class Priming {
   private Priming() {}
 
   /**
-   * {@link ReportLedger#primeRequests} on a thread of its own, while {@code keepGoing}. With {@code wait} it is
+   * {@link ReportWriter#primeRequests} on a thread of its own, while {@code keepGoing}. With {@code wait} it is
    * waited for {@link #LIMIT} at most (a server just started can take over a second to answer its first query).
    */
-  public static void dynamo(ReportLedger ledger, BooleanSupplier keepGoing, boolean wait) {
+  public static void dynamo(ReportWriter writer, BooleanSupplier keepGoing, boolean wait) {
     CompletableFuture<Integer> primed = Background.thread("dynamodb-priming",
-        () -> ledger.primeRequests(WARM_UP, keepGoing));
+        () -> writer.primeRequests(WARM_UP, keepGoing));
     primed.whenComplete((made, e) -> {
       if (e != null) {
         LOG.log(Level.WARNING, "DynamoDB did not answer the start-up requests (" + e + "); the first event will "

@@ -13,7 +13,8 @@ import nianbao.core.model.Report;
 import nianbao.ingest.Ingest;
 import nianbao.ingest.IngestAnswer;
 import nianbao.ingest.S3Notification;
-import nianbao.store.ReportLedger;
+import nianbao.store.write.ReportWriter;
+import nianbao.store.write.WriteResult;
 import nianbao.store.ReportStore;
 
 /**
@@ -36,13 +37,13 @@ public final class WarmUp {
     ReportStore.loadSchemas();
     ReportJson.read(ReportJson.write(sample));
     answerAnEvent();
-    return ReportLedger.preparingOnly(tableName).prepare(sample).size();
+    return ReportWriter.prepare(tableName, sample).size();
   }
 
   /** Reads an S3 event and writes an answer to it as the upload function does, touching nothing else. */
   private static void answerAnEvent() {
     List<Ingest.RecordOutcome> outcomes = S3Notification.parse(JsonTree.read(EVENT)).stream()
-        .map(r -> new Ingest.RecordOutcome(r, ReportLedger.Result.UNCHANGED, Priming.WARM_UP, null)).toList();
+        .map(r -> new Ingest.RecordOutcome(r, WriteResult.UNCHANGED, Priming.WARM_UP, null)).toList();
     try {
       IngestAnswer.write(OutputStream.nullOutputStream(), outcomes);
     } catch (IOException e) {

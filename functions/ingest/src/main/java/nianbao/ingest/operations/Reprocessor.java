@@ -12,8 +12,6 @@ import nianbao.core.document.DocumentReaders;
 import nianbao.ingest.Ingest;
 import nianbao.ingest.S3Notification;
 import nianbao.store.Page;
-import nianbao.store.ReportStore;
-import nianbao.store.item.ProcessingVersion;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.SourceRecord;
 
@@ -117,11 +115,11 @@ public final class Reprocessor {
     Ingest.RecordOutcome outcome = ingest.handle(record);
     if (outcome.reportId() != null && !head.rejected() && !outcome.reportId().equals(reportId)) {
       // the new reader gives this source another identity: it is now that report's version, not this one's
-      ingest.ledger().detach(reportId, head.currentSha(), new nianbao.store.ReportLedger.Upload(head.bucket(),
+      ingest.writer().detach(reportId, head.currentSha(), new nianbao.store.write.UploadedObject(head.bucket(),
           head.key(), head.versionId(), head.eTag(), head.size(), source == null ? null : source.sequencer(),
           record.eventTime()));
     }
-    return outcome.result() != null && outcome.result() != nianbao.store.ReportLedger.Result.UNCHANGED;
+    return outcome.result() != null && outcome.result() != nianbao.store.write.WriteResult.UNCHANGED;
   }
 
   private static String emptyToNull(String s) {

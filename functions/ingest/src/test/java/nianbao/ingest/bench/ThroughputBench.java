@@ -17,8 +17,9 @@ import nianbao.fixtures.SeedReports;
 import nianbao.servers.LocalDynamoDb;
 import nianbao.servers.SamTemplate;
 import nianbao.servers.TemplateTables;
-import nianbao.store.ReportLedger;
 import nianbao.store.ReportStore;
+import nianbao.store.write.ReportWriter;
+import nianbao.store.write.UploadedObject;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -61,17 +62,17 @@ public final class ThroughputBench {
           .build();
       var table = TemplateTables.table(SamTemplate.read(template, Map.of(), "bench", "us-east-1"), "ReportsTable");
       TemplateTables.create(dynamo, table);
-      ReportLedger ledger = new ReportLedger(new ReportStore(dynamo, table.name()));
+      ReportWriter writer = new ReportWriter(new ReportStore(dynamo, table.name()));
       AtomicLong next = new AtomicLong();
 
-      fill(ledger, seeds, next, 100, 4);
-      measure("100 stored", ledger, seeds, next, requests, 100);
+      fill(writer, seeds, next, 100, 4);
+      measure("100 stored", writer, seeds, next, requests, 100);
       long t0 = System.nanoTime();
       long before = next.get();
-      fill(ledger, seeds, next, target, 4);
+      fill(writer, seeds, next, target, 4);
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf("filled to %d with 4 threads: %.1f reports/s%n", next.get(), (next.get() - before) / seconds);
-      measure(next.get() + " stored", ledger, seeds, next, requests, 100);
+      measure(next.get() + " stored", writer, seeds, next, requests, 100);
       requests.clear();
       long r0 = System.nanoTime();
       var rebuilt = new nianbao.store.SummaryRebuild(new ReportStore(dynamo, table.name())).run();
@@ -81,12 +82,12 @@ public final class ThroughputBench {
     }
   }
 
-  static void measure(String label, ReportLedger ledger, List<Report> seeds, AtomicLong next,
+  static void measure(String label, ReportWriter writer, List<Report> seeds, AtomicLong next,
       Map<String, AtomicLong> requests, int n) {
     requests.clear();
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      store(ledger, seeds, next.getAndIncrement());
+      store(writer, seeds, next.getAndIncrement());
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     long total = requests.values().stream().mapToLong(AtomicLong::get).sum();
@@ -94,7 +95,7 @@ public final class ThroughputBench {
         label, n, seconds, n / seconds, (double) total / n, requests);
   }
 
-  static void fill(ReportLedger ledger, List<Report> seeds, AtomicLong next, long upTo, int threads)
+  static void fill(ReportWriter writer, List<Report> seeds, AtomicLong next, long upTo, int threads)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r);
@@ -106,7 +107,7 @@ public final class ThroughputBench {
       futures.add(pool.submit(() -> {
         long i;
         while ((i = next.getAndIncrement()) < upTo) {
-          store(ledger, seeds, i);
+          store(writer, seeds, i);
         }
         next.decrementAndGet();
         return null;
@@ -119,14 +120,14 @@ public final class ThroughputBench {
     next.set(Math.max(next.get(), upTo));
   }
 
-  static void store(ReportLedger ledger, List<Report> seeds, long i) {
+  static void store(ReportWriter writer, List<Report> seeds, long i) {
     Report seed = seeds.get((int) (i % seeds.size()));
     Source s = seed.source();
     Report r = new Report(seed.schemaVersion(), new Source(s.name(), ReportReader.sha256(
         (s.sha256() + i).getBytes()), s.format(), s.encoding(), s.reader()), seed.title(),
         seed.agency() + "第" + i + "分局", seed.year(), seed.template(), seed.region(), seed.sections(),
         seed.proactive(), seed.applications(), seed.reviewAndLitigation(), seed.findings());
-    ledger.store(r, new ReportLedger.Upload("bench", "uploads/" + i + ".txt", "v" + i, "e" + i, 1000L,
+    writer.store(r, new UploadedObject("bench", "uploads/" + i + ".txt", "v" + i, "e" + i, 1000L,
         String.format("%016X", i), Instant.now()));
   }
 }

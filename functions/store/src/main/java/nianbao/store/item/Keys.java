@@ -1,5 +1,8 @@
 package nianbao.store.item;
 
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 /**
  * Primary keys and index names of the one table. Every item has {@code pk} and {@code sk}; what they hold says
  * what the item is (functions/store/README.md has the full design).
@@ -9,6 +12,11 @@ public final class Keys {
 
   public static final String PK = "pk";
   public static final String SK = "sk";
+
+  /** The primary key of an item, as the low-level client takes it. */
+  public static Map<String, AttributeValue> of(String pk, String sk) {
+    return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+  }
 
   /** Report heads, versions, body chunks and findings share the report's partition. */
   public static String report(String reportId) {

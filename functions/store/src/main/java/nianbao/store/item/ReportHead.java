@@ -5,6 +5,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * @param crossFindings the X2/X4/X5 findings against the stored neighbours, FORMAT.md JSON array, or null
  * @param uploadOrder the order of the current version's upload (event time, then sequencer)
  */
+@RecordBuilder
 public record ReportHead(
     String reportId, String kind, String agencyKey, String agency, String agencyNorm, Integer year,
     String template, String title, String regionCode, String province, String city, String county,

@@ -3,6 +3,7 @@ package nianbao.store.item;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -12,9 +13,10 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * findings, gzip-compressed; when even that exceeds {@link #INLINE_LIMIT} it is split into {@code bodyChunks}
  * chunk items keyed by {@code bodyHash}, so section texts are always kept whole.
  *
- * @param sources   every uploaded object that had these bytes ({@code bucket/key#versionId}); empty = withdrawn
+ * @param sources   every object version that had these bytes (as {@code nianbao.store.write.ObjectRef} text); empty = withdrawn
  * @param withdrawn true once every source object has been deleted; kept for the record, never current again
  */
+@RecordBuilder
 public record ReportVersion(
     String reportId, String sha256, String uploadedAt, String uploadOrder, SdkBytes body, int bodyChunks,
     String bodyHash, String reader, String rulesVersion, String status, int errors, int warnings, int notes,

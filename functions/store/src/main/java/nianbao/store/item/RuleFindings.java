@@ -5,6 +5,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  *
  * @param findings   FORMAT.md JSON array of the findings, or null when stored compressed in {@code findingsGz}
  */
+@RecordBuilder
 public record RuleFindings(
     String reportId, String rule, int count, int errors, int warnings, int notes, String findings, SdkBytes findingsGz,
     String agency, String agencyNorm, Integer year, String province, String city, String county, String status,

@@ -3,6 +3,7 @@ package nianbao.store.item;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
@@ -12,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  *
  * @param sequencer the S3 sequencer of the last event applied, to ignore stale events of one key
  */
+@RecordBuilder
 public record SourceRecord(
     String bucket, String key, String versionId, String eTag, Long size, String sequencer, String eventTime,
     String sha256, String reportId, String status, String reason, String updatedAt) {
@@ -26,15 +28,6 @@ public record SourceRecord(
 
   public String sk() {
     return Keys.sourceVersion(versionId);
-  }
-
-  /** How versions refer to their sources: {@code bucket/key#versionId}. */
-  public static String ref(String bucket, String key, String versionId) {
-    return bucket + "/" + key + "#" + Keys.sourceVersion(versionId);
-  }
-
-  public String ref() {
-    return ref(bucket, key, versionId);
   }
 
   public static final TableSchema<SourceRecord> SCHEMA = new SchemaBuilder<>(SourceRecord.class,

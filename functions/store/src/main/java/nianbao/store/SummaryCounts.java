@@ -28,14 +28,14 @@ import nianbao.store.item.ReportHead;
  * {@code cityErrors.<province>/<city>} (reports with errors) — the city part empty for a provincial agency — so that
  * a province's or the country's summary breaks its reports down by city without reading the city summaries.
  */
-public final class Contribution {
+public final class SummaryCounts {
   /** Attribute prefixes of the per-city report counts. */
   public static final String CITY = "city.";
   public static final String CITY_ERRORS = "cityErrors.";
   /** Attribute prefix of the reading notes by rule (also counted in {@code rule.<id>}). */
   public static final String RULE_NOTES = "ruleNotes.";
 
-  private Contribution() {}
+  private SummaryCounts() {}
 
   /** The attribute suffix of a city ({@code 河南省/新乡市}; {@code 河南省/} for the province's own agencies). */
   public static String place(String province, String city) {
@@ -126,7 +126,7 @@ public final class Contribution {
   }
 
   /** Adds {@code sign} (1 or −1) times the contribution of {@code head} to the sums of each of its scopes. */
-  static void addTo(Map<String, Map<String, BigDecimal>> sums, ReportHead head, Report report, int sign) {
+  public static void addTo(Map<String, Map<String, BigDecimal>> sums, ReportHead head, Report report, int sign) {
     Map<String, BigDecimal> contribution = of(head, report);
     BigDecimal s = BigDecimal.valueOf(sign);
     for (String scope : scopes(head)) {

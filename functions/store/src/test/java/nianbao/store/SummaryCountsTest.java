@@ -11,7 +11,7 @@ import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import org.junit.jupiter.api.Test;
 
-class ContributionTest {
+class SummaryCountsTest {
   private static ReportHead head(Integer year, String province, String city, String status) {
     return new ReportHead("a-2022", ReportHead.KIND_REPORT, "a", "机关", "机关", year, "2021", "t", "410721",
         province, city, null, status, 1, 2, 3, Map.of("B1", 1, "S2", 5), null, "sha", 1, "2023-01-01T00:00:00Z",
@@ -22,13 +22,13 @@ class ContributionTest {
   void aReportCountsInAllYearsAndItsYearForAllRegionsItsProvinceAndItsCity() {
     assertEquals(List.of(Keys.summary(null, null, null), Keys.summary(null, "河南省", null),
         Keys.summary(null, "河南省", "新乡市"), Keys.summary(2022, null, null), Keys.summary(2022, "河南省", null),
-        Keys.summary(2022, "河南省", "新乡市")), Contribution.scopes(head(2022, "河南省", "新乡市", "HAS_ERRORS")));
-    assertEquals(List.of(Keys.summary(null, null, null)), Contribution.scopes(head(null, null, null, "REJECTED")));
+        Keys.summary(2022, "河南省", "新乡市")), SummaryCounts.scopes(head(2022, "河南省", "新乡市", "HAS_ERRORS")));
+    assertEquals(List.of(Keys.summary(null, null, null)), SummaryCounts.scopes(head(null, null, null, "REJECTED")));
   }
 
   @Test
   void countsStatusFindingsByRuleAndReportsByRule() {
-    var c = Contribution.of(head(2022, "河南省", "新乡市", "HAS_ERRORS"), null);
+    var c = SummaryCounts.of(head(2022, "河南省", "新乡市", "HAS_ERRORS"), null);
     assertEquals(1, c.get("reports").intValue());
     assertEquals(1, c.get("status.HAS_ERRORS").intValue());
     assertEquals(5, c.get("rule.S2").intValue());
@@ -38,10 +38,10 @@ class ContributionTest {
     assertEquals(1, c.get("ruleReports.S2").intValue());
     assertEquals(1, c.get("city.河南省/新乡市").intValue());
     assertEquals(1, c.get("cityErrors.河南省/新乡市").intValue());
-    var valid = Contribution.of(head(2022, "河南省", null, "VALID"), null);
+    var valid = SummaryCounts.of(head(2022, "河南省", null, "VALID"), null);
     assertEquals(1, valid.get("city.河南省/").intValue());
     assertEquals(null, valid.get("cityErrors.河南省/"));
-    assertEquals(null, Contribution.of(head(null, null, null, "REJECTED"), null).get("city./"));
+    assertEquals(null, SummaryCounts.of(head(null, null, null, "REJECTED"), null).get("city./"));
   }
 
   @Test
@@ -50,7 +50,7 @@ class ContributionTest {
         Finding.note("S2", Location.row("三", "granted"), "数字连写", null, null),
         Finding.note("S2", Location.row("三", "total"), "数字连写", null, null),
         Finding.warning("S2", Location.row("三", "denied.stateSecret"), "只填写了总计列", null, null)));
-    var c = Contribution.of(head(2022, "河南省", "新乡市", "VALID"), report);
+    var c = SummaryCounts.of(head(2022, "河南省", "新乡市", "VALID"), report);
     assertEquals(2, c.get("ruleNotes.S2").intValue());
     var s = new Summary(2022, null, null, Map.of("rule.S2", java.math.BigDecimal.valueOf(3), "ruleNotes.S2",
         java.math.BigDecimal.valueOf(2)), null);

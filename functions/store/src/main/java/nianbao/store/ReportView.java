@@ -1,0 +1,35 @@
+package nianbao.store;
+
+import java.util.List;
+import java.util.Map;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Region;
+import nianbao.store.item.ReportHead;
+
+/**
+ * A report's current state, as the API shows it: what every list row has, and its findings by rule, its
+ * cross-year findings, its current version and the file that version was read from. A rejected upload has no
+ * agency identity, year or region, and a {@code reason}.
+ *
+ * @param notes         the reading notes among the findings, counted apart from warnings
+ * @param currentSha256 the current version's sha256 (for a rejected upload, none)
+ */
+public record ReportView(String id, boolean rejected, String status, String agencyKey, String agency, Integer year,
+    String title, Region region, int errors, int warnings, int notes, Map<String, Integer> findingsByRule,
+    List<Finding> crossYearFindings, String reason, String uploadedAt, int versionCount, String reader,
+    String rulesVersion, String currentSha256, SourceFile file) {
+
+  static ReportView of(ReportHead h) {
+    return new ReportView(h.reportId(), h.rejected(), h.status(), h.rejected() ? null : h.agencyKey(), h.agency(),
+        h.year(), h.title(), new Region(h.regionCode(), h.province(), h.city(), h.county()), h.errors(),
+        h.warnings(), h.notes(), h.ruleCounts() == null ? Map.of() : h.ruleCounts(), Findings.read(h.crossFindings()),
+        h.reason(), h.uploadedAt(), h.rejected() ? 0 : h.versionCount(), h.reader(), h.rulesVersion(),
+        h.currentSha(), new SourceFile(h.bucket(), h.key(), objectVersion(h.versionId()), h.size(), h.format(),
+        h.sourceName()));
+  }
+
+  /** As stored, an unversioned object's version is the text "null". */
+  static String objectVersion(String stored) {
+    return stored == null || stored.isEmpty() || stored.equals("null") ? null : stored;
+  }
+}

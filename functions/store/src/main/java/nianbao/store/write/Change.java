@@ -1,0 +1,30 @@
+package nianbao.store.write;
+
+import nianbao.core.model.Report;
+import nianbao.store.item.SourceRecord;
+
+/**
+ * A change asked of the store. Each is decided by {@link WriteRules#decide} over what was read and written by
+ * {@link ReportWriter} as one transaction. The review and version changes to come (corrections, finding reviews,
+ * choosing the current version) are added here as further cases.
+ */
+public sealed interface Change {
+
+  /** An object whose bytes read as {@code report}: a version of that report, current if it is the latest upload. */
+  record Store(Report report, UploadedObject upload) implements Change {}
+
+  /** An object that is not a readable report, with the reason to show to whoever uploaded it. */
+  record Reject(UploadedObject upload, String format, String reason, String fileName) implements Change {}
+
+  /**
+   * The object version {@code recorded} was deleted ({@code deletion} is the delete's event): its version of the
+   * report loses it, a rejected upload leaves, and the record says REMOVED.
+   */
+  record Remove(SourceRecord recorded, UploadedObject deletion) implements Change {}
+
+  /**
+   * Re-processing found that {@code upload} now reads as another report, which it already joined: it leaves
+   * version {@code sha256} of {@code reportId}; its own record (now the other report's) is left alone.
+   */
+  record Detach(String reportId, String sha256, UploadedObject upload) implements Change {}
+}

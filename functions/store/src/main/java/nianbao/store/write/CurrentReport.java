@@ -1,0 +1,176 @@
+package nianbao.store.write;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import nianbao.core.model.Finding;
+import nianbao.core.model.FindingCounts;
+import nianbao.core.model.Report;
+import nianbao.core.rules.CrossYearRules;
+import nianbao.store.Bodies;
+import nianbao.store.Findings;
+import nianbao.store.Identity;
+import nianbao.store.item.Keys;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportHeadBuilder;
+import nianbao.store.item.ReportVersion;
+import nianbao.store.item.RuleFindingsBuilder;
+import software.amazon.awssdk.core.SdkBytes;
+
+/**
+ * What makes a version the current state of its report, and what undoes it: the head, the rule items, the
+ * summaries' deltas, and the cross-year findings X2/X4/X5 on both sides — its own against Y−1 (whose head is
+ * checked unchanged) and Y+1's against it (re-written if they change, else checked unchanged).
+ */
+final class CurrentReport {
+  private final Snapshot read;
+  private final Writes writes;
+  private final String now;
+
+  CurrentReport(Snapshot read, Writes writes, String now) {
+    this.read = read;
+    this.writes = writes;
+    this.now = now;
+  }
+
+  /** Makes {@code report} (of {@code version}) current in place of {@code oldHead} and its {@code oldReport}. */
+  void makeCurrent(Identity id, ReportHead oldHead, Report oldReport, Report report, ReportVersion version,
+      int versionCount) {
+    Neighbour prev = neighbour(id, -1);
+    Neighbour next = neighbour(id, +1);
+    List<Finding> cross = prev.report() == null ? List.of() : CrossYearRules.check(prev.report(), report);
+    ReportHead head = head(id, report, version, cross, versionCount, oldHead == null ? 1 : oldHead.revision() + 1,
+        now);
+    writes.put(head, oldHead);
+    writeRuleItems(writes, oldHead, head, report);
+    if (oldHead != null) {
+      writes.count(oldHead, oldReport, -1);
+    }
+    writes.count(head, report, 1);
+    if (id.year() != null) {
+      writes.check(Identity.reportId(id.agencyKey(), id.year() - 1), prev.head());
+      refreshNext(next, report, id);
+    }
+  }
+
+  /** The report has no version left: it leaves the lists and the summaries; Y+1 loses its comparison. */
+  void removeCurrent(Identity id, ReportHead oldHead, Report oldReport) {
+    writes.delete(oldHead.pk(), oldHead.sk(), oldHead);
+    for (String rule : oldHead.ruleIds()) {
+      writes.delete(oldHead.pk(), Keys.rule(rule));
+    }
+    writes.count(oldHead, oldReport, -1);
+    if (id.year() != null) {
+      refreshNext(neighbour(id, +1), null, id);
+    }
+  }
+
+  /** Y+1's cross-year findings against the new Y (or none); written only if they change. */
+  private void refreshNext(Neighbour next, Report report, Identity id) {
+    String nextId = Identity.reportId(id.agencyKey(), id.year() + 1);
+    if (next.head() == null) {
+      writes.check(nextId, null);
+      return;
+    }
+    List<Finding> cross = report == null ? List.of() : CrossYearRules.check(report, next.report());
+    if (Objects.equals(Findings.write(cross), next.head().crossFindings())) {
+      writes.check(nextId, next.head());
+      return;
+    }
+    ReportHead h = next.head();
+    ReportVersion nextVersion = read.version(nextId, h.currentSha()).orElseThrow();
+    Identity nid = new Identity(h.agencyKey(), h.agencyNorm(), h.year(), h.reportId());
+    ReportHead updated = head(nid, next.report(), nextVersion, cross, h.versionCount(), h.revision() + 1, now);
+    writes.put(updated, h);
+    writeRuleItems(writes, h, updated, next.report());
+    writes.count(h, next.report(), -1);
+    writes.count(updated, next.report(), 1);
+  }
+
+  private record Neighbour(ReportHead head, Report report) {}
+
+  /** The report itself and, when it has a year, the agency's Y−1 and Y+1: the heads storing it reads first. */
+  static List<String> headsToRead(Identity id) {
+    return id.year() == null ? List.of(id.reportId()) : List.of(id.reportId(),
+        Identity.reportId(id.agencyKey(), id.year() - 1), Identity.reportId(id.agencyKey(), id.year() + 1));
+  }
+
+  /** Y−1's or Y+1's head and current report (none for a rejected upload). */
+  private Neighbour neighbour(Identity id, int offset) {
+    if (id.year() == null) {
+      return new Neighbour(null, null);
+    }
+    String neighbourId = Identity.reportId(id.agencyKey(), id.year() + offset);
+    Optional<ReportHead> head = read.head(neighbourId);
+    if (head.isEmpty() || head.get().rejected()) {
+      return new Neighbour(head.orElse(null), null);
+    }
+    ReportVersion v = read.version(head.get().reportId(), head.get().currentSha()).orElseThrow(
+        () -> new IllegalStateException("report " + head.get().reportId() + " lost its current version"));
+    return new Neighbour(head.get(), read.body(v));
+  }
+
+  /** The head of a readable report whose current version is {@code version}. */
+  static ReportHead head(Identity id, Report report, ReportVersion version, List<Finding> cross, int versionCount,
+      long revision, String now) {
+    Map<String, Integer> ruleCounts = new TreeMap<>();
+    List<Finding> all = allFindings(report, cross);
+    for (Finding f : all) {
+      ruleCounts.merge(f.rule(), 1, Integer::sum);
+    }
+    FindingCounts counts = FindingCounts.of(all);
+    var region = report.region();
+    return ReportHeadBuilder.builder().reportId(id.reportId()).kind(ReportHead.KIND_REPORT)
+        .agencyKey(id.agencyKey()).agency(report.agency()).agencyNorm(id.agencyNorm()).year(report.year())
+        .template(report.template()).title(report.title())
+        .regionCode(region == null ? null : region.code()).province(region == null ? null : region.province())
+        .city(region == null ? null : region.city()).county(region == null ? null : region.county())
+        .status(counts.errors() > 0 ? "HAS_ERRORS" : "VALID").errors(counts.errors()).warnings(counts.warnings())
+        .notes(counts.notes()).ruleCounts(ruleCounts)
+        .crossFindings(Findings.write(cross)).currentSha(version.sha256()).versionCount(versionCount)
+        .uploadedAt(version.uploadedAt()).uploadOrder(version.uploadOrder())
+        .bucket(version.bucket()).key(version.key()).versionId(version.versionId()).eTag(version.eTag())
+        .size(version.size()).format(version.format()).sourceName(version.sourceName())
+        .reader(version.reader()).rulesVersion(version.rulesVersion())
+        .revision(revision).updatedAt(now).build();
+  }
+
+  private static List<Finding> allFindings(Report report, List<Finding> cross) {
+    List<Finding> all = new ArrayList<>(report.findings());
+    all.addAll(cross);
+    return all;
+  }
+
+  /** One item per rule with findings; the rules the old state had and the new one has not are deleted. */
+  static void writeRuleItems(Writes writes, ReportHead oldHead, ReportHead head, Report report) {
+    List<Finding> cross = Findings.read(head.crossFindings());
+    Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+    for (Finding f : allFindings(report, cross)) {
+      byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
+    }
+    byRule.forEach((rule, findings) -> {
+      String json = Findings.write(findings);
+      boolean large = json.length() > nianbao.store.item.RuleFindings.PLAIN_LIMIT;
+      FindingCounts counts = FindingCounts.of(findings);
+      writes.put(RuleFindingsBuilder.builder().reportId(head.reportId()).rule(rule).count(findings.size())
+          .errors(counts.errors()).warnings(counts.warnings()).notes(counts.notes())
+          .findings(large ? null : json)
+          .findingsGz(large ? SdkBytes.fromByteArray(Bodies.gzip(json)) : null)
+          .agency(head.agency()).agencyNorm(head.agencyNorm()).year(head.year()).province(head.province())
+          .city(head.city()).county(head.county()).status(head.status()).reportErrors(head.errors())
+          .reportWarnings(head.warnings()).reportNotes(head.notes()).title(head.title())
+          .uploadedAt(head.uploadedAt()).build());
+    });
+    if (oldHead != null) {
+      for (String rule : oldHead.ruleIds()) {
+        if (!byRule.containsKey(rule)) {
+          writes.delete(head.pk(), Keys.rule(rule));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package nianbao.store.write;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nianbao.core.model.Report;
+import nianbao.store.Backoff;
+import nianbao.store.ReportStore;
+import nianbao.store.item.Keys;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportVersion;
+import nianbao.store.item.SourceRecord;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * The table as one decision sees it: every item read strongly consistent, once, when the decision first asks
+ * for it. The heads and the version a change reads first ({@link WriteRules#firstRead}) come in one BatchGetItem
+ * instead of a GetItem each; keys DynamoDB leaves unprocessed are asked again with backoff, and if they stay
+ * unprocessed it fails and the event is retried (nothing is decided on a partial read). One snapshot per attempt:
+ * a retry reads anew.
+ */
+final class TableSnapshot implements Snapshot {
+  private static final int MAX_ATTEMPTS = 8;
+  private static final long BASE_DELAY_MILLIS = 20;
+
+  private final ReportStore store;
+  private WriteRules.FirstRead firstRead;
+  private final Map<String, List<SourceRecord>> uploads = new HashMap<>();
+  private final Map<String, Optional<ReportHead>> heads = new HashMap<>();
+  private final Map<String, Optional<ReportVersion>> versions = new HashMap<>();
+
+  TableSnapshot(ReportStore store, WriteRules.FirstRead firstRead) {
+    this.store = store;
+    this.firstRead = firstRead;
+  }
+
+  @Override
+  public List<SourceRecord> uploads(String bucket, String key) {
+    return uploads.computeIfAbsent(Keys.source(bucket, key), k -> store.sources(bucket, key));
+  }
+
+  @Override
+  public Optional<ReportHead> head(String reportId) {
+    readFirst(reportId, null);
+    return heads.computeIfAbsent(reportId, store::head);
+  }
+
+  @Override
+  public Optional<ReportVersion> version(String reportId, String sha256) {
+    readFirst(reportId, sha256);
+    return versions.computeIfAbsent(Keys.report(reportId) + Keys.version(sha256), k -> store.version(reportId,
+        sha256));
+  }
+
+  @Override
+  public List<ReportVersion> versions(String reportId) {
+    return store.versions(reportId);
+  }
+
+  @Override
+  public Report body(ReportVersion version) {
+    return store.body(version);
+  }
+
+  /** The first batch, once, when one of its items is asked for. */
+  private void readFirst(String reportId, String sha256) {
+    WriteRules.FirstRead batch = firstRead;
+    if (batch == null || !(sha256 == null ? batch.headIds().contains(reportId)
+        : batch.reportId().equals(reportId) && batch.sha256().equals(sha256))) {
+      return;
+    }
+    firstRead = null;
+    batch.headIds().forEach(id -> heads.put(id, Optional.empty()));
+    String versionKey = Keys.report(batch.reportId()) + Keys.version(batch.sha256());
+    versions.put(versionKey, Optional.empty());
+    for (Map<String, AttributeValue> item : batchGet(store, batch)) {
+      if (item.get(Keys.SK).s().equals(Keys.HEAD)) {
+        ReportHead h = ReportHead.SCHEMA.mapToItem(item);
+        heads.put(h.reportId(), Optional.of(h));
+      } else {
+        versions.put(versionKey, Optional.of(ReportVersion.SCHEMA.mapToItem(item)));
+      }
+    }
+  }
+
+  /** One strongly consistent BatchGetItem of a first read (made by start-up too, on keys where nothing is). */
+  static List<Map<String, AttributeValue>> batchGet(ReportStore store, WriteRules.FirstRead batch) {
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    batch.headIds().forEach(id -> keys.add(TransactRequest.key(Keys.report(id), Keys.HEAD)));
+    keys.add(TransactRequest.key(Keys.report(batch.reportId()), Keys.version(batch.sha256())));
+    String table = store.tableName();
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    List<Map<String, AttributeValue>> pending = new ArrayList<>(keys);
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      if (attempt > MAX_ATTEMPTS) {
+        throw new IllegalStateException(pending.size() + " keys still unprocessed after " + MAX_ATTEMPTS
+            + " BatchGetItem attempts on " + table);
+      }
+      if (attempt > 1) {
+        Backoff.sleep(BASE_DELAY_MILLIS, attempt);
+      }
+      List<Map<String, AttributeValue>> ask = List.copyOf(pending);
+      BatchGetItemResponse r = store.dynamo().batchGetItem(b -> b.requestItems(Map.of(table,
+          KeysAndAttributes.builder().keys(ask).consistentRead(true).build())));
+      items.addAll(r.responses().getOrDefault(table, List.of()));
+      pending.clear();
+      KeysAndAttributes left = r.hasUnprocessedKeys() ? r.unprocessedKeys().get(table) : null;
+      if (left != null && left.hasKeys()) {
+        pending.addAll(left.keys());
+      }
+    }
+    return items;
+  }
+}

@@ -1,0 +1,19 @@
+package nianbao.store.write;
+
+/** What a change did. */
+public enum WriteResult {
+  /** the first version of a new report */
+  CREATED,
+  /** a new version that became the current one */
+  NEW_CURRENT_VERSION,
+  /** a new version older than the current one: kept and listed, not current */
+  OLDER_VERSION_KEPT,
+  /** the same bytes again: nothing changed */
+  UNCHANGED,
+  /** re-read with a newer reader or rules: the stored version was replaced */
+  REPROCESSED,
+  REJECTED,
+  REMOVED,
+  /** an event older than what is already applied for its key */
+  STALE
+}

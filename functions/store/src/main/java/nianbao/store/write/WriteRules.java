@@ -1,0 +1,102 @@
+package nianbao.store.write;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import nianbao.store.Identity;
+import nianbao.store.Sequencers;
+import nianbao.store.item.Keys;
+import nianbao.store.item.SourceRecord;
+import nianbao.store.item.SourceRecordBuilder;
+
+/**
+ * The rules of a write, as one pure function: what was read ({@link Snapshot}) and the change asked for
+ * ({@link Change}) → the items to write and the conditions that make them valid ({@link Decision}). No request is
+ * made here; {@link ReportWriter} reads, calls {@link #decide}, commits, and decides again on what it reads anew
+ * when the transaction loses a race.
+ */
+public final class WriteRules {
+  private WriteRules() {}
+
+  public static Decision decide(Snapshot read, Change change, String now) {
+    if (change instanceof Change.Store store) {
+      return new StoreDecision(read, store, now).decide();
+    } else if (change instanceof Change.Reject reject) {
+      return RejectDecision.decide(read, reject, now);
+    } else if (change instanceof Change.Remove remove) {
+      return new RemoveDecision(read, now).decide(remove.recorded(), remove.deletion(), true);
+    } else if (change instanceof Change.Detach detach) {
+      SourceRecord joined = detach.upload().record(detach.sha256(), detach.reportId(), SourceRecord.INGESTED, null,
+          null);
+      return new RemoveDecision(read, now).decide(joined, detach.upload(), false);
+    }
+    throw new IllegalArgumentException("no rules for " + change);
+  }
+
+  /**
+   * The heads a change reads together in one batch, and its report version, before deciding; null when it reads
+   * item by item. Storing a report reads its head, Y−1's and Y+1's, and its version with these bytes at once.
+   */
+  static FirstRead firstRead(Change change) {
+    if (change instanceof Change.Store store) {
+      String sha = store.report().source().sha256();
+      Identity id = Identity.of(store.report(), sha);
+      return new FirstRead(CurrentReport.headsToRead(id), id.reportId(), sha);
+    }
+    return null;
+  }
+
+  record FirstRead(List<String> headIds, String reportId, String sha256) {}
+
+  /**
+   * The recorded object versions a deletion takes away: with {@code deleteMarker} (a versioned key deleted) every
+   * live one not newer than the delete, otherwise the one of the deleted object version.
+   */
+  public static List<SourceRecord> removalTargets(List<SourceRecord> history, UploadedObject deletion,
+      boolean deleteMarker) {
+    List<SourceRecord> targets = new ArrayList<>();
+    for (SourceRecord s : history) {
+      if (SourceRecord.REMOVED.equals(s.status()) || Sequencers.compare(s.sequencer(), deletion.sequencer()) > 0) {
+        continue;
+      }
+      if (deleteMarker || sameObjectVersion(s.versionId(), deletion.objectVersionId())) {
+        targets.add(s);
+      }
+    }
+    return targets;
+  }
+
+  /** What a delete leaves for its key, so that a late creation event older than it is recognised as stale. */
+  public static SourceRecord tombstone(UploadedObject deletion, String now) {
+    return SourceRecordBuilder.builder(deletion.record(null, null, SourceRecord.REMOVED, null, now)).eTag(null)
+        .size(null).build();
+  }
+
+  /** An event older than one already applied to its key: an overwrite or a delete came after it. */
+  static boolean stale(List<SourceRecord> history, UploadedObject upload) {
+    for (SourceRecord s : history) {
+      if (Sequencers.compare(s.sequencer(), upload.sequencer()) <= 0) {
+        continue;
+      }
+      if (sameObjectVersion(s.versionId(), upload.objectVersionId())
+          || SourceRecord.REMOVED.equals(s.status()) && s.sha256() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The record of one object version in the key's history, or null. */
+  static SourceRecord find(List<SourceRecord> history, String objectVersionId) {
+    for (SourceRecord s : history) {
+      if (sameObjectVersion(s.versionId(), objectVersionId)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  static boolean sameObjectVersion(String a, String b) {
+    return Objects.equals(Keys.sourceVersion(a), Keys.sourceVersion(b));
+  }
+}

@@ -1,0 +1,59 @@
+package nianbao.store.write;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nianbao.core.ReportReader;
+import nianbao.core.document.DocumentReaders;
+import nianbao.core.model.Applications;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Location;
+import nianbao.core.model.Region;
+import nianbao.core.model.Report;
+import nianbao.core.model.Sections;
+import nianbao.core.model.Source;
+
+/** Reports and uploads made in code for the decision's tests: one agency, its years, its corrections. */
+final class Reports {
+  static final String BUCKET = "reports";
+  static final String AGENCY = "新乡县人民政府";
+  static final Region XINXIANG = new Region("410721", "河南省", "新乡市", "新乡县");
+  static final String TXT = DocumentReaders.reader("txt").version();
+  private static final Instant T0 = Instant.parse("2026-01-10T08:00:00Z");
+
+  private Reports() {}
+
+  /**
+   * The agency's report of {@code year}; table B's natural-person column carries over {@code carriedOver} and
+   * forward {@code carriedForward} (X2 compares them across years); {@code edition} tells corrections apart.
+   */
+  static Report report(int year, long carriedOver, long carriedForward, String edition, Finding... findings) {
+    return report(AGENCY, year, carriedOver, carriedForward, edition, TXT, findings);
+  }
+
+  static Report report(String agency, Integer year, long carriedOver, long carriedForward, String edition,
+      String reader, Finding... findings) {
+    Applications b = Applications.blank();
+    b.rows().get("carriedOver").set(0, carriedOver);
+    b.rows().get("carriedForward").set(0, carriedForward);
+    String sha = ReportReader.sha256((agency + year + edition).getBytes(StandardCharsets.UTF_8));
+    return new Report(Report.SCHEMA_VERSION, new Source(year + edition + ".txt", sha, "txt", "UTF-8", reader),
+        agency + year + "年政府信息公开工作年度报告", agency, year, Report.TEMPLATE_2021, XINXIANG,
+        new Sections(null, null, null), null, b, null, new ArrayList<>(List.of(findings)));
+  }
+
+  static Finding error(String rule) {
+    return Finding.error(rule, Location.section("三"), rule + " 不符", 1, 2);
+  }
+
+  static Finding warning(String rule) {
+    return Finding.warning(rule, Location.section("三"), rule + " 存疑", 1, 2);
+  }
+
+  /** An object created {@code second}s after the first upload, with sequencer {@code sequencer}. */
+  static UploadedObject upload(String key, String objectVersionId, int second, String sequencer) {
+    return new UploadedObject(BUCKET, key, objectVersionId, "etag-" + key + "-" + objectVersionId, 1000L, sequencer,
+        T0.plusSeconds(second));
+  }
+}

@@ -1,0 +1,44 @@
+package nianbao.store.write;
+
+import static nianbao.store.write.Reports.report;
+import static nianbao.store.write.Reports.upload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import nianbao.store.ObjectRef;
+import nianbao.store.item.Keys;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/** The decision's writes as DynamoDB's request, and the object references versions store. */
+class TransactRequestTest {
+
+  @Test
+  void aNewReportIsOneTransactionOfConditionedPutsChecksAndOneAddPerSummary() {
+    Decision d = WriteRules.decide(new MemoryTable(), new Change.Store(report(2022, 0, 0, "v1"),
+        upload("a.txt", "1", 0, "10")), "now");
+    List<TransactWriteItem> items = TransactRequest.of("t", d.writes(), "now");
+    // head (absent), version, record; 0 rule items; 2 checks; 6 summaries
+    assertEquals(3 + 2 + 6, items.size());
+    assertEquals("attribute_not_exists(pk)", items.get(0).put().conditionExpression());
+    assertEquals(2, items.stream().filter(i -> i.conditionCheck() != null).count());
+    TransactWriteItem root = items.stream().filter(i -> i.update() != null
+        && i.update().key().get(Keys.PK).s().equals(Keys.summary(null, null, null))).findFirst().orElseThrow();
+    assertTrue(root.update().updateExpression().startsWith("SET #updatedAt = :updatedAt ADD "));
+    assertTrue(root.update().expressionAttributeNames().containsValue("procKeys"));
+    assertTrue(items.size() <= 100);
+  }
+
+  @Test
+  void anEmptyDecisionIsNoRequest() {
+    assertTrue(TransactRequest.of("t", new Writes(), "now").isEmpty());
+  }
+
+  @Test
+  void objectReferencesReadBackAsWritten() {
+    assertEquals("b/uploads/报告 1.txt#null", new ObjectRef("b", "uploads/报告 1.txt", null).text());
+    assertEquals(new ObjectRef("b", "uploads/a#b.txt", null), ObjectRef.parse("b/uploads/a#b.txt#null"));
+    assertEquals(new ObjectRef("b", "k", "3HL4kqtJ"), ObjectRef.parse("b/k#3HL4kqtJ"));
+  }
+}
