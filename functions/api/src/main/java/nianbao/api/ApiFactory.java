@@ -13,8 +13,8 @@ import nianbao.api.routes.SummaryRoutes;
 import nianbao.api.routes.UploadRoutes;
 import nianbao.core.settings.Settings;
 import nianbao.store.BatchReads;
-import nianbao.store.ReportLedger;
 import nianbao.store.ReportStore;
+import nianbao.store.write.ReportWriter;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,7 +55,7 @@ public final class ApiFactory {
   public static ApiContext context(ApiConfig config, S3Client s3, S3Presigner presigner, DynamoDbClient dynamo,
       Clock clock, ExportJobs jobs) {
     ReportStore store = new ReportStore(dynamo, config.tableName());
-    return new ApiContext(config, store, new BatchReads(store), new ReportLedger(store, clock), s3, presigner, clock,
+    return new ApiContext(config, store, new BatchReads(store), new ReportWriter(store, clock), s3, presigner, clock,
         jobs);
   }
 

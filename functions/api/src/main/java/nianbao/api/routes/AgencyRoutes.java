@@ -23,8 +23,7 @@ import nianbao.core.model.Proactive2019;
 import nianbao.core.model.Proactive2021;
 import nianbao.core.model.Report;
 import nianbao.core.model.ReviewAndLitigation;
-import nianbao.store.Findings;
-import nianbao.store.item.ReportHead;
+import nianbao.store.ReportView;
 
 /**
  * {@code GET /agencies/{agency}/reports}: one agency's reports by year (one BatchGetItem over the plausible years),
@@ -63,32 +62,32 @@ public final class AgencyRoutes {
     if (from != null && from.equals(to)) {
       throw Problem.badParameter("to", "参数 from 与 to 须为不同的年度");
     }
-    List<ReportHead> heads = ctx.store().agencyReports(key, Params.FIRST_YEAR, Year.now(ctx.clock()).getValue())
+    List<ReportView> heads = ctx.store().agencyReports(key, Params.FIRST_YEAR, Year.now(ctx.clock()).getValue())
         .stream().filter(h -> !h.rejected()).toList();
     if (heads.isEmpty()) {
       throw Problem.notFound("没有机关编号为 " + key + " 的报告");
     }
-    ReportHead latest = heads.get(heads.size() - 1);
+    ReportView latest = heads.get(heads.size() - 1);
     ObjectNode out = Json.object();
     out.put("agencyKey", key);
     out.put("agency", latest.agency());
     ObjectNode region = out.putObject("region");
-    region.put("code", latest.regionCode());
-    region.put("province", latest.province());
-    region.put("city", latest.city());
-    region.put("county", latest.county());
+    region.put("code", latest.region().code());
+    region.put("province", latest.region().province());
+    region.put("city", latest.region().city());
+    region.put("county", latest.region().county());
     ArrayNode years = out.putArray("years");
-    for (ReportHead h : heads) {
+    for (ReportView h : heads) {
       ObjectNode y = years.addObject();
       y.put("year", h.year());
-      y.put("id", h.reportId());
+      y.put("id", h.id());
       y.put("agency", h.agency());
       y.put("title", h.title());
       y.put("status", h.status());
       y.put("errors", h.errors());
       y.put("warnings", h.warnings());
       y.put("notes", h.notes());
-      List<Finding> cross = Findings.read(h.crossFindings());
+      List<Finding> cross = h.crossYearFindings();
       y.set("crossYearFindings", Json.tree(cross));
       y.put("carryOverConsistent", h.year() != null && hasYear(heads, h.year() - 1)
           ? cross.stream().noneMatch(f -> f.rule().equals("X2")) : null);
@@ -100,27 +99,20 @@ public final class AgencyRoutes {
     if (from == null) {
       out.putNull("diff");
     } else {
-      ReportHead a = byYear(heads, from, key);
-      ReportHead b = byYear(heads, to, key);
-      Report ra = report(a);
-      Report rb = report(b);
+      Report ra = ctx.store().currentReport(byYear(heads, from, key));
+      Report rb = ctx.store().currentReport(byYear(heads, to, key));
       out.set("diff", diff(from, to, ra, rb));
     }
     return Response.read(Json.write(out));
   }
 
-  private static boolean hasYear(List<ReportHead> heads, int year) {
+  private static boolean hasYear(List<ReportView> heads, int year) {
     return heads.stream().anyMatch(h -> Objects.equals(h.year(), year));
   }
 
-  private static ReportHead byYear(List<ReportHead> heads, int year, String key) {
+  private static ReportView byYear(List<ReportView> heads, int year, String key) {
     return heads.stream().filter(h -> Objects.equals(h.year(), year)).findFirst()
         .orElseThrow(() -> Problem.notFound("机关 " + key + " 没有 " + year + " 年度的报告"));
-  }
-
-  private Report report(ReportHead h) {
-    return ctx.store().version(h.reportId(), h.currentSha()).map(v -> ctx.store().body(v))
-        .orElseThrow(() -> new IllegalStateException("report " + h.reportId() + " has no current version"));
   }
 
   static ObjectNode diff(int fromYear, int toYear, Report from, Report to) {

@@ -34,8 +34,8 @@ import nianbao.core.vocabulary.Vocabulary;
 import nianbao.store.ListFilter;
 import nianbao.store.Page;
 import nianbao.store.ReportRow;
-import nianbao.store.item.ReportHead;
 import software.amazon.awssdk.core.sync.RequestBody;
+import nianbao.store.ReportView;
 
 /**
  * {@code GET /export/reports.csv} and {@code /export/findings.csv} (the filters of {@code /reports}): UTF-8 with a
@@ -249,12 +249,12 @@ public final class ExportRoutes {
     csv.row(header);
     int rows = each((head, report) -> {
       List<Object> line = new ArrayList<>();
-      line.add(head.reportId());
+      line.add(head.id());
       line.add(Csv.text(head.agency()));
       line.add(head.year());
-      line.add(Csv.text(head.province()));
-      line.add(Csv.text(head.city()));
-      line.add(Csv.text(head.county()));
+      line.add(Csv.text(head.region().province()));
+      line.add(Csv.text(head.region().city()));
+      line.add(Csv.text(head.region().county()));
       line.add(head.status());
       line.add(head.errors());
       line.add(head.warnings());
@@ -290,7 +290,7 @@ public final class ExportRoutes {
         line.add(null);
         line.add(null);
       }
-      Map<String, Integer> counts = head.ruleCounts() == null ? Map.of() : head.ruleCounts();
+      Map<String, Integer> counts = head.findingsByRule();
       SharedParameters.RULES.forEach(rule -> line.add(counts.getOrDefault(rule, 0)));
       csv.row(line);
       return 1;
@@ -307,11 +307,11 @@ public final class ExportRoutes {
       int n = 0;
       for (Finding f : SharedParameters.only(report.findings(), only)) {
         List<Object> line = new ArrayList<>();
-        line.add(head.reportId());
+        line.add(head.id());
         line.add(Csv.text(head.agency()));
         line.add(head.year());
-        line.add(Csv.text(head.province()));
-        line.add(Csv.text(head.city()));
+        line.add(Csv.text(head.region().province()));
+        line.add(Csv.text(head.region().city()));
         line.add(f.rule());
         line.add(f.severity() == null ? null : f.severity().json());
         line.add(f.location() == null ? null : f.location().section());
@@ -330,7 +330,7 @@ public final class ExportRoutes {
 
   @FunctionalInterface
   interface RowWriter {
-    int write(ReportHead head, Report report);
+    int write(ReportView head, Report report);
   }
 
   /** Every report of the filter, in list order, with its current report (null for a rejected upload). */
@@ -343,10 +343,10 @@ public final class ExportRoutes {
       }
       Page<ReportRow> page = ctx.store().list(filter, PAGE, cursor);
       List<String> ids = page.items().stream().map(ReportRow::reportId).toList();
-      Map<String, ReportHead> heads = ctx.batch().heads(ids);
+      Map<String, ReportView> heads = ctx.batch().reports(ids);
       Map<String, Report> reports = ctx.batch().currentReports(heads.values());
-      for (ReportHead h : heads.values()) {
-        rows += writer.write(h, reports.get(h.reportId()));
+      for (ReportView h : heads.values()) {
+        rows += writer.write(h, reports.get(h.id()));
       }
       cursor = page.cursor();
     } while (cursor != null);

@@ -18,16 +18,14 @@ import nianbao.api.http.Response;
 import nianbao.api.http.Route;
 import nianbao.api.http.Route.Param;
 import nianbao.core.model.Finding;
-import nianbao.core.model.Report;
 import nianbao.core.model.Severity;
 import nianbao.store.ListFilter;
 import nianbao.store.Page;
-import nianbao.store.ReportLedger;
 import nianbao.store.ReportRow;
-import nianbao.store.item.Keys;
-import nianbao.store.item.ReportHead;
-import nianbao.store.item.ReportVersion;
-import nianbao.store.item.SourceRecord;
+import nianbao.store.ObjectRef;
+import nianbao.store.ReportView;
+import nianbao.store.SourceFile;
+import nianbao.store.VersionView;
 
 /** {@code /reports}: the list, one report, its findings, versions and source, and its deletion. */
 public final class ReportRoutes {
@@ -157,31 +155,28 @@ public final class ReportRoutes {
 
   // ------------------------------------------------------------------------------------------------ one report
 
-  ReportHead head(Request r) {
+  ReportView head(Request r) {
     String id = SharedParameters.reportId(r.param("id"));
-    return ctx.store().head(id).orElseThrow(() -> SharedParameters.noReport(id));
+    return ctx.store().reportView(id).orElseThrow(() -> SharedParameters.noReport(id));
   }
 
   Response get(Request r) {
     Params.onlyKnown(r, Set.of());
-    ReportHead h = head(r);
+    ReportView h = head(r);
     ObjectNode out = headJson(h);
     if (h.rejected()) {
       out.putNull("report");
     } else {
-      ReportVersion v = ctx.store().version(h.reportId(), h.currentSha()).orElseThrow(
-          () -> new IllegalStateException("report " + h.reportId() + " has no current version " + h.currentSha()));
-      Report report = nianbao.store.ReportStore.withCrossFindings(ctx.store().body(v), h);
-      out.set("report", Json.tree(report));
+      out.set("report", Json.tree(ctx.store().currentReport(h)));
     }
     return Response.read(Json.write(out));
   }
 
-  static ObjectNode headJson(ReportHead h) {
+  static ObjectNode headJson(ReportView h) {
     ObjectNode out = Json.object();
-    out.put("id", h.reportId());
+    out.put("id", h.id());
     out.put("status", h.status());
-    out.put("agencyKey", h.rejected() ? null : h.agencyKey());
+    out.put("agencyKey", h.agencyKey());
     out.put("agency", h.agency());
     out.put("year", h.year());
     out.put("title", h.title());
@@ -189,33 +184,32 @@ public final class ReportRoutes {
     out.put("warnings", h.warnings());
     out.put("notes", h.notes());
     ObjectNode byRule = out.putObject("findingsByRule");
-    if (h.ruleCounts() != null) {
-      new java.util.TreeMap<>(h.ruleCounts()).forEach(byRule::put);
-    }
+    new java.util.TreeMap<>(h.findingsByRule()).forEach(byRule::put);
     out.put("reason", h.reason());
     out.put("uploadedAt", h.uploadedAt());
-    out.put("versionCount", h.rejected() ? 0 : h.versionCount());
+    out.put("versionCount", h.versionCount());
     out.put("reader", h.reader());
     out.put("rulesVersion", h.rulesVersion());
     ObjectNode upload = out.putObject("upload");
-    upload.put("bucket", h.bucket());
-    upload.put("key", h.key());
-    upload.put("versionId", h.versionId());
-    upload.put("size", h.size());
-    upload.put("format", h.format());
-    upload.put("name", h.sourceName());
-    upload.put("sha256", h.currentSha());
-    upload.put("sourceUrl", "/reports/" + enc(h.reportId()) + "/source");
+    SourceFile file = h.file();
+    upload.put("bucket", file.bucket());
+    upload.put("key", file.key());
+    upload.put("versionId", file.objectVersionId());
+    upload.put("size", file.size());
+    upload.put("format", file.format());
+    upload.put("name", file.name());
+    upload.put("sha256", h.currentSha256());
+    upload.put("sourceUrl", "/reports/" + enc(h.id()) + "/source");
     return out;
   }
 
   Response findings(Request r) {
     Params.onlyKnown(r, Set.of("severity"));
     Severity only = SharedParameters.severity(r);
-    ReportHead h = head(r);
-    List<Finding> findings = h.rejected() ? List.of() : SharedParameters.only(ctx.store().findings(h.reportId()), only);
+    ReportView h = head(r);
+    List<Finding> findings = h.rejected() ? List.of() : SharedParameters.only(ctx.store().findings(h.id()), only);
     ObjectNode out = Json.object();
-    out.put("id", h.reportId());
+    out.put("id", h.id());
     out.put("status", h.status());
     out.put("errors", h.errors());
     out.put("warnings", h.warnings());
@@ -226,29 +220,29 @@ public final class ReportRoutes {
 
   Response versions(Request r) {
     Params.onlyKnown(r, Set.of());
-    ReportHead h = head(r);
+    ReportView h = head(r);
     ObjectNode out = Json.object();
-    out.put("id", h.reportId());
-    out.put("current", h.currentSha());
+    out.put("id", h.id());
+    out.put("current", h.currentSha256());
     ArrayNode list = out.putArray("versions");
     if (!h.rejected()) {
-      for (ReportVersion v : ctx.store().versions(h.reportId())) {
+      for (VersionView v : ctx.store().versionViews(h.id())) {
         ObjectNode o = list.addObject();
         o.put("sha256", v.sha256());
-        o.put("current", v.sha256().equals(h.currentSha()));
+        o.put("current", v.sha256().equals(h.currentSha256()));
         o.put("uploadedAt", v.uploadedAt());
         o.put("status", v.status());
         o.put("errors", v.errors());
         o.put("warnings", v.warnings());
         o.put("notes", v.notes());
-        o.put("format", v.format());
-        o.put("name", v.sourceName());
-        o.put("size", v.size());
+        o.put("format", v.file().format());
+        o.put("name", v.file().name());
+        o.put("size", v.file().size());
         o.put("withdrawn", v.withdrawn());
         o.put("reader", v.reader());
         o.put("rulesVersion", v.rulesVersion());
-        o.put("sources", v.sources() == null ? 0 : v.sources().size());
-        o.put("sourceUrl", "/reports/" + enc(h.reportId()) + "/source?version=" + v.sha256());
+        o.put("sources", v.fileCount());
+        o.put("sourceUrl", "/reports/" + enc(h.id()) + "/source?version=" + v.sha256());
       }
     }
     return Response.read(Json.write(out));
@@ -256,32 +250,26 @@ public final class ReportRoutes {
 
   Response source(Request r) {
     Params.onlyKnown(r, Set.of("version"));
-    ReportHead h = head(r);
-    String bucket = h.bucket();
-    String key = h.key();
-    String versionId = h.versionId();
-    String name = h.sourceName();
+    ReportView h = head(r);
+    SourceFile file = h.file();
     String sha = r.query("version");
     if (sha != null) {
       if (!sha.matches("[0-9a-f]{64}")) {
         throw Problem.badParameter("version", "参数 version 应为 64 位十六进制的 sha256");
       }
-      ReportVersion v = h.rejected() ? null : ctx.store().version(h.reportId(), sha).orElse(null);
+      VersionView v = h.rejected() ? null : ctx.store().versionView(h.id(), sha).orElse(null);
       if (v == null || v.withdrawn()) {
-        throw Problem.notFound("报告 " + h.reportId() + " 没有 sha256 为 " + sha + " 的版本（或其文件已删除）");
+        throw Problem.notFound("报告 " + h.id() + " 没有 sha256 为 " + sha + " 的版本（或其文件已删除）");
       }
-      bucket = v.bucket();
-      key = v.key();
-      versionId = v.versionId();
-      name = v.sourceName();
+      file = v.file();
     }
-    if (bucket == null || key == null) {
-      throw Problem.notFound("报告 " + h.reportId() + " 没有记录原始文件");
+    if (file.bucket() == null || file.key() == null) {
+      throw Problem.notFound("报告 " + h.id() + " 没有记录原始文件");
     }
-    String b = bucket;
-    String k = key;
-    String vid = versionId == null || versionId.equals("null") ? null : versionId;
-    String fileName = name != null ? name : k.substring(k.lastIndexOf('/') + 1);
+    String b = file.bucket();
+    String k = file.key();
+    String vid = file.objectVersionId();
+    String fileName = file.name() != null ? file.name() : k.substring(k.lastIndexOf('/') + 1);
     String url = ctx.presigner().presignGetObject(p -> p.signatureDuration(ctx.config().downloadUrlTtl())
         .getObjectRequest(g -> g.bucket(b).key(k).versionId(vid)
             .responseContentDisposition("attachment; filename*=UTF-8''" + enc(fileName))))
@@ -299,47 +287,23 @@ public final class ReportRoutes {
    */
   Response delete(Request r) {
     Params.onlyKnown(r, Set.of());
-    ReportHead h = head(r);
-    List<String[]> sources = new ArrayList<>();
-    if (h.rejected()) {
-      sources.add(new String[] {h.bucket(), h.key(), Keys.sourceVersion(h.versionId())});
-    } else {
-      for (ReportVersion v : ctx.store().versions(h.reportId())) {
-        if (v.sources() != null) {
-          for (String ref : v.sources()) {
-            sources.add(parseRef(ref));
-          }
-        }
-      }
-    }
+    ReportView h = head(r);
     ArrayNode removed = Json.array();
-    for (String[] s : sources) {
-      String bucket = s[0];
-      String key = s[1];
-      String versionId = "null".equals(s[2]) ? null : s[2];
-      if (!bucket.equals(ctx.config().reportsBucket())) {
-        throw new IllegalStateException("report " + h.reportId() + " has a source outside the reports bucket: "
-            + bucket);
+    for (ObjectRef object : ctx.store().objectsOf(h.id())) {
+      if (!object.bucket().equals(ctx.config().reportsBucket())) {
+        throw new IllegalStateException("report " + h.id() + " has a source outside the reports bucket: "
+            + object.bucket());
       }
-      ctx.s3().deleteObject(d -> d.bucket(bucket).key(key).versionId(versionId));
-      SourceRecord recorded = ctx.store().source(bucket, key, versionId).orElse(null);
-      ctx.ledger().remove(new ReportLedger.Upload(bucket, key, versionId, null, null,
-          recorded == null ? null : recorded.sequencer(), ctx.clock().instant()), false);
+      ctx.s3().deleteObject(d -> d.bucket(object.bucket()).key(object.key()).versionId(object.objectVersionId()));
+      ctx.writer().removeObject(object, ctx.clock().instant());
       ObjectNode o = removed.addObject();
-      o.put("key", key);
-      o.put("versionId", versionId);
+      o.put("key", object.key());
+      o.put("versionId", object.objectVersionId());
     }
     ObjectNode out = Json.object();
-    out.put("id", h.reportId());
-    out.put("deleted", ctx.store().head(h.reportId()).isEmpty());
+    out.put("id", h.id());
+    out.put("deleted", ctx.store().reportView(h.id()).isEmpty());
     out.set("sources", removed);
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
-  }
-
-  /** {@code bucket/key#versionId}, as versions record their sources (bucket names have no slash). */
-  static String[] parseRef(String ref) {
-    int slash = ref.indexOf('/');
-    int hash = ref.lastIndexOf('#');
-    return new String[] {ref.substring(0, slash), ref.substring(slash + 1, hash), ref.substring(hash + 1)};
   }
 }

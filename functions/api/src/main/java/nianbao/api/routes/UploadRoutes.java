@@ -19,9 +19,9 @@ import nianbao.api.http.Request;
 import nianbao.api.http.Response;
 import nianbao.api.http.Route;
 import nianbao.api.http.Route.Param;
-import nianbao.store.item.ReportHead;
-import nianbao.store.item.SourceRecord;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import nianbao.store.ReportView;
+import nianbao.store.UploadView;
 
 /**
  * {@code POST /uploads}: a presigned PUT into the reports bucket under {@code uploads/}, signed for exactly the
@@ -164,21 +164,21 @@ public final class UploadRoutes {
     if (key.length() > 1024) {
       throw Problem.badParameter("key", "参数 key 过长（S3 对象键最多 1024 字节）");
     }
-    List<SourceRecord> history = ctx.store().sources(ctx.config().reportsBucket(), key);
+    List<UploadView> history = ctx.store().uploadHistory(ctx.config().reportsBucket(), key);
     ObjectNode out = Json.object();
     out.put("key", key);
     if (history.isEmpty()) {
       out.put("state", "PENDING");
       return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
     }
-    SourceRecord latest = history.get(0);
-    out.put("state", latest.status());
-    out.put("versionId", latest.versionId());
+    UploadView latest = history.get(0);
+    out.put("state", latest.state());
+    out.put("versionId", latest.objectVersionId());
     out.put("reportId", latest.reportId());
     out.put("reason", latest.reason());
     out.put("updatedAt", latest.updatedAt());
-    if (latest.reportId() != null && !SourceRecord.REMOVED.equals(latest.status())) {
-      ReportHead h = ctx.store().head(latest.reportId()).orElse(null);
+    if (latest.reportId() != null && !latest.removed()) {
+      ReportView h = ctx.store().reportView(latest.reportId()).orElse(null);
       if (h != null) {
         out.put("status", h.status());
         out.put("errors", h.errors());
@@ -186,7 +186,7 @@ public final class UploadRoutes {
         out.put("notes", h.notes());
         out.put("agency", h.agency());
         out.put("year", h.year());
-        out.put("reportUrl", "/reports/" + ReportRoutes.enc(h.reportId()));
+        out.put("reportUrl", "/reports/" + ReportRoutes.enc(h.id()));
       }
     }
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
