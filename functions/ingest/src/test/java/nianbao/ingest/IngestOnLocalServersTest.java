@@ -132,6 +132,30 @@ class IngestOnLocalServersTest extends IngestSuite {
   }
 
   @Test
+  void aNewReportCostsFourDynamoDbRequests() throws Exception {
+    // GIVEN a client that notes each request it sends, and an upload
+    List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean noting = new AtomicBoolean();
+    ExecutionInterceptor note = new ExecutionInterceptor() {
+      @Override
+      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        if (noting.get()) {
+          requests.add(context.request().getClass().getSimpleName());
+        }
+      }
+    };
+    Harness h = new Harness(backend, backend.dynamo(note), ReportParser.CORE);
+    Harness.Uploaded u = h.upload("uploads/a.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    // WHEN it is stored as a new report
+    noting.set(true);
+    h.invoke(Harness.createdEvent(h.bucket, u));
+    noting.set(false);
+    // THEN the object's history, the batch of heads and version, the report's versions, one transaction
+    assertEquals(List.of("QueryRequest", "BatchGetItemRequest", "QueryRequest", "TransactWriteItemsRequest"),
+        requests);
+  }
+
+  @Test
   void s3proxyNotificationsReachTheHandlerInTheShapeLambdaDelivers() throws Exception {
     Harness h = harness();
     List<String> answers = new ArrayList<>();
