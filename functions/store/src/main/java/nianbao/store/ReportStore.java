@@ -3,12 +3,10 @@ package nianbao.store;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import nianbao.core.json.ReportJson;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
@@ -18,11 +16,8 @@ import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.RuleFindings;
 import nianbao.store.item.SourceRecord;
-import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -43,6 +38,7 @@ public final class ReportStore {
   final DynamoDbTable<BodyChunk> chunks;
   final DynamoDbTable<RuleFindings> rules;
   final DynamoDbTable<SourceRecord> sources;
+  private final ReportLists lists;
 
   public ReportStore(DynamoDbClient dynamo, String tableName) {
     this.dynamo = dynamo;
@@ -53,6 +49,7 @@ public final class ReportStore {
     this.chunks = enhanced.table(tableName, BodyChunk.SCHEMA);
     this.rules = enhanced.table(tableName, RuleFindings.SCHEMA);
     this.sources = enhanced.table(tableName, SourceRecord.SCHEMA);
+    this.lists = new ReportLists(heads, rules);
   }
 
   /**
@@ -113,10 +110,6 @@ public final class ReportStore {
   }
 
   /** Adds the head's cross-year findings to its version's report. */
-  public static Report withCrossFindings(Report body, ReportHead head) {
-    return withCrossFindings(body, Findings.read(head.crossFindings()));
-  }
-
   static Report withCrossFindings(Report body, List<Finding> cross) {
     if (cross.isEmpty()) {
       return body;
@@ -310,123 +303,7 @@ public final class ReportStore {
    * @throws IllegalArgumentException for a malformed cursor
    */
   public Page<ReportRow> list(ListFilter f, int limit, String cursor) {
-    if (limit < 1 || limit > 1000) {
-      throw new IllegalArgumentException("limit must be 1…1000");
-    }
-    boolean y = f.year() != null;
-    boolean p = f.province() != null;
-    boolean c = f.city() != null;
-    boolean s = f.status() != null;
-    boolean r = f.rule() != null;
-    boolean a = f.agency() != null;
-    if (c && !p) {
-      throw new UnsupportedFilterException(f.describe() + "（city 需要同时给出 province）");
-    }
-    if (c) {
-      // the smallest region partitions: status, rule and agency (anywhere in the name) filter within them
-      String index = y ? Keys.BY_YEAR_CITY : Keys.BY_CITY;
-      String pk = (y ? f.year() + "#" : "") + f.province() + "#" + f.city();
-      return headPage(index, pk, cityFilter(f), limit, cursor);
-    }
-    if (s && (r || a || p)) {
-      throw new UnsupportedFilterException(f.describe());
-    }
-    if (r) {
-      if (p || a) {
-        throw new UnsupportedFilterException(f.describe());
-      }
-      String index = y ? Keys.BY_YEAR_RULE : Keys.BY_RULE;
-      return rulePage(index, y ? f.year() + "#" + f.rule() : f.rule(), limit, cursor);
-    }
-    if (a) {
-      if (p) {
-        throw new UnsupportedFilterException(f.describe());
-      }
-      return agencyPage(f, limit, cursor);
-    }
-    if (p) {
-      return y ? headPage(Keys.BY_YEAR_PROVINCE, f.year() + "#" + f.province(), null, limit, cursor)
-          : headPage(Keys.BY_PROVINCE, f.province(), null, limit, cursor);
-    }
-    if (s) {
-      return y ? headPage(Keys.BY_YEAR_STATUS, f.year() + "#" + f.status(), null, limit, cursor)
-          : headPage(Keys.BY_STATUS, f.status(), null, limit, cursor);
-    }
-    return y ? headPage(Keys.BY_YEAR, f.year().toString(), null, limit, cursor)
-        : headPage(Keys.BY_NEWEST, Keys.LIST_ALL, null, limit, cursor);
-  }
-
-  private static Expression cityFilter(ListFilter f) {
-    List<String> parts = new ArrayList<>();
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    if (f.status() != null) {
-      parts.add("#st = :st");
-      names.put("#st", "status");
-      values.put(":st", AttributeValue.fromS(f.status()));
-    }
-    if (f.rule() != null) {
-      parts.add("contains(#ru, :ru)");
-      names.put("#ru", "ruleIds");
-      values.put(":ru", AttributeValue.fromS(f.rule()));
-    }
-    if (f.agency() != null) {
-      parts.add("contains(#an, :an)");
-      names.put("#an", "agencyNorm");
-      values.put(":an", AttributeValue.fromS(Identity.normaliseAgency(f.agency())));
-    }
-    if (parts.isEmpty()) {
-      return null;
-    }
-    return Expression.builder().expression(String.join(" AND ", parts)).expressionNames(names)
-        .expressionValues(values).build();
-  }
-
-  private Page<ReportRow> agencyPage(ListFilter f, int limit, String cursor) {
-    String prefix = Identity.normaliseAgency(f.agency());
-    if (prefix.isEmpty()) {
-      throw new IllegalArgumentException("agency prefix is empty");
-    }
-    String initial = prefix.substring(0, prefix.offsetByCodePoints(0, 1));
-    Expression filter = f.year() == null ? null : Expression.builder().expression("#y = :y")
-        .putExpressionName("#y", "year").putExpressionValue(":y", AttributeValue.fromN(f.year().toString())).build();
-    return page(heads.index(Keys.BY_AGENCY), Keys.BY_AGENCY,
-        QueryConditional.sortBeginsWith(k -> k.partitionValue(initial).sortValue(prefix)), filter, true, limit,
-        cursor, ReportRow::of);
-  }
-
-  private Page<ReportRow> headPage(String index, String partition, Expression filter, int limit, String cursor) {
-    return page(heads.index(index), index, QueryConditional.keyEqualTo(k -> k.partitionValue(partition)), filter,
-        false, limit, cursor, ReportRow::of);
-  }
-
-  private Page<ReportRow> rulePage(String index, String partition, int limit, String cursor) {
-    return page(rules.index(index), index, QueryConditional.keyEqualTo(k -> k.partitionValue(partition)), null,
-        false, limit, cursor, ReportRow::of);
-  }
-
-  /** Pages through one index partition until {@code limit} rows pass the filter or the partition ends. */
-  private <T> Page<ReportRow> page(DynamoDbIndex<T> index, String indexName, QueryConditional condition,
-      Expression filter, boolean forward, int limit, String cursor, Function<T, ReportRow> row) {
-    Map<String, AttributeValue> start = Cursor.decode(indexName, cursor);
-    List<ReportRow> rows = new ArrayList<>();
-    Map<String, AttributeValue> last = null;
-    while (true) {
-      QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder().queryConditional(condition)
-          .scanIndexForward(forward).limit(limit - rows.size()).exclusiveStartKey(start);
-      if (filter != null) {
-        q.filterExpression(filter);
-      }
-      SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<T>> pages = index.query(q.build());
-      var page = pages.iterator().next();
-      page.items().forEach(item -> rows.add(row.apply(item)));
-      last = page.lastEvaluatedKey();
-      if (last == null || last.isEmpty() || rows.size() >= limit) {
-        break;
-      }
-      start = last;
-    }
-    return new Page<>(rows, Cursor.encode(indexName, last));
+    return lists.list(f, limit, cursor);
   }
 
   static Key key(String pk, String sk) {

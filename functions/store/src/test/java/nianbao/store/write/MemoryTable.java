@@ -3,7 +3,6 @@ package nianbao.store.write;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import nianbao.store.item.SourceRecord;
 final class MemoryTable implements Snapshot {
   private final Map<String, Object> items = new TreeMap<>();
   private final Map<String, Map<String, BigDecimal>> summaries = new TreeMap<>();
-  int reads;
 
   /** A transaction refused: a condition on a head no longer holds. */
   static final class ConditionFailed extends RuntimeException {
@@ -108,15 +106,10 @@ final class MemoryTable implements Snapshot {
         .map(RuleFindings.class::cast).toList();
   }
 
-  int size() {
-    return items.size();
-  }
-
   // ------------------------------------------------------------------------------------------------ Snapshot
 
   @Override
   public List<SourceRecord> uploads(String bucket, String key) {
-    reads++;
     List<SourceRecord> out = new ArrayList<>();
     items.values().stream().filter(i -> i instanceof SourceRecord s && s.pk().equals(Keys.source(bucket, key)))
         .forEach(i -> out.add((SourceRecord) i));
@@ -126,26 +119,22 @@ final class MemoryTable implements Snapshot {
 
   @Override
   public Optional<ReportHead> head(String reportId) {
-    reads++;
     return Optional.ofNullable((ReportHead) items.get(Keys.report(reportId) + "|" + Keys.HEAD));
   }
 
   @Override
   public Optional<ReportVersion> version(String reportId, String sha256) {
-    reads++;
     return Optional.ofNullable((ReportVersion) items.get(Keys.report(reportId) + "|" + Keys.version(sha256)));
   }
 
   @Override
   public List<ReportVersion> versions(String reportId) {
-    reads++;
     return items.values().stream().filter(i -> i instanceof ReportVersion v && v.reportId().equals(reportId))
         .map(ReportVersion.class::cast).sorted(Comparator.comparing(ReportVersion::uploadOrder).reversed()).toList();
   }
 
   @Override
   public Report body(ReportVersion version) {
-    reads++;
     if (version.body() != null) {
       return ReportJson.read(Bodies.gunzip(version.body().asByteArray()));
     }
@@ -154,9 +143,5 @@ final class MemoryTable implements Snapshot {
         && c.sha256().equals(version.sha256())).map(BodyChunk.class::cast)
         .sorted(Comparator.comparingInt(BodyChunk::n)).forEach(c -> out.writeBytes(c.data().asByteArray()));
     return ReportJson.read(Bodies.gunzip(out.toByteArray()));
-  }
-
-  Map<String, Object> items() {
-    return new LinkedHashMap<>(items);
   }
 }
