@@ -51,6 +51,10 @@ final class Reports {
     return Finding.warning(rule, Location.section("三"), rule + " 存疑", 1, 2);
   }
 
+  static Finding note(String rule) {
+    return Finding.note(rule, Location.section("三"), rule + " 如何读取", 1, 2);
+  }
+
   /** An object created {@code second}s after the first upload, with sequencer {@code sequencer}. */
   static UploadedObject upload(String key, String objectVersionId, int second, String sequencer) {
     return new UploadedObject(BUCKET, key, objectVersionId, "etag-" + key + "-" + objectVersionId, 1000L, sequencer,

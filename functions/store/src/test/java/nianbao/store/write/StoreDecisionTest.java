@@ -64,7 +64,24 @@ class StoreDecisionTest {
       assertEquals(1, w.summaryDelta(scope, "status.HAS_ERRORS").intValue(), scope);
       assertEquals(1, w.summaryDelta(scope, "rule.B1").intValue(), scope);
     }
-    assertEquals(Set.of("rules/1|" + Reports.TXT), w.procKeys());
+    assertEquals(Set.of(nianbao.core.ReportReader.RULES_VERSION + "|" + Reports.TXT), w.procKeys());
+  }
+
+  @Test
+  void readingNotesAreCountedApartFromWarningsInTheHeadTheRuleItemAndTheSummaries() {
+    Report r = report(2022, 0, 0, "v1", Reports.note("S2"), warning("S2"));
+    table.apply(new Change.Store(r, upload("a.txt", "1", 0, "10")));
+    ReportHead head = table.head(id(r)).orElseThrow();
+    assertEquals(1, head.warnings());
+    assertEquals(1, head.notes());
+    assertEquals("VALID", head.status());
+    var rule = table.ruleItems(id(r)).get(0);
+    assertEquals(1, rule.notes());
+    assertEquals(1, rule.reportNotes());
+    assertEquals(1, table.count(ALL, "notes"));
+    assertEquals(1, table.count(ALL, "warnings"));
+    assertEquals(2, table.count(ALL, "rule.S2"));
+    assertEquals(1, table.count(ALL, "ruleNotes.S2"));
   }
 
   @Test
