@@ -145,7 +145,7 @@ class IngestOnLocalServersTest extends IngestSuite {
       }
     };
     Harness h = new Harness(backend, backend.dynamo(note), ReportParser.CORE);
-    Harness.Uploaded u = h.upload("uploads/a.txt", Seeds.bytes(Seeds.XINXIANG_2022));
+    Harness.Uploaded u = h.upload("uploads/a.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
     // WHEN it is stored as a new report
     noting.set(true);
     h.invoke(Harness.createdEvent(h.bucket, u));
