@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nianbao.fixtures.SeedReports;
 import nianbao.core.ReportReader;
 import nianbao.store.item.ReportHead;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class NotAReportUploadTest {
   void notesAndATableOfContentsNamingAReportAreRejectedAndTheReportStaysCurrent() throws Exception {
     // GIVEN the agency's report, ingested
     Harness h = harness();
-    byte[] report = Seeds.bytes(Seeds.XINXIANG_2022);
+    byte[] report = SeedReports.bytes(SeedReports.XINXIANG_2022);
     assertTrue(h.deliver(h.upload("uploads/xinxiang-2022.txt", report)).contains("CREATED"));
     ReportHead good = h.heads().get(0);
     Thread.sleep(5);
