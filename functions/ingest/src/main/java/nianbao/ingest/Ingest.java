@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.Map;
+import java.util.TreeMap;
+import nianbao.telemetry.LogContext;
+import nianbao.telemetry.MetricNames;
+import nianbao.telemetry.Metrics;
 import nianbao.core.document.DocumentReaders;
 import nianbao.core.document.FormatSniffer;
 import nianbao.core.document.UnreadableDocumentException;
@@ -27,6 +32,7 @@ public final class Ingest {
   private final ReportParser parser;
   private final ReportStore store;
   private final ReportWriter writer;
+  private final Metrics metrics = Metrics.forFunction("ingest");
   private final long maxBytes;
 
   public Ingest(S3GetObjectClient s3, ReportStore store, ReportParser parser) {
@@ -70,8 +76,11 @@ public final class Ingest {
     List<RecordOutcome> outcomes = new ArrayList<>();
     List<RuntimeException> failures = new ArrayList<>();
     for (S3Notification record : records) {
-      try {
-        outcomes.add(handle(record));
+      try (LogContext.Scope scope = LogContext.with(LogContext.SOURCE_KEY, record.key())) {
+        RecordOutcome outcome = handle(record);
+        LogContext.put(LogContext.REPORT_ID, outcome.reportId());
+        LOG.info(record.key() + ": " + outcome.result() + (outcome.detail() == null ? "" : " (" + outcome.detail() + ")"));
+        outcomes.add(outcome);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "s3://" + record.bucket() + "/" + record.key() + " failed; the event will be retried",
             e);
@@ -116,10 +125,13 @@ public final class Ingest {
     }
     byte[] bytes = ((SourceFetcher.Bytes) fetched).bytes();
     Report report;
+    long reading = System.nanoTime();
     try {
       report = parser.read(bytes, name);
+      metrics.milliseconds(MetricNames.PARSE_DURATION, (System.nanoTime() - reading) / 1_000_000);
     } catch (UnreadableDocumentException e) {
       Outcome o = writer.reject(upload, e.format(), e.getMessage(), name);
+      metrics.count(MetricNames.REPORTS_REJECTED, 1);
       return new RecordOutcome(r, o.result(), o.reportId(), e.getMessage());
     } catch (RuntimeException e) {
       // a defect of the reader, not of the service: retrying cannot help, so the upload is kept as rejected
@@ -130,7 +142,22 @@ public final class Ingest {
       return new RecordOutcome(r, o.result(), o.reportId(), reason);
     }
     Outcome o = writer.store(report, upload);
+    if (o.result() != WriteResult.UNCHANGED) {
+      countStored(report);
+    }
     return new RecordOutcome(r, o.result(), o.reportId(), null);
+  }
+
+  /** A stored report's metrics: one, and its findings by rule and severity (the dashboard's "findings by rule"). */
+  private void countStored(Report report) {
+    metrics.count(MetricNames.REPORTS_INGESTED, 1);
+    Map<String, Long> byRule = new TreeMap<>();
+    report.findings().forEach(f -> byRule.merge(f.rule() + "|" + f.severity().json(), 1L, Long::sum));
+    byRule.forEach((ruleAndSeverity, n) -> {
+      int bar = ruleAndSeverity.indexOf('|');
+      metrics.line().dimension(MetricNames.RULE, ruleAndSeverity.substring(0, bar))
+          .dimension(MetricNames.SEVERITY, ruleAndSeverity.substring(bar + 1)).count(MetricNames.FINDINGS, n).print();
+    });
   }
 
   static String fileName(String key) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import nianbao.core.json.JsonTree;
+import nianbao.telemetry.LogContext;
+import nianbao.telemetry.Telemetry;
 import nianbao.ingest.coldstart.ColdStart;
 
 /**
@@ -24,6 +26,7 @@ public final class IngestHandler implements RequestStreamHandler {
   }
 
   private static Ingest coldStart(FunctionEnvironment env) {
+    Telemetry.installJsonLogs(); // first: every line of the start-up and the SDK's is JSON with the request id
     return ColdStart.ingest(env.tableName(), env.reportsBucket());
   }
 
@@ -41,6 +44,9 @@ public final class IngestHandler implements RequestStreamHandler {
           + "(OperationsFunction; ./nianbao reprocess|redrive|rebuild-summaries), not the upload function");
     }
     Object payload = JsonTree.member(event, "requestPayload");
-    IngestAnswer.write(output, ingest.handle(S3Notification.parse(payload != null ? payload : event)));
+    try (LogContext.Scope scope = LogContext.with(LogContext.REQUEST_ID,
+        context == null ? null : context.getAwsRequestId())) {
+      IngestAnswer.write(output, ingest.handle(S3Notification.parse(payload != null ? payload : event)));
+    }
   }
 }
