@@ -1,6 +1,6 @@
 // Tables A, B and C of a report drawn in the official layout (国办公开办函〔2021〕30号, and the 2019 layout),
 // each data cell handed to a fill callback with its key, so the detail and the cross-year views decorate the
-// same grid. Cells are keyed section|row|column as findings locate them (FORMAT.md).
+// same grid. Cells are keyed section|row|column as findings locate them (docs/FORMAT.md).
 import { h } from './dom';
 import {
   A2019_ROW, A_CELL_LABELS, A_HEADINGS, A_ROW, B_COLUMN_LABELS, B_COLUMNS, B_HEADINGS, B_ROW, B_ROWS, C_CELL_LABELS,
@@ -18,7 +18,7 @@ export function cellId(k: { section?: string; row?: string; column?: string }): 
   return [k.section ?? '', k.row ?? '', k.column ?? ''].join('|');
 }
 
-/** Minimal view of a report's tables (FORMAT.md JSON). */
+/** Minimal view of a report's tables (docs/FORMAT.md JSON). */
 export interface ReportTables {
   template?: string | null;
   proactive?: Record<string, unknown> | null;

@@ -50,7 +50,7 @@ interface VersionRow {
 
 /**
  * GET /reports/{id} answers the report's head (id, status, agencyKey, agency, year, title, errors, warnings,
- * reason, uploadedAt, upload{name, sha256, sourceUrl…}) and its FORMAT.md JSON under "report" (null when rejected).
+ * reason, uploadedAt, upload{name, sha256, sourceUrl…}) and its docs/FORMAT.md JSON under "report" (null when rejected).
  */
 export function toDoc(raw: Record<string, unknown>): ReportDoc {
   const body = (raw.report && typeof raw.report === 'object' ? raw.report : raw.report === null ? {} : raw) as ReportDoc;

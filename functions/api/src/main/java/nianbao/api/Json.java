@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nianbao.core.json.ReportJson;
 import nianbao.core.json.ReportMapper;
 
-/** The one mapper (core's, so reports are written exactly as FORMAT.md says) and small helpers. */
+/** The one mapper (core's, so reports are written exactly as docs/FORMAT.md says) and small helpers. */
 public final class Json {
   public static final ObjectMapper MAPPER = ReportMapper.MAPPER;
 

@@ -122,7 +122,7 @@ class ApiIntegrationTest {
     assertEquals("新乡县人民政府", d.path("report").path("agency").asText());
     assertEquals(2022, d.path("report").path("year").asInt());
     assertEquals("uploads/" + ApiStack.XINXIANG_2022, d.path("upload").path("key").asText());
-    // the body reads back as FORMAT.md's report
+    // the body reads back as docs/FORMAT.md's report
     var report = ReportJson.read(d.path("report").toString());
     assertEquals(d.path("errors").asInt() > 0, report.hasErrors());
     // X2 against the 2021 report (same tables, so carriedForward(2021) ≠ carriedOver(2022) unless both equal)

@@ -14,7 +14,7 @@ import nianbao.core.recognise.RecognisedReport;
 import nianbao.core.rules.SingleReportRules;
 
 /**
- * The core's one entry point: bytes of any supported format → FORMAT.md's report with its findings.
+ * The core's one entry point: bytes of any supported format → docs/FORMAT.md's report with its findings.
  * Thread-safe and stateless.
  */
 public final class ReportReader {

@@ -5,7 +5,7 @@ import nianbao.core.json.ReportJson;
 import nianbao.core.model.Finding;
 import nianbao.store.item.RuleFindings;
 
-/** Findings as FORMAT.md JSON arrays, the way heads and rule items store them. */
+/** Findings as docs/FORMAT.md JSON arrays, the way heads and rule items store them. */
 public final class Findings {
   private Findings() {}
 

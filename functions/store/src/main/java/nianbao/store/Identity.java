@@ -8,7 +8,7 @@ import nianbao.core.model.Report;
 import nianbao.core.region.AgencyNames;
 
 /**
- * A report's identity, as DESIGN.md defines it: the resolved division code plus the normalised agency name, and
+ * A report's identity, as docs/DESIGN.md defines it: the resolved division code plus the normalised agency name, and
  * the year. {@code agencyKey} is a short hash of the agency identity; {@code reportId} is agencyKey and year,
  * so the neighbours Y−1 and Y+1 of a report are found by key, without a query.
  */

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
- * Every read of the store: one report (head, full FORMAT.md JSON, versions, findings), the lists of
+ * Every read of the store: one report (head, full docs/FORMAT.md JSON, versions, findings), the lists of
  * {@code GET /reports} — each filter combination one index query, never a scan — the summaries (one GetItem),
  * and the fate of an uploaded object. Thread-safe; build one per process.
  */
@@ -79,7 +79,7 @@ public final class ReportStore {
         .consistentRead(true)));
   }
 
-  /** The report as FORMAT.md's JSON with all its current findings (single-report and cross-year). */
+  /** The report as docs/FORMAT.md's JSON with all its current findings (single-report and cross-year). */
   public Optional<Report> report(String reportId) {
     return reportView(reportId).filter(h -> !h.rejected()).map(this::currentReport);
   }

@@ -49,7 +49,7 @@ public final class ReportRoutes {
                 + "不支持的组合返回 400 并列出支持的组合。")
             .params(listParams).json(200, "ReportList", "一页报告").problem(400, "参数有误或筛选组合不受支持")
             .to(this::list),
-        Route.get("/reports/{id}", "getReport", "一份报告（FORMAT.md 的 JSON 加状态与来源）")
+        Route.get("/reports/{id}", "getReport", "一份报告（docs/FORMAT.md 的 JSON 加状态与来源）")
             .param(SharedParameters.ID).json(200, "ReportDetail", "报告").problem(404, "没有这份报告").to(this::get),
         Route.get("/reports/{id}/findings", "getReportFindings", "一份报告的全部发现")
             .description("errors、warnings、notes 是整份报告按级别的计数（不受 severity 影响）；notes 为读取说明："

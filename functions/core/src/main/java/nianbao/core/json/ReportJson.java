@@ -9,7 +9,7 @@ import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 
 /**
- * FORMAT.md's JSON of a report (and of a list of findings), both ways, with Jackson's streaming API: the same
+ * docs/FORMAT.md's JSON of a report (and of a list of findings), both ways, with Jackson's streaming API: the same
  * text {@link ReportMapper#MAPPER} writes, without the cost of building an ObjectMapper during a cold start.
  * Reading is lenient as that mapper's was (see {@link ReportJsonReader}); malformed JSON is an
  * {@link UncheckedIOException}, JSON of another shape an {@link IllegalArgumentException}.
@@ -25,7 +25,7 @@ public final class ReportJson {
     return write(true, g -> new ReportJsonWriter(g).report(report));
   }
 
-  /** Reads FORMAT.md's JSON; table A is read by the shape its {@code template} names. */
+  /** Reads docs/FORMAT.md's JSON; table A is read by the shape its {@code template} names. */
   public static Report read(String json) {
     return ReportJsonReader.report(JsonTree.read(json));
   }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import nianbao.core.model.Severity;
 
 /**
- * An ObjectMapper that writes the model as FORMAT.md says (its annotations) and reads it back, for code that
+ * An ObjectMapper that writes the model as docs/FORMAT.md says (its annotations) and reads it back, for code that
  * builds JSON trees around reports (the API's answers) and for tests. Reports alone go through
  * {@link ReportJson}, which needs no ObjectMapper: building this one is a large part of a cold start.
  */

@@ -2,7 +2,7 @@ package nianbao.core.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** One rule's verdict on one place of a report. Messages are Chinese; rule ids and keys are FORMAT.md's. */
+/** One rule's verdict on one place of a report. Messages are Chinese; rule ids and keys are docs/FORMAT.md's. */
 @JsonPropertyOrder({"rule", "severity", "location", "message", "expected", "actual"})
 public record Finding(String rule, Severity severity, Location location, String message, String expected,
     String actual) {

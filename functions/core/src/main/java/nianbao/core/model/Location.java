@@ -3,7 +3,7 @@ package nianbao.core.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** Where a finding points: section 一…六, and for tables the row key and column key of FORMAT.md. */
+/** Where a finding points: section 一…六, and for tables the row key and column key of docs/FORMAT.md. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"section", "row", "column"})
 public record Location(String section, String row, String column) {

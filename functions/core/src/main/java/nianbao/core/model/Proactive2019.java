@@ -3,7 +3,7 @@ package nianbao.core.model;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * Table A on the 2019 template (reports for 2019 and 2020). Keys as in FORMAT.md's 2019 table;
+ * Table A on the 2019 template (reports for 2019 and 2020). Keys as in docs/FORMAT.md's 2019 table;
  * {@code procurement.amount} is a decimal string with the digits as printed.
  */
 @JsonPropertyOrder({"regulations", "normativeDocuments", "licensing", "otherServices", "punishment", "enforcement",

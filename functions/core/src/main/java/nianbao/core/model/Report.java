@@ -3,7 +3,7 @@ package nianbao.core.model;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
-/** One annual report as FORMAT.md's JSON (schemaVersion 1). Blank cells are {@code null}, never 0. */
+/** One annual report as docs/FORMAT.md's JSON (schemaVersion 1). Blank cells are {@code null}, never 0. */
 @JsonPropertyOrder({"schemaVersion", "source", "title", "agency", "year", "template", "region", "sections",
     "proactive", "applications", "reviewAndLitigation", "findings"})
 public record Report(

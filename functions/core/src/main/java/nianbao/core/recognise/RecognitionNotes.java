@@ -87,7 +87,7 @@ final class RecognitionNotes {
               + "），按表内勾稽关系取为 " + placed;
     };
     if (message != null) {
-      // a single value in a row is what the agency printed, blanks and all (FORMAT.md: a blank is what the
+      // a single value in a row is what the agency printed, blanks and all (docs/FORMAT.md: a blank is what the
       // agency published), so "only the total given" is about the report; every other kind is our reading
       boolean reading = solution.kind() != CellSolver.Kind.TOTAL_ONLY;
       assumptions.add(new Assumption(row, message, placed, printedText, reading));

@@ -3,7 +3,7 @@ package nianbao.core.region;
 import java.util.List;
 
 /**
- * The normalised form of an agency's printed name, the name half of a report's identity (DESIGN.md):
+ * The normalised form of an agency's printed name, the name half of a report's identity (docs/DESIGN.md):
  * blanks removed, full-width → half-width, traditional → simplified (OpenCC's character table, less the
  * characters of division names), and division names misrecognised in print corrected through the
  * division list (瀘河回族区… → 瀍河回族区…, 郟县… → 郏县…). Deterministic: it depends on the committed

@@ -4,7 +4,7 @@ import java.util.List;
 import nianbao.core.model.Finding;
 import nianbao.core.recognise.RecognisedReport;
 
-/** One rule of FORMAT.md's table over one report. */
+/** One rule of docs/FORMAT.md's table over one report. */
 public interface Rule {
   String id();
 

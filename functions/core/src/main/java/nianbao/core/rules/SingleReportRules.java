@@ -5,7 +5,7 @@ import java.util.List;
 import nianbao.core.model.Finding;
 import nianbao.core.recognise.RecognisedReport;
 
-/** Every single-report rule of FORMAT.md, in the table's order. */
+/** Every single-report rule of docs/FORMAT.md, in the table's order. */
 public final class SingleReportRules {
   private static final List<Rule.NeedsCells> ARITHMETIC =
       List.of(new ColumnBalanceRule(), new RowTotalRule(), new OutcomeTotalRule(), new ReviewTotalRule());

@@ -148,7 +148,7 @@ public final class Vocabulary {
 
   // ------------------------------------------------------------------------------------------------ table C
 
-  /** The three groups of table C; their names as FORMAT.md gives them, {@code printed} as the template heads them. */
+  /** The three groups of table C; their names as docs/FORMAT.md gives them, {@code printed} as the template heads them. */
   public static final List<Row> C_GROUPS = List.of(
       new Row("adminReview", "行政复议", "行政复议", null),
       new Row("litigationDirect", "未经复议直接起诉", "行政诉讼·未经复议直接起诉", "行政诉讼"),

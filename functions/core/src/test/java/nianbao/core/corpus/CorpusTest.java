@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every document of the reading corpus ({@code src/test/resources/corpus/<form>/<name>.<ext>}, its expectation in
- * {@code <name>.expected.json} beside it: FORMAT.md's tables with {@code null} for cells the document does not
+ * {@code <name>.expected.json} beside it: docs/FORMAT.md's tables with {@code null} for cells the document does not
  * print legibly, the table-rule findings the original really has, or just {@code {"notAReport": true}}).
  *
  * <p>Each document must give no wrong cell (a cell is the printed value or null), raise no B1–C1/X1 error its

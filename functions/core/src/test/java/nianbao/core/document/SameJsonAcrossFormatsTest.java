@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The issue's end-to-end requirement: a report read from HTML, DOCX or PDF gives the same FORMAT.md JSON as
+ * The issue's end-to-end requirement: a report read from HTML, DOCX or PDF gives the same docs/FORMAT.md JSON as
  * the same report read from its text seed — except {@code source}, which names the reader, and except S2
  * findings, which report repairs of damage that only the extracted text has (digits run together, a value
  * too many or too few in a row); the originals' tables carry no such damage.

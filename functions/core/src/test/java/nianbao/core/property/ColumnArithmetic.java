@@ -12,7 +12,7 @@ import nianbao.core.model.Applications;
  * 21 outcome rows) hold in every column where their cells are all printed. What survives is exactly what
  * the printed table still determines; where two readings survive, the value is lost.
  *
- * <p>This is the test's own oracle, written from FORMAT.md's rules, not from the recogniser's code: a
+ * <p>This is the test's own oracle, written from docs/FORMAT.md's rules, not from the recogniser's code: a
  * depth-first search per (row, reading) with bounds on the column sums.
  */
 final class ColumnArithmetic {

@@ -58,7 +58,7 @@ class OneCellChangeTest {
     assertEquals(Set.of("C1 四/" + group + "/total"), errors(read));
   }
 
-  /** Worked out from FORMAT.md's rule table, cell by cell. */
+  /** Worked out from docs/FORMAT.md's rule table, cell by cell. */
   static Set<String> expectedForTableB(String row, int column) {
     String columnKey = Applications.COLUMNS.get(column);
     Set<String> rules = new TreeSet<>();

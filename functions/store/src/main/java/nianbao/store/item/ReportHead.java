@@ -20,7 +20,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * @param warnings    warning findings; {@code notes} the reading notes, counted apart (0 on items written before
  *                    reading notes had a severity of their own, whose warnings include them until reprocessed)
  * @param ruleCounts  findings of the current state by rule (single-report and cross-year)
- * @param crossFindings the X2/X4/X5 findings against the stored neighbours, FORMAT.md JSON array, or null
+ * @param crossFindings the X2/X4/X5 findings against the stored neighbours, docs/FORMAT.md JSON array, or null
  * @param uploadOrder the order of the current version's upload (event time, then sequencer)
  */
 @RecordBuilder

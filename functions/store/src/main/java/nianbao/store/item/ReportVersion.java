@@ -9,7 +9,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
- * One distinct upload (by sha256) of a report. {@code body} is the report's FORMAT.md JSON with its single-report
+ * One distinct upload (by sha256) of a report. {@code body} is the report's docs/FORMAT.md JSON with its single-report
  * findings, gzip-compressed; when even that exceeds {@link #INLINE_LIMIT} it is split into {@code bodyChunks}
  * chunk items keyed by {@code bodyHash}, so section texts are always kept whole.
  *

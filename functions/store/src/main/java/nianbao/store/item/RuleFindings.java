@@ -16,7 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * list filtered by rule is served from the index alone. At most one item per rule id per report, which keeps every
  * change of a report inside one transaction.
  *
- * @param findings   FORMAT.md JSON array of the findings, or null when stored compressed in {@code findingsGz}
+ * @param findings   docs/FORMAT.md JSON array of the findings, or null when stored compressed in {@code findingsGz}
  */
 @RecordBuilder
 public record RuleFindings(

@@ -11,7 +11,7 @@ public final class Main {
   static final String USAGE = """
       用法: ./nianbao <命令> [参数]
 
-        parse FILE|DIR...   读取报告，输出 FORMAT.md 的 JSON（多个文件时每行一个 JSON）
+        parse FILE|DIR...   读取报告，输出 docs/FORMAT.md 的 JSON（多个文件时每行一个 JSON）
         check FILE|DIR...   校验报告，逐个文件列出问题并汇总
                             退出码：0 无错误；1 有错误级问题；2 有文件无法作为年报读取
         serve [--data DIR | --in-memory] [--port N] [--template FILE] [--no-samples]

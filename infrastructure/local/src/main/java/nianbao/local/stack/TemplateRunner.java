@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
- * The local stack: template.yaml, run on this machine (DESIGN.md, "The local stack is the template, run locally";
+ * The local stack: template.yaml, run on this machine (docs/DESIGN.md, "The local stack is the template, run locally";
  * not the LocalStack product, which infrastructure/localstack serves). DynamoDB Local and s3proxy on loopback,
  * the template's tables, buckets and queues, each function in its own JVM under the handler class the template
  * names, bucket notifications and HTTP API routes wired to them as the template wires them, and the page beside
