@@ -142,7 +142,10 @@ public final class MarkdownReader implements DocumentReader {
       if (end - i >= 2) {
         List<List<String>> rows = new ArrayList<>();
         for (String l : kept.subList(i, end)) {
-          rows.add(pipeCells(l));
+          List<String> cells = pipeCells(l);
+          if (!isFooterRow(cells)) {
+            rows.add(cells);
+          }
         }
         out.add(new Table(pad(rows)));
         i = end;
@@ -203,7 +206,9 @@ public final class MarkdownReader implements DocumentReader {
             cells.add(cellText(cell));
           }
         }
-        rows.add(cells);
+        if (!isFooterRow(cells)) {
+          rows.add(cells);
+        }
       } else {
         collectRows(node, rows); // head and body
       }
@@ -251,6 +256,20 @@ public final class MarkdownReader implements DocumentReader {
     }
     cells.add(Texts.clean(cell));
     return cells;
+  }
+
+  /** A row whose one filled cell is a page footer ("| - 4 - |" inside a table cut by a page break). */
+  private static boolean isFooterRow(List<String> cells) {
+    String only = null;
+    for (String cell : cells) {
+      if (!cell.isBlank()) {
+        if (only != null) {
+          return false;
+        }
+        only = cell;
+      }
+    }
+    return only != null && PageFooters.isFooter(only);
   }
 
   /** Rows padded with blank cells to the widest: a {@link Table} is a grid. */

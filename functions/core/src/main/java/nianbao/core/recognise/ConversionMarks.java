@@ -1,5 +1,6 @@
 package nianbao.core.recognise;
 
+import nianbao.core.document.PageFooters;
 /**
  * What PDF-to-text and PDF-to-Markdown conversions add to a report's lines that the report does not print:
  * Markdown table syntax (pipes between cells, ruling lines, backslash escapes), page footers inside tables
@@ -102,55 +103,9 @@ final class ConversionMarks {
     return longest >= 3;
   }
 
-  /**
-   * A page footer on a line of its own: "— 3 —", "- 3 -", "第 3 页", "第3页 共6页", "共 6 页 第 3 页",
-   * "第 3 页 / 共 6 页". A bare number is not one: in a table it is a value.
-   */
+  /** A page footer on a line of its own ({@link PageFooters}). */
   static boolean isFooter(String line) {
-    int from = 0;
-    int to = line.length();
-    while (from < to && isEdge(line.charAt(from))) {
-      from++;
-    }
-    while (to > from && isEdge(line.charAt(to - 1))) {
-      to--;
-    }
-    if (from == to || to - from > 24) {
-      return false;
-    }
-    char first = line.charAt(from);
-    if (isDash(first) && isDash(line.charAt(to - 1))) {
-      int i = from;
-      while (i < to && (isDash(line.charAt(i)) || isBlank(line.charAt(i)))) {
-        i++;
-      }
-      int digits = 0;
-      while (i < to && Character.isDigit(line.charAt(i))) {
-        i++;
-        digits++;
-      }
-      while (i < to && (isDash(line.charAt(i)) || isBlank(line.charAt(i)))) {
-        i++;
-      }
-      return digits > 0 && digits <= 4 && i == to;
-    }
-    if (first != '第' && first != '共') {
-      return false;
-    }
-    // only 第, 共, 页, digits, separators
-    boolean page = false;
-    boolean digit = false;
-    for (int i = from; i < to; i++) {
-      char c = line.charAt(i);
-      if (c == '页') {
-        page = true;
-      } else if (Character.isDigit(c)) {
-        digit = true;
-      } else if (c != '第' && c != '共' && c != '/' && c != '／' && c != ',' && c != '，' && c != '、' && !isBlank(c)) {
-        return false;
-      }
-    }
-    return page && digit;
+    return PageFooters.isFooter(line);
   }
 
   private static boolean isDash(char c) {
