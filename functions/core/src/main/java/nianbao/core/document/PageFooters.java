@@ -63,10 +63,12 @@ public final class PageFooters {
     return c == '-' || c == '—' || c == '–' || c == '－' || c == '~';
   }
 
-  private static boolean isBlank(char c) {
+  /** The blanks a converted line may carry between cells (also the recogniser's, ConversionMarks). */
+  public static boolean isBlank(char c) {
     return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00A0' || c == '\f';
   }
 
+  /** Blank, or the pipe of a Markdown row holding a footer as its one cell ("| — 3 — |"). */
   private static boolean isEdge(char c) {
     return isBlank(c) || c == '|';
   }

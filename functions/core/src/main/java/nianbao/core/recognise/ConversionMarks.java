@@ -108,17 +108,8 @@ final class ConversionMarks {
     return PageFooters.isFooter(line);
   }
 
-  private static boolean isDash(char c) {
-    return c == '-' || c == '—' || c == '–' || c == '－' || c == '~';
-  }
-
   private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00A0' || c == '\f';
-  }
-
-  /** Blank, or the pipe of a Markdown row holding a footer as its one cell ("| — 3 — |"). */
-  private static boolean isEdge(char c) {
-    return isBlank(c) || c == '|';
+    return PageFooters.isBlank(c);
   }
 
   private static final String[] INVENTED = {"数据", "列", "栏", "Column", "column", "Col", "col"};
