@@ -66,6 +66,9 @@ async function send(method: string, path: string, query: Query | undefined, body
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
         credentials: 'omit',
+        // revalidate every read (If-None-Match → 304 when unchanged): the API lets caches keep an answer for 10 s,
+        // and the page must never show a list or summary from before an upload or a deletion the user just made
+        cache: 'no-cache',
       });
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw e;
