@@ -2,8 +2,8 @@ package nianbao.frontend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nianbao.local.stack.TemplateRunner;
 import nianbao.local.stack.StackOptions;
+import nianbao.local.stack.TemplateRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

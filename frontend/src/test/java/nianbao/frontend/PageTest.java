@@ -1,267 +1,57 @@
 package nianbao.frontend;
 
+import static nianbao.frontend.PageFiles.XSS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
-import nianbao.local.stack.TemplateRunner;
-import nianbao.local.stack.StackOptions;
-import org.junit.jupiter.api.AfterAll;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The page in real Chromium against the local stack started here (template.yaml's bucket, table and both functions,
- * on free ports, in memory): uploads through the page, the list, a report's tables with its findings marked, the
- * cross-year view, untrusted text, the empty/404/API-down states, axe-core in every view, and a screenshot of each.
- * One stack and one browser for the class; the tests run in order, each building on the uploads before it.
+ * The page in real Chromium against a local stack holding the reports {@link PageUploadTest} uploads through the
+ * page — here stored before the tests, straight into the bucket: the list, a report's tables with its findings
+ * marked, the cross-year view, untrusted text, the 404 and API-down states, sign-in, a tablet's width, axe-core
+ * in every view, and a screenshot of each. Each test stands alone: any order, any one of them on its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PageTest {
-  static final String XSS = "<img src=x onerror=alert(1)>";
-  static final long BUDGET = 300 * 1024;
+class PageTest extends PageSession {
+  static final int TABLET = 820;
 
-  private TemplateRunner stack;
-  private Browser browser;
-  private SiteServer site;
-  private Path frontend;
-  private String page;
+  /** Report ids by the file name each was uploaded under. */
   private final Map<String, String> reportIds = new LinkedHashMap<>();
-  private final List<String> axeFailures = new ArrayList<>();
-
-  @TempDir
-  Path files;
 
   @BeforeAll
-  void start() throws IOException {
-    Path root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
-    frontend = Path.of(System.getProperty("nianbao.frontend", root.resolve("frontend").toString()));
-    assertTrue(Files.isRegularFile(frontend.resolve("dist/index.html")), "frontend/dist is built by the Maven build");
-    Path template = Path.of(System.getProperty("nianbao.template", root.resolve("template.yaml").toString()));
-    stack = TemplateRunner.start(StackOptions.throwaway(root, template).buildPage(true)
-        .log(line -> System.out.println("[stack] " + line)));
-    page = stack.pageUrl();
-    browser = new Browser(Path.of(System.getProperty("nianbao.screenshots", "target/screenshots")));
-    site = new SiteServer(frontend.resolve("dist"));
+  void storeTheReports(@TempDir Path files) throws Exception {
+    reportIds.putAll(storeThroughTheBucket(new PageFiles(files)));
   }
 
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (site != null) {
-      site.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
-  private void go(String hash) {
-    browser.open(page + hash);
-    browser.settled();
-  }
-
-  private void axe(String view) throws IOException {
-    List<String> bad = browser.seriousViolations();
-    if (!bad.isEmpty()) {
-      axeFailures.add(view + ": " + String.join("; ", bad));
-    }
-    assertEquals(List.of(), bad, "axe-core: serious or critical violations in " + view);
-  }
-
-  private void noCspViolations() {
-    List<String> csp = browser.console().stream()
-        .filter(l -> l.contains("Content Security Policy") || l.contains("Content-Security-Policy")).toList();
-    assertEquals(List.of(), csp, "the page's own code must run under its CSP");
-  }
-
-  private String text(String css) {
-    return browser.waitFor(css).getText();
-  }
-
-  // ----------------------------------------------------------------------------------------------- fixtures
-
-  private Path sample(String name) {
-    return Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize()
-        .resolve("infrastructure/local/samples").resolve(name);
-  }
-
-  /** Seed 003 (新乡县人民政府 2022) as its 2023 report, one number of row 一、本年新收 changed: breaks B1. */
-  private Path brokenB1() throws IOException {
-    String seed = Files.readString(sample("003_978a9fff42e671ca.txt"), StandardCharsets.UTF_8);
-    String row = "一、本年新收政府信息公开申请数量\t13\t0\t0\t0\t0\t0\t13";
-    assertTrue(seed.contains(row), "seed 003 prints row 一 as expected");
-    String changed = seed.replace(row, "一、本年新收政府信息公开申请数量\t14\t0\t0\t0\t0\t0\t14")
-        .replaceFirst("新乡县人民政府2022年政府信息公开工作年度报告", "新乡县人民政府2023年政府信息公开工作年度报告");
-    Path out = files.resolve("新乡县人民政府2023（B1）.txt");
-    Files.writeString(out, changed, StandardCharsets.UTF_8);
-    return out;
-  }
-
-  /** Seed 003 again with one more sentence in section 六: a second version of the same report. */
-  private Path corrected() throws IOException {
-    String seed = Files.readString(sample("003_978a9fff42e671ca.txt"), StandardCharsets.UTF_8);
-    Path out = files.resolve("003_978a9fff42e671ca（更正）.txt");
-    Files.writeString(out, seed.stripTrailing() + "\n本报告于次年三月更正了一处文字。\n", StandardCharsets.UTF_8);
-    return out;
-  }
-
-  /** Seed 000 as its agency's 2021 report, with markup in its text, uploaded under a file name that is markup. */
-  private Path hostile() throws IOException {
-    String seed = Files.readString(sample("000_dc7fa2148f231570.txt"), StandardCharsets.UTF_8);
-    String text = seed.replaceFirst("新乡市卫滨区科技和工业信息化局2022年", "新乡市卫滨区科技和工业信息化局2021年")
-        .replaceFirst("一、总体情况\n", "一、总体情况\n\n本局" + XSS + "与<script>alert(2)</script>的说明。\n");
-    Path out = files.resolve(XSS + ".txt");
-    Files.writeString(out, text, StandardCharsets.UTF_8);
-    return out;
-  }
-
-  private Path oversized() throws IOException {
-    Path out = files.resolve("太大的报告.pdf");
-    try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "rw")) {
-      f.setLength(21L * 1024 * 1024);
-    }
-    return out;
-  }
-
-  private Path unsupported() throws IOException {
-    Path out = files.resolve("旧格式.doc");
-    Files.write(out, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3});
-    return out;
-  }
-
-  // ----------------------------------------------------------------------------------------------- tests
-
-  @Test
-  @Order(1)
-  void overviewBeforeAnyReportSaysSoAndStaysWithinItsFirstLoadBudget() throws IOException {
-    go("#/");
-    String empty = text("#main .state.empty");
-    assertTrue(empty.contains("还没有报告"), empty);
-    assertEquals("zh-CN", browser.js("return document.documentElement.lang"));
-    assertEquals("page", browser.waitFor("#nav a[data-nav=overview]").getAttribute("aria-current"));
-    noCspViolations();
-
-    // first load of 总览: what the browser fetched from the page's origin, gzip'd
-    @SuppressWarnings("unchecked")
-    List<String> urls = (List<String>) browser.js("return [location.href.split('#')[0]].concat("
-        + "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.startsWith(location.origin)))");
-    long total = 0;
-    StringBuilder lines = new StringBuilder();
-    for (String url : urls) {
-      String path = URI.create(url).getPath();
-      Path file = path.equals("/") ? frontend.resolve("dist/index.html") : frontend.resolve("dist" + path);
-      if (!Files.isRegularFile(file)) {
-        continue; // config.json: written by the stack, a few dozen bytes
-      }
-      long gz = gzipSize(Files.readAllBytes(file));
-      total += gz;
-      lines.append(String.format("%8d  %s%n", gz, path));
-    }
-    System.out.printf("first load of 总览, gzip:%n%s%8d  total (budget %d)%n", lines, total, BUDGET);
-    assertTrue(urls.stream().anyMatch(u -> u.contains("/assets/overview-")), "the overview chunk was loaded: " + urls);
-    assertTrue(total <= BUDGET, "first load of 总览 is " + total + " bytes gzip'd, over " + BUDGET);
-    browser.screenshot("01-overview-empty");
-    axe("总览（无报告）");
+  @BeforeEach
+  void siteAsStarted() {
+    site.reset();
   }
 
   @Test
-  @Order(2)
-  void uploadsManyFilesThroughThePageAndRefusesWhatCannotBeRead() throws IOException {
-    go("#/upload");
-    assertTrue(text("#main").contains("无需登录"), "no sign-in on the local stack");
-    List<Path> good = List.of(sample("000_dc7fa2148f231570.txt"), sample("003_978a9fff42e671ca.txt"), brokenB1(),
-        hostile(), corrected());
-    Path notAReport = files.resolve("不是报告.txt");
-    Files.writeString(notAReport, "这只是一段会议通知，不是政府信息公开工作年度报告。\n请各单位按时参加。\n", StandardCharsets.UTF_8);
-    List<Path> refused = List.of(oversized(), unsupported());
-    List<String> paths = new ArrayList<>();
-    good.forEach(p -> paths.add(p.toString()));
-    paths.add(notAReport.toString());
-    refused.forEach(p -> paths.add(p.toString()));
-    WebElement input = browser.driver.findElement(By.id("file-input"));
-    input.sendKeys(String.join("\n", paths));
-
-    browser.until(Duration.ofSeconds(90), d -> browser.all("li.upload.done").size() == good.size()
-        && browser.all("li.upload.rejected").size() == 1 ? true : null);
-    List<WebElement> items = browser.all("li.upload");
-    assertEquals(good.size() + 1 + refused.size(), items.size());
-    for (WebElement li : items) {
-      String name = li.getAttribute("data-file");
-      if (li.getAttribute("class").contains("rejected")) {
-        assertEquals("不是报告.txt", name);
-        String state = li.findElement(By.cssSelector(".up-state")).getText();
-        assertTrue(state.contains("未能识别为年度报告："), state);
-        assertTrue(state.length() > "未能识别 未能识别为年度报告：".length() + 2, "the reason is given: " + state);
-        continue;
-      }
-      if (li.getAttribute("class").contains("refused")) {
-        String state = li.findElement(By.cssSelector(".up-state")).getText();
-        if (name.endsWith(".pdf")) {
-          assertTrue(state.contains("文件过大") && state.contains("20 MB"), state);
-        } else {
-          assertTrue(state.contains("不支持的文件类型"), state);
-        }
-        continue;
-      }
-      WebElement link = li.findElement(By.cssSelector("a.report-link"));
-      String href = link.getAttribute("href");
-      reportIds.put(name, href.substring(href.indexOf("#/reports/") + "#/reports/".length()));
-    }
-    assertEquals(good.size(), reportIds.size(), reportIds.toString());
-    // drag and drop: a drop event carrying a file reaches the same queue (an image: refused at once)
-    browser.js("const dt = new DataTransfer();"
-        + "dt.items.add(new File(['png'], '扫描件.png', {type: 'image/png'}));"
-        + "const zone = document.getElementById('dropzone');"
-        + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
-        + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
-    WebElement dropped = browser.waitFor("li.upload[data-file='扫描件.png']");
-    assertTrue(dropped.getText().contains("不支持的文件类型"), dropped.getText());
-
-    // the hostile file name is shown as text: no image made of it
-    assertTrue(browser.all("main img").isEmpty());
-    assertTrue(text("#main").contains(XSS + ".txt"));
-    browser.screenshot("02-upload");
-    axe("上传");
-    noCspViolations();
-  }
-
-  @Test
-  @Order(3)
   void theListShowsTheUploadedSeedsWithStatusAndFindingCounts() throws IOException {
     go("#/reports");
     browser.until(d -> browser.all("tr[data-report]").size() >= 4 ? true : null);
     String table = text("table.reports");
     assertTrue(table.contains("新乡市卫滨区科技和工业信息化局"), table);
     assertTrue(table.contains("新乡县人民政府"), table);
-    WebElement row = browser.waitFor("tr[data-report='" + reportIds.get("新乡县人民政府2023（B1）.txt") + "']");
+    WebElement row = browser.waitFor("tr[data-report='" + reportIds.get(PageFiles.BROKEN_B1) + "']");
     assertTrue(row.getText().contains("有错误"), row.getText());
     assertEquals("2", row.findElements(By.cssSelector("td.num")).get(1).getText(), "two B1 errors counted");
 
@@ -310,17 +100,12 @@ class PageTest {
     return browser.waitFor(".exports a").getAttribute("href");
   }
 
-  private static String enc(String s) {
-    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
   @Test
-  @Order(4)
   void aReportShowsItsTablesInTheOfficialLayoutWithBlanksLeftBlank() throws IOException {
     go("#/reports");
-    browser.waitFor("tr[data-report='" + reportIds.get("003_978a9fff42e671ca.txt") + "'] a").click();
+    browser.waitFor("tr[data-report='" + reportIds.get(PageFiles.SEED_003) + "'] a").click();
     browser.settled();
-    assertTrue(browser.driver.getCurrentUrl().contains("#/reports/" + reportIds.get("003_978a9fff42e671ca.txt")));
+    assertTrue(browser.driver.getCurrentUrl().contains("#/reports/" + reportIds.get(PageFiles.SEED_003)));
     String head = text("#view-title");
     assertTrue(head.contains("新乡县人民政府") && head.contains("2022"), head);
     String facts = text("dl.facts");
@@ -350,9 +135,8 @@ class PageTest {
   }
 
   @Test
-  @Order(5)
   void aB1ErrorMarksItsCellsAndTheFindingLeadsToItsCell() throws IOException {
-    String id = reportIds.get("新乡县人民政府2023（B1）.txt");
+    String id = reportIds.get(PageFiles.BROKEN_B1);
     go("#/reports/" + id);
     WebElement cell = browser.waitFor("td[data-cell='三|newReceived|total']");
     assertTrue(cell.getAttribute("class").contains("mark-error"), cell.getAttribute("class"));
@@ -389,9 +173,8 @@ class PageTest {
   }
 
   @Test
-  @Order(6)
   void theCrossYearViewComparesTheAgencysTwoYears() throws IOException {
-    go("#/reports/" + reportIds.get("新乡县人民政府2023（B1）.txt"));
+    go("#/reports/" + reportIds.get(PageFiles.BROKEN_B1));
     browser.waitFor(".view-sub a.btn").click();
     browser.settled();
     assertTrue(browser.driver.getCurrentUrl().contains("#/agencies/"));
@@ -418,9 +201,8 @@ class PageTest {
   }
 
   @Test
-  @Order(7)
   void markupInAReportIsShownAsTextAndRunsNothing() throws IOException {
-    go("#/reports/" + reportIds.get(XSS + ".txt"));
+    go("#/reports/" + reportIds.get(PageFiles.HOSTILE));
     browser.waitFor("#sec-一 summary").click();
     String prose = text("#sec-一 .prose");
     assertTrue(prose.contains(XSS) && prose.contains("<script>alert(2)</script>"), prose);
@@ -429,7 +211,7 @@ class PageTest {
     browser.screenshot("08-detail-markup-in-text");
 
     // an agency name no reader would produce, from an API that returned it anyway
-    String id = reportIds.get("000_dc7fa2148f231570.txt");
+    String id = reportIds.get(PageFiles.SEED_000);
     site.proxy(stack.apiUrl(), json -> json.replace("新乡市卫滨区科技和工业信息化局", XSS + "卫滨区科技局"));
     browser.open(site.origin() + "/#/reports/" + id);
     browser.settled();
@@ -450,18 +232,7 @@ class PageTest {
     noCspViolations();
   }
 
-  private void assertNoMarkupRan() {
-    try {
-      String alert = browser.driver.switchTo().alert().getText();
-      fail("an alert ran: " + alert);
-    } catch (NoAlertPresentException expected) {
-      // nothing ran
-    }
-    assertEquals(0L, browser.js("return document.querySelectorAll('#main img, #main script').length"));
-  }
-
   @Test
-  @Order(8)
   void overviewFiguresAndChartsComeFromTheSummary() throws Exception {
     go("#/");
     browser.waitFor(".figures");
@@ -476,13 +247,11 @@ class PageTest {
         + ".querySelector('table').textContent");
     assertTrue(data.contains("B1") && data.contains("S2"), data);
     // reports by city: every city of the summary's own breakdown, with its count, in one request
-    com.fasterxml.jackson.databind.JsonNode byCity = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.apiUrl() + "/summary")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("byCity");
+    JsonNode byCity = api("/summary").path("byCity");
     assertTrue(byCity.size() > 0, byCity.toString());
     String cities = (String) browser.js("return document.querySelector('#chart-title-cities').closest('section')"
         + ".querySelector('table').textContent");
-    for (com.fasterxml.jackson.databind.JsonNode c : byCity) {
+    for (JsonNode c : byCity) {
       String city = c.path("city").asText(c.path("province").asText() + "省级部门");
       assertTrue(cities.contains(city), city + " in " + cities);
     }
@@ -501,7 +270,6 @@ class PageTest {
   }
 
   @Test
-  @Order(9)
   void missingReportsUnknownRoutesAndADownApiSaySo() throws IOException {
     go("#/reports/0000000000000000-2022");
     assertTrue(text("#main").contains("未找到报告"));
@@ -524,7 +292,6 @@ class PageTest {
   }
 
   @Test
-  @Order(10)
   void inAwsTheUploadViewSignsInThroughTheHostedUiWithPkce() throws IOException {
     site.proxy(stack.apiUrl(), json -> json);
     site.withSignIn();
@@ -549,95 +316,42 @@ class PageTest {
   }
 
   @Test
-  @Order(11)
   void tabletWidthStillShowsTheTables() throws IOException {
-    go("#/reports/" + reportIds.get("新乡县人民政府2023（B1）.txt"));
-    browser.screenshot("14-detail-tablet", 820);
-    go("#/reports");
-    browser.screenshot("15-list-tablet", 820);
-  }
-
-  @Test
-  @Order(12)
-  void readingNotesAreListedApartMutedAndNeverCountedAsWarnings() throws Exception {
-    // seed 002 prints its zeros run together: 23 reading notes (how they were split), no problem of the report
-    go("#/upload");
-    browser.driver.findElement(By.id("file-input")).sendKeys(sample("002_247cf08f496e631f.txt").toString());
-    WebElement done = browser.until(Duration.ofSeconds(90), d -> {
-      List<WebElement> li = browser.all("li.upload.done[data-file='002_247cf08f496e631f.txt']");
-      return li.isEmpty() ? null : li.get(0);
-    });
-    assertTrue(done.getText().contains("错误 0 · 警告 0 · 读取说明 23"), done.getText());
-    String href = done.findElement(By.cssSelector("a.report-link")).getAttribute("href");
-    String id = href.substring(href.indexOf("#/reports/") + "#/reports/".length());
-
-    go("#/reports/" + id);
-    assertEquals("未发现问题。", text("#findings .callout"));
-    assertTrue(text("#findings-title").contains("错误 0 · 警告 0"), text("#findings-title"));
-    assertTrue(browser.all("#findings > ol.findings").isEmpty(), "no problems listed");
-    WebElement notes = browser.waitFor("#reading-notes");
-    assertTrue(notes.getText().contains("读取说明") && notes.getText().contains("23 条 · 不是报告的问题"), notes.getText());
-    assertTrue(browser.all("#reading-notes details[open]").isEmpty(), "folded until asked for");
-    browser.waitFor("#reading-notes summary").click();
-    assertTrue(text("#reading-notes").contains("不是报告本身的问题，不计入错误或警告"), text("#reading-notes"));
-    List<WebElement> items = browser.all("#reading-notes li.finding");
-    assertEquals(23, items.size());
-    for (WebElement li : items) {
-      assertTrue(li.getAttribute("class").contains("sev-note"), li.getAttribute("class"));
-      assertEquals("读取说明", li.findElement(By.cssSelector(".badge")).getText());
+    // GIVEN a tablet's width
+    browser.driver.manage().window().setSize(new Dimension(TABLET, Browser.HEIGHT));
+    try {
+      // WHEN a report with an error is shown THEN its tables are all there, the marked cell can be scrolled to and
+      // seen, and only the tables scroll sideways, never the page
+      go("#/reports/" + reportIds.get(PageFiles.BROKEN_B1));
+      assertEquals(25 * 7, browser.all("td[data-cell^='三|']").size());
+      assertEquals(15, browser.all("td[data-cell^='四|']").size());
+      WebElement marked = browser.waitFor("td[data-cell='三|newReceived|total']");
+      browser.js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", marked);
+      assertTrue(marked.isDisplayed() && marked.getAttribute("class").contains("mark-error"));
+      assertPageDoesNotScrollSideways();
+      browser.screenshot("14-detail-tablet", TABLET);
+      // AND the list shows every report with its columns
+      go("#/reports");
+      browser.until(d -> browser.all("tr[data-report]").size() == 5 ? true : null);
+      for (WebElement row : browser.all("tr[data-report]")) {
+        assertTrue(row.isDisplayed(), row.getText());
+      }
+      assertTrue(text("table.reports").contains("新乡县人民政府"));
+      assertPageDoesNotScrollSideways();
+      browser.screenshot("15-list-tablet", TABLET);
+    } finally {
+      browser.driver.manage().window().setSize(new Dimension(Browser.WIDTH, Browser.HEIGHT));
     }
-    assertTrue(items.get(0).getText().contains("按表内勾稽关系取为"), items.get(0).getText());
-    // how a row was read, in words that do not blame the agency: never "应为 … 实为 …"
-    assertTrue(items.get(0).getText().contains("读取为 0 0 0 0 0 0 0；原文印为 0 0 0 0 0 0 0 0")
-        && !items.get(0).getText().contains("应为"), items.get(0).getText());
-    // in the tables: a muted mark and a count of notes, never "发现"
-    WebElement cell = browser.waitFor("td[data-cell='三|partiallyGranted|total']");
-    assertTrue(cell.getAttribute("class").contains("mark-note"), cell.getAttribute("class"));
-    String sectionHead = text("#sec-三 h2");
-    assertTrue(sectionHead.contains("22 条读取说明") && !sectionHead.contains("条发现"), sectionHead);
-    browser.screenshot("17-detail-reading-notes");
-    browser.screenshot("18-detail-reading-notes-phone", 390);
-    axe("报告详情（读取说明）");
-
-    // 新乡县 2022 has warnings (13 rows printing only a total) and one note (the checks its blanks prevented): apart
-    go("#/reports/" + reportIds.get("003_978a9fff42e671ca.txt"));
-    assertTrue(text("#findings-title").contains("警告 13"), text("#findings-title"));
-    assertEquals(13, browser.all("#findings > ol.findings li.finding.sev-warning").size());
-    assertTrue(browser.all("#findings > ol.findings li.sev-note").isEmpty(), "notes never among the findings");
-    assertTrue(text("#reading-notes summary").contains("1 条"), text("#reading-notes summary"));
-
-    // the list counts them in a column of their own
-    go("#/reports");
-    WebElement row = browser.waitFor("tr[data-report='" + id + "']");
-    List<WebElement> nums = row.findElements(By.cssSelector("td.num"));
-    assertEquals(List.of("0", "0", "23"), List.of(nums.get(1).getText(), nums.get(2).getText(), nums.get(3).getText()));
-
-    // the overview's chart counts problems only: S2's bar is the warnings, the notes are said apart
-    com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(stack.apiUrl() + "/summary")).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString()).body());
-    int s2Warnings = summary.path("findingsByRule").path("S2").asInt() - summary.path("notesByRule").path("S2").asInt();
-    assertTrue(summary.path("notes").asInt() >= 25 && s2Warnings >= 13, summary.toString());
-    go("#/");
-    browser.until(d -> browser.all("#chart-rules canvas").size() == 1 ? true : null);
-    String rows = (String) browser.js("return [...document.querySelectorAll('#chart-title-rules ~ * table tbody tr, "
-        + "section[aria-labelledby=chart-title-rules] table tbody tr')].map(r => r.textContent).join('|')");
-    assertTrue(rows.contains("S2") && rows.contains(Integer.toString(s2Warnings)), rows);
-    String line = text(".notes-line");
-    assertTrue(line.contains("另有 " + summary.path("notes").asInt() + " 条读取说明") && line.contains("不计入警告"), line);
-    browser.screenshot("19-overview-notes-apart");
   }
 
   @Test
-  @Order(13)
   void aTableNotReadReliablyIsAWarningAboveItsTableNeverAReadingNote() throws IOException {
     // T1 (a table the reader could not read reliably) as the API will serve it, added to 新乡县 2022's answer
     String t1 = "{\"rule\":\"T1\",\"severity\":\"warning\",\"location\":{\"section\":\"三\"},"
         + "\"message\":\"表格未能可靠识别，需人工核对\",\"expected\":null,\"actual\":null}";
     site.proxy(stack.apiUrl(), json -> json.replaceFirst("\"findings\":\\[\\{",
-        "\"findings\":[" + java.util.regex.Matcher.quoteReplacement(t1) + ",{"));
-    browser.open(site.origin() + "/#/reports/" + reportIds.get("003_978a9fff42e671ca.txt"));
+        "\"findings\":[" + Matcher.quoteReplacement(t1) + ",{"));
+    browser.open(site.origin() + "/#/reports/" + reportIds.get(PageFiles.SEED_003));
     browser.settled();
     WebElement callout = browser.waitFor("#sec-三 .table-unsure");
     assertTrue(callout.getText().contains("T1") && callout.getText().contains("表格未能可靠识别，需人工核对"),
@@ -653,15 +367,9 @@ class PageTest {
     axe("报告详情（T1）");
   }
 
-  private static long gzipSize(byte[] bytes) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-      {
-        def.setLevel(9);
-      }
-    }) {
-      gz.write(bytes);
-    }
-    return out.size();
+  private void assertPageDoesNotScrollSideways() {
+    Number page = (Number) browser.js("return document.documentElement.scrollWidth");
+    Number window = (Number) browser.js("return document.documentElement.clientWidth");
+    assertTrue(page.longValue() <= window.longValue(), "the page is " + page + " px wide in a " + window + " px window");
   }
 }

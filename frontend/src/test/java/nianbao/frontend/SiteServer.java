@@ -49,6 +49,18 @@ final class SiteServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** As started: config.json names /api with nothing behind it, and no sign-in; so that no test sees another's. */
+  void reset() {
+    upstream = null;
+    rewrite = UnaryOperator.identity();
+    auth = false;
+    challenge = null;
+    state = null;
+    pkceVerified = false;
+    lastAuthorization = null;
+    apiBase = origin() + "/api";
+  }
+
   /** The page talks to {@code upstream} through {@code /api}, each JSON answer passed through {@code rewrite}. */
   void proxy(String upstream, UnaryOperator<String> rewrite) {
     this.upstream = upstream;
