@@ -11,6 +11,7 @@ import nianbao.telemetry.MetricNames;
 import nianbao.telemetry.Metrics;
 import nianbao.core.document.DocumentReaders;
 import nianbao.core.document.FormatSniffer;
+import nianbao.core.document.NotAReportException;
 import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.model.Report;
 import nianbao.store.ReportStore;
@@ -130,7 +131,8 @@ public final class Ingest {
       report = parser.read(bytes, name);
       metrics.milliseconds(MetricNames.PARSE_DURATION, (System.nanoTime() - reading) / 1_000_000);
     } catch (UnreadableDocumentException e) {
-      Outcome o = writer.reject(upload, e.format(), e.getMessage(), name);
+      Outcome o = e instanceof NotAReportException ? writer.rejectNotAReport(upload, e.format(), e.getMessage(), name)
+          : writer.reject(upload, e.format(), e.getMessage(), name);
       metrics.count(MetricNames.REPORTS_REJECTED, 1);
       return new RecordOutcome(r, o.result(), o.reportId(), e.getMessage());
     } catch (RuntimeException e) {

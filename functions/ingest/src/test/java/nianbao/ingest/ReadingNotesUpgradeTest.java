@@ -79,7 +79,7 @@ class ReadingNotesUpgradeTest {
   }
 
   /** Rewrites the processing version of every stored head and version, as an older deployment wrote them. */
-  private static void markStoredBy(Harness h, String rulesVersion) {
+  static void markStoredBy(Harness h, String rulesVersion) {
     for (ReportHead head : h.heads()) {
       String procKey = ProcessingVersion.key(rulesVersion, head.reader(), head.kind(), head.format());
       h.dynamo.updateItem(r -> r.tableName(h.table).key(key(head.pk(), Keys.HEAD))
@@ -99,7 +99,7 @@ class ReadingNotesUpgradeTest {
     return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
   }
 
-  private static String invoke(RequestStreamHandler handler, String event) throws IOException {
+  static String invoke(RequestStreamHandler handler, String event) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (var in = new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8))) {
       handler.handleRequest(in, out, null);

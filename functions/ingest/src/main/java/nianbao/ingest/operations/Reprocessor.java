@@ -113,7 +113,9 @@ public final class Reprocessor {
         : java.time.Instant.parse(head.uploadedAt()), head.bucket(), head.key(), head.size(), head.eTag(),
         head.versionId(), source == null ? null : source.sequencer());
     Ingest.RecordOutcome outcome = ingest.handle(record);
-    if (outcome.reportId() != null && !head.rejected() && !outcome.reportId().equals(reportId)) {
+    if (outcome.reportId() != null && !head.rejected() && !outcome.reportId().equals(reportId)
+        && outcome.result() != nianbao.store.write.WriteResult.REJECTED) {
+      // (a source now rejected as no report has already left its report in the same change)
       // the new reader gives this source another identity: it is now that report's version, not this one's
       ingest.writer().detach(reportId, head.currentSha(), new nianbao.store.write.UploadedObject(head.bucket(),
           head.key(), head.versionId(), head.eTag(), head.size(), source == null ? null : source.sequencer(),

@@ -13,8 +13,17 @@ public sealed interface Change {
   /** An object whose bytes read as {@code report}: a version of that report, current if it is the latest upload. */
   record Store(Report report, UploadedObject upload) implements Change {}
 
-  /** An object that is not a readable report, with the reason to show to whoever uploaded it. */
-  record Reject(UploadedObject upload, String format, String reason, String fileName) implements Change {}
+  /**
+   * An object that is not a readable report, with the reason to show to whoever uploaded it. {@code notAReport}:
+   * the reader read it and found it is no report at all (docs/FORMAT.md, "What is a report") — a certainty, unlike
+   * a reader that fails, so an object taken for a report by an older reader leaves that report.
+   */
+  record Reject(UploadedObject upload, String format, String reason, String fileName, boolean notAReport)
+      implements Change {
+    public Reject(UploadedObject upload, String format, String reason, String fileName) {
+      this(upload, format, reason, fileName, false);
+    }
+  }
 
   /**
    * The object version {@code recorded} was deleted ({@code deletion} is the delete's event): its version of the

@@ -28,9 +28,15 @@ final class RejectDecision {
       return Decision.nothing(WriteResult.STALE, id, null);
     }
     SourceRecord source = WriteRules.find(history, upload.objectVersionId());
+    Writes writes = new Writes();
     if (source != null && SourceRecord.INGESTED.equals(source.status())) {
-      // read fine before: a reader that now fails on it must not destroy the report
-      return Decision.nothing(WriteResult.UNCHANGED, source.reportId(), null);
+      if (!change.notAReport()) {
+        // read fine before: a reader that now fails on it must not destroy the report
+        return Decision.nothing(WriteResult.UNCHANGED, source.reportId(), null);
+      }
+      // taken for a report by an older reader, now known to be none: it leaves the report's version (the latest
+      // remaining version becomes current again) and is a rejected upload from now on
+      writes = new RemoveDecision(read, now).decide(source, upload, false).writes();
     }
     ReportHead existing = read.head(id).orElse(null);
     ReportHead head = ReportHeadBuilder.builder().reportId(id).kind(ReportHead.KIND_REJECTED).status("REJECTED")
@@ -44,7 +50,6 @@ final class RejectDecision {
         && Objects.equals(existing.procKey(), head.procKey()) && source != null) {
       return Decision.nothing(WriteResult.UNCHANGED, id, "REJECTED");
     }
-    Writes writes = new Writes();
     writes.put(head, existing);
     if (existing == null) {
       writes.count(head, null, 1);

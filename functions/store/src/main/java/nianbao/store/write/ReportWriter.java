@@ -80,6 +80,14 @@ public final class ReportWriter {
   }
 
   /**
+   * Stores an upload the reader found to be no report at all: rejected, and if an older reader took it for a
+   * report, it leaves that report ({@link Change.Reject#notAReport()}).
+   */
+  public Outcome rejectNotAReport(UploadedObject upload, String format, String reason, String fileName) {
+    return apply(new Change.Reject(upload, format, reason, fileName, true));
+  }
+
+  /**
    * An object was deleted. {@code deleteMarker}: the key was deleted in a versioned bucket, so every version of
    * it leaves its report; otherwise only {@code deletion.objectVersionId()} does. Each object version leaving is
    * one change; the key keeps a tombstone so that late creation events older than the delete are stale.

@@ -50,6 +50,40 @@ class RejectDecisionTest {
   }
 
   @Test
+  void anObjectAnOlderReaderTookForAReportLeavesItWhenFoundToBeNoReportAndTheGoodVersionIsCurrentAgain() {
+    // GIVEN the agency's report, then notes that an older reader took for a newer version of it
+    Decision good = table.apply(new Change.Store(report(2022, 0, 0, "report"), upload("report.txt", "1", 0, "10")));
+    table.apply(new Change.Store(report(2022, 0, 0, "notes"), upload("notes.txt", "1", 5, "20")));
+    ReportHead replaced = table.head(good.reportId()).orElseThrow();
+    assertEquals(report(2022, 0, 0, "notes").source().sha256(), replaced.currentSha());
+
+    // WHEN re-reading finds the notes are no report
+    Decision d = table.apply(new Change.Reject(upload("notes.txt", "1", 5, "20"), "txt", "不是政府信息公开工作年度报告",
+        "notes.txt", true));
+
+    // THEN the notes are a rejected upload, and the report's own version is current again, counted once
+    assertEquals(WriteResult.REJECTED, d.result());
+    assertTrue(table.head(d.reportId()).orElseThrow().rejected());
+    ReportHead head = table.head(good.reportId()).orElseThrow();
+    assertEquals(report(2022, 0, 0, "report").source().sha256(), head.currentSha());
+    assertEquals(SourceRecord.REJECTED, table.uploads(Reports.BUCKET, "notes.txt").get(0).status());
+    assertEquals(2, table.count(ALL, "reports")); // the report and the rejected upload, each once
+    assertEquals(1, table.count(ALL, "status.REJECTED"));
+    assertEquals(1, table.count(Keys.summary(2022, null, null), "reports"));
+  }
+
+  @Test
+  void anObjectThatWasItsReportsOnlyVersionTakesTheReportAwayWhenFoundToBeNoReport() {
+    Decision taken = table.apply(new Change.Store(report(2022, 0, 0, "notes"), upload("notes.txt", "1", 0, "10")));
+    table.apply(new Change.Reject(upload("notes.txt", "1", 0, "10"), "txt", "不是政府信息公开工作年度报告", "notes.txt",
+        true));
+    assertTrue(table.head(taken.reportId()).isEmpty());
+    assertEquals(1, table.count(ALL, "reports")); // the rejected upload alone
+    assertEquals(0, table.count(Keys.summary(2022, null, null), "reports"));
+    assertEquals(1, table.count(ALL, "status.REJECTED"));
+  }
+
+  @Test
   void aRejectedUploadThatANewerReaderCanReadBecomesAReportAndTheRejectionLeaves() {
     Decision rejected = reject("a.txt", "1", 0, "10", "无法识别");
     Decision stored = table.apply(new Change.Store(report(2022, 0, 0, "v1"), upload("a.txt", "1", 0, "10")));
