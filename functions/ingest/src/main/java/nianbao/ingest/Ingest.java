@@ -128,7 +128,7 @@ public final class Ingest {
     Report report;
     long reading = System.nanoTime();
     try {
-      report = parser.read(bytes, name);
+      report = PreviousYearReading.read(parser, store, bytes, name);
       metrics.milliseconds(MetricNames.PARSE_DURATION, (System.nanoTime() - reading) / 1_000_000);
     } catch (UnreadableDocumentException e) {
       Outcome o = e instanceof NotAReportException ? writer.rejectNotAReport(upload, e.format(), e.getMessage(), name)
