@@ -1,6 +1,7 @@
 package nianbao.benchmarks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Parse + validate on the corpus's damaged conversions (core's {@code src/test/resources/corpus/damaged}, made by
  * {@code tools/fixtures/make_damaged.py}): labels apart from numbers, footers, tables cut under invented headers,
- * moved labels — the recovery by template order at work — and the worst case, every row's numbers run together
- * with the labels apart. Run: {@code java -jar functions/benchmarks/target/benchmarks.jar DamagedParseBenchmark}
+ * moved labels — the recovery by template order at work —, labels the publisher damaged (characters dropped),
+ * table A run together or in loose lines, and two worst cases: every row's numbers run together with the labels
+ * apart (for the cell solver), and every numbered label of table B damaged (for the search by likeness). Run: {@code java -jar functions/benchmarks/target/benchmarks.jar DamagedParseBenchmark}
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -36,7 +38,10 @@ public class DamagedParseBenchmark {
   static final String[] DAMAGED = {"pingtan-2022-labels-apart.txt", "pingtan-2022-numbers-first.txt",
       "pingtan-2022-footers.txt", "pingtan-2022-label-moved.txt", "pingtan-2022-invented-header.md",
       "pingtan-2022-group-cells.md", "003_978a9fff42e671ca-labels-apart.txt", "003_978a9fff42e671ca-footers.txt",
-      "001_6b6d80a219e047ef-labels-apart.txt", "001_6b6d80a219e047ef-invented-header.md"};
+      "001_6b6d80a219e047ef-labels-apart.txt", "001_6b6d80a219e047ef-invented-header.md",
+      "pingtan-2022-dropped-label.txt", "003-two-dropped-labels.txt", "pingtan-2022-run-together-a.txt",
+      "pingtan-2022-table-a-loose-lines-and-repealed-apart.txt"};
+  private static final String EVERY_LABEL_DAMAGED = "every-label-damaged";
 
   /** Every damaged fixture in turn, for one "reports per second" figure to set beside the seeds'. */
   @State(Scope.Thread)
@@ -61,14 +66,15 @@ public class DamagedParseBenchmark {
   /** One document at a time: the slowest damaged fixture, and the worst case constructed for the solver. */
   @State(Scope.Thread)
   public static class OneDamaged {
-    @Param({"pingtan-2022-worst.txt", "pingtan-2022-labels-apart.txt", "003_978a9fff42e671ca-labels-apart.txt"})
+    @Param({"pingtan-2022-worst.txt", EVERY_LABEL_DAMAGED, "pingtan-2022-labels-apart.txt",
+        "003_978a9fff42e671ca-labels-apart.txt", "pingtan-2022-dropped-label.txt"})
     public String name;
 
     byte[] bytes;
 
     @Setup
     public void load() throws IOException {
-      bytes = ParseBenchmark.resource("/reports/damaged/" + name);
+      bytes = name.equals(EVERY_LABEL_DAMAGED) ? everyLabelDamaged() : ParseBenchmark.resource("/reports/damaged/" + name);
     }
   }
 
@@ -77,5 +83,37 @@ public class DamagedParseBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public Report oneDamaged(OneDamaged one) throws UnreadableDocumentException {
     return ReportReader.read(one.bytes, one.name);
+  }
+
+  /**
+   * pingtan-2022 with two characters dropped from every numbered label of table B (its middle one and the third
+   * from its end), so that most rows lose their label words and are looked for by likeness.
+   */
+  public static byte[] everyLabelDamaged() throws IOException {
+    String text = new String(ParseBenchmark.resource("/reports/damaged/pingtan-2022-dropped-label.txt"), StandardCharsets.UTF_8);
+    int from = text.indexOf("三、收到和处理政府信息公开申请情况");
+    int to = text.indexOf("四、政府信息公开行政");
+    StringBuilder out = new StringBuilder(text.substring(0, from));
+    String table = text.substring(from, to);
+    int i = 0;
+    while (i < table.length()) {
+      char c = table.charAt(i);
+      out.append(c);
+      i++;
+      if (c == '.' && i >= 2 && Character.isDigit(table.charAt(i - 2))) {
+        int end = i;
+        while (end < table.length() && !Character.isDigit(table.charAt(end))) {
+          end++;
+        }
+        StringBuilder label = new StringBuilder(table.substring(i, end));
+        if (label.length() >= 6) {
+          label.deleteCharAt(label.length() - 3);
+          label.deleteCharAt(label.length() / 2);
+        }
+        out.append(label);
+        i = end;
+      }
+    }
+    return out.append(text.substring(to)).toString().getBytes(StandardCharsets.UTF_8);
   }
 }
