@@ -116,6 +116,36 @@ class ErrorCasesTest {
     assertTrue(c.json().path("detail").asText().contains("另一组筛选条件"), c.body());
   }
 
+  /**
+   * A cursor carries DynamoDB's LastEvaluatedKey: changing or dropping a key attribute made DynamoDB refuse the
+   * query (a 500). Cursors are sealed now; a forged one is a 400, whether its MAC is kept or it is built the
+   * old way (filter fingerprint + store cursor, which anyone could compute).
+   */
+  @Test
+  void aForgedCursorIsA400NeverA500() {
+    String sealed = stack.get("/reports?limit=1").json().path("cursor").asText();
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(sealed.substring(0, sealed.lastIndexOf('.'))),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String fingerprint = payload.substring(0, payload.indexOf('.'));
+    String storeCursor = payload.substring(payload.indexOf('.') + 1);
+    String storeJson = new String(java.util.Base64.getUrlDecoder().decode(storeCursor),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String alteredJson = storeJson.replaceFirst("\\{\"i\":\"([^\"]*)\",\"k\":\\{\"[^\"]+\":\"[^\"]*\",?",
+        "{\"i\":\"$1\",\"k\":{");
+    String altered = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(alteredJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String keptMac = b64.encodeToString((fingerprint + "." + altered).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        + sealed.substring(sealed.lastIndexOf('.'));
+    String oldWay = b64.encodeToString((fingerprint + "." + altered).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (String forged : new String[] {keptMac, oldWay}) {
+      ApiStack.Call c = stack.get("/reports?limit=1&cursor=" + forged);
+      assertProblem(c, 400, "bad-parameter", "/reports");
+      assertTrue(c.json().path("detail").asText().contains("被改动"), c.body());
+    }
+    assertEquals(200, stack.get("/reports?limit=1&cursor=" + sealed).status());
+  }
+
   @Test
   void anUnsupportedCombinationListsTheSupportedOnes() {
     JsonNode p = stack.get("/reports?rule=B1&province=" + ApiStack.enc("河南省")).json();

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nianbao.api.Json;
 import nianbao.store.ListFilter;
 import nianbao.store.UnsupportedFilterException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Problems as RFC 9457 {@code application/problem+json}, and what the caller is told of a failure: an unsupported
- * filter is theirs (400 listing the supported ones), throttling or an unreachable store is a 503 with
+ * filter is theirs (400 listing the supported ones), and so is a request the store refuses as invalid (400),
+ * throttling or an unreachable store is a 503 with
  * {@code Retry-After}, anything else a 500 carrying only the request id. The stack trace goes to the function's
  * log (CloudWatch), never to the caller.
  */
@@ -51,6 +53,14 @@ public final class ProblemResponses {
       return of(new Problem(Problem.Type.UNAVAILABLE, "存储繁忙，请稍后重试").header("Retry-After", "1"),
           request.path(), request.requestId());
     }
+    if (e instanceof SdkServiceException s && s.statusCode() == 400 && !s.isThrottlingException()
+        && "ValidationException".equals(errorCode(s))) {
+      // what the request asked for cannot be asked of the store (a key it named, a value too long): the caller's
+      // request, not a failure of the service; the store's own words stay in the log
+      log(request, e);
+      return of(new Problem(Problem.Type.BAD_PARAMETER, "请求参数无法用于查询，请检查参数（如 cursor 应原样使用上一页返回的值）"),
+          request.path(), request.requestId());
+    }
     if (e instanceof SdkClientException) {
       log(request, e);
       return of(new Problem(Problem.Type.UNAVAILABLE, "存储暂时无法访问，请稍后重试").header("Retry-After", "1"),
@@ -59,6 +69,10 @@ public final class ProblemResponses {
     log(request, e);
     return of(new Problem(Problem.Type.INTERNAL, "请求处理失败，请稍后重试；如仍失败，请提供请求编号 "
         + (request.requestId() == null ? "（无）" : request.requestId())), request.path(), request.requestId());
+  }
+
+  private static String errorCode(SdkServiceException s) {
+    return s instanceof AwsServiceException a && a.awsErrorDetails() != null ? a.awsErrorDetails().errorCode() : null;
   }
 
   private static void log(Request request, Exception e) {

@@ -4,18 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import nianbao.api.http.Params;
+import nianbao.api.http.CursorSeal;
 import nianbao.api.http.Problem;
 import nianbao.api.http.Request;
 import nianbao.api.http.Route.Param;
 import nianbao.store.ListFilter;
 
 /**
- * The filters of {@code GET /reports} and the exports, and the API's cursors: the store's cursor wrapped with a
- * fingerprint of the filter, so a cursor is refused by any other list (not only by another index).
+ * The filters of {@code GET /reports} and the exports, and the API's cursors: the store's cursor with a
+ * fingerprint of the filter, so a cursor is refused by any other list (not only by another index), sealed
+ * ({@link CursorSeal}) so that only cursors the API gave out are accepted.
  */
 final class Filters {
   private Filters() {}
@@ -56,24 +57,18 @@ final class Filters {
     if (storeCursor == null) {
       return null;
     }
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((fingerprint(f) + "." + storeCursor).getBytes(StandardCharsets.UTF_8));
+    return CursorSeal.system().seal(fingerprint(f) + "." + storeCursor);
   }
 
-  /** The store's cursor inside an API cursor of this filter; a 400 for anything else. */
+  /** The store's cursor inside an API cursor of this filter; a 400 for anything else, forged ones included. */
   static String unwrapCursor(ListFilter f, String cursor) {
     if (cursor == null) {
       return null;
     }
-    String text;
-    try {
-      text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw Problem.badParameter("cursor", "参数 cursor 格式有误：应原样使用上一页返回的 cursor");
-    }
-    int dot = text.indexOf('.');
+    String text = CursorSeal.system().open(cursor);
+    int dot = text == null ? -1 : text.indexOf('.');
     if (dot < 0 || dot + 1 >= text.length()) {
-      throw Problem.badParameter("cursor", "参数 cursor 格式有误：应原样使用上一页返回的 cursor");
+      throw Problem.badParameter("cursor", "参数 cursor 无效（格式有误或被改动）：应原样使用上一页返回的 cursor");
     }
     if (!text.substring(0, dot).equals(fingerprint(f))) {
       throw Problem.badParameter("cursor", "参数 cursor 属于另一组筛选条件；翻页时筛选条件须保持不变");

@@ -218,9 +218,27 @@ final class StackTemplate {
           && queues.containsKey(String.valueOf(i.argument()))) {
         env.put(name, queueUrl.apply(template.physicalName(String.valueOf(i.argument()))));
       } else {
-        env.put(name, template.resolveString(value));
+        env.put(name, localSecret(template.resolveString(value)));
       }
     });
     return env;
+  }
+
+  /** Secrets generated per local stack, by the reference the template resolves at deployment in AWS. */
+  private final Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A {@code {{resolve:secretsmanager:…}}} dynamic reference is resolved by CloudFormation in AWS; here it is a
+   * random value made for this stack (the same for every function that names it), other values as they are.
+   */
+  private String localSecret(String value) {
+    if (value == null || !value.startsWith("{{resolve:secretsmanager:")) {
+      return value;
+    }
+    return secrets.computeIfAbsent(value, v -> {
+      byte[] random = new byte[32];
+      new java.security.SecureRandom().nextBytes(random);
+      return java.util.HexFormat.of().formatHex(random);
+    });
   }
 }

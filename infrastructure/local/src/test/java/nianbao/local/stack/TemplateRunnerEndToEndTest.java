@@ -90,6 +90,15 @@ class TemplateRunnerEndToEndTest {
     List<String> listed = new ArrayList<>();
     list.path("items").forEach(item -> listed.add(item.path("id").asText()));
     assertTrue(listed.containsAll(REPORTS.values()), listed + " lacks some of " + REPORTS);
+    // page by page, with the cursors the function seals with the key the stack made for the template's secret
+    List<String> paged = new ArrayList<>();
+    String cursor = "";
+    do {
+      JsonNode page = Http.json(Http.get(stack.apiUrl() + "/reports?limit=2" + cursor));
+      page.path("items").forEach(item -> paged.add(item.path("id").asText()));
+      cursor = page.path("cursor").isTextual() ? "&cursor=" + page.path("cursor").asText() : null;
+    } while (cursor != null && paged.size() < 400);
+    assertEquals(listed, paged);
     // and the AWS CLI sees the items in the table
     JsonNode scan = JSON.readTree(AwsCli.run(stack.dynamoEndpoint(), "dynamodb", "scan", "--table-name",
         stack.table(), "--select", "COUNT"));
