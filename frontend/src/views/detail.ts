@@ -7,6 +7,7 @@ import { h, fmtTime, mount } from '../dom';
 import { NOTES_EXPLAINED, RULE_LABEL, SECTION_NAMES, SEVERITY_LABELS, TEXT_SECTIONS } from '../labels';
 import { cellsOf, expectedActual, findingsByCell, isNote, locationText, tipText, worst } from '../marks';
 import { allCells, cellId, tableA, tableB, tableC, valueAt, type CellKey, type ReportTables } from '../tables';
+import { rejectedSourceLink } from '../sourceLink';
 import { agencyKeyOf, errorState, loadingState, notFoundState, regionText, routeHref, ruleBadge, severityBadge, statusBadge, viewHeader } from '../ui';
 
 export interface ReportDoc extends ReportTables {
@@ -175,8 +176,9 @@ export async function render(ctx: ViewContext): Promise<void> {
     fact('状态', statusBadge(status)),
     fact('标题', report.title || ''),
     fact('格式', report.template ? `${report.template} 年版模板` : ''),
-    fact('来源文件', h('a', { href: apiUrl(typeof source.sourceUrl === 'string' ? source.sourceUrl : `/reports/${encodeURIComponent(id)}/source`),
-      target: '_blank', rel: 'noopener noreferrer', class: 'source-link' }, sourceName || '下载原文件')),
+    fact('来源文件', rejected ? rejectedSourceLink(id, sourceName || '下载原文件')
+      : h('a', { href: apiUrl(typeof source.sourceUrl === 'string' ? source.sourceUrl : `/reports/${encodeURIComponent(id)}/source`),
+        target: '_blank', rel: 'noopener noreferrer', class: 'source-link' }, sourceName || '下载原文件')),
     fact('上传时间', fmtTime(report.uploadedAt ?? (source.uploadedAt as string | undefined))),
     fact('SHA-256', h('code', { class: 'sha' }, String(source.sha256 ?? '').slice(0, 16))),
   );

@@ -78,6 +78,11 @@ class PageTest extends PageSession {
     assertTrue(text("dl.facts").contains("不是报告.txt"));
     browser.screenshot("03-detail-rejected");
     axe("报告详情（未能识别）");
+    // its file comes only through the signed-in source-link route (the local user's claims), never the open one
+    browser.waitFor("dl.facts a.source-link").click();
+    browser.until(d -> Boolean.TRUE.equals(browser.js("return performance.getEntriesByType('resource').some("
+        + "e => e.name.includes('/source-link') && e.responseStatus === 200)")) ? true : null);
+    assertFalse(text("dl.facts").contains("无法获取"), text("dl.facts"));
 
     // CSV export of the current filter
     go("#/reports");

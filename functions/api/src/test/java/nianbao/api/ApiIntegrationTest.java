@@ -143,6 +143,35 @@ class ApiIntegrationTest {
     assertArrayEquals(ApiStack.seed(ApiStack.XINXIANG_2022), file.body());
   }
 
+  /**
+   * Anyone can upload anything that is then rejected: its bytes go only to a signed-in caller (the source-link
+   * route, behind the authorizer in AWS), always as an attachment of no type — never through the open route.
+   */
+  @Test
+  void aRejectedUploadsBytesGoOnlyToASignedInCallerAsAnAttachment() throws Exception {
+    String rejected = allRows("&status=REJECTED").get(0).path("id").asText();
+    ApiStack.Call open = stack.get("/reports/" + rejected + "/source");
+    assertEquals(401, open.status(), open.body());
+    assertTrue(open.json().path("detail").asText().contains("source-link"), open.body());
+
+    ApiStack guarded = new ApiStack(c -> c.withAuth(true, false));
+    guarded.upload("uploads/anything.html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+    String junk = guarded.get("/reports?status=REJECTED").json().path("items").get(0).path("id").asText();
+    assertEquals(401, guarded.get("/reports/" + junk + "/source-link").status());
+    assertEquals(401, guarded.get("/reports/" + junk + "/source").status());
+    ApiStack.Call link = guarded.call("GET", "/reports/" + junk + "/source-link", Map.of(), null,
+        Map.of("sub", "reviewer-1"));
+    assertEquals(200, link.status(), link.body());
+    String url = link.json().path("url").asText();
+    assertTrue(url.contains("response-content-type=application%2Foctet-stream"), url);
+    assertTrue(url.contains("response-content-disposition=attachment"), url);
+    HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, file.statusCode());
+    assertEquals("application/octet-stream", file.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+  }
+
   @Test
   void anAgencyShowsItsYearsTheCarryOverCheckAndACellByCellDiff() {
     String agencyKey = stack.get("/reports/" + xinxiang2022).json().path("agencyKey").asText();

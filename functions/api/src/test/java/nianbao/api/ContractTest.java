@@ -163,6 +163,12 @@ class ContractTest {
     get("/reports/{id}/versions", "/reports/nope-2022/versions");
     get("/reports/{id}/source", "/reports/" + id + "/source");
     get("/reports/{id}/source", "/reports/" + id + "/source?version=" + "0".repeat(64));
+    get("/reports/{id}/source", "/reports/" + rejectedId + "/source");
+    get("/reports/{id}/source-link", "/reports/" + id + "/source-link");
+    get("/reports/{id}/source-link", "/reports/" + rejectedId + "/source-link");
+    get("/reports/{id}/source-link", "/reports/nope-2022/source-link");
+    check("GET", "/reports/{id}/source-link", guarded.call("GET", "/reports/" + rejectedId + "/source-link", Map.of(),
+        null));
     // agencies
     get("/agencies/{agency}/reports", "/agencies/" + agencyKey + "/reports");
     get("/agencies/{agency}/reports", "/agencies/" + agencyKey + "/reports?from=2021&to=2022");

@@ -62,8 +62,18 @@ public final class ReportRoutes {
         Route.get("/reports/{id}/source", "getReportSource", "原始文件（302 到短期有效的下载地址）")
             .param(SharedParameters.ID).param(Param.query("version", "{\"type\":\"string\",\"pattern\":\"^[0-9a-f]{64}$\"}",
                 "某一版本的 sha256；缺省为当前版本"))
-            .response(302, null, null, "跳转到预签名下载地址", "Location").problem(404, "没有这份报告或版本")
+            .description("被拒绝的上传（不是可读的年度报告，可能是任何文件）的原始文件不在此提供（401），"
+                + "只经需要授权的 GET /reports/{id}/source-link 提供。")
+            .response(302, null, null, "跳转到预签名下载地址", "Location").problem(401, "被拒绝的上传：需经 source-link 授权下载")
+            .problem(404, "没有这份报告或版本")
             .to(this::source),
+        Route.get("/reports/{id}/source-link", "getReportSourceLink", "原始文件的短期下载地址（需要授权）")
+            .description("任何报告或被拒绝的上传的原始文件：返回预签名下载地址（JSON），总是以附件下载。"
+                + "页面带着登录令牌请求它，再打开返回的地址。")
+            .writes().param(SharedParameters.ID).param(Param.query("version",
+                "{\"type\":\"string\",\"pattern\":\"^[0-9a-f]{64}$\"}", "某一版本的 sha256；缺省为当前版本"))
+            .json(200, "SourceLink", "下载地址").problem(401, "未登录").problem(404, "没有这份报告或版本")
+            .to(this::sourceLink),
         Route.delete("/reports/{id}", "deleteReport", "删除报告及其原始文件（需要授权）")
             .description("删除报告每个版本的原始文件（报告存储桶中的对象版本），报告随之离开列表与汇总。")
             .writes().param(SharedParameters.ID).json(200, "Deleted", "已删除").problem(401, "未登录")
@@ -251,8 +261,32 @@ public final class ReportRoutes {
   Response source(Request r) {
     Params.onlyKnown(r, Set.of("version"));
     ReportView h = head(r);
+    if (h.rejected()) {
+      // anyone could upload anything that is then rejected: its bytes go only to a signed-in caller, and this
+      // route is the open catch-all in AWS
+      throw new Problem(Problem.Type.UNAUTHORIZED, "被拒绝的上传的原始文件只提供给已登录用户：请用 GET /reports/"
+          + h.id() + "/source-link（需要授权）").header("WWW-Authenticate", "Bearer");
+    }
+    return Response.redirect(302, presignedSource(h, r.query("version")));
+  }
+
+  /** The source as a short-lived link, for a signed-in caller (an explicit JWT route in AWS), rejected ones too. */
+  Response sourceLink(Request r) {
+    Params.onlyKnown(r, Set.of("version"));
+    ReportView h = head(r);
+    ObjectNode out = Json.object();
+    out.put("url", presignedSource(h, r.query("version")));
+    out.put("expiresInSeconds", ctx.config().downloadUrlTtl().toSeconds());
+    out.put("name", h.file().name());
+    return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
+  }
+
+  /**
+   * A presigned GET of the report's current source, or of version {@code sha}: always an attachment, and a
+   * rejected upload's as bytes of no type (never rendered by the browser, whatever it holds).
+   */
+  private String presignedSource(ReportView h, String sha) {
     SourceFile file = h.file();
-    String sha = r.query("version");
     if (sha != null) {
       if (!sha.matches("[0-9a-f]{64}")) {
         throw Problem.badParameter("version", "参数 version 应为 64 位十六进制的 sha256");
@@ -270,11 +304,14 @@ public final class ReportRoutes {
     String k = file.key();
     String vid = file.objectVersionId();
     String fileName = file.name() != null ? file.name() : k.substring(k.lastIndexOf('/') + 1);
-    String url = ctx.presigner().presignGetObject(p -> p.signatureDuration(ctx.config().downloadUrlTtl())
-        .getObjectRequest(g -> g.bucket(b).key(k).versionId(vid)
-            .responseContentDisposition("attachment; filename*=UTF-8''" + enc(fileName))))
-        .url().toString();
-    return Response.redirect(302, url);
+    boolean rejected = h.rejected();
+    return ctx.presigner().presignGetObject(p -> p.signatureDuration(ctx.config().downloadUrlTtl())
+        .getObjectRequest(g -> {
+          g.bucket(b).key(k).versionId(vid).responseContentDisposition("attachment; filename*=UTF-8''" + enc(fileName));
+          if (rejected) {
+            g.responseContentType("application/octet-stream");
+          }
+        })).url().toString();
   }
 
   // ------------------------------------------------------------------------------------------------ delete
