@@ -72,7 +72,9 @@ public final class ReportRoutes {
                 + "页面带着登录令牌请求它，再打开返回的地址。")
             .writes().param(SharedParameters.ID).param(Param.query("version",
                 "{\"type\":\"string\",\"pattern\":\"^[0-9a-f]{64}$\"}", "某一版本的 sha256；缺省为当前版本"))
-            .json(200, "SourceLink", "下载地址").problem(401, "未登录").problem(404, "没有这份报告或版本")
+            // a link for one signed-in caller: never kept by a cache (no ETag, no-store)
+            .response(200, "application/json", "SourceLink", "下载地址").problem(401, "未登录")
+            .problem(404, "没有这份报告或版本")
             .to(this::sourceLink),
         Route.delete("/reports/{id}", "deleteReport", "删除报告及其原始文件（需要授权）")
             .description("删除报告每个版本的原始文件（报告存储桶中的对象版本），报告随之离开列表与汇总。")
