@@ -14,6 +14,9 @@ import nianbao.store.item.BodyChunk;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
+import nianbao.store.item.ReviewRecord;
+import nianbao.store.review.ReviewDecisions;
+import nianbao.core.review.FindingReviews;
 import nianbao.store.item.RuleFindings;
 import nianbao.store.item.SourceRecord;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -37,6 +40,7 @@ public final class ReportStore {
   final DynamoDbTable<ReportVersion> versions;
   final DynamoDbTable<BodyChunk> chunks;
   final DynamoDbTable<RuleFindings> rules;
+  final DynamoDbTable<ReviewRecord> reviews;
   final DynamoDbTable<SourceRecord> sources;
   private final ReportLists lists;
 
@@ -48,6 +52,7 @@ public final class ReportStore {
     this.versions = enhanced.table(tableName, ReportVersion.SCHEMA);
     this.chunks = enhanced.table(tableName, BodyChunk.SCHEMA);
     this.rules = enhanced.table(tableName, RuleFindings.SCHEMA);
+    this.reviews = enhanced.table(tableName, ReviewRecord.SCHEMA);
     this.sources = enhanced.table(tableName, SourceRecord.SCHEMA);
     this.lists = new ReportLists(heads, rules);
   }
@@ -57,7 +62,8 @@ public final class ReportStore {
    * SDK client is being built, so that building the store afterwards is quick.
    */
   public static void loadSchemas() {
-    List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA, SourceRecord.SCHEMA);
+    List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA, SourceRecord.SCHEMA,
+        ReviewRecord.SCHEMA);
   }
 
   public String tableName() {
@@ -72,6 +78,12 @@ public final class ReportStore {
 
   public Optional<ReportHead> head(String reportId) {
     return Optional.ofNullable(heads.getItem(r -> r.key(key(Keys.report(reportId), Keys.HEAD)).consistentRead(true)));
+  }
+
+  /** The reviewers' decisions on a report, if any. */
+  public Optional<ReviewRecord> review(String reportId) {
+    return Optional.ofNullable(reviews.getItem(r -> r.key(key(Keys.report(reportId), Keys.REVIEW))
+        .consistentRead(true)));
   }
 
   public Optional<ReportVersion> version(String reportId, String sha256) {
@@ -96,7 +108,8 @@ public final class ReportStore {
     }
     ReportVersion v = version(view.id(), view.currentSha256()).orElseThrow(() -> new IllegalStateException(
         "report " + view.id() + " has no current version " + view.currentSha256()));
-    return withCrossFindings(body(v), view.crossYearFindings());
+    Report report = withCrossFindings(body(v), view.crossYearFindings());
+    return report.withFindings(FindingReviews.apply(report.findings(), ReviewDecisions.of(review(view.id()))));
   }
 
   /** Every version of a report, newest upload first (none for a rejected upload). */
@@ -169,7 +182,10 @@ public final class ReportStore {
   public List<Finding> findings(String reportId) {
     List<Finding> all = new ArrayList<>();
     for (RuleFindings r : ruleFindings(reportId)) {
-      all.addAll(Findings.of(r));
+      List<Finding> findings = Findings.of(r);
+      // items written before reviews have no fingerprints: none could have been decided on
+      boolean identified = findings.stream().allMatch(f -> f.fingerprint() != null);
+      all.addAll(identified ? findings : FindingReviews.apply(findings, java.util.Map.of()));
     }
     return all;
   }

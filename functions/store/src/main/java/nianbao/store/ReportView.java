@@ -13,19 +13,37 @@ import nianbao.store.item.ReportHead;
  *
  * @param notes         the reading notes among the findings, counted apart from warnings
  * @param currentSha256 the current version's sha256 (for a rejected upload, none)
+ * @param errors        errors and warnings a reviewer has not dismissed; {@code readErrors}/{@code readWarnings}
+ *                      count every one, as read
+ * @param findingsByRule findings not dismissed, by rule
+ * @param revision      the stored revision of the report's state: a write may be conditioned on it (If-Match)
  */
 public record ReportView(String id, boolean rejected, String status, String agencyKey, String agency, Integer year,
     String title, Region region, int errors, int warnings, int notes, Map<String, Integer> findingsByRule,
     List<Finding> crossYearFindings, String reason, String uploadedAt, int versionCount, String reader,
-    String rulesVersion, String currentSha256, SourceFile file) {
+    String rulesVersion, String currentSha256, SourceFile file, long revision, int readErrors, int readWarnings) {
 
   static ReportView of(ReportHead h) {
     return new ReportView(h.reportId(), h.rejected(), h.status(), h.rejected() ? null : h.agencyKey(), h.agency(),
         h.year(), h.title(), new Region(h.regionCode(), h.province(), h.city(), h.county()), h.errors(),
-        h.warnings(), h.notes(), h.ruleCounts() == null ? Map.of() : h.ruleCounts(), Findings.read(h.crossFindings()),
+        h.warnings(), h.notes(), counted(h.ruleCounts()), Findings.read(h.crossFindings()),
         h.reason(), h.uploadedAt(), h.rejected() ? 0 : h.versionCount(), h.reader(), h.rulesVersion(),
         h.currentSha(), new SourceFile(h.bucket(), h.key(), objectVersion(h.versionId()), h.size(), h.format(),
-        h.sourceName()));
+        h.sourceName()), h.revision(), h.readErrors() == null ? h.errors() : h.readErrors(),
+        h.readWarnings() == null ? h.warnings() : h.readWarnings());
+  }
+
+  /** The rules with findings still counted (a rule whose findings were all dismissed is kept at 0 in the head). */
+  private static Map<String, Integer> counted(Map<String, Integer> ruleCounts) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    if (ruleCounts != null) {
+      ruleCounts.forEach((rule, n) -> {
+        if (n != null && n > 0) {
+          out.put(rule, n);
+        }
+      });
+    }
+    return out;
   }
 
   /** As stored, an unversioned object's version is the text "null". */

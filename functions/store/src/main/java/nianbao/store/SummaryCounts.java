@@ -61,8 +61,11 @@ public final class SummaryCounts {
       }
     }
     head.ruleCounts().forEach((rule, count) -> {
-      add(v, "rule." + rule, count);
-      add(v, "ruleReports." + rule, 1);
+      // a rule whose findings were all dismissed stays in the head, counted 0: the report is not one with it
+      if (count != null && count > 0) {
+        add(v, "rule." + rule, count);
+        add(v, "ruleReports." + rule, 1);
+      }
     });
     if (report == null) {
       return v;

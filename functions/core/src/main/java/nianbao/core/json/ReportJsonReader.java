@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nianbao.core.model.Applications;
 import nianbao.core.model.Finding;
+import nianbao.core.model.Review;
 import nianbao.core.model.Location;
 import nianbao.core.model.Proactive;
 import nianbao.core.model.Proactive2019;
@@ -62,9 +63,15 @@ final class ReportJsonReader {
       Map<String, Object> l = object(f.get("location"), "location");
       findings.add(new Finding(text(f, "rule"), severity == null ? null : Severity.fromJson(severity),
           l == null ? null : new Location(text(l, "section"), text(l, "row"), text(l, "column")),
-          text(f, "message"), text(f, "expected"), text(f, "actual")));
+          text(f, "message"), text(f, "expected"), text(f, "actual"), text(f, "fingerprint"), text(f, "valuesHash"),
+          findingReview(object(f.get("review"), "review"))));
     }
     return findings;
+  }
+
+  private static Review findingReview(Map<String, Object> r) {
+    return r == null ? null : new Review(text(r, "state"), text(r, "reason"), text(r, "by"), text(r, "at"),
+        text(r, "previous"), text(r, "returned"));
   }
 
   private static Source source(Map<String, Object> s) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nianbao.core.model.Applications;
 import nianbao.core.model.Finding;
+import nianbao.core.model.Review;
 import nianbao.core.model.Location;
 import nianbao.core.model.Proactive2019;
 import nianbao.core.model.Proactive2021;
@@ -74,6 +75,26 @@ final class ReportJsonWriter {
     g.writeStringField("message", f.message());
     g.writeStringField("expected", f.expected());
     g.writeStringField("actual", f.actual());
+    // the identity and review of a stored report's finding, absent on a report read on its own
+    if (f.fingerprint() != null) {
+      g.writeStringField("fingerprint", f.fingerprint());
+    }
+    if (f.valuesHash() != null) {
+      g.writeStringField("valuesHash", f.valuesHash());
+    }
+    if (f.review() != null) {
+      object("review", f.review(), this::review);
+    }
+  }
+
+  private void review(Review r) throws IOException {
+    g.writeStringField("state", r.state());
+    for (String[] field : new String[][] {{"reason", r.reason()}, {"by", r.by()}, {"at", r.at()},
+        {"previous", r.previous()}, {"returned", r.returned()}}) {
+      if (field[1] != null) {
+        g.writeStringField(field[0], field[1]);
+      }
+    }
   }
 
   /** A location leaves its null parts out ({@code @JsonInclude(NON_NULL)}). */

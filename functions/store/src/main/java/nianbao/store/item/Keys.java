@@ -25,6 +25,9 @@ public final class Keys {
 
   public static final String HEAD = "HEAD";
 
+  /** A report's review: the reviewers' decisions (and corrections), kept across its versions. */
+  public static final String REVIEW = "REVIEW";
+
   public static String version(String sha256) {
     return "V#" + sha256;
   }

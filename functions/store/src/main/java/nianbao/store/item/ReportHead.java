@@ -22,6 +22,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * @param ruleCounts  findings of the current state by rule (single-report and cross-year)
  * @param crossFindings the X2/X4/X5 findings against the stored neighbours, docs/FORMAT.md JSON array, or null
  * @param uploadOrder the order of the current version's upload (event time, then sequencer)
+ * @param errors      error findings a reviewer has not dismissed (they decide the status); {@code readErrors} and
+ *                    {@code readWarnings} count them all, as read (null on items written before reviews)
+ * @param ruleCounts  (also) a rule whose findings were all dismissed stays, counted 0, so its item is known
  */
 @RecordBuilder
 public record ReportHead(
@@ -30,7 +33,8 @@ public record ReportHead(
     String status, int errors, int warnings, int notes, Map<String, Integer> ruleCounts, String crossFindings,
     String currentSha, int versionCount, String uploadedAt, String uploadOrder,
     String bucket, String key, String versionId, String eTag, Long size, String format, String sourceName,
-    String reader, String rulesVersion, String reason, long revision, String updatedAt) {
+    String reader, String rulesVersion, String reason, long revision, String updatedAt, Integer readErrors,
+    Integer readWarnings) {
 
   public static final String KIND_REPORT = "REPORT";
   public static final String KIND_REJECTED = "REJECTED";
@@ -141,6 +145,8 @@ public record ReportHead(
       .string("reason", ReportHead::reason)
       .longer("revision", ReportHead::revision)
       .string("updatedAt", ReportHead::updatedAt)
+      .integer("readErrors", ReportHead::readErrors)
+      .integer("readWarnings", ReportHead::readWarnings)
       .string("ord", ReportHead::ord, secondarySortKey(List.of(Keys.BY_NEWEST, Keys.BY_YEAR, Keys.BY_STATUS,
           Keys.BY_YEAR_STATUS, Keys.BY_PROVINCE, Keys.BY_CITY, Keys.BY_YEAR_PROVINCE, Keys.BY_YEAR_CITY,
           Keys.BY_PROCESSING)))
@@ -165,6 +171,7 @@ public record ReportHead(
         b.s("county"), b.s("status"), b.i0("errors"), b.i0("warnings"), b.i0("notes"), b.intMap("ruleCounts"),
         b.s("crossFindings"), b.s("currentSha"), b.i0("versionCount"), b.s("uploadedAt"), b.s("uploadOrder"),
         b.s("bucket"), b.s("key"), b.s("versionId"), b.s("eTag"), b.l("size"), b.s("format"), b.s("sourceName"),
-        b.s("reader"), b.s("rulesVersion"), b.s("reason"), b.l0("revision"), b.s("updatedAt"));
+        b.s("reader"), b.s("rulesVersion"), b.s("reason"), b.l0("revision"), b.s("updatedAt"),
+        b.i("readErrors"), b.i("readWarnings"));
   }
 }

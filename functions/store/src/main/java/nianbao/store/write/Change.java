@@ -5,8 +5,8 @@ import nianbao.store.item.SourceRecord;
 
 /**
  * A change asked of the store. Each is decided by {@link WriteRules#decide} over what was read and written by
- * {@link ReportWriter} as one transaction. The review and version changes to come (corrections, finding reviews,
- * choosing the current version) are added here as further cases.
+ * {@link ReportWriter} as one transaction. The version changes to come (corrections, choosing the current
+ * version) are added here as further cases.
  */
 public sealed interface Change {
 
@@ -36,4 +36,12 @@ public sealed interface Change {
    * version {@code sha256} of {@code reportId}; its own record (now the other report's) is left alone.
    */
   record Detach(String reportId, String sha256, UploadedObject upload) implements Change {}
+
+  /**
+   * A reviewer's decision on the finding {@code fingerprint} of report {@code reportId}: {@code decision}
+   * confirmed or dismissed with {@code reason}, or null to withdraw the decision. {@code expectedRevision}, when
+   * given, is the head's revision the reviewer saw: another revision refuses the change.
+   */
+  record Review(String reportId, String fingerprint, String decision, String reason, String by,
+      Long expectedRevision) implements Change {}
 }

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import nianbao.core.model.Finding;
 import nianbao.core.model.FindingCounts;
 import nianbao.core.model.Report;
+import nianbao.core.review.FindingReviews;
+import nianbao.core.review.ReviewDecision;
 import nianbao.core.rules.CrossYearRules;
 import nianbao.store.Bodies;
 import nianbao.store.Findings;
@@ -19,6 +21,7 @@ import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportHeadBuilder;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.RuleFindingsBuilder;
+import nianbao.store.review.ReviewDecisions;
 import software.amazon.awssdk.core.SdkBytes;
 
 /**
@@ -43,10 +46,11 @@ final class CurrentReport {
     Neighbour prev = neighbour(id, -1);
     Neighbour next = neighbour(id, +1);
     List<Finding> cross = prev.report() == null ? List.of() : CrossYearRules.check(prev.report(), report);
+    Map<String, ReviewDecision> decisions = ReviewDecisions.of(read.review(id.reportId()));
     ReportHead head = head(id, report, version, cross, versionCount, oldHead == null ? 1 : oldHead.revision() + 1,
-        now);
+        now, decisions);
     writes.put(head, oldHead);
-    writeRuleItems(writes, oldHead, head, report);
+    writeRuleItems(writes, oldHead, head, report, decisions);
     if (oldHead != null) {
       writes.count(oldHead, oldReport, -1);
     }
@@ -84,9 +88,11 @@ final class CurrentReport {
     ReportHead h = next.head();
     ReportVersion nextVersion = read.version(nextId, h.currentSha()).orElseThrow();
     Identity nid = new Identity(h.agencyKey(), h.agencyNorm(), h.year(), h.reportId());
-    ReportHead updated = head(nid, next.report(), nextVersion, cross, h.versionCount(), h.revision() + 1, now);
+    Map<String, ReviewDecision> decisions = ReviewDecisions.of(read.review(nextId));
+    ReportHead updated = head(nid, next.report(), nextVersion, cross, h.versionCount(), h.revision() + 1, now,
+        decisions);
     writes.put(updated, h);
-    writeRuleItems(writes, h, updated, next.report());
+    writeRuleItems(writes, h, updated, next.report(), decisions);
     writes.count(h, next.report(), -1);
     writes.count(updated, next.report(), 1);
   }
@@ -114,15 +120,19 @@ final class CurrentReport {
     return new Neighbour(head.get(), read.body(v));
   }
 
-  /** The head of a readable report whose current version is {@code version}. */
+  /**
+   * The head of a readable report whose current version is {@code version}, its findings reviewed by
+   * {@code decisions}: a dismissed finding leaves the counts and the status (the as-read counts keep it).
+   */
   static ReportHead head(Identity id, Report report, ReportVersion version, List<Finding> cross, int versionCount,
-      long revision, String now) {
+      long revision, String now, Map<String, ReviewDecision> decisions) {
     Map<String, Integer> ruleCounts = new TreeMap<>();
-    List<Finding> all = allFindings(report, cross);
+    List<Finding> all = allFindings(report, cross, decisions);
     for (Finding f : all) {
-      ruleCounts.merge(f.rule(), 1, Integer::sum);
+      ruleCounts.merge(f.rule(), f.dismissed() ? 0 : 1, Integer::sum);
     }
     FindingCounts counts = FindingCounts.of(all);
+    FindingCounts asRead = FindingCounts.asRead(all);
     var region = report.region();
     return ReportHeadBuilder.builder().reportId(id.reportId()).kind(ReportHead.KIND_REPORT)
         .agencyKey(id.agencyKey()).agency(report.agency()).agencyNorm(id.agencyNorm()).year(report.year())
@@ -136,20 +146,22 @@ final class CurrentReport {
         .bucket(version.bucket()).key(version.key()).versionId(version.versionId()).eTag(version.eTag())
         .size(version.size()).format(version.format()).sourceName(version.sourceName())
         .reader(version.reader()).rulesVersion(version.rulesVersion())
-        .revision(revision).updatedAt(now).build();
+        .revision(revision).updatedAt(now).readErrors(asRead.errors()).readWarnings(asRead.warnings()).build();
   }
 
-  private static List<Finding> allFindings(Report report, List<Finding> cross) {
+  /** The report's own findings and its cross-year ones, identified and reviewed. */
+  static List<Finding> allFindings(Report report, List<Finding> cross, Map<String, ReviewDecision> decisions) {
     List<Finding> all = new ArrayList<>(report.findings());
     all.addAll(cross);
-    return all;
+    return FindingReviews.apply(all, decisions);
   }
 
   /** One item per rule with findings; the rules the old state had and the new one has not are deleted. */
-  static void writeRuleItems(Writes writes, ReportHead oldHead, ReportHead head, Report report) {
+  static void writeRuleItems(Writes writes, ReportHead oldHead, ReportHead head, Report report,
+      Map<String, ReviewDecision> decisions) {
     List<Finding> cross = Findings.read(head.crossFindings());
     Map<String, List<Finding>> byRule = new LinkedHashMap<>();
-    for (Finding f : allFindings(report, cross)) {
+    for (Finding f : allFindings(report, cross, decisions)) {
       byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
     }
     byRule.forEach((rule, findings) -> {

@@ -150,7 +150,7 @@ public final class ReportWriter {
     ReportVersion version = StoreDecision.newVersion(writes, id.reportId(), sample, upload,
         Set.of(upload.ref().text()), null);
     List<Finding> cross = CrossYearRules.check(sample, sample);
-    ReportHead head = CurrentReport.head(id, sample, version, cross, 1, 1, now);
+    ReportHead head = CurrentReport.head(id, sample, version, cross, 1, 1, now, java.util.Map.of());
     writes.put(head, null);
     writes.put(version);
     SourceRecord source = upload.record(sha, id.reportId(), SourceRecord.INGESTED, null, now);
@@ -158,7 +158,7 @@ public final class ReportWriter {
     ReportHead.SCHEMA.mapToItem(TransactRequest.item(head));
     ReportVersion.SCHEMA.mapToItem(TransactRequest.item(version));
     SourceRecord.SCHEMA.mapToItem(TransactRequest.item(source));
-    CurrentReport.writeRuleItems(writes, null, head, sample);
+    CurrentReport.writeRuleItems(writes, null, head, sample, java.util.Map.of());
     writes.count(head, sample, 1);
     writes.count(head, sample, -1);
     writes.count(head, sample, 1);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import nianbao.core.model.Report;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
+import nianbao.store.item.ReviewRecord;
 import nianbao.store.item.SourceRecord;
 
 /**
@@ -23,6 +24,9 @@ public interface Snapshot {
 
   /** Every version of a report without its body, newest upload first. */
   List<ReportVersion> versions(String reportId);
+
+  /** The reviewers' decisions on a report, if any. */
+  Optional<ReviewRecord> review(String reportId);
 
   /** A version's report (its single-report findings only). */
   Report body(ReportVersion version);

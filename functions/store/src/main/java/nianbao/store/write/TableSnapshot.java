@@ -11,6 +11,7 @@ import nianbao.store.ReportStore;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
+import nianbao.store.item.ReviewRecord;
 import nianbao.store.item.SourceRecord;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -32,6 +33,7 @@ final class TableSnapshot implements Snapshot {
   private final Map<String, List<SourceRecord>> uploads = new HashMap<>();
   private final Map<String, Optional<ReportHead>> heads = new HashMap<>();
   private final Map<String, Optional<ReportVersion>> versions = new HashMap<>();
+  private final Map<String, Optional<ReviewRecord>> reviews = new HashMap<>();
 
   TableSnapshot(ReportStore store, WriteRules.FirstRead firstRead) {
     this.store = store;
@@ -57,6 +59,12 @@ final class TableSnapshot implements Snapshot {
   }
 
   @Override
+  public Optional<ReviewRecord> review(String reportId) {
+    readFirst(reportId, null);
+    return reviews.computeIfAbsent(reportId, store::review);
+  }
+
+  @Override
   public List<ReportVersion> versions(String reportId) {
     return store.versions(reportId);
   }
@@ -70,17 +78,26 @@ final class TableSnapshot implements Snapshot {
   private void readFirst(String reportId, String sha256) {
     WriteRules.FirstRead batch = firstRead;
     if (batch == null || !(sha256 == null ? batch.headIds().contains(reportId)
-        : batch.reportId().equals(reportId) && batch.sha256().equals(sha256))) {
+        : batch.reportId().equals(reportId) && sha256.equals(batch.sha256()))) {
       return;
     }
     firstRead = null;
-    batch.headIds().forEach(id -> heads.put(id, Optional.empty()));
-    String versionKey = Keys.report(batch.reportId()) + Keys.version(batch.sha256());
-    versions.put(versionKey, Optional.empty());
+    batch.headIds().forEach(id -> {
+      heads.put(id, Optional.empty());
+      reviews.put(id, Optional.empty());
+    });
+    String versionKey = batch.sha256() == null ? null : Keys.report(batch.reportId()) + Keys.version(batch.sha256());
+    if (versionKey != null) {
+      versions.put(versionKey, Optional.empty());
+    }
     for (Map<String, AttributeValue> item : batchGet(store, batch)) {
-      if (item.get(Keys.SK).s().equals(Keys.HEAD)) {
+      String sk = item.get(Keys.SK).s();
+      if (sk.equals(Keys.HEAD)) {
         ReportHead h = ReportHead.SCHEMA.mapToItem(item);
         heads.put(h.reportId(), Optional.of(h));
+      } else if (sk.equals(Keys.REVIEW)) {
+        ReviewRecord r = ReviewRecord.SCHEMA.mapToItem(item);
+        reviews.put(r.reportId(), Optional.of(r));
       } else {
         versions.put(versionKey, Optional.of(ReportVersion.SCHEMA.mapToItem(item)));
       }
@@ -90,8 +107,19 @@ final class TableSnapshot implements Snapshot {
   /** One strongly consistent BatchGetItem of a first read (made by start-up too, on keys where nothing is). */
   static List<Map<String, AttributeValue>> batchGet(ReportStore store, WriteRules.FirstRead batch) {
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
-    batch.headIds().forEach(id -> keys.add(TransactRequest.key(Keys.report(id), Keys.HEAD)));
+    batch.headIds().forEach(id -> {
+      keys.add(TransactRequest.key(Keys.report(id), Keys.HEAD));
+      // the reviewers' decisions come with each head: a head is never written without them
+      keys.add(TransactRequest.key(Keys.report(id), Keys.REVIEW));
+    });
+    if (batch.sha256() == null) {
+      return batchGet(store, keys);
+    }
     keys.add(TransactRequest.key(Keys.report(batch.reportId()), Keys.version(batch.sha256())));
+    return batchGet(store, keys);
+  }
+
+  private static List<Map<String, AttributeValue>> batchGet(ReportStore store, List<Map<String, AttributeValue>> keys) {
     String table = store.tableName();
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     List<Map<String, AttributeValue>> pending = new ArrayList<>(keys);

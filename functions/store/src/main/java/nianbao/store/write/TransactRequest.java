@@ -80,6 +80,8 @@ public final class TransactRequest {
       return SourceRecord.SCHEMA.itemToMap(s, true);
     } else if (item instanceof RuleFindings r) {
       return RuleFindings.SCHEMA.itemToMap(r, true);
+    } else if (item instanceof nianbao.store.item.ReviewRecord r) {
+      return nianbao.store.item.ReviewRecord.SCHEMA.itemToMap(r, true);
     }
     throw new IllegalArgumentException("not an item of the table: " + item.getClass());
   }

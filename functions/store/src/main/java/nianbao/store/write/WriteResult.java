@@ -15,5 +15,13 @@ public enum WriteResult {
   REJECTED,
   REMOVED,
   /** an event older than what is already applied for its key */
-  STALE
+  STALE,
+  /** a reviewer's decision recorded (or withdrawn) */
+  REVIEWED,
+  /** no such report, or no such finding in it */
+  NOT_FOUND,
+  /** a finding that is not for review (a reading note) */
+  NOT_REVIEWABLE,
+  /** the head is not at the revision the change expected */
+  REVISION_MISMATCH
 }

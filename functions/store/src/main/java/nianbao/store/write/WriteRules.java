@@ -29,19 +29,24 @@ public final class WriteRules {
       SourceRecord joined = detach.upload().record(detach.sha256(), detach.reportId(), SourceRecord.INGESTED, null,
           null);
       return new RemoveDecision(read, now).decide(joined, detach.upload(), false);
+    } else if (change instanceof Change.Review review) {
+      return new ReviewChangeDecision(read, now).decide(review);
     }
     throw new IllegalArgumentException("no rules for " + change);
   }
 
   /**
-   * The heads a change reads together in one batch, and its report version, before deciding; null when it reads
-   * item by item. Storing a report reads its head, Y−1's and Y+1's, and its version with these bytes at once.
+   * The heads a change reads together in one batch (each with its review), and its report version, before
+   * deciding; null when it reads item by item. Storing a report reads its head, Y−1's and Y+1's, and its version
+   * with these bytes at once; a review reads its head and review (the version is known only from the head).
    */
   static FirstRead firstRead(Change change) {
     if (change instanceof Change.Store store) {
       String sha = store.report().source().sha256();
       Identity id = Identity.of(store.report(), sha);
       return new FirstRead(CurrentReport.headsToRead(id), id.reportId(), sha);
+    } else if (change instanceof Change.Review review) {
+      return new FirstRead(List.of(review.reportId()), review.reportId(), null);
     }
     return null;
   }

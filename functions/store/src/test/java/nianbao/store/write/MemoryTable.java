@@ -15,6 +15,7 @@ import nianbao.store.item.BodyChunk;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
+import nianbao.store.item.ReviewRecord;
 import nianbao.store.item.RuleFindings;
 import nianbao.store.item.SourceRecord;
 
@@ -82,6 +83,8 @@ final class MemoryTable implements Snapshot {
       return r.pk() + "|" + r.sk();
     } else if (item instanceof SourceRecord s) {
       return s.pk() + "|" + s.sk();
+    } else if (item instanceof ReviewRecord r) {
+      return r.pk() + "|" + r.sk();
     }
     throw new IllegalArgumentException(item.toString());
   }
@@ -125,6 +128,11 @@ final class MemoryTable implements Snapshot {
   @Override
   public Optional<ReportVersion> version(String reportId, String sha256) {
     return Optional.ofNullable((ReportVersion) items.get(Keys.report(reportId) + "|" + Keys.version(sha256)));
+  }
+
+  @Override
+  public Optional<ReviewRecord> review(String reportId) {
+    return Optional.ofNullable((ReviewRecord) items.get(Keys.report(reportId) + "|" + Keys.REVIEW));
   }
 
   @Override

@@ -1,0 +1,39 @@
+package nianbao.store.item;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+import io.soabase.recordbuilder.core.RecordBuilder;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+/**
+ * What reviewers decided on one report, whichever version is current: the decisions on its findings, by
+ * fingerprint. In the report's partition, written in the same transaction as the head (whose revision guards
+ * it), so it outlives re-reads, reprocessing and new versions.
+ *
+ * @param decisions JSON array of {@code nianbao.core.review.ReviewDecision}, or null for none
+ */
+@RecordBuilder
+public record ReviewRecord(String reportId, String decisions, String updatedAt) {
+
+  public String pk() {
+    return Keys.report(reportId);
+  }
+
+  public String sk() {
+    return Keys.REVIEW;
+  }
+
+  public static final TableSchema<ReviewRecord> SCHEMA = new SchemaBuilder<>(ReviewRecord.class,
+      ReviewRecord::from)
+      .string(Keys.PK, ReviewRecord::pk, primaryPartitionKey())
+      .string(Keys.SK, ReviewRecord::sk, primarySortKey())
+      .string("reportId", ReviewRecord::reportId)
+      .string("decisions", ReviewRecord::decisions)
+      .string("updatedAt", ReviewRecord::updatedAt)
+      .build();
+
+  static ReviewRecord from(ItemBuilder b) {
+    return new ReviewRecord(b.s("reportId"), b.s("decisions"), b.s("updatedAt"));
+  }
+}

@@ -1,0 +1,90 @@
+package nianbao.store.write;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import nianbao.core.model.Finding;
+import nianbao.core.model.Report;
+import nianbao.core.review.FindingReviews;
+import nianbao.core.review.ReviewDecision;
+import nianbao.store.Findings;
+import nianbao.store.Identity;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportVersion;
+import nianbao.store.item.ReviewRecordBuilder;
+import nianbao.store.review.ReviewDecisions;
+
+/**
+ * A reviewer's decision on one finding, or its withdrawal: the review record, and the report's current state
+ * counted again — a dismissed finding leaves the head's errors and warnings, its status, its rule items' counts
+ * and the summaries (by their delta), and is listed still, with its review. The version and the neighbours are
+ * untouched: a decision changes no value, so no cross-year finding.
+ */
+final class ReviewChangeDecision {
+  private final Snapshot read;
+  private final String now;
+
+  ReviewChangeDecision(Snapshot read, String now) {
+    this.read = read;
+    this.now = now;
+  }
+
+  Decision decide(Change.Review change) {
+    String reportId = change.reportId();
+    ReportHead head = read.head(reportId).filter(h -> !h.rejected()).orElse(null);
+    if (head == null) {
+      return Decision.nothing(WriteResult.NOT_FOUND, reportId, null);
+    }
+    if (change.expectedRevision() != null && change.expectedRevision() != head.revision()) {
+      return Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status());
+    }
+    ReportVersion version = read.version(reportId, head.currentSha()).orElseThrow(() -> new IllegalStateException(
+        "report " + reportId + " lost its current version"));
+    Report report = read.body(version);
+    List<Finding> cross = Findings.read(head.crossFindings());
+    Map<String, ReviewDecision> decisions = new LinkedHashMap<>(ReviewDecisions.of(read.review(reportId)));
+    Finding finding = FindingReviews.find(CurrentReport.allFindings(report, cross, Map.of()), change.fingerprint());
+    if (finding == null) {
+      if (change.decision() == null && decisions.remove(change.fingerprint()) != null) {
+        // a decision on a finding that is gone (the report was corrected or re-read): it may still be withdrawn
+        return write(head, report, version, cross, decisions);
+      }
+      return Decision.nothing(WriteResult.NOT_FOUND, reportId, head.status());
+    }
+    if (!FindingReviews.reviewable(finding)) {
+      return Decision.nothing(WriteResult.NOT_REVIEWABLE, reportId, head.status());
+    }
+    Map<String, ReviewDecision> before = Map.copyOf(decisions);
+    if (change.decision() == null) {
+      decisions.remove(finding.fingerprint());
+    } else {
+      ReviewDecision earlier = decisions.get(finding.fingerprint());
+      if (earlier != null && earlier.decision().equals(change.decision())
+          && Objects.equals(earlier.reason(), change.reason()) && earlier.valuesHash().equals(finding.valuesHash())) {
+        return Decision.nothing(WriteResult.UNCHANGED, reportId, head.status());
+      }
+      decisions.put(finding.fingerprint(), FindingReviews.decide(finding, change.decision(), change.reason(),
+          change.by(), now));
+    }
+    if (before.equals(decisions)) {
+      return Decision.nothing(WriteResult.UNCHANGED, reportId, head.status());
+    }
+    return write(head, report, version, cross, decisions);
+  }
+
+  private Decision write(ReportHead head, Report report, ReportVersion version, List<Finding> cross,
+      Map<String, ReviewDecision> decisions) {
+    Writes writes = new Writes();
+    Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
+    ReportHead updated = CurrentReport.head(id, report, version, cross, head.versionCount(), head.revision() + 1,
+        now, decisions);
+    writes.put(updated, head);
+    CurrentReport.writeRuleItems(writes, head, updated, report, decisions);
+    writes.put(ReviewRecordBuilder.builder().reportId(head.reportId()).decisions(ReviewDecisions.write(decisions))
+        .updatedAt(now).build());
+    writes.count(head, report, -1);
+    writes.count(updated, report, 1);
+    return new Decision(WriteResult.REVIEWED, head.reportId(), updated.status(), writes);
+  }
+}
