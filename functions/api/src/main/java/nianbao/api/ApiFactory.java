@@ -63,6 +63,7 @@ public final class ApiFactory {
   static List<Route> routes(ApiContext ctx, ExportRoutes exports) {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new ReportRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.ReviewRoutes(ctx).routes());
     routes.addAll(new AgencyRoutes(ctx).routes());
     routes.addAll(new SummaryRoutes(ctx).routes());
     routes.addAll(exports.routes());

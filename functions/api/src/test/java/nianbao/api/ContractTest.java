@@ -209,6 +209,8 @@ class ContractTest {
     get("/uploads/status", "/uploads/status?key=" + ApiStack.enc("uploads/" + ApiStack.XINXIANG_2022));
     get("/uploads/status", "/uploads/status?key=" + ApiStack.enc("uploads/not-a-report.txt"));
     get("/uploads/status", "/uploads/status");
+    // reviews (a warning: the seeds have no errors; a reading note is not reviewed)
+    reviews(json);
     // deletes
     check("DELETE", "/reports/{id}", guarded.call("DELETE", "/reports/" + id, Map.of(), null));
     check("DELETE", "/reports/{id}", stack.call("DELETE", "/reports/nope-2022", Map.of(), null));
@@ -244,6 +246,35 @@ class ContractTest {
       }
     }
     assertTrue(missing.isEmpty(), "documented answers never exercised: " + missing);
+  }
+
+  static void reviews(Map<String, String> json) {
+    String review = "/reports/{id}/findings/{fingerprint}/review";
+    String fp = null;
+    String note = null;
+    for (JsonNode f : stack.get("/reports/" + id + "/findings").json().path("findings")) {
+      if (f.path("severity").asText().equals("note")) {
+        note = f.path("fingerprint").asText();
+      } else {
+        fp = f.path("fingerprint").asText();
+      }
+    }
+    assertNotNull(fp, "a finding to review");
+    assertNotNull(note, "a reading note");
+    String path = "/reports/" + id + "/findings/" + fp + "/review";
+    String body = "{\"decision\":\"dismissed\",\"reason\":\"误报\"}";
+    check("PUT", review, stack.call("PUT", path, json, body));
+    check("PUT", review, stack.call("PUT", path, json, "{\"decision\":\"perhaps\",\"reason\":\"x\"}"));
+    check("PUT", review, guarded.call("PUT", path, json, body));
+    check("PUT", review, stack.call("PUT", "/reports/" + id + "/findings/" + "0".repeat(16) + "/review", json, body));
+    check("PUT", review, stack.call("PUT", "/reports/" + id + "/findings/" + note + "/review", json, body));
+    check("PUT", review, stack.call("PUT", path, Map.of("Content-Type", "application/json", "If-Match", "\"1\""),
+        body));
+    check("PUT", review, stack.call("PUT", path, Map.of("Content-Type", "text/plain"), body));
+    check("DELETE", review, stack.call("DELETE", path, Map.of("If-Match", "\"1\""), null));
+    check("DELETE", review, guarded.call("DELETE", path, Map.of(), null));
+    check("DELETE", review, stack.call("DELETE", "/reports/nope-2022/findings/" + fp + "/review", Map.of(), null));
+    check("DELETE", review, stack.call("DELETE", path, Map.of(), null));
   }
 
   @AfterAll

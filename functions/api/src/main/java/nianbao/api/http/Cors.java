@@ -8,7 +8,7 @@ import java.util.List;
  * in the allowed list (then with {@code Vary: Origin}) — and the headers the page may read.
  */
 public final class Cors {
-  private static final String ALLOW_HEADERS = "Authorization, Content-Type, If-None-Match";
+  private static final String ALLOW_HEADERS = "Authorization, Content-Type, If-None-Match, If-Match";
   private static final String EXPOSE_HEADERS = "ETag, Location, Link, Content-Disposition, Retry-After";
 
   private final List<String> allowedOrigins;

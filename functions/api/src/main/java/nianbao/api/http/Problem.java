@@ -19,6 +19,8 @@ public final class Problem extends RuntimeException {
     UNAUTHORIZED(401, "unauthorized", "需要登录"),
     NOT_FOUND(404, "not-found", "未找到"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "不支持该请求方法"),
+    CONFLICT(409, "conflict", "与当前状态冲突"),
+    PRECONDITION_FAILED(412, "precondition-failed", "报告已被他人修改"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "文件过大"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "请求体格式不受支持"),
     INTERNAL(500, "internal", "服务器内部错误"),

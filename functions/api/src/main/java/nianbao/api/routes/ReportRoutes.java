@@ -212,6 +212,8 @@ public final class ReportRoutes {
     upload.put("name", file.name());
     upload.put("sha256", h.currentSha256());
     upload.put("sourceUrl", "/reports/" + enc(h.id()) + "/source");
+    out.put("revision", h.revision());
+    ReviewRoutes.asRead(out, h);
     return out;
   }
 
@@ -226,6 +228,8 @@ public final class ReportRoutes {
     out.put("errors", h.errors());
     out.put("warnings", h.warnings());
     out.put("notes", h.notes());
+    out.put("revision", h.revision());
+    ReviewRoutes.asRead(out, h);
     out.set("findings", Json.tree(findings));
     return Response.read(Json.write(out));
   }
