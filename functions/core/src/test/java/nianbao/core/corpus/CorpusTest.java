@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import nianbao.core.ReportReader;
 import nianbao.core.document.UnreadableDocumentException;
@@ -25,8 +28,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every document of the reading corpus ({@code src/test/resources/corpus/<form>/<name>.<ext>}, its expectation in
- * {@code <name>.expected.json} beside it: docs/FORMAT.md's tables with {@code null} for cells the document does not
+ * Every document of the reading corpus ({@code src/test/resources/corpus/<form>/<name>.<ext>}, or listed in the
+ * form's {@code read-in-place.txt} when the same bytes are committed elsewhere — a rendering in documents/, a
+ * sample, a seed — and read there under that name), its expectation in {@code <name>.expected.json} beside it:
+ * docs/FORMAT.md's tables with {@code null} for cells the document does not
  * print legibly, the table-rule findings the original really has, or just {@code {"notAReport": true}}).
  *
  * <p>Each document must give no wrong cell (a cell is the printed value or null), raise no B1–C1/X1 error its
@@ -37,6 +42,8 @@ import org.junit.jupiter.api.TestFactory;
 class CorpusTest {
   private static final CorpusScore SCORE = new CorpusScore();
   private static final String EXPECTED = ".expected.json";
+  /** Lists the documents of a form that are committed elsewhere (documents/, samples/, the seeds): NAME /RESOURCE. */
+  private static final String IN_PLACE = "read-in-place.txt";
 
   @TestFactory
   Stream<DynamicNode> corpus() throws IOException, URISyntaxException {
@@ -53,25 +60,53 @@ class CorpusTest {
     return forms.stream();
   }
 
-  private static Stream<DynamicNode> documents(Path form) throws IOException {
+  private static Stream<DynamicNode> documents(Path form) throws IOException, URISyntaxException {
     String formName = form.getFileName().toString();
+    List<DynamicNode> tests = new ArrayList<>();
     try (Stream<Path> files = Files.list(form)) {
-      return files.filter(f -> !f.getFileName().toString().endsWith(EXPECTED)).sorted()
-          .<DynamicNode>map(doc -> DynamicTest.dynamicTest(doc.getFileName().toString(), doc.toUri(),
-              () -> check(formName, doc)))
-          .toList().stream();
+      for (Path doc : files.filter(f -> !f.getFileName().toString().endsWith(EXPECTED)
+          && !f.getFileName().toString().equals(IN_PLACE)).sorted().toList()) {
+        String file = doc.getFileName().toString();
+        tests.add(DynamicTest.dynamicTest(file, doc.toUri(), () -> check(formName, file, Files.readAllBytes(doc),
+            form)));
+      }
     }
+    for (Map.Entry<String, String> listed : readInPlace(form).entrySet()) {
+      URL resource = CorpusTest.class.getResource(listed.getValue());
+      if (resource == null) {
+        throw new IOException(form.resolve(IN_PLACE) + " lists " + listed.getValue() + ", not on the test classpath");
+      }
+      tests.add(DynamicTest.dynamicTest(listed.getKey(), resource.toURI(), () -> {
+        try (InputStream in = resource.openStream()) {
+          check(formName, listed.getKey(), in.readAllBytes(), form);
+        }
+      }));
+    }
+    return tests.stream();
   }
 
-  private static void check(String form, Path document) throws IOException {
-    String file = document.getFileName().toString();
+  /** The documents of a form committed elsewhere in the test resources, by the name each is read under. */
+  private static Map<String, String> readInPlace(Path form) throws IOException {
+    Path list = form.resolve(IN_PLACE);
+    Map<String, String> listed = new TreeMap<>();
+    if (Files.exists(list)) {
+      for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          String[] nameAndResource = line.strip().split("\\s+", 2);
+          listed.put(nameAndResource[0], nameAndResource[1]);
+        }
+      }
+    }
+    return listed;
+  }
+
+  private static void check(String form, String file, byte[] bytes, Path folder) throws IOException {
     int dot = file.lastIndexOf('.');
-    Path expectation = document.resolveSibling((dot > 0 ? file.substring(0, dot) : file) + EXPECTED);
+    Path expectation = folder.resolve((dot > 0 ? file.substring(0, dot) : file) + EXPECTED);
     if (!Files.exists(expectation)) {
       fail("no " + expectation.getFileName() + " beside " + file);
     }
     JsonNode expected = ReportMapper.MAPPER.readTree(expectation.toFile());
-    byte[] bytes = Files.readAllBytes(document);
     Report report;
     try {
       report = ReportReader.read(bytes, file);
