@@ -33,7 +33,7 @@ public final class Ingest {
   private final ReportParser parser;
   private final ReportStore store;
   private final ReportWriter writer;
-  private final Metrics metrics = Metrics.forFunction("ingest");
+  private final Metrics metrics;
   private final long maxBytes;
 
   public Ingest(S3GetObjectClient s3, ReportStore store, ReportParser parser) {
@@ -41,6 +41,13 @@ public final class Ingest {
   }
 
   public Ingest(SourceFetcher fetcher, ReportParser parser, ReportStore store, ReportWriter writer, long maxBytes) {
+    this(fetcher, parser, store, writer, maxBytes, Metrics.forFunction("ingest"));
+  }
+
+  /** With its metrics written to {@code metrics} (a test reads the lines). */
+  public Ingest(SourceFetcher fetcher, ReportParser parser, ReportStore store, ReportWriter writer, long maxBytes,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.fetcher = fetcher;
     this.parser = parser;
     this.store = store;
@@ -113,7 +120,8 @@ public final class Ingest {
     }
     String name = fileName(r.key());
     if (r.size() != null && r.size() > maxBytes) {
-      Outcome o = writer.reject(upload, "unknown", DocumentReaders.tooLarge(r.size()).getMessage(), name);
+      Outcome o = countRejected(writer.reject(upload, "unknown", DocumentReaders.tooLarge(r.size()).getMessage(),
+          name));
       return new RecordOutcome(r, o.result(), o.reportId(), "too large");
     }
     SourceFetcher.Fetched fetched = fetcher.fetch(r.bucket(), r.key(), r.versionId(), r.eTag(), maxBytes);
@@ -121,7 +129,8 @@ public final class Ingest {
       return new RecordOutcome(r, WriteResult.STALE, null, gone.why());
     }
     if (fetched instanceof SourceFetcher.TooLarge large) {
-      Outcome o = writer.reject(upload, "unknown", DocumentReaders.tooLarge(large.size()).getMessage(), name);
+      Outcome o = countRejected(writer.reject(upload, "unknown", DocumentReaders.tooLarge(large.size()).getMessage(),
+          name));
       return new RecordOutcome(r, o.result(), o.reportId(), "too large");
     }
     byte[] bytes = ((SourceFetcher.Bytes) fetched).bytes();
@@ -129,25 +138,37 @@ public final class Ingest {
     long reading = System.nanoTime();
     try {
       report = PreviousYearReading.read(parser, store, bytes, name);
-      metrics.milliseconds(MetricNames.PARSE_DURATION, (System.nanoTime() - reading) / 1_000_000);
     } catch (UnreadableDocumentException e) {
-      Outcome o = e instanceof NotAReportException ? writer.rejectNotAReport(upload, e.format(), e.getMessage(), name)
-          : writer.reject(upload, e.format(), e.getMessage(), name);
-      metrics.count(MetricNames.REPORTS_REJECTED, 1);
+      // refused reads are timed too: the slowest ones (a reader's deadline) are the ones worth seeing
+      metrics.milliseconds(MetricNames.PARSE_DURATION, (System.nanoTime() - reading) / 1_000_000);
+      Outcome o = countRejected(e instanceof NotAReportException
+          ? writer.rejectNotAReport(upload, e.format(), e.getMessage(), name)
+          : writer.reject(upload, e.format(), e.getMessage(), name));
       return new RecordOutcome(r, o.result(), o.reportId(), e.getMessage());
     } catch (RuntimeException e) {
       // a defect of the reader, not of the service: retrying cannot help, so the upload is kept as rejected
       // with the reason and the format, so re-processing picks it up again once that format's reader changes
       LOG.log(Level.SEVERE, "reader failed on s3://" + r.bucket() + "/" + r.key(), e);
       String reason = "读取时出现内部错误（" + e.getClass().getSimpleName() + "），已记录，修复后将重新处理";
-      Outcome o = writer.reject(upload, FormatSniffer.sniff(bytes), reason, name);
+      Outcome o = countRejected(writer.reject(upload, FormatSniffer.sniff(bytes), reason, name));
       return new RecordOutcome(r, o.result(), o.reportId(), reason);
     }
+    metrics.milliseconds(MetricNames.PARSE_DURATION, (System.nanoTime() - reading) / 1_000_000);
     Outcome o = writer.store(report, upload);
+    LogContext.put(LogContext.REPORT_ID, o.reportId());
     if (o.result() != WriteResult.UNCHANGED) {
       countStored(report);
     }
     return new RecordOutcome(r, o.result(), o.reportId(), null);
+  }
+
+  /** A rejected upload counted once: the same bytes delivered again (a retried event) are not counted again. */
+  private Outcome countRejected(Outcome o) {
+    if (o.result() == WriteResult.REJECTED) {
+      LogContext.put(LogContext.REPORT_ID, o.reportId());
+      metrics.count(MetricNames.REPORTS_REJECTED, 1);
+    }
+    return o;
   }
 
   /** A stored report's metrics: one, and its findings by rule and severity (the dashboard's "findings by rule"). */
