@@ -12,6 +12,10 @@ public record UploadView(String state, String objectVersionId, String reportId, 
     return SourceRecord.REMOVED.equals(state);
   }
 
+  public boolean rejected() {
+    return SourceRecord.REJECTED.equals(state);
+  }
+
   static UploadView of(SourceRecord s) {
     return new UploadView(s.status(), s.versionId(), s.reportId(), s.reason(), s.updatedAt());
   }

@@ -5,13 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import nianbao.store.ReportStore;
-import nianbao.store.item.ReportHead;
-import nianbao.store.item.SourceRecord;
+import nianbao.store.ReportView;
+import nianbao.store.Timestamps;
+import nianbao.store.UploadView;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -77,13 +79,14 @@ final class UploadCommand {
   private int uploadOne(S3Client s3, ReportStore store, String bucket, Path file, String key, String progress,
       Duration timeout) {
     long size;
-    String eTag;
+    String versionId;
     long started = System.nanoTime();
+    String putAt = Timestamps.iso(Instant.now().minusSeconds(1)); // store and machine clocks may differ a little
     try {
       size = Files.size(file);
       status(progress + " 上传中 " + kilobytes(size) + "…");
-      eTag = s3.putObject(r -> r.bucket(bucket).key(key).contentType(
-          nianbao.local.stack.ContentTypes.ofReport(file)), RequestBody.fromFile(file)).eTag();
+      versionId = s3.putObject(r -> r.bucket(bucket).key(key).contentType(
+          nianbao.local.stack.ContentTypes.ofReport(file)), RequestBody.fromFile(file)).versionId();
     } catch (IOException | RuntimeException e) {
       status("");
       err.println(progress + " 上传失败：" + e.getMessage());
@@ -92,11 +95,11 @@ final class UploadCommand {
     status(progress + " 已上传，等待入库…");
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<SourceRecord> source = store.sources(bucket, key).stream()
-          .filter(s -> eTag == null || s.eTag() == null || unquote(eTag).equals(unquote(s.eTag()))).findFirst();
-      if (source.isPresent() && !SourceRecord.REMOVED.equals(source.get().status())) {
+      Optional<UploadView> upload = store.uploadHistory(bucket, key).stream()
+          .filter(u -> isThisUpload(u, versionId, putAt)).findFirst();
+      if (upload.isPresent() && !upload.get().removed()) {
         status("");
-        return report(progress, source.get(), store, started);
+        return report(progress, upload.get(), store, started);
       }
       sleep(100);
     }
@@ -105,21 +108,32 @@ final class UploadCommand {
     return 3;
   }
 
-  private int report(String progress, SourceRecord source, ReportStore store, long started) {
+  /**
+   * The store's record of the object version just put: by its version id (the reports bucket is versioned); in a
+   * bucket without versioning every put is version "null", so only a record written since the put is this one.
+   */
+  static boolean isThisUpload(UploadView upload, String versionId, String putAt) {
+    if (versionId != null && !versionId.equals("null")) {
+      return versionId.equals(upload.objectVersionId());
+    }
+    return upload.updatedAt() != null && upload.updatedAt().compareTo(putAt) >= 0;
+  }
+
+  private int report(String progress, UploadView upload, ReportStore store, long started) {
     String seconds = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
-    if (SourceRecord.REJECTED.equals(source.status())) {
-      out.println(progress + "  REJECTED  " + source.reason() + "  (" + seconds + ")");
+    if (upload.rejected()) {
+      out.println(progress + "  REJECTED  " + upload.reason() + "  (" + seconds + ")");
       return 2;
     }
-    Optional<ReportHead> head = store.head(source.reportId());
-    if (head.isEmpty()) {
-      out.println(progress + "  " + source.status() + "  " + source.reportId() + "  (" + seconds + ")");
+    Optional<ReportView> view = store.reportView(upload.reportId());
+    if (view.isEmpty()) {
+      out.println(progress + "  " + upload.state() + "  " + upload.reportId() + "  (" + seconds + ")");
       return 0;
     }
-    ReportHead h = head.get();
+    ReportView h = view.get();
     out.printf("%s  %s  %s %s年  错误 %d  警告 %d  读取说明 %d  %s  (%s)%n", progress, h.status(), h.agency(),
-        h.year() == null ? "?" : h.year(), h.errors(), h.warnings(), h.notes(), h.reportId(), seconds);
-    return "HAS_ERRORS".equals(h.status()) ? 1 : "REJECTED".equals(h.status()) ? 2 : 0;
+        h.year() == null ? "?" : h.year(), h.errors(), h.warnings(), h.notes(), h.id(), seconds);
+    return "HAS_ERRORS".equals(h.status()) ? 1 : h.rejected() ? 2 : 0;
   }
 
   /** The progress line, rewritten in place on a terminal; nothing when stderr is a file or a pipe. */
@@ -128,10 +142,6 @@ final class UploadCommand {
       err.print("\r" + line + "\033[K");
       err.flush();
     }
-  }
-
-  private static String unquote(String eTag) {
-    return eTag.replace("\"", "");
   }
 
   private static String kilobytes(long bytes) {
