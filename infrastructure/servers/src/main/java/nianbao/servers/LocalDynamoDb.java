@@ -1,16 +1,21 @@
 package nianbao.servers;
 
 import java.io.File;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local running inside this JVM on a free loopback port: in memory, or on a folder so that data
+ * DynamoDB Local running inside this JVM on a free port of the loopback address only: in memory, or on a folder so that data
  * survives a restart. Telemetry is off and the database is shared by every access key and region, so any
  * client pointed at {@link #endpoint()} sees the same tables.
  *
@@ -79,6 +84,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     for (int attempt = 0; attempt < 20; attempt++) {
       try {
         DynamoDBProxyServer started = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+        onLoopbackOnly(started);
         started.start();
         server = started;
         return;
@@ -89,6 +95,23 @@ public final class LocalDynamoDb implements AutoCloseable {
       }
     }
     throw new IllegalStateException("DynamoDB Local did not start on port " + port, last);
+  }
+
+  /**
+   * DynamoDB Local has no option for the address it listens on and takes every interface: with no authentication,
+   * anyone on the network could read and write the tables. Its Jetty server's connectors are set to loopback
+   * before it starts (the field is private; DynamoDB Local is no module, so reflection may reach it).
+   */
+  private static void onLoopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+    Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+    field.setAccessible(true);
+    Server jetty = (Server) field.get(proxy);
+    for (Connector connector : jetty.getConnectors()) {
+      if (!(connector instanceof ServerConnector network)) {
+        throw new IllegalStateException("DynamoDB Local's connector is a " + connector.getClass().getName());
+      }
+      network.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+    }
   }
 
   /** Stops the server; clients see connection refused until {@link #start()}. */

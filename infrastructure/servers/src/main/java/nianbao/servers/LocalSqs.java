@@ -6,8 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -26,7 +24,7 @@ public final class LocalSqs implements AutoCloseable {
   private LocalSqs(int port) {
     queues = new LocalQueues(null, "http://127.0.0.1:" + port);
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+      server = LoopbackHttpServer.create(port, 50);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + port, e);
     }

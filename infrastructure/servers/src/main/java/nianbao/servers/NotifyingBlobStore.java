@@ -25,9 +25,13 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * s3proxy sends no event notifications; this blob store sends them. After each successful write
  * (PutObject, CopyObject, CompleteMultipartUpload) it emits {@code ObjectCreated:*}, after each successful delete
  * {@code ObjectRemoved:Delete} or {@code ObjectRemoved:DeleteMarkerCreated}, to the sink registered for the bucket
- * — the notification configuration of a bucket, as S3 has it. A failed write emits nothing.
+ * — the notification configuration of a bucket, as S3 has it. A failed write emits nothing, and neither does
+ * s3proxy's own bookkeeping: the stub object it keeps while a multipart upload is open is no object of S3's.
  */
 public final class NotifyingBlobStore extends ForwardingBlobStore {
+  /** s3proxy's stub of an open multipart upload (S3ProxyHandler.MULTIPART_STUB_PREFIX), written and removed. */
+  static final String MULTIPART_STUB_PREFIX = ".s3proxy-mpu-stub-";
+
   private final String region;
   private final Map<String, NotificationSink> sinks = new ConcurrentHashMap<>();
 
@@ -89,9 +93,14 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
     return response;
   }
 
+  /** Whether {@code key} is s3proxy's bookkeeping rather than an object a client wrote. */
+  static boolean isMultipartStub(String key) {
+    return key != null && key.substring(key.lastIndexOf('/') + 1).startsWith(MULTIPART_STUB_PREFIX);
+  }
+
   private void created(String eventName, String bucket, String key, String eTag, String versionId) {
     NotificationSink sink = sinks.get(bucket);
-    if (sink == null) {
+    if (sink == null || isMultipartStub(key)) {
       return;
     }
     Long size = null;
@@ -111,7 +120,7 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
 
   private void removed(String bucket, String key, String versionId, boolean deleteMarker) {
     NotificationSink sink = sinks.get(bucket);
-    if (sink == null) {
+    if (sink == null || isMultipartStub(key)) {
       return;
     }
     String eventName = deleteMarker ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete";

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -61,9 +62,7 @@ class ServersTest {
   @Test
   void s3proxyEmitsS3NotificationsAfterWritesAndDeletes() throws Exception {
     try (LocalS3 s3proxy = LocalS3.inMemory("us-east-1")) {
-      S3Client s3 = S3Client.builder().endpointOverride(s3proxy.endpoint()).region(Region.US_EAST_1)
-          .credentialsProvider(CREDENTIALS).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
-      s3.createBucket(r -> r.bucket("bkt"));
+      S3Client s3 = s3Client(s3proxy);
       List<String> events = new ArrayList<>();
       s3proxy.notify("bkt", events::add);
       s3.putObject(r -> r.bucket("bkt").key("dir/报告 2022 v1+final.txt"), RequestBody.fromString("hello"));
@@ -81,6 +80,45 @@ class ServersTest {
       assertTrue(S3EventsOrder.greater(removed.path("s3").path("object").path("sequencer").asText(),
           object.path("sequencer").asText()));
     }
+  }
+
+  @Test
+  void aMultipartUploadIsOneEventOfItsOwnKeyAndS3proxysStubIsNone(@TempDir Path folder) throws Exception {
+    // s3proxy keeps a stub object (.s3proxy-mpu-stub-…) while a multipart upload is open; S3 has no such object,
+    // and its event reached ingest locally as a poison message that redrive could not clear
+    try (LocalS3 s3proxy = LocalS3.onFolder(folder, "us-east-1")) { // as ./nianbao serve keeps its objects
+      S3Client s3 = s3Client(s3proxy);
+      List<String> events = new ArrayList<>();
+      s3proxy.notify("bkt", events::add);
+      String uploadId = s3.createMultipartUpload(r -> r.bucket("bkt").key("uploads/大报告.pdf")).uploadId();
+      try (var files = java.nio.file.Files.walk(folder)) {
+        assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(".s3proxy-mpu-stub-")),
+            "s3proxy wrote its stub while the upload is open");
+      }
+      String eTag = s3.uploadPart(r -> r.bucket("bkt").key("uploads/大报告.pdf").uploadId(uploadId).partNumber(1),
+          RequestBody.fromString("%PDF-1.4 part one")).eTag();
+      s3.completeMultipartUpload(r -> r.bucket("bkt").key("uploads/大报告.pdf").uploadId(uploadId)
+          .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(eTag))));
+      // and one abandoned: its stub goes when it is aborted
+      String aborted = s3.createMultipartUpload(r -> r.bucket("bkt").key("uploads/半途.pdf")).uploadId();
+      s3.abortMultipartUpload(r -> r.bucket("bkt").key("uploads/半途.pdf").uploadId(aborted));
+
+      List<String> keys = new ArrayList<>();
+      for (String event : events) {
+        JsonNode record = new ObjectMapper().readTree(event).path("Records").get(0);
+        keys.add(record.path("eventName").asText() + " " + java.net.URLDecoder.decode(
+            record.path("s3").path("object").path("key").asText(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      assertEquals(List.of("ObjectCreated:CompleteMultipartUpload uploads/大报告.pdf"), keys);
+    }
+  }
+
+  /** A client of {@code s3proxy}, with its bucket bkt created. */
+  private static S3Client s3Client(LocalS3 s3proxy) {
+    S3Client s3 = S3Client.builder().endpointOverride(s3proxy.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(CREDENTIALS).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
+    s3.createBucket(r -> r.bucket("bkt"));
+    return s3;
   }
 
   /** Sequencers of one key grow. */

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,9 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import nianbao.servers.LoopbackHttpServer;
 
 /**
  * The template's HTTP API on a loopback port: each request becomes an API Gateway HTTP API event (payload format
@@ -40,25 +36,19 @@ final class HttpApiGateway implements AutoCloseable {
   /** API Gateway's limits: 10 MB request payload, 30 s integration timeout. */
   private static final int MAX_BODY = 10 * 1024 * 1024;
   private static final int MAX_SECONDS = 30;
+  /** Requests served at once; a slow sender holds one for {@link LoopbackHttpServer#MAX_REQUEST_SECONDS} at most. */
+  private static final int THREADS = 8;
 
-  private final HttpServer server;
+  private final LoopbackHttpServer server;
   private final HttpApiRoutes routes;
-  private final ExecutorService threads = Executors.newFixedThreadPool(8, r -> {
-    Thread t = new Thread(r, "http-api");
-    t.setDaemon(true);
-    return t;
-  });
 
   HttpApiGateway(int port, HttpApiRoutes routes) throws IOException {
     this.routes = routes;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
-    server.setExecutor(threads);
-    server.createContext("/", this::handle);
-    server.start();
+    server = new LoopbackHttpServer(port, 100, "http-api", THREADS, this::handle);
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -222,7 +212,6 @@ final class HttpApiGateway implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 }

@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import nianbao.servers.Exchanges;
+import nianbao.servers.LoopbackHttpServer;
 
 /**
  * One function of the template, running as Lambda runs it: a child JVM ({@link FunctionRuntime}) with the
@@ -107,7 +106,7 @@ final class LocalFunction implements AutoCloseable {
     if (server != null || closing) {
       return;
     }
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    server = LoopbackHttpServer.create(0, 50);
     server.setExecutor(threads);
     server.createContext(API + "/", this::runtimeApi);
     server.start();

@@ -1,19 +1,15 @@
 package nianbao.local.stack;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import nianbao.servers.LoopbackHttpServer;
 
 /**
  * Serves the page as the site bucket and CloudFront serve it: the built files of {@code frontend/dist}, with
@@ -24,27 +20,19 @@ import java.util.concurrent.Executors;
 final class PageServer implements AutoCloseable {
   private static final Map<String, String> TYPES = ContentTypes.BY_EXTENSION;
 
-  private final HttpServer server;
+  private final LoopbackHttpServer server;
   private final Path root;
   private final byte[] config;
-  private final ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "page");
-    t.setDaemon(true);
-    return t;
-  });
 
   /** @param root the built page, or null for the placeholder */
   PageServer(int port, Path root, String configJson) throws IOException {
     this.root = root == null ? null : root.toAbsolutePath().normalize();
     this.config = configJson.getBytes(StandardCharsets.UTF_8);
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-    server.setExecutor(threads);
-    server.createContext("/", this::handle);
-    server.start();
+    server = new LoopbackHttpServer(port, 50, "page", 4, this::handle);
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -120,7 +108,6 @@ final class PageServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 }

@@ -1,19 +1,15 @@
 package nianbao.local.stack;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import nianbao.servers.Exchanges;
 import nianbao.servers.LocalQueues;
 import nianbao.servers.LocalSqs;
+import nianbao.servers.LoopbackHttpServer;
 
 /**
  * One loopback port that speaks two AWS service APIs for the local stack's functions and queues: Lambda's Invoke
@@ -24,12 +20,7 @@ import nianbao.servers.LocalSqs;
 final class ServiceEndpoint implements AutoCloseable {
   private static final String INVOKE = "/2015-03-31/functions/";
 
-  private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "service-endpoint");
-    t.setDaemon(true);
-    return t;
-  });
+  private final LoopbackHttpServer server;
   private final Map<String, LocalFunction> functions;
   private final LocalQueues queues;
   private final AsyncInvocations async;
@@ -39,14 +30,11 @@ final class ServiceEndpoint implements AutoCloseable {
     this.functions = functionsByName;
     this.queues = queues;
     this.async = async;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-    server.setExecutor(threads);
-    server.createContext("/", this::handle);
-    server.start();
+    server = new LoopbackHttpServer(port, 50, "service-endpoint", 0, this::handle);
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -103,7 +91,6 @@ final class ServiceEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 }

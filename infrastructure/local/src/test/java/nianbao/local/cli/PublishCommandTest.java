@@ -8,14 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import nianbao.servers.LocalS3;
+import nianbao.servers.LoopbackHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -39,7 +38,7 @@ class PublishCommandTest {
     Files.writeString(dist.resolve("assets/index-3f2a9c.js"), "console.log(1)");
     Files.writeString(dist.resolve("config.json"), "{\"apiBase\":\"http://127.0.0.1:4401\"}");
     AtomicReference<String> authorization = new AtomicReference<>();
-    HttpServer cloudFormation = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+    HttpServer cloudFormation = LoopbackHttpServer.create(0, 5);
     cloudFormation.createContext("/", exchange -> {
       authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
       byte[] body = describeStacks(Map.of("SiteBucketName", "nianbao-site-123", "ApiUrl",

@@ -1,16 +1,27 @@
 package nianbao.local.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import nianbao.servers.LoopbackHttpServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -161,5 +172,72 @@ class TemplateRunnerWiringTest {
       Http.sleep(50);
     }
     throw new AssertionError("the function never recorded " + key);
+  }
+
+  @Test
+  void everyServiceListensOnLoopbackOnly() throws Exception {
+    // GIVEN this machine's addresses other than loopback (a test machine without a network has nothing to check)
+    List<InetAddress> network = new ArrayList<>();
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (nic.isUp() && !nic.isLoopback()) {
+        Collections.list(nic.getInetAddresses()).stream().filter(a -> !a.isLinkLocalAddress()).forEach(network::add);
+      }
+    }
+    Assumptions.assumeFalse(network.isEmpty(), "no network address to reach the services from");
+    // THEN the page, the HTTP API, S3, DynamoDB Local and the Lambda/SQS endpoint answer on 127.0.0.1 and nowhere else
+    Map<String, String> services = Map.of("page", stack.pageOrigin(), "api", stack.apiUrl(), "s3", stack.s3Endpoint(),
+        "dynamodb", stack.dynamoEndpoint(), "lambda/sqs", stack.servicesEndpoint());
+    for (Map.Entry<String, String> service : services.entrySet()) {
+      int port = URI.create(service.getValue()).getPort();
+      assertTrue(connects(InetAddress.getLoopbackAddress(), port), service.getKey() + " on loopback");
+      for (InetAddress address : network) {
+        assertFalse(connects(address, port), service.getKey() + " must not listen on " + address + ":" + port);
+      }
+    }
+  }
+
+  @Test
+  void slowSendersAreCutOffAndCannotHoldEveryGatewayThread() throws Exception {
+    // GIVEN more clients than the gateway has threads, each declaring a body of 1,000 bytes and sending 7
+    int port = URI.create(stack.apiUrl()).getPort();
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 10; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.getOutputStream().write(("POST /uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+            + "Content-Length: 1000\r\n\r\nslowbod").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        socket.setSoTimeout((LoopbackHttpServer.MAX_REQUEST_SECONDS + 10) * 1000);
+        slow.add(socket);
+      }
+      // WHEN another client asks for something, a little later (the server checks its deadlines once a second)
+      Thread.sleep(2000);
+      // THEN it is answered: the slow requests are cut off after their time, and the threads freed
+      HttpResponse<String> teapot = Http.get(stack.apiUrl() + "/teapot");
+      assertEquals(418, teapot.statusCode());
+      // AND every slow sender's connection was closed without its request reaching the function
+      for (Socket socket : slow) {
+        String rest;
+        try {
+          rest = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (java.net.SocketException reset) {
+          rest = ""; // closed by the server, as a reset
+        }
+        assertFalse(rest.startsWith("HTTP/1.1 200"), rest);
+      }
+    } finally {
+      for (Socket socket : slow) {
+        socket.close();
+      }
+    }
+  }
+
+  private static boolean connects(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 1000);
+      return true;
+    } catch (java.io.IOException refused) {
+      return false;
+    }
   }
 }
