@@ -17,6 +17,8 @@ public final class Main {
         serve [--data DIR | --in-memory] [--port N] [--template FILE] [--no-samples]
                             在本机运行 template.yaml：S3、DynamoDB、两个函数、HTTP API 和页面；
                             数据默认保存在 ./.nianbao/；端口从 4400 起（页面、API、S3、DynamoDB、Lambda/SQS）
+                            Ctrl-C、SIGINT 或 SIGTERM 停止它（在后台运行时也一样）
+        stop [--data DIR]   停止正在运行的本地栈（与 serve 的 --data 相同，默认 ./.nianbao），等它停下
         upload [--stack 名称 | --data DIR] FILE|DIR...
                             上传到本地栈（或 --stack / NIANBAO_STACK 指定的 AWS 栈）的报告桶，等待入库，
                             逐个列出状态与问题数；退出码 0 无错误，1 有错误，2 有文件被拒，3 上传或入库失败
@@ -57,6 +59,7 @@ public final class Main {
       case "parse" -> new ParseCommand(out, err).run(rest);
       case "check" -> new CheckCommand(out, err).run(rest);
       case "serve" -> new ServeCommand(out, err).run(rest);
+      case "stop" -> new StopCommand(out, err).run(rest, stateDir());
       case "upload" -> new UploadCommand(out, err).run(rest, stateDir());
       case "publish" -> new PublishCommand(out, err).run(rest,
           java.nio.file.Path.of(System.getProperty("nianbao.root", ".")));

@@ -8,8 +8,9 @@ import nianbao.local.stack.StackOptions;
 import nianbao.local.stack.TemplateRunner;
 
 /**
- * {@code ./nianbao serve}: the local stack in the foreground until Ctrl-C. Prints where the page, the API and the
- * services are, and the AWS CLI lines to upload a report and to look into the table.
+ * {@code ./nianbao serve}: the local stack until Ctrl-C, SIGINT or SIGTERM — all three alike, through the JVM's
+ * shutdown hook, in the background too (bin/java-interruptible); {@code ./nianbao stop} sends SIGTERM. Prints where
+ * the page, the API and the services are, and the AWS CLI lines to upload a report and to look into the table.
  */
 final class ServeCommand {
   private final PrintStream out;
@@ -93,7 +94,8 @@ final class ServeCommand {
     out.println("查看表中的条目 (scan the table):");
     out.println("  " + credentials + " aws --endpoint-url " + stack.dynamoEndpoint() + " dynamodb scan --table-name "
         + stack.table() + " --max-items 5");
-    out.println("按 Ctrl-C 停止 (Ctrl-C stops everything).");
+    out.println("按 Ctrl-C 停止，或运行 ./nianbao stop" + (data == null || data.equals(Main.stateDir().toAbsolutePath())
+        ? "" : " --data " + data) + " (Ctrl-C or ./nianbao stop stops everything).");
     out.flush();
   }
 }
