@@ -101,20 +101,9 @@ abstract class IngestSuite {
     Summary before = h.store.summary(null, null, null);
 
     // WHEN the same event arrives 50 times at once, and again afterwards
-    ExecutorService pool = Executors.newFixedThreadPool(50);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<String>> results = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return h.deliver(u);
-      }));
+    for (String answer : deliveredAtOnce(h, u, 50)) {
+      assertTrue(answer.contains("UNCHANGED"));
     }
-    start.countDown();
-    for (Future<String> f : results) {
-      assertTrue(f.get(120, TimeUnit.SECONDS).contains("UNCHANGED"));
-    }
-    pool.shutdown();
     h.deliver(u);
 
     // THEN nothing changed: same head revision, one version, same summary
@@ -131,27 +120,36 @@ abstract class IngestSuite {
         "this backend does not isolate concurrent transactions");
     Harness h = harness();
     Harness.Uploaded u = h.upload("uploads/race.txt", SeedReports.bytes(SeedReports.NAMES.get(2)));
-    ExecutorService pool = Executors.newFixedThreadPool(50);
+    int created = 0;
+    for (String answer : deliveredAtOnce(h, u, 50)) {
+      if (answer.contains("CREATED")) {
+        created++;
+      }
+    }
+    assertEquals(1, created, "exactly one delivery created the report");
+    assertEquals(1, h.heads().size());
+    assertEquals(1, h.store.summary(null, null, null).reports());
+    h.assertSummariesExact();
+  }
+
+  /** {@code u}'s event delivered {@code times} times at once, on threads released together: each answer. */
+  private static List<String> deliveredAtOnce(Harness h, Harness.Uploaded u, int times) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(times);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> results = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < times; i++) {
       results.add(pool.submit(() -> {
         start.await();
         return h.deliver(u);
       }));
     }
     start.countDown();
-    int created = 0;
+    List<String> answers = new ArrayList<>();
     for (Future<String> f : results) {
-      if (f.get(180, TimeUnit.SECONDS).contains("CREATED")) {
-        created++;
-      }
+      answers.add(f.get(180, TimeUnit.SECONDS));
     }
     pool.shutdown();
-    assertEquals(1, created, "exactly one delivery created the report");
-    assertEquals(1, h.heads().size());
-    assertEquals(1, h.store.summary(null, null, null).reports());
-    h.assertSummariesExact();
+    return answers;
   }
 
   @Test
