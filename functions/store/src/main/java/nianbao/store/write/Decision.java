@@ -5,8 +5,15 @@ package nianbao.store.write;
  * transaction, empty when nothing changes.
  *
  * @param status the report's status when the change leaves its current state as it was (else null)
+ * @param superseded what the stored object's key held before for other reports, each to leave its report next
+ *     ({@link WriteRules#superseded}); empty for every other change
  */
-public record Decision(WriteResult result, String reportId, String status, Writes writes) {
+public record Decision(WriteResult result, String reportId, String status, Writes writes,
+    java.util.List<nianbao.store.item.SourceRecord> superseded) {
+
+  public Decision(WriteResult result, String reportId, String status, Writes writes) {
+    this(result, reportId, status, writes, java.util.List.of());
+  }
 
   static Decision nothing(WriteResult result, String reportId, String status) {
     return new Decision(result, reportId, status, new Writes());

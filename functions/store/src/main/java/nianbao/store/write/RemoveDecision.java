@@ -10,7 +10,9 @@ import nianbao.store.Identity;
 import nianbao.store.ObjectRef;
 import nianbao.store.Sequencers;
 import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportHeadBuilder;
 import nianbao.store.item.ReportVersion;
+import nianbao.store.item.ReportVersionBuilder;
 import nianbao.store.item.SourceRecord;
 import nianbao.store.item.SourceRecordBuilder;
 
@@ -56,7 +58,9 @@ final class RemoveDecision {
   private void withdraw(Writes writes, ReportHead head, ReportVersion version, SourceRecord source) {
     Set<String> refs = new HashSet<>(version.sources());
     refs.remove(ObjectRef.text(source.bucket(), source.key(), source.versionId()));
-    ReportVersion newVersion = StoreDecision.withSources(version, refs);
+    ReportVersion newVersion = movedToRemainingSource(StoreDecision.withSources(version, refs), source, refs);
+    boolean movedFile = !Objects.equals(newVersion.key(), version.key())
+        || !Objects.equals(newVersion.versionId(), version.versionId());
     writes.put(newVersion);
     if (head != null && head.currentSha().equals(version.sha256()) && newVersion.withdrawn()) {
       Report oldReport = read.body(version);
@@ -71,9 +75,32 @@ final class RemoveDecision {
       } else {
         current.removeCurrent(id, head, oldReport);
       }
+    } else if (head != null && head.currentSha().equals(version.sha256()) && movedFile) {
+      // the current version's file was the one removed: the report now links to one it still has
+      writes.put(ReportHeadBuilder.builder(head).bucket(newVersion.bucket()).key(newVersion.key())
+          .versionId(newVersion.versionId()).eTag(newVersion.eTag()).size(newVersion.size())
+          .sourceName(newVersion.sourceName()).revision(head.revision() + 1).updatedAt(now).build(), head);
     } else if (head != null) {
       writes.check(head.reportId(), head);
     }
+  }
+
+  /**
+   * A version whose own file (the one it links to) is the one leaving, but which keeps other objects with the same
+   * bytes, links to one of those from now on (the first in order, so the choice does not depend on the read).
+   */
+  private ReportVersion movedToRemainingSource(ReportVersion v, SourceRecord leaving, Set<String> remaining) {
+    boolean ownFileLeaves = Objects.equals(v.bucket(), leaving.bucket()) && Objects.equals(v.key(), leaving.key())
+        && WriteRules.sameObjectVersion(v.versionId(), leaving.versionId());
+    if (v.withdrawn() || !ownFileLeaves) {
+      return v;
+    }
+    ObjectRef next = ObjectRef.parse(remaining.stream().sorted().findFirst().orElseThrow());
+    SourceRecord record = WriteRules.find(read.uploads(next.bucket(), next.key()), next.objectVersionId());
+    String name = next.key().substring(next.key().lastIndexOf('/') + 1);
+    return ReportVersionBuilder.builder(v).bucket(next.bucket()).key(next.key()).versionId(next.objectVersionId())
+        .eTag(record == null ? null : record.eTag()).size(record == null ? null : record.size()).sourceName(name)
+        .build();
   }
 
   /** Whether another live version of the source's key holds the same rejected bytes: the rejection stays. */

@@ -53,7 +53,12 @@ public final class ReportWriter {
   }
 
   /** What a change did, and in how many attempts. */
-  public record Outcome(WriteResult result, String reportId, String status, int attempts) {}
+  public record Outcome(WriteResult result, String reportId, String status, int attempts,
+      List<SourceRecord> superseded) {
+    public Outcome(WriteResult result, String reportId, String status, int attempts) {
+      this(result, reportId, status, attempts, List.of());
+    }
+  }
 
   /** Applies one change: read, decide, commit; again on a lost race. */
   public Outcome apply(Change change) {
@@ -62,16 +67,24 @@ public final class ReportWriter {
         String now = now();
         Decision d = WriteRules.decide(new TableSnapshot(store, WriteRules.firstRead(change)), change, now);
         commit(d.writes(), now);
-        return new Outcome(d.result(), d.reportId(), d.status(), attempt);
+        return new Outcome(d.result(), d.reportId(), d.status(), attempt, d.superseded());
       } catch (TransactionCanceledException | TransactionConflictException | TransactionInProgressException e) {
         retryable(e, attempt);
       }
     }
   }
 
-  /** Stores a readable report read from {@code upload}. */
+  /**
+   * Stores a readable report read from {@code upload}; then what the key held before for another report leaves
+   * that report ({@link WriteRules#superseded}), one change each. A failure between them fails the event, and its
+   * retry finds the report stored (unchanged) and goes on with the rest.
+   */
   public Outcome store(Report report, UploadedObject upload) {
-    return apply(new Change.Store(report, upload));
+    Outcome stored = apply(new Change.Store(report, upload));
+    for (SourceRecord earlier : stored.superseded()) {
+      apply(new Change.Remove(earlier, upload));
+    }
+    return stored;
   }
 
   /** Stores an upload that is not a readable report, with the reason to show to whoever uploaded it. */

@@ -58,7 +58,9 @@ final class StoreDecision {
     String ref = upload.ref().text();
     if (version != null && !version.withdrawn() && version.sources().contains(ref) && !reprocessed
         && rejected == null) {
-      return Decision.nothing(WriteResult.UNCHANGED, id.reportId(), head == null ? null : head.status());
+      // (a retried event: what the key held for other reports may not have left yet)
+      return new Decision(WriteResult.UNCHANGED, id.reportId(), head == null ? null : head.status(), new Writes(),
+          WriteRules.superseded(history, upload, id.reportId()));
     }
 
     Writes writes = new Writes();
@@ -92,7 +94,8 @@ final class StoreDecision {
       writes.delete(rejected.pk(), rejected.sk(), rejected);
       writes.count(rejected, null, -1);
     }
-    return new Decision(result, id.reportId(), becomesCurrent ? null : head.status(), writes);
+    return new Decision(result, id.reportId(), becomesCurrent ? null : head.status(), writes,
+        WriteRules.superseded(history, upload, id.reportId()));
   }
 
   /** The report of the head's current version (the one being replaced). */

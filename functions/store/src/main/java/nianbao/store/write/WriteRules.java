@@ -71,6 +71,25 @@ public final class WriteRules {
     return targets;
   }
 
+  /**
+   * The earlier contents of an object's key that belong to another report (or are another rejected upload) and
+   * that {@code upload} — now stored as report {@code reportId} — replaces: a key's new content is a version of
+   * whatever report it reads as, and the report the key held before loses that source (it stays listed only
+   * through its other sources). Earlier contents of the same report stay its earlier versions.
+   */
+  public static List<SourceRecord> superseded(List<SourceRecord> history, UploadedObject upload, String reportId) {
+    List<SourceRecord> out = new ArrayList<>();
+    for (SourceRecord s : history) {
+      boolean live = SourceRecord.INGESTED.equals(s.status()) || SourceRecord.REJECTED.equals(s.status());
+      if (live && s.reportId() != null && !s.reportId().equals(reportId)
+          && !sameObjectVersion(s.versionId(), upload.objectVersionId())
+          && Sequencers.compare(s.sequencer(), upload.sequencer()) < 0) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
   /** What a delete leaves for its key, so that a late creation event older than it is recognised as stale. */
   public static SourceRecord tombstone(UploadedObject deletion, String now) {
     return SourceRecordBuilder.builder(deletion.record(null, null, SourceRecord.REMOVED, null, now)).eTag(null)
