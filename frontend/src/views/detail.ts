@@ -19,6 +19,8 @@ export interface ReportDoc extends ReportTables {
   year?: number | null;
   region?: { code?: string; province?: string; city?: string; county?: string } | null;
   sections?: Record<string, string | null> | null;
+  /** Sections too long to travel in the report: their whole length and where to read them (the API's, not core's). */
+  sectionsTruncated?: Record<string, { chars: number; inlineChars: number; url: string }> | null;
   findings?: Finding[] | null;
   crossFindings?: Finding[] | null;
   source?: Record<string, unknown> | null;
@@ -198,12 +200,15 @@ export async function render(ctx: ViewContext): Promise<void> {
   const textSection = (key: string) => {
     const t = TEXT_SECTIONS.find((x) => x.key === key)!;
     const text = report.sections?.[key];
+    const cut = report.sectionsTruncated?.[key];
     const hits = findings.filter((f) => f.location?.section === t.section);
     return h('section', { id: sectionAnchor(t.section), class: 'report-section' },
       h('details', { class: 'text-section' },
         h('summary', null, h('h2', { class: 'h-inline' }, t.label), ...sectionCounts(hits),
-          text ? h('span', { class: 'muted' }, ` ${text.length} 字`) : h('span', { class: 'muted' }, ' 无内容')),
-        text ? h('div', { class: 'prose' }, ...text.split('\n').map((p) => h('p', null, p))) : h('p', { class: 'muted' }, '（原文无此部分或未能识别）')));
+          text ? h('span', { class: 'muted' }, ` ${cut ? cut.chars : text.length} 字`) : h('span', { class: 'muted' }, ' 无内容')),
+        text ? h('div', { class: 'prose' }, ...text.split('\n').map((p) => h('p', null, p))) : h('p', { class: 'muted' }, '（原文无此部分或未能识别）'),
+        cut ? h('p', { class: 'callout', role: 'note' }, `这一部分共 ${cut.chars} 字，上面只列出前 ${cut.inlineChars} 字。`,
+          h('a', { href: apiUrl(cut.url), target: '_blank', rel: 'noopener noreferrer' }, '查看全文')) : null));
   };
   const tableSection = (section: '二' | '三' | '四', tableEl: HTMLTableElement) => {
     const hits = findings.filter((f) => f.location?.section === section);

@@ -9,6 +9,7 @@ import nianbao.api.openapi.OpenApi;
 import nianbao.api.routes.AgencyRoutes;
 import nianbao.api.routes.ExportRoutes;
 import nianbao.api.routes.ReportRoutes;
+import nianbao.api.routes.SectionRoutes;
 import nianbao.api.routes.SummaryRoutes;
 import nianbao.api.routes.UploadRoutes;
 import nianbao.core.settings.Settings;
@@ -64,6 +65,7 @@ public final class ApiFactory {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new ReportRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.ReviewRoutes(ctx).routes());
+    routes.addAll(new SectionRoutes(ctx).routes());
     routes.addAll(new AgencyRoutes(ctx).routes());
     routes.addAll(new SummaryRoutes(ctx).routes());
     routes.addAll(exports.routes());

@@ -164,6 +164,10 @@ class ContractTest {
     get("/reports/{id}/source", "/reports/" + id + "/source");
     get("/reports/{id}/source", "/reports/" + id + "/source?version=" + "0".repeat(64));
     get("/reports/{id}/source", "/reports/" + rejectedId + "/source");
+    get("/reports/{id}/sections/{section}", "/reports/" + id + "/sections/overview");
+    get("/reports/{id}/sections/{section}", "/reports/" + id + "/sections/problems?from=-1");
+    get("/reports/{id}/sections/{section}", "/reports/" + id + "/sections/nope");
+    get("/reports/{id}/sections/{section}", "/reports/nope-2022/sections/other");
     get("/reports/{id}/source-link", "/reports/" + id + "/source-link");
     get("/reports/{id}/source-link", "/reports/" + rejectedId + "/source-link");
     get("/reports/{id}/source-link", "/reports/nope-2022/source-link");

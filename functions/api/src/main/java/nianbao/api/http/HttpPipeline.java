@@ -18,6 +18,9 @@ public final class HttpPipeline {
   private final Cors cors;
   private final Metrics metrics;
 
+  /** Lambda's 6 MB answer limit, less room for the headers and the event's JSON around the body. */
+  static final int MAX_ANSWER_BYTES = 5_500_000;
+
   public HttpPipeline(Router router, Authorisation authorisation, ConditionalGet conditionalGet, Cors cors,
       Metrics metrics) {
     this.router = router;
@@ -63,6 +66,13 @@ public final class HttpPipeline {
         response = ProblemResponses.of(request, e);
       }
       Response out = finish(request, response);
+      if (out.body() != null && out.bodyBytes().length > MAX_ANSWER_BYTES) {
+        // Lambda refuses an answer over 6 MB and API Gateway then answers a bare 500 without CORS: the page could
+        // not even read why. Routes keep their answers small (long sections have their own route); this is the
+        // last guard.
+        out = finish(request, ProblemResponses.of(request, new IllegalStateException(route + " answered "
+            + out.bodyBytes().length + " bytes, over Lambda's limit")));
+      }
       record(route, out.status(), started);
       return out;
     }

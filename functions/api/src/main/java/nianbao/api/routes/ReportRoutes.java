@@ -180,6 +180,7 @@ public final class ReportRoutes {
       out.putNull("report");
     } else {
       out.set("report", Json.tree(ctx.store().currentReport(h)));
+      SectionRoutes.capLongSections((ObjectNode) out.get("report"), h.id());
     }
     return Response.read(Json.write(out));
   }
