@@ -150,6 +150,7 @@ class ContractTest {
     get("/reports", "/reports?rule=S2");
     get("/reports", "/reports?province=" + ApiStack.enc("河南省") + "&city=" + ApiStack.enc("新乡市") + "&status=VALID");
     get("/reports", "/reports?province=" + ApiStack.enc("河南省") + "&status=VALID");
+    get("/reports", "/reports?province=" + ApiStack.enc("河南省") + "&status=HAS_ERRORS&sort=errors&level=COUNTY");
     get("/reports", "/reports?limit=500");
     get("/reports/{id}", "/reports/" + id);
     get("/reports/{id}", "/reports/" + rejectedId);
@@ -187,7 +188,7 @@ class ContractTest {
     get("/export/findings.csv", "/export/findings.csv?year=2022");
     get("/export/findings.csv", "/export/findings.csv?year=2022&severity=note");
     get("/export/reports.csv", "/export/reports.csv?status=bogus");
-    get("/export/findings.csv", "/export/findings.csv?province=x&rule=B1");
+    get("/export/findings.csv", "/export/findings.csv?county=x&rule=B1");
     check("GET", "/export/reports.csv", smallExports.get("/export/reports.csv"));
     check("GET", "/export/findings.csv", smallExports.get("/export/findings.csv"));
     ApiStack.Call accepted = check("GET", "/export/reports.csv", slowExports.get("/export/reports.csv?limit=1"

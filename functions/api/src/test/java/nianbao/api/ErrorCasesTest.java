@@ -58,12 +58,14 @@ class ErrorCasesTest {
         Arguments.of("GET", "/reports?year=2022&year=2021", Map.of(), null, 400, "bad-parameter", "只能给出一次"),
         Arguments.of("GET", "/reports?agency=", Map.of(), null, 400, "bad-parameter", "agency"),
         Arguments.of("GET", "/reports?q=%E4%B8", Map.of(), null, 400, "bad-parameter", "URL 编码"),
-        Arguments.of("GET", "/reports?province=" + ApiStack.enc("河南省") + "&status=VALID", Map.of(), null, 400,
-            "unsupported-filter", "province+status"),
+        Arguments.of("GET", "/reports?county=" + ApiStack.enc("新乡县"), Map.of(), null, 400, "unsupported-filter",
+            "province"),
+        Arguments.of("GET", "/reports?sort=oldest", Map.of(), null, 400, "bad-parameter", "sort"),
+        Arguments.of("GET", "/reports?level=TOWN", Map.of(), null, 400, "bad-parameter", "level"),
         Arguments.of("GET", "/reports?city=" + ApiStack.enc("新乡市"), Map.of(), null, 400, "unsupported-filter",
             "province"),
-        Arguments.of("GET", "/export/reports.csv?rule=B1&agency=x", Map.of(), null, 400, "unsupported-filter",
-            "rule+agency"),
+        Arguments.of("GET", "/export/reports.csv?rule=B1&county=x", Map.of(), null, 400, "unsupported-filter",
+            "province"),
         Arguments.of("GET", "/summary?city=" + ApiStack.enc("新乡市"), Map.of(), null, 400, "bad-parameter",
             "province"),
         Arguments.of("GET", "/summary?year=2007", Map.of(), null, 400, "bad-parameter", "2008"),
@@ -147,10 +149,12 @@ class ErrorCasesTest {
   }
 
   @Test
-  void anUnsupportedCombinationListsTheSupportedOnes() {
-    JsonNode p = stack.get("/reports?rule=B1&province=" + ApiStack.enc("河南省")).json();
-    assertTrue(p.path("supported").isArray() && p.path("supported").size() > 5, p.toString());
-    assertTrue(p.path("detail").asText().contains("year+province+city"), p.toString());
+  void anUnsupportedCombinationSaysWhatTheListsNeed() {
+    // any combination is answered (issue 15); only a city or county without its province is not
+    assertEquals(200, stack.get("/reports?rule=B1&province=" + ApiStack.enc("河南省")).status());
+    JsonNode p = stack.get("/reports?rule=B1&city=" + ApiStack.enc("新乡市")).json();
+    assertTrue(p.path("supported").isArray() && p.path("supported").size() > 0, p.toString());
+    assertTrue(p.path("detail").asText().contains("any combination"), p.toString());
   }
 
   @Test

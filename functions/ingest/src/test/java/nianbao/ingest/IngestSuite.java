@@ -450,7 +450,7 @@ abstract class IngestSuite {
   }
 
   @Test
-  void everyListFilterCombinationIsOneIndexQuery() throws Exception {
+  void everyListFilterCombinationAnswersTheSeeds() throws Exception {
     Harness h = harness();
     h.deliverSeeds();
     assertEquals(3, all(h, new ListFilter(2022, null, null, null, null, null)).size());
@@ -468,8 +468,12 @@ abstract class IngestSuite {
       assertEquals(h.store.summary(null, null, null).reportsByRule().get(rule).intValue(),
           all(h, new ListFilter(null, null, null, null, rule, null)).size(), rule);
     }
+    // province with status was refused before lists took any combination (issue 15)
+    assertEquals(all(h, new ListFilter(null, null, null, "VALID", null, null)).stream()
+        .filter(r -> "河南省".equals(r.province())).toList(),
+        all(h, new ListFilter(null, "河南省", null, "VALID", null, null)));
     assertThrows(IllegalArgumentException.class,
-        () -> h.store.list(new ListFilter(null, "河南省", null, "VALID", null, null), 10, null));
+        () -> h.store.list(new ListFilter(null, null, "新乡市", null, null, null), 10, null), "a city needs its province");
     assertThrows(IllegalArgumentException.class, () -> h.store.list(ListFilter.none(), 10, "not-a-cursor"));
   }
 

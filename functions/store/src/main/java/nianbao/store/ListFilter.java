@@ -4,44 +4,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The filters of {@code GET /reports}. Each supported combination is answered by one index query (see
- * {@link ReportStore#list}); {@link #supported()} lists them for error messages.
+ * The filters of {@code GET /reports}: any combination (see {@code nianbao.store.lists.ListReader}).
  *
- * @param agency a prefix of the normalised agency name; with year, province and city it matches anywhere in the name
+ * @param city    needs its province; {@code county} too (with the city, or without one for a county the
+ *                province administers directly)
+ * @param level   the agency's level from its region: {@code PROVINCE}, {@code CITY}, {@code COUNTY}, {@code NONE}
+ * @param agency  part of the agency name, anywhere in it (compared normalised)
  */
-public record ListFilter(Integer year, String province, String city, String status, String rule, String agency) {
+public record ListFilter(Integer year, String province, String city, String county, String level, String status,
+    String rule, String agency) {
 
-  public static ListFilter none() {
-    return new ListFilter(null, null, null, null, null, null);
+  public ListFilter(Integer year, String province, String city, String status, String rule, String agency) {
+    this(year, province, city, null, null, status, rule, agency);
   }
 
-  /** The combinations {@link ReportStore#list} answers, as parameter lists. */
+  public static ListFilter none() {
+    return new ListFilter(null, null, null, null, null, null, null, null);
+  }
+
+  /** What the lists need besides any combination: the region's upper parts. */
   public static List<String> supported() {
-    return List.of("(none)", "year", "status", "year+status", "province", "province+city", "year+province",
-        "year+province+city", "rule", "year+rule", "agency", "year+agency",
-        "province+city[+year] with any of status, rule, agency");
+    return List.of("any combination of year, province, city, county, level, status, rule, agency",
+        "city and county need province");
   }
 
   public String describe() {
     List<String> given = new ArrayList<>();
-    if (year != null) {
-      given.add("year");
-    }
-    if (province != null) {
-      given.add("province");
-    }
-    if (city != null) {
-      given.add("city");
-    }
-    if (status != null) {
-      given.add("status");
-    }
-    if (rule != null) {
-      given.add("rule");
-    }
-    if (agency != null) {
-      given.add("agency");
-    }
+    add(given, "year", year);
+    add(given, "province", province);
+    add(given, "city", city);
+    add(given, "county", county);
+    add(given, "level", level);
+    add(given, "status", status);
+    add(given, "rule", rule);
+    add(given, "agency", agency);
     return given.isEmpty() ? "(none)" : String.join("+", given);
+  }
+
+  private static void add(List<String> given, String name, Object value) {
+    if (value != null) {
+      given.add(name);
+    }
   }
 }

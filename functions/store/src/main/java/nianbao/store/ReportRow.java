@@ -1,5 +1,6 @@
 package nianbao.store;
 
+import nianbao.store.item.ListEntry;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.RuleFindings;
 
@@ -10,6 +11,11 @@ public record ReportRow(String reportId, String agency, Integer year, String pro
   public static ReportRow of(ReportHead h) {
     return new ReportRow(h.reportId(), h.agency(), h.year(), h.province(), h.city(), h.county(), h.status(),
         h.errors(), h.warnings(), h.notes(), h.title(), h.uploadedAt());
+  }
+
+  public static ReportRow of(ListEntry e) {
+    return new ReportRow(e.reportId(), e.agency(), e.year(), e.province(), e.city(), e.county(), e.status(),
+        e.errors(), e.warnings(), e.notes(), e.title(), e.uploadedAt());
   }
 
   public static ReportRow of(RuleFindings f) {

@@ -12,6 +12,7 @@ import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.store.item.BodyChunk;
 import nianbao.store.item.Keys;
+import nianbao.store.item.ListEntry;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.ReviewRecord;
@@ -19,6 +20,7 @@ import nianbao.store.review.ReviewDecisions;
 import nianbao.core.review.FindingReviews;
 import nianbao.store.item.RuleFindings;
 import nianbao.store.item.SourceRecord;
+import nianbao.store.lists.ListSort;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -54,7 +56,7 @@ public final class ReportStore {
     this.rules = enhanced.table(tableName, RuleFindings.SCHEMA);
     this.reviews = enhanced.table(tableName, ReviewRecord.SCHEMA);
     this.sources = enhanced.table(tableName, SourceRecord.SCHEMA);
-    this.lists = new ReportLists(heads, rules);
+    this.lists = new ReportLists(dynamo, tableName);
   }
 
   /**
@@ -63,7 +65,7 @@ public final class ReportStore {
    */
   public static void loadSchemas() {
     List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA, SourceRecord.SCHEMA,
-        ReviewRecord.SCHEMA);
+        ReviewRecord.SCHEMA, ListEntry.SCHEMA);
   }
 
   public String tableName() {
@@ -311,15 +313,21 @@ public final class ReportStore {
 
   // ------------------------------------------------------------------------------------------------ lists
 
-  /**
-   * A page of reports, newest first (year, then upload time), for one supported combination of filters. Each
-   * combination is one index query: see functions/store/README.md.
-   *
-   * @throws UnsupportedFilterException for a combination no index answers
-   * @throws IllegalArgumentException for a malformed cursor
-   */
+  /** A page of reports newest first (year, then upload time); {@link #list(ListFilter, ListSort, int, String)}. */
   public Page<ReportRow> list(ListFilter f, int limit, String cursor) {
-    return lists.list(f, limit, cursor);
+    return lists.list(f, ListSort.NEWEST, limit, cursor);
+  }
+
+  /**
+   * A page of reports for any combination of filters, in {@code sort} order. A page may be short (even empty)
+   * with a cursor when a filter the keys cannot answer used up its read budget: read on while there is a cursor.
+   * Costs: functions/store/README.md, "Lists".
+   *
+   * @throws UnsupportedFilterException for a city or county without its province
+   * @throws IllegalArgumentException for a malformed cursor or one of another list
+   */
+  public Page<ReportRow> list(ListFilter f, ListSort sort, int limit, String cursor) {
+    return lists.list(f, sort, limit, cursor);
   }
 
   static Key key(String pk, String sk) {

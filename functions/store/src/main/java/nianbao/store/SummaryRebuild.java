@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * those of scopes no report counts in any more (found by a scan of the summary keys: an operator's command, not a
  * request path). The root item keeps its list of processing versions.
  *
+ * <p>The lists are written again too (list entries and rule items, whose keys a format change may move).
+ *
  * <p>Uploads must be paused while it runs (in AWS, the ingest function's reserved concurrency set to 0): a report
  * stored between the reading and the writing would be missing from the rewritten summaries.
  */
@@ -47,8 +49,11 @@ public final class SummaryRebuild {
     this.clock = clock;
   }
 
-  /** What was done: reports counted, summary items written, and items removed. */
-  public record Result(long reports, int written, int removed) {}
+  /**
+   * What was done: reports counted, summary items written, and items removed; {@code listItems} the list entries
+   * and rule items written again ({@link nianbao.store.lists.ListRebuild}).
+   */
+  public record Result(long reports, int written, int removed, int listItems) {}
 
   public Result run() {
     Map<String, Map<String, BigDecimal>> sums = new TreeMap<>();
@@ -91,7 +96,8 @@ public final class SummaryRebuild {
     stale.removeAll(sums.keySet());
     stale.forEach(scope -> writes.add(BatchWriter.delete(Keys.of(scope, Keys.SUMMARY))));
     writer.write(writes);
-    return new Result(reports, sums.size(), stale.size());
+    int listItems = new nianbao.store.lists.ListRebuild(store).run();
+    return new Result(reports, sums.size(), stale.size(), listItems);
   }
 
   /** The partition keys of every summary item stored. */

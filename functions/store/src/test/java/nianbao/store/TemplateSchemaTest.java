@@ -33,6 +33,7 @@ class TemplateSchemaTest {
     Map<String, String> used = new TreeMap<>();
     collect(ReportHead.SCHEMA, used);
     collect(RuleFindings.SCHEMA, used);
+    collect(nianbao.store.item.ListEntry.SCHEMA, used);
     assertEquals(declared, used);
     assertEquals("pk", table.keySchema().get(0).attributeName());
     assertEquals("sk", table.keySchema().get(1).attributeName());

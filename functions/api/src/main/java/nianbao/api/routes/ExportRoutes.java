@@ -32,6 +32,7 @@ import nianbao.core.model.Report;
 import nianbao.core.model.ReviewAndLitigation;
 import nianbao.core.vocabulary.Vocabulary;
 import nianbao.store.ListFilter;
+import nianbao.store.lists.ListSort;
 import nianbao.store.Page;
 import nianbao.store.ReportRow;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -123,7 +124,7 @@ public final class ExportRoutes {
     Severity only = SharedParameters.severity(r);
     long deadline = System.nanoTime() + ctx.config().exportTimeBudget().toNanos();
     try {
-      Built built = build(kind, filter, only, deadline);
+      Built built = build(kind, filter, Filters.sort(r), only, deadline);
       return answer(built, kind + ".csv", null);
     } catch (TooSlow slow) {
       ExportJobs.Job job = new ExportJobs.Job(UUID.randomUUID().toString(), kind, rawQuery(r));
@@ -152,7 +153,7 @@ public final class ExportRoutes {
       Request r = new Request("GET", "/export/" + job.kind() + ".csv", query, Map.of(), new byte[0], Map.of(), null,
           job.id());
       ListFilter filter = Filters.read(r, ctx.clock());
-      Built built = build(job.kind(), filter, SharedParameters.severity(r), System.nanoTime() + budget.toNanos());
+      Built built = build(job.kind(), filter, Filters.sort(r), SharedParameters.severity(r), System.nanoTime() + budget.toNanos());
       ctx.s3().putObject(p -> p.bucket(bucket).key(prefix + job.kind() + ".csv").contentType(CSV)
           .contentDisposition("attachment; filename=\"" + job.kind() + ".csv\""), RequestBody.fromBytes(built.bytes()));
       return true;
@@ -237,13 +238,14 @@ public final class ExportRoutes {
   record Built(byte[] bytes, int rows) {}
 
   /** The CSV of {@code kind}; {@code only}: the findings of one severity (null: all). */
-  Built build(String kind, ListFilter filter, Severity only, long deadline) {
+  Built build(String kind, ListFilter filter, ListSort sort, Severity only, long deadline) {
     Csv csv = new Csv();
-    int rows = kind.equals(REPORTS) ? reports(csv, filter, deadline) : findings(csv, filter, only, deadline);
+    int rows = kind.equals(REPORTS) ? reports(csv, filter, sort, deadline)
+        : findings(csv, filter, sort, only, deadline);
     return new Built(csv.toString().getBytes(StandardCharsets.UTF_8), rows);
   }
 
-  int reports(Csv csv, ListFilter filter, long deadline) {
+  int reports(Csv csv, ListFilter filter, ListSort sort, long deadline) {
     List<String> header = new ArrayList<>(REPORT_COLUMNS);
     SharedParameters.RULES.forEach(rule -> header.add(rule + " 发现数"));
     csv.row(header);
@@ -294,11 +296,11 @@ public final class ExportRoutes {
       SharedParameters.RULES.forEach(rule -> line.add(counts.getOrDefault(rule, 0)));
       csv.row(line);
       return 1;
-    }, filter, deadline);
+    }, filter, sort, deadline);
     return rows;
   }
 
-  int findings(Csv csv, ListFilter filter, Severity only, long deadline) {
+  int findings(Csv csv, ListFilter filter, ListSort sort, Severity only, long deadline) {
     csv.row(FINDING_COLUMNS);
     int rows = each((head, report) -> {
       if (report == null) {
@@ -324,7 +326,7 @@ public final class ExportRoutes {
         n++;
       }
       return n;
-    }, filter, deadline);
+    }, filter, sort, deadline);
     return rows;
   }
 
@@ -334,14 +336,14 @@ public final class ExportRoutes {
   }
 
   /** Every report of the filter, in list order, with its current report (null for a rejected upload). */
-  private int each(RowWriter writer, ListFilter filter, long deadline) {
+  private int each(RowWriter writer, ListFilter filter, ListSort sort, long deadline) {
     String cursor = null;
     int rows = 0;
     do {
       if (System.nanoTime() > deadline) {
         throw new TooSlow();
       }
-      Page<ReportRow> page = ctx.store().list(filter, PAGE, cursor);
+      Page<ReportRow> page = ctx.store().list(filter, sort, PAGE, cursor);
       List<String> ids = page.items().stream().map(ReportRow::reportId).toList();
       Map<String, ReportView> heads = ctx.batch().reports(ids);
       Map<String, Report> reports = ctx.batch().currentReports(heads.values());

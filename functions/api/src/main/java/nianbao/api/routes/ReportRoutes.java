@@ -20,6 +20,7 @@ import nianbao.api.http.Route.Param;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Severity;
 import nianbao.store.ListFilter;
+import nianbao.store.lists.ListSort;
 import nianbao.store.Page;
 import nianbao.store.ReportRow;
 import nianbao.store.ObjectRef;
@@ -45,9 +46,10 @@ public final class ReportRoutes {
     listParams.add(Param.query("cursor", "{\"type\":\"string\"}", "上一页返回的 cursor，原样使用"));
     return List.of(
         Route.get("/reports", "listReports", "报告列表")
-            .description("按年度、地区、状态、规则、机关筛选，最新的在前；每种支持的筛选组合对应一个索引查询，"
-                + "不支持的组合返回 400 并列出支持的组合。")
-            .params(listParams).json(200, "ReportList", "一页报告").problem(400, "参数有误或筛选组合不受支持")
+            .description("按年度、省、市、县、层级、状态、规则、机关名称的任意组合筛选，按 sort 排序（默认最新在前），"
+                + "用 cursor 翻页直到没有 cursor。一页最多读取 limit 的几倍条目：按机关名称筛选（或规则配合 newest 以外的"
+                + "排序）时，一页可能少于 limit 条甚至为空而仍有 cursor，继续翻页即可。city、county 需要 province。")
+            .params(listParams).json(200, "ReportList", "一页报告").problem(400, "参数有误（如 city 没有 province）")
             .to(this::list),
         Route.get("/reports/{id}", "getReport", "一份报告（docs/FORMAT.md 的 JSON 加状态与来源）")
             .param(SharedParameters.ID).json(200, "ReportDetail", "报告").problem(404, "没有这份报告").to(this::get),
@@ -90,11 +92,12 @@ public final class ReportRoutes {
     known.add("cursor");
     Params.onlyKnown(r, known);
     ListFilter filter = Filters.read(r, ctx.clock());
+    ListSort sort = Filters.sort(r);
     int limit = Params.integer(r, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-    String storeCursor = Filters.unwrapCursor(filter, r.query("cursor"));
+    String storeCursor = Filters.unwrapCursor(filter, sort, r.query("cursor"));
     Page<ReportRow> page;
     try {
-      page = ctx.store().list(filter, limit, storeCursor);
+      page = ctx.store().list(filter, sort, limit, storeCursor);
     } catch (nianbao.store.UnsupportedFilterException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -108,16 +111,19 @@ public final class ReportRoutes {
     for (ReportRow row : page.items()) {
       items.add(row(row));
     }
-    String next = Filters.wrapCursor(filter, page.cursor());
+    String next = Filters.wrapCursor(filter, sort, page.cursor());
     out.put("cursor", next);
     out.put("limit", limit);
     ObjectNode f = out.putObject("filter");
     putIf(f, "year", filter.year());
     putIf(f, "province", filter.province());
     putIf(f, "city", filter.city());
+    putIf(f, "county", filter.county());
+    putIf(f, "level", filter.level());
     putIf(f, "status", filter.status());
     putIf(f, "rule", filter.rule());
     putIf(f, "agency", filter.agency());
+    f.put("sort", sort.code());
     Response response = Response.read(Json.write(out));
     if (next != null) {
       response.header("Link", "<" + nextLink(r, next) + ">; rel=\"next\"");

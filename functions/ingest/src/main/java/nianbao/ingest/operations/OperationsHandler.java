@@ -79,6 +79,7 @@ public final class OperationsHandler implements RequestStreamHandler {
         result.put("reports", r.reports());
         result.put("written", r.written());
         result.put("removed", r.removed());
+        result.put("listItems", r.listItems());
       }
       case "redrive" -> {
         if (deadLetterQueueUrl == null || deadLetterQueueUrl.isBlank()) {

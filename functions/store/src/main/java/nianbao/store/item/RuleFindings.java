@@ -12,7 +12,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * The current findings of one report for one rule: queried by report (its partition, {@code F#} prefix) and by
- * rule across reports ({@code byRule}, {@code byYearRule}). It carries the report's list attributes so that a
+ * rule across reports, filed under its report's scopes like a list entry ({@link ListScopes}, family
+ * {@code F|<rule>}; {@code byRule}, {@code byYearRule} hold it too, by rule alone). It carries the report's list attributes so that a
  * list filtered by rule is served from the index alone. At most one item per rule id per report, which keeps every
  * change of a report inside one transaction.
  *
@@ -35,8 +36,26 @@ public record RuleFindings(
     return Keys.rule(rule);
   }
 
+  /**
+   * {@code <status>#<level>#<year>#<uploadedAt>#<reportId>}: the report's place in its rule's lists, newest first
+   * when read backwards within one status and level (the lists merge those ranges; {@code nianbao.store.lists}).
+   */
   public String ord() {
+    return status + "#" + ListScopes.level(province, city, county) + "#" + newest(year, uploadedAt, reportId);
+  }
+
+  /** The newest-first sort value: year, upload time, report id. */
+  public static String newest(Integer year, String uploadedAt, String reportId) {
     return String.format("%04d", year == null ? 0 : year) + "#" + uploadedAt + "#" + reportId;
+  }
+
+  /** The family of a rule's scope keys: {@code F|<rule>}. */
+  public static String family(String rule) {
+    return "F|" + rule;
+  }
+
+  private String scope(String attribute) {
+    return ListScopes.of(family(rule), year, province, city, county).get(attribute);
   }
 
   public String ruleKey() {
@@ -47,8 +66,12 @@ public record RuleFindings(
     return year == null ? null : year + "#" + rule;
   }
 
-  public static final TableSchema<RuleFindings> SCHEMA = new SchemaBuilder<>(RuleFindings.class,
-      RuleFindings::from)
+  public static final TableSchema<RuleFindings> SCHEMA = schema();
+
+  private static TableSchema<RuleFindings> schema() {
+    List<String> ordIndexes = new java.util.ArrayList<>(ListScopes.INDEXES);
+    ordIndexes.addAll(List.of(Keys.BY_RULE, Keys.BY_YEAR_RULE));
+    SchemaBuilder<RuleFindings> b = new SchemaBuilder<>(RuleFindings.class, RuleFindings::from)
       .string(Keys.PK, RuleFindings::pk, primaryPartitionKey())
       .string(Keys.SK, RuleFindings::sk, primarySortKey())
       .string("reportId", RuleFindings::reportId)
@@ -71,10 +94,17 @@ public record RuleFindings(
       .integer("reportNotes", RuleFindings::reportNotes)
       .string("title", RuleFindings::title)
       .string("uploadedAt", RuleFindings::uploadedAt)
-      .string("ord", RuleFindings::ord, secondarySortKey(List.of(Keys.BY_RULE, Keys.BY_YEAR_RULE)))
+      .string("ord", RuleFindings::ord, secondarySortKey(ordIndexes))
       .string("ruleKey", RuleFindings::ruleKey, secondaryPartitionKey(Keys.BY_RULE))
-      .string("yearRuleKey", RuleFindings::yearRuleKey, secondaryPartitionKey(Keys.BY_YEAR_RULE))
-      .build();
+      .string("yearRuleKey", RuleFindings::yearRuleKey, secondaryPartitionKey(Keys.BY_YEAR_RULE));
+    for (boolean year : new boolean[] {false, true}) {
+      for (int depth = 0; depth < ListScopes.DEPTHS; depth++) {
+        String attribute = ListScopes.attribute(year, depth);
+        b.string(attribute, r -> r.scope(attribute), secondaryPartitionKey(ListScopes.index(year, depth)));
+      }
+    }
+    return b.build();
+  }
 
   static RuleFindings from(ItemBuilder b) {
     return new RuleFindings(b.s("reportId"), b.s("rule"), b.i0("count"), b.i0("errors"), b.i0("warnings"), b.i0("notes"),

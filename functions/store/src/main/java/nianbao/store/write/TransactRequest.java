@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nianbao.store.item.Keys;
+import nianbao.store.item.ListEntry;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.RuleFindings;
@@ -82,6 +83,8 @@ public final class TransactRequest {
       return RuleFindings.SCHEMA.itemToMap(r, true);
     } else if (item instanceof nianbao.store.item.ReviewRecord r) {
       return nianbao.store.item.ReviewRecord.SCHEMA.itemToMap(r, true);
+    } else if (item instanceof ListEntry e) {
+      return ListEntry.SCHEMA.itemToMap(e, true);
     }
     throw new IllegalArgumentException("not an item of the table: " + item.getClass());
   }

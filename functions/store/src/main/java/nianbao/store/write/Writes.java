@@ -12,6 +12,7 @@ import nianbao.store.SummaryCounts;
 import nianbao.store.item.BodyChunk;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
+import nianbao.store.lists.ListEntries;
 
 /**
  * The writes of one change, as items, not requests: puts and deletes conditioned on the heads as they were read,
@@ -55,17 +56,27 @@ public final class Writes {
     writes.add(new Put(item, null));
   }
 
-  /** Puts a head (or an item of its partition) if the head read is unchanged. */
+  /**
+   * Puts a head (or an item of its partition) if the head read is unchanged. A head brings its list entries
+   * (one per order, stable keys): every change that writes a head, whatever its kind, keeps the lists in step.
+   */
   void put(Object item, ReportHead expected) {
     writes.add(new Put(item, Expected.asRead(expected)));
+    if (item instanceof ReportHead head) {
+      ListEntries.of(head).forEach(e -> writes.add(new Put(e, null)));
+    }
   }
 
   void delete(String pk, String sk) {
     writes.add(new Delete(pk, sk, null));
   }
 
+  /** Deletes an item of a head's partition if the head read is unchanged; a head takes its list entries along. */
   void delete(String pk, String sk, ReportHead expected) {
     writes.add(new Delete(pk, sk, Expected.asRead(expected)));
+    if (Keys.HEAD.equals(sk)) {
+      ListEntries.sortKeys().forEach(entry -> writes.add(new Delete(pk, entry, null)));
+    }
   }
 
   void check(String reportId, ReportHead expected) {

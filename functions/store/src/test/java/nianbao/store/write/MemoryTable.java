@@ -13,6 +13,7 @@ import nianbao.store.Bodies;
 import nianbao.store.Sequencers;
 import nianbao.store.item.BodyChunk;
 import nianbao.store.item.Keys;
+import nianbao.store.item.ListEntry;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.ReviewRecord;
@@ -85,6 +86,8 @@ final class MemoryTable implements Snapshot {
       return s.pk() + "|" + s.sk();
     } else if (item instanceof ReviewRecord r) {
       return r.pk() + "|" + r.sk();
+    } else if (item instanceof ListEntry e) {
+      return e.pk() + "|" + e.sk();
     }
     throw new IllegalArgumentException(item.toString());
   }

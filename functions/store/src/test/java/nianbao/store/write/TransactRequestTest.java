@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import nianbao.store.ObjectRef;
 import nianbao.store.item.Keys;
+import nianbao.store.lists.ListSort;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -19,8 +20,8 @@ class TransactRequestTest {
     Decision d = WriteRules.decide(new MemoryTable(), new Change.Store(report(2022, 0, 0, "v1"),
         upload("a.txt", "1", 0, "10")), "now");
     List<TransactWriteItem> items = TransactRequest.of("t", d.writes(), "now");
-    // head (absent), version, record; 0 rule items; 2 checks; 6 summaries
-    assertEquals(3 + 2 + 6, items.size());
+    // head (absent), its list entries (one per order), version, record; 0 rule items; 2 checks; 6 summaries
+    assertEquals(1 + ListSort.values().length + 2 + 2 + 6, items.size());
     assertEquals("attribute_not_exists(pk)", items.get(0).put().conditionExpression());
     assertEquals(2, items.stream().filter(i -> i.conditionCheck() != null).count());
     TransactWriteItem root = items.stream().filter(i -> i.update() != null

@@ -1,0 +1,51 @@
+package nianbao.store.lists;
+
+import java.util.ArrayList;
+import java.util.List;
+import nianbao.store.BatchWriter;
+import nianbao.store.Page;
+import nianbao.store.ReportStore;
+import nianbao.store.item.ListEntry;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.RuleFindings;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Writes every report's list items again from its head: its list entries, and its rule items through today's
+ * schema (their scope keys and sort key). A table written before lists took any combination (2026-12, issue 15)
+ * has neither; {@code rebuild-summaries} runs this after the summaries. An operator's command with uploads
+ * paused, like the summary rebuild: one query per report for its rule items, batches of 25 writes.
+ */
+public final class ListRebuild {
+  private static final int PAGE = 500;
+
+  private final ReportStore store;
+  private final BatchWriter writer;
+
+  public ListRebuild(ReportStore store) {
+    this.store = store;
+    this.writer = new BatchWriter(store.dynamo(), store.tableName());
+  }
+
+  /** Returns the number of items written. */
+  public int run() {
+    int written = 0;
+    String cursor = null;
+    do {
+      Page<ReportHead> page = store.allHeads(PAGE, cursor);
+      List<WriteRequest> writes = new ArrayList<>();
+      for (ReportHead head : page.items()) {
+        ListEntries.of(head).forEach(e -> writes.add(BatchWriter.put(ListEntry.SCHEMA.itemToMap(e, true))));
+        if (!head.rejected()) {
+          for (RuleFindings r : store.ruleFindings(head.reportId())) {
+            writes.add(BatchWriter.put(RuleFindings.SCHEMA.itemToMap(r, true)));
+          }
+        }
+      }
+      writer.write(writes);
+      written += writes.size();
+      cursor = page.cursor();
+    } while (cursor != null);
+    return written;
+  }
+}

@@ -1,0 +1,215 @@
+package nianbao.store.lists;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nianbao.servers.LocalDynamoDb;
+import nianbao.store.BatchWriter;
+import nianbao.store.Identity;
+import nianbao.store.ListFilter;
+import nianbao.store.Page;
+import nianbao.store.ReportRow;
+import nianbao.store.ReportStore;
+import nianbao.store.item.ListEntry;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportHeadBuilder;
+import nianbao.store.item.RuleFindings;
+import nianbao.store.item.RuleFindingsBuilder;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * What a list page costs (a program, not a test): fills DynamoDB Local with N generated reports' list items —
+ * the items the write path puts for a head ({@link ListEntries}, rule items shaped as {@code CurrentReport} writes
+ * them) — then reads the first pages of each kind of combination and prints the queries, the items evaluated and
+ * the read units DynamoDB reports (ConsumedCapacity). Heads and bodies are not written: no list reads them.
+ *
+ * <p>Run: {@code java -cp … nianbao.store.lists.ListCostBench 1000 100000} (functions/store/README.md, "Lists").
+ */
+public final class ListCostBench {
+  static final String[] PROVINCES = {"河北省", "山西省", "辽宁省", "吉林省", "江苏省", "浙江省", "安徽省", "福建省",
+      "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省",
+      "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区",
+      "新疆维吾尔自治区", "北京市", "天津市", "上海市", "重庆市"};
+  static final String[] BODIES = {"人民政府", "人民政府办公室", "发展和改革委员会", "教育局", "公安局", "民政局",
+      "司法局", "财政局", "人力资源和社会保障局", "自然资源局", "生态环境局", "住房和城乡建设局", "交通运输局",
+      "农业农村局", "卫生健康委员会", "市场监督管理局", "应急管理局", "审计局", "统计局", "医疗保障局"};
+  static final String[] RULES = {"B1", "B2", "B3", "C1", "A1", "X2"};
+  static final int[] RULE_PERCENT = {10, 6, 4, 8, 3, 5};
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> sizes = new ArrayList<>();
+    for (String a : args.length == 0 ? new String[] {"1000"} : args) {
+      sizes.add(Integer.parseInt(a));
+    }
+    Map<String, Map<Integer, String>> results = new LinkedHashMap<>();
+    for (int n : sizes) {
+      try (LocalTable local = new LocalTable(LocalDynamoDb.inMemory())) {
+        long t0 = System.nanoTime();
+        fill(local, n);
+        System.out.printf("%d reports' list items written in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+        ReportStore store = new ReportStore(local.dynamo, local.table);
+        for (Map.Entry<String, Query> q : queries().entrySet()) {
+          results.computeIfAbsent(q.getKey(), k -> new TreeMap<>()).put(n, measure(local, store, q.getValue()));
+        }
+      }
+    }
+    System.out.println();
+    StringBuilder header = new StringBuilder("| combination (limit 50) |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (int n : sizes) {
+      header.append(" ").append(String.format("%,d", n)).append(" reports: page 1 |");
+      rule.append("---|");
+    }
+    System.out.println(header);
+    System.out.println(rule);
+    results.forEach((name, byN) -> {
+      StringBuilder line = new StringBuilder("| " + name + " |");
+      byN.values().forEach(v -> line.append(" ").append(v).append(" |"));
+      System.out.println(line);
+    });
+    System.exit(0);
+  }
+
+  record Query(ListFilter filter, ListSort sort) {}
+
+  static Map<String, Query> queries() {
+    Map<String, Query> q = new LinkedHashMap<>();
+    q.put("none", new Query(ListFilter.none(), ListSort.NEWEST));
+    q.put("year", f(2023, null, null, null, null, null, null, null, ListSort.NEWEST));
+    q.put("province", f(null, "河南省", null, null, null, null, null, null, ListSort.NEWEST));
+    q.put("year+province+city+county", f(2023, "江苏省", "淮安市", "洪泽区", null, null, null, null, ListSort.NEWEST));
+    q.put("status", f(null, null, null, null, null, "HAS_ERRORS", null, null, ListSort.NEWEST));
+    q.put("province+status", f(null, "河南省", null, null, null, "HAS_ERRORS", null, null, ListSort.NEWEST));
+    q.put("year+province+status, sort=errors", f(2023, "河南省", null, null, null, "HAS_ERRORS", null, null,
+        ListSort.ERRORS));
+    q.put("year+level+status", f(2023, null, null, null, "COUNTY", "HAS_ERRORS", null, null, ListSort.NEWEST));
+    q.put("rule", f(null, null, null, null, null, null, "B1", null, ListSort.NEWEST));
+    q.put("status+rule", f(null, null, null, null, null, "HAS_ERRORS", "C1", null, ListSort.NEWEST));
+    q.put("year+province+rule", f(2023, "河南省", null, null, null, null, "B1", null, ListSort.NEWEST));
+    q.put("rule, sort=errors (filtered)", f(null, null, null, null, null, null, "A1", null, ListSort.ERRORS));
+    q.put("agency 人民政府 (common)", f(null, null, null, null, null, null, null, "人民政府", ListSort.NEWEST));
+    q.put("agency 洪泽 (rare)", f(null, null, null, null, null, null, null, "洪泽", ListSort.NEWEST));
+    q.put("agency 洪泽 + province", f(null, "江苏省", null, null, null, null, null, "洪泽", ListSort.NEWEST));
+    q.put("agency+status", f(null, null, null, null, null, "HAS_ERRORS", null, "教育局", ListSort.NEWEST));
+    q.put("sort=agency", f(null, null, null, null, null, null, null, null, ListSort.AGENCY));
+    return q;
+  }
+
+  static Query f(Integer year, String province, String city, String county, String level, String status,
+      String rule, String agency, ListSort sort) {
+    return new Query(new ListFilter(year, province, city, county, level, status, rule, agency), sort);
+  }
+
+  /** Page 1, and the pages a client reads to get 50 rows (or the end): queries, items, read units, rows. */
+  static String measure(LocalTable local, ReportStore store, Query q) {
+    local.resetCounts();
+    Page<ReportRow> first = store.list(q.filter(), q.sort(), 50, null);
+    String page1 = String.format("%d q, %d items, %.1f RCU, %d rows", local.queries.get(), local.evaluated.get(),
+        local.readUnits.sum(), first.items().size());
+    int rows = first.items().size();
+    int pages = 1;
+    String cursor = first.cursor();
+    while (rows < 50 && cursor != null && pages < 200) {
+      Page<ReportRow> next = store.list(q.filter(), q.sort(), 50, cursor);
+      rows += next.items().size();
+      cursor = next.cursor();
+      pages++;
+    }
+    if (pages == 1) {
+      return page1;
+    }
+    return page1 + String.format("; 50 rows took %d pages, %d q, %.1f RCU", pages, local.queries.get(),
+        local.readUnits.sum());
+  }
+
+  /** N reports across 31 provinces, their cities and counties, 2019–2024, with errors and findings by rule. */
+  static void fill(LocalTable local, int n) throws Exception {
+    BatchWriter batch = new BatchWriter(local.dynamo, local.table);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> futures = new ArrayList<>();
+    int per = (n + 3) / 4;
+    for (int t = 0; t < 4; t++) {
+      int from = t * per;
+      int to = Math.min(n, from + per);
+      futures.add(pool.submit(() -> {
+        List<WriteRequest> requests = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+          ReportHead head = head(i);
+          for (ListEntry e : ListEntries.of(head)) {
+            requests.add(BatchWriter.put(ListEntry.SCHEMA.itemToMap(e, true)));
+          }
+          for (String rule : head.ruleIds()) {
+            requests.add(BatchWriter.put(RuleFindings.SCHEMA.itemToMap(ruleItem(head, rule), true)));
+          }
+          if (requests.size() >= 500) {
+            batch.write(requests);
+            requests.clear();
+          }
+        }
+        batch.write(requests);
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  /** Report i: its place (5% provincial, 25% city, 70% county agencies), body, year, status and rules. */
+  static ReportHead head(int i) {
+    Random r = new Random(i * 7919L + 13);
+    String province = PROVINCES[r.nextInt(PROVINCES.length)];
+    int roll = r.nextInt(100);
+    String city = roll < 5 ? null : "第" + (1 + r.nextInt(12)) + "市";
+    String county = roll < 30 ? null : "第" + (1 + r.nextInt(10)) + "县";
+    if (province.equals("江苏省") && city != null && r.nextInt(20) == 0) {
+      city = "淮安市";
+      county = "洪泽区";
+    }
+    String agency = (county != null ? county : city != null ? city : province) + BODIES[r.nextInt(BODIES.length)];
+    if (county != null) {
+      agency = province + city + agency;
+    }
+    int year = 2019 + r.nextInt(6);
+    Map<String, Integer> ruleCounts = new TreeMap<>();
+    int errors = 0;
+    for (int k = 0; k < RULES.length; k++) {
+      if (r.nextInt(100) < RULE_PERCENT[k]) {
+        int count = 1 + r.nextInt(3);
+        ruleCounts.put(RULES[k], count);
+        errors += count;
+      }
+    }
+    String norm = Identity.normaliseAgency(agency);
+    String key = Identity.hash(province + city + county + "|" + norm).substring(0, 16);
+    return ReportHeadBuilder.builder().reportId(Identity.reportId(key, year)).kind(ReportHead.KIND_REPORT)
+        .agencyKey(key).agency(agency).agencyNorm(norm).year(year).province(province).city(city).county(county)
+        .status(errors > 0 ? "HAS_ERRORS" : "VALID").errors(errors).warnings(r.nextInt(3)).ruleCounts(ruleCounts)
+        .title(agency + year + "年政府信息公开工作年度报告")
+        .uploadedAt(String.format("%d-01-%02dT08:00:00Z", year + 1, 1 + r.nextInt(28))).build();
+  }
+
+  /** A rule item as the write path makes it, its findings JSON of a typical size (~400 bytes a finding). */
+  static RuleFindings ruleItem(ReportHead h, String rule) {
+    int count = h.ruleCounts().get(rule);
+    StringBuilder findings = new StringBuilder("[");
+    for (int k = 0; k < count; k++) {
+      findings.append(k == 0 ? "" : ",").append("{\"rule\":\"").append(rule).append("\",\"severity\":\"error\","
+          + "\"location\":{\"section\":\"三\",\"row\":\"本年新收政府信息公开申请数量\",\"column\":\"总计\"},"
+          + "\"message\":\"本年新收与上年结转之和应等于办理结果总计与结转下年度继续办理之和\","
+          + "\"expected\":\"128\",\"actual\":\"127\"}");
+    }
+    findings.append(']');
+    return RuleFindingsBuilder.builder().reportId(h.reportId()).rule(rule).count(count).errors(count)
+        .findings(findings.toString()).agency(h.agency()).agencyNorm(h.agencyNorm()).year(h.year())
+        .province(h.province()).city(h.city()).county(h.county()).status(h.status()).reportErrors(h.errors())
+        .reportWarnings(h.warnings()).reportNotes(h.notes()).title(h.title()).uploadedAt(h.uploadedAt()).build();
+  }
+}
