@@ -202,6 +202,10 @@ public final class Divisions {
    * 瀍河 of 瀍河回族区, 延边 of 延边朝鲜族自治州, 广西 of 广西壮族自治区. Names of development zones
    * and other names without a suffix are returned unchanged.
    */
+  public static String stemOf(String name) {
+    return stem(name);
+  }
+
   static String stem(String name) {
     String s = name;
     for (String suffix : SUFFIXES) {
