@@ -2,7 +2,6 @@ package nianbao.store.item;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
@@ -80,12 +79,7 @@ public record ListEntry(
         .string("title", ListEntry::title)
         .string("uploadedAt", ListEntry::uploadedAt)
         .string("ord", ListEntry::ord, secondarySortKey(ListScopes.INDEXES));
-    for (boolean year : new boolean[] {false, true}) {
-      for (int depth = 0; depth < ListScopes.DEPTHS; depth++) {
-        String attribute = ListScopes.attribute(year, depth);
-        b.string(attribute, e -> e.scope(attribute), secondaryPartitionKey(ListScopes.index(year, depth)));
-      }
-    }
+    ListScopes.addScopeKeys(b, ListEntry::scope);
     return b.build();
   }
 

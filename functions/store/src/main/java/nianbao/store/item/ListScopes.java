@@ -73,6 +73,18 @@ public final class ListScopes {
     return out;
   }
 
+  /** Tags a schema with the eight scope attributes, each the partition key of its index. */
+  static <T> void addScopeKeys(SchemaBuilder<T> schema, java.util.function.BiFunction<T, String, String> scope) {
+    for (boolean year : new boolean[] {false, true}) {
+      for (int depth = 0; depth < DEPTHS; depth++) {
+        String attribute = attribute(year, depth);
+        schema.string(attribute, item -> scope.apply(item, attribute),
+            software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey(
+                index(year, depth)));
+      }
+    }
+  }
+
   /** The administrative level of an agency, from the deepest part of its region. */
   public static String level(String province, String city, String county) {
     return county != null ? "COUNTY" : city != null ? "CITY" : province != null ? "PROVINCE" : "NONE";

@@ -97,12 +97,7 @@ public record RuleFindings(
       .string("ord", RuleFindings::ord, secondarySortKey(ordIndexes))
       .string("ruleKey", RuleFindings::ruleKey, secondaryPartitionKey(Keys.BY_RULE))
       .string("yearRuleKey", RuleFindings::yearRuleKey, secondaryPartitionKey(Keys.BY_YEAR_RULE));
-    for (boolean year : new boolean[] {false, true}) {
-      for (int depth = 0; depth < ListScopes.DEPTHS; depth++) {
-        String attribute = ListScopes.attribute(year, depth);
-        b.string(attribute, r -> r.scope(attribute), secondaryPartitionKey(ListScopes.index(year, depth)));
-      }
-    }
+    ListScopes.addScopeKeys(b, RuleFindings::scope);
     return b.build();
   }
 
