@@ -73,6 +73,21 @@ class ListRoutesTest {
   }
 
   @Test
+  void eachRowNamesTheRulesItHasFindingsOf() {
+    for (String query : List.of("", "&rule=S2", "&sort=errors")) {
+      for (JsonNode row : all(query)) {
+        List<String> rules = new ArrayList<>();
+        row.path("rules").forEach(r -> rules.add(r.asText()));
+        List<String> expected = new ArrayList<>();
+        stack.get("/reports/" + row.path("id").asText()).json().path("findingsByRule").fieldNames()
+            .forEachRemaining(expected::add);
+        expected.sort(null);
+        assertEquals(expected, rules, query + " " + row);
+      }
+    }
+  }
+
+  @Test
   void ruleWithStatusAndLevelAnswer() {
     List<JsonNode> withRule = all("&rule=S2");
     List<JsonNode> withRuleAndErrors = all("&rule=S2&status=HAS_ERRORS");

@@ -1,25 +1,36 @@
 package nianbao.store;
 
+import java.util.List;
+import java.util.Set;
+
 import nianbao.store.item.ListEntry;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.RuleFindings;
 
-/** One line of a report list, as every list index holds it. */
+/**
+ * One line of a report list, as every list index holds it.
+ *
+ * @param rules the rules the report has findings of, in order (empty on a rule item written before they were kept)
+ */
 public record ReportRow(String reportId, String agency, Integer year, String province, String city, String county,
-    String status, int errors, int warnings, int notes, String title, String uploadedAt) {
+    String status, int errors, int warnings, int notes, String title, String uploadedAt, List<String> rules) {
 
   public static ReportRow of(ReportHead h) {
     return new ReportRow(h.reportId(), h.agency(), h.year(), h.province(), h.city(), h.county(), h.status(),
-        h.errors(), h.warnings(), h.notes(), h.title(), h.uploadedAt());
+        h.errors(), h.warnings(), h.notes(), h.title(), h.uploadedAt(), sorted(h.ruleIds()));
   }
 
   public static ReportRow of(ListEntry e) {
     return new ReportRow(e.reportId(), e.agency(), e.year(), e.province(), e.city(), e.county(), e.status(),
-        e.errors(), e.warnings(), e.notes(), e.title(), e.uploadedAt());
+        e.errors(), e.warnings(), e.notes(), e.title(), e.uploadedAt(), sorted(e.ruleIds()));
+  }
+
+  private static List<String> sorted(Set<String> rules) {
+    return rules == null ? List.of() : rules.stream().sorted().toList();
   }
 
   public static ReportRow of(RuleFindings f) {
     return new ReportRow(f.reportId(), f.agency(), f.year(), f.province(), f.city(), f.county(), f.status(),
-        f.reportErrors(), f.reportWarnings(), f.reportNotes(), f.title(), f.uploadedAt());
+        f.reportErrors(), f.reportWarnings(), f.reportNotes(), f.title(), f.uploadedAt(), sorted(f.reportRules()));
   }
 }

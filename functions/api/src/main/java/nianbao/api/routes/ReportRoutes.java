@@ -145,6 +145,7 @@ public final class ReportRoutes {
     o.put("notes", row.notes());
     o.put("title", row.title());
     o.put("uploadedAt", row.uploadedAt());
+    row.rules().forEach(o.putArray("rules")::add);
     return o;
   }
 

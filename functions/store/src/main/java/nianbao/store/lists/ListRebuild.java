@@ -8,11 +8,12 @@ import nianbao.store.ReportStore;
 import nianbao.store.item.ListEntry;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.RuleFindings;
+import nianbao.store.item.RuleFindingsBuilder;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes every report's list items again from its head: its list entries, and its rule items through today's
- * schema (their scope keys and sort key). A table written before lists took any combination (2026-12, issue 15)
+ * schema (their scope keys and sort key) with the report's rules. A table written before lists took any combination (2026-12, issue 15)
  * has neither; {@code rebuild-summaries} runs this after the summaries. An operator's command with uploads
  * paused, like the summary rebuild: one query per report for its rule items, batches of 25 writes.
  */
@@ -38,7 +39,8 @@ public final class ListRebuild {
         ListEntries.of(head).forEach(e -> writes.add(BatchWriter.put(ListEntry.SCHEMA.itemToMap(e, true))));
         if (!head.rejected()) {
           for (RuleFindings r : store.ruleFindings(head.reportId())) {
-            writes.add(BatchWriter.put(RuleFindings.SCHEMA.itemToMap(r, true)));
+            RuleFindings current = RuleFindingsBuilder.builder(r).reportRules(head.ruleIds()).build();
+            writes.add(BatchWriter.put(RuleFindings.SCHEMA.itemToMap(current, true)));
           }
         }
       }

@@ -175,7 +175,7 @@ final class CurrentReport {
           .agency(head.agency()).agencyNorm(head.agencyNorm()).year(head.year()).province(head.province())
           .city(head.city()).county(head.county()).status(head.status()).reportErrors(head.errors())
           .reportWarnings(head.warnings()).reportNotes(head.notes()).title(head.title())
-          .uploadedAt(head.uploadedAt()).build());
+          .uploadedAt(head.uploadedAt()).reportRules(head.ruleIds()).build());
     });
     if (oldHead != null) {
       for (String rule : oldHead.ruleIds()) {

@@ -210,6 +210,6 @@ public final class ListCostBench {
     return RuleFindingsBuilder.builder().reportId(h.reportId()).rule(rule).count(count).errors(count)
         .findings(findings.toString()).agency(h.agency()).agencyNorm(h.agencyNorm()).year(h.year())
         .province(h.province()).city(h.city()).county(h.county()).status(h.status()).reportErrors(h.errors())
-        .reportWarnings(h.warnings()).reportNotes(h.notes()).title(h.title()).uploadedAt(h.uploadedAt()).build();
+        .reportWarnings(h.warnings()).reportNotes(h.notes()).title(h.title()).uploadedAt(h.uploadedAt()).reportRules(h.ruleIds()).build();
   }
 }
