@@ -131,6 +131,8 @@ export interface ReportRow {
   uploadedAt: string | null;
   sourceName?: string | null;
   reason?: string | null;
+  /** The rules the report has findings of (list rows). */
+  rules?: string[];
 }
 
 export interface Page<T> {
@@ -168,6 +170,7 @@ export function toRow(raw: Loose): ReportRow {
     uploadedAt: str(raw.uploadedAt ?? raw.uploaded),
     sourceName: str(raw.sourceName ?? source.name ?? source.key),
     reason: str(raw.reason ?? raw.rejectedReason),
+    rules: Array.isArray(raw.rules) ? (raw.rules as unknown[]).map(String) : [],
   };
 }
 

@@ -12,6 +12,8 @@ export interface BarItem {
   value: number;
   color?: string;
   label?: string;
+  /** Where a click on the bar leads (a route of the page, e.g. the list filtered by it). */
+  href?: string;
 }
 
 const charts = new Set<echarts.ECharts>();
@@ -53,6 +55,13 @@ export function barChart(el: HTMLElement, items: BarItem[], opts: { horizontal?:
       },
     }],
   });
+  if (items.some((i) => i.href)) {
+    chart.on('click', (p) => {
+      const item = items.find((i) => i.name === p.name);
+      if (item?.href) location.hash = item.href;
+    });
+    chart.getZr().setCursorStyle('pointer');
+  }
   charts.add(chart);
   if (!resizeHooked) {
     resizeHooked = true;

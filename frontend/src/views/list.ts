@@ -1,25 +1,31 @@
-// 报告列表: filters (year, province, city, status, rule, agency), sortable columns, cursor paging ("加载更多"),
-// status badges, finding counts, and CSV export of the current filter.
+// 报告列表: any combination of filters (year, province, city, county, level, status, rule, agency anywhere in the
+// name), the order chosen on the server (sort=newest|errors|agency, over the whole list, not the rows loaded),
+// cursor paging ("加载更多"), status badges, finding counts, and CSV export of the current filter and order.
 import type { ViewContext } from '../main';
 import { ApiError, apiUrl, listReports, type ReportRow } from '../api';
 import { h, fmtTime } from '../dom';
 import { PROVINCES, RULES, SEVERITY_LABELS, STATUS_LABELS } from '../labels';
 import { emptyState, errorState, loadingState, regionText, routeHref, statusBadge, viewHeader } from '../ui';
 
-const FILTERS = ['year', 'province', 'city', 'status', 'rule', 'agency'] as const;
+const FILTERS = ['year', 'province', 'city', 'county', 'level', 'status', 'rule', 'agency', 'sort'] as const;
 
-type SortKey = 'agency' | 'year' | 'region' | 'status' | 'errors' | 'warnings' | 'notes' | 'uploadedAt';
-const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
-  { key: 'agency', label: '机关' },
-  { key: 'year', label: '年度', num: true },
-  { key: 'region', label: '地区' },
-  { key: 'status', label: '状态' },
-  { key: 'errors', label: SEVERITY_LABELS.error, num: true },
-  { key: 'warnings', label: SEVERITY_LABELS.warning, num: true },
+// the orders the API sorts the whole list in; a column with one sorts by it on the server
+type Sort = 'newest' | 'errors' | 'agency';
+const SORTS: [Sort, string][] = [['newest', '最新年度在前'], ['errors', '错误最多在前'], ['agency', '按机关名称']];
+const LEVELS: [string, string][] = [['PROVINCE', '省级'], ['CITY', '市级'], ['COUNTY', '县级'], ['NONE', '未识别地区']];
+const COLUMNS: { label: string; sort?: Sort; num?: boolean }[] = [
+  { label: '机关', sort: 'agency' },
+  { label: '年度', sort: 'newest', num: true },
+  { label: '地区' },
+  { label: '状态' },
+  { label: SEVERITY_LABELS.error, sort: 'errors', num: true },
+  { label: SEVERITY_LABELS.warning, num: true },
   // reading notes: how the document was read, not problems of the report (shown muted, apart from warnings)
-  { key: 'notes', label: SEVERITY_LABELS.note, num: true },
-  { key: 'uploadedAt', label: '上传时间' },
+  { label: SEVERITY_LABELS.note, num: true },
+  { label: '上传时间' },
 ];
+/** Pages read on while a filtered page comes back empty with a cursor, before asking the user to go on. */
+const EMPTY_PAGES_READ_ON = 5;
 
 export function years(): number[] {
   const now = new Date().getFullYear();
@@ -40,19 +46,6 @@ function input(name: string, label: string, value: string, attrs: Record<string,
   return h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { id, name, value, type: 'text', ...attrs }));
 }
 
-function sortValue(r: ReportRow, k: SortKey): string | number | null {
-  switch (k) {
-    case 'agency': return r.agency ?? r.sourceName ?? null;
-    case 'year': return r.year;
-    case 'region': return regionText(r.province, r.city, r.county);
-    case 'status': return r.status;
-    case 'errors': return r.errors;
-    case 'warnings': return r.warnings;
-    case 'notes': return r.notes;
-    default: return r.uploadedAt ?? '';
-  }
-}
-
 export async function render(ctx: ViewContext): Promise<void> {
   const q = ctx.query;
   const filter: Record<string, string> = {};
@@ -68,9 +61,12 @@ export async function render(ctx: ViewContext): Promise<void> {
     select('year', '年度', [['', '全部年度'], ...years().map((y) => [String(y), `${y} 年`] as [string, string])], filter.year ?? ''),
     select('province', '省份', [['', '全部省份'], ...PROVINCES.map((p) => [p, p] as [string, string])], filter.province ?? ''),
     input('city', '城市', filter.city ?? '', { placeholder: '如：新乡市' }),
+    input('county', '区县', filter.county ?? '', { placeholder: '如：新乡县' }),
+    select('level', '层级', [['', '全部层级'], ...LEVELS], filter.level ?? ''),
     select('status', '状态', [['', '全部状态'], ...Object.entries(STATUS_LABELS)], filter.status ?? ''),
     select('rule', '规则', [['', '全部规则'], ...RULES.map((r) => [r.id, `${r.id} ${r.label}`] as [string, string])], filter.rule ?? ''),
-    input('agency', '机关名称', filter.agency ?? '', { placeholder: '机关名称开头，如：新乡县', type: 'search' }),
+    input('agency', '机关名称', filter.agency ?? '', { placeholder: '名称中的任意部分，如：洪泽', type: 'search' }),
+    select('sort', '排序', SORTS, filter.sort ?? 'newest'),
     h('div', { class: 'field buttons' },
       h('button', { type: 'submit', class: 'btn primary' }, '筛选'),
       h('a', { href: '#/reports', class: 'btn' }, '清除')));
@@ -80,7 +76,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     const next: Record<string, string> = {};
     for (const f of FILTERS) {
       const v = String(data.get(f) ?? '').trim();
-      if (v) next[f] = v;
+      if (v && !(f === 'sort' && v === 'newest')) next[f] = v;
     }
     location.hash = routeHref('/reports', next);
   });
@@ -92,54 +88,37 @@ export async function render(ctx: ViewContext): Promise<void> {
 
   const results = h('div', { class: 'results', 'aria-live': 'polite' }, loadingState('正在加载报告…'));
   ctx.main.replaceChildren(
-    viewHeader('报告列表', h('span', { class: 'muted' }, '按年度、地区、状态、规则或机关名称筛选；按最新上传排序')),
+    viewHeader('报告列表', h('span', { class: 'muted' }, '按年度、地区、层级、状态、规则或机关名称任意组合筛选；排序作用于全部结果')),
     form, exportLinks, results);
 
   const rows: ReportRow[] = [];
   let cursor: string | null = null;
-  let sortKey = (q.get('sort') as SortKey | null) ?? null;
-  let sortDir: 'asc' | 'desc' = q.get('dir') === 'asc' ? 'asc' : 'desc';
+  const sort: Sort = (SORTS.find(([v]) => v === filter.sort)?.[0]) ?? 'newest';
 
   const tbody = h('tbody', null);
   const headCells = COLUMNS.map((c) => {
-    const b = h('button', { type: 'button', class: 'sort' }, c.label);
+    if (!c.sort) return h('th', { scope: 'col', class: c.num ? 'num' : '' }, c.label);
+    const target = c.sort;
+    const b = h('button', { type: 'button', class: 'sort', title: SORTS.find(([v]) => v === target)?.[1] ?? '' }, c.label);
     const cell = h('th', { scope: 'col', class: c.num ? 'num' : '' }, b);
+    if (target === sort) cell.setAttribute('aria-sort', target === 'agency' ? 'ascending' : 'descending');
     b.addEventListener('click', () => {
-      if (sortKey === c.key) sortDir = sortDir === 'asc' ? 'desc' : 'asc';
-      else {
-        sortKey = c.key;
-        sortDir = c.num || c.key === 'uploadedAt' ? 'desc' : 'asc';
-      }
-      history.replaceState(null, '', routeHref('/reports', { ...query, sort: sortKey, dir: sortDir }));
-      draw();
+      const next: Record<string, string> = { ...query };
+      if (target === 'newest') delete next.sort;
+      else next.sort = target;
+      location.hash = routeHref('/reports', next);
     });
-    return { c, cell };
+    return cell;
   });
   const count = h('p', { class: 'muted count-line', role: 'status' });
   const more = h('button', { type: 'button', class: 'btn' }, '加载更多');
   const moreBox = h('div', { class: 'more' });
   const table = h('div', { class: 'table-wrap' }, h('table', { class: 'grid reports' },
     h('caption', { class: 'sr-only' }, '报告列表'),
-    h('thead', null, h('tr', null, ...headCells.map((x) => x.cell))), tbody));
+    h('thead', null, h('tr', null, ...headCells)), tbody));
 
   function draw(): void {
-    const sorted = [...rows];
-    if (sortKey) {
-      const k = sortKey;
-      const dir = sortDir === 'asc' ? 1 : -1;
-      sorted.sort((a, b) => {
-        const x = sortValue(a, k);
-        const y = sortValue(b, k);
-        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // unknown last, either way
-        if (typeof x === 'number' && typeof y === 'number') return (x - y) * dir;
-        return String(x).localeCompare(String(y), 'zh-CN') * dir;
-      });
-    }
-    for (const { c, cell } of headCells) {
-      if (c.key === sortKey) cell.setAttribute('aria-sort', sortDir === 'asc' ? 'ascending' : 'descending');
-      else cell.removeAttribute('aria-sort');
-    }
-    tbody.replaceChildren(...sorted.map((r) => h('tr', { 'data-report': r.reportId },
+    tbody.replaceChildren(...rows.map((r) => h('tr', { 'data-report': r.reportId },
       h('td', null, h('a', { href: `#/reports/${encodeURIComponent(r.reportId)}` },
         r.agency || r.title || r.sourceName || (r.status === 'REJECTED' ? `未能识别的上传（${r.reportId.slice(0, 9)}…）` : r.reportId)),
         r.status === 'REJECTED' && r.reason ? h('div', { class: 'muted small' }, r.reason) : null),
@@ -158,9 +137,19 @@ export async function render(ctx: ViewContext): Promise<void> {
     more.disabled = true;
     more.textContent = '正在加载…';
     try {
-      const page = await listReports(query, cursor, ctx.signal);
+      // a page filtered by agency may come back short, even empty, with a cursor: read on a few pages
+      let page = await listReports(query, cursor, ctx.signal);
+      for (let i = 0; !page.items.length && page.cursor && i < EMPTY_PAGES_READ_ON; i++) {
+        page = await listReports(query, page.cursor, ctx.signal);
+      }
       rows.push(...page.items);
       cursor = page.cursor;
+      if (!rows.length && cursor) {
+        results.replaceChildren(count, moreBox);
+        count.textContent = '已查找一部分报告，尚未找到符合条件的；可继续查找';
+        moreBox.replaceChildren(more);
+        return;
+      }
       if (!rows.length) {
         const filtered = Object.keys(filter).length > 0;
         results.replaceChildren(filtered
@@ -173,7 +162,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     } catch (e) {
       if (ctx.signal.aborted) return;
       if (e instanceof ApiError && e.status === 400) {
-        results.replaceChildren(errorState(new ApiError(400, '不支持这种筛选组合', e.detail)));
+        results.replaceChildren(errorState(new ApiError(400, '筛选条件有误', e.detail)));
       } else if (rows.length) {
         moreBox.replaceChildren(errorState(e, () => void load()));
       } else {

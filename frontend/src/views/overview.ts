@@ -1,9 +1,12 @@
-// 总览: year and region filters, key figures, and charts — findings by rule, outcomes of applications,
-// reports by city — all from GET /summary (stored aggregates; its cost does not grow with the reports).
+// 总览: year and region filters, key figures, the reports with most errors (with their rules in words), and
+// charts — findings by rule, outcomes of applications, reports and reports with errors by city — from GET /summary
+// (stored aggregates; its cost does not grow with the reports) and one page of GET /reports sorted by errors.
+// Every bar and row leads to the list filtered by it.
 import type { ViewContext } from '../main';
 import { h, fmtInt, fmtPercent } from '../dom';
 import { NOTES_EXPLAINED, PROVINCES, RULES, RULE_LABEL, SEVERITY_LABELS, STATUS_LABELS } from '../labels';
 import { fetchSummary, type CityCount, type SummaryView } from '../summary';
+import { listReports, type ReportRow } from '../api';
 import { barChart, disposeCharts, type BarItem } from '../charts';
 import { emptyState, errorState, loadingState, routeHref, viewHeader } from '../ui';
 import { years } from './list';
@@ -98,9 +101,10 @@ export async function render(ctx: ViewContext): Promise<void> {
   const problems = (id: string) => (s.findingsByRule[id] ?? 0) - (s.notesByRule[id] ?? 0);
   const ruleItems: BarItem[] = RULES.map((r) => r.id).concat(Object.keys(s.findingsByRule).filter((k) => !severity[k]))
     .filter((id) => problems(id) > 0)
-    .map((id) => ({ name: id, value: problems(id), color: severity[id] === 'error' ? RED : AMBER }));
+    .map((id) => ({ name: RULE_LABEL[id] ? `${id} ${RULE_LABEL[id]}` : id, value: problems(id),
+      color: severity[id] === 'error' ? RED : AMBER, href: listLink({ rule: id }) }));
   const ruleDesc = ruleItems.length
-    ? `各规则的发现数量：${ruleItems.map((i) => `${i.name}（${RULE_LABEL[i.name] ?? ''}）${i.value} 条`).join('，')}`
+    ? `各规则的发现数量（点击条形查看含该规则发现的报告）：${ruleItems.map((i) => `${i.name} ${i.value} 条`).join('，')}`
     : '没有发现';
   const outcomeItems: BarItem[] = s.outcomes.map((o) => ({ name: o.label, value: o.count, color: BLUE, label: `${fmtInt(o.count)}（${fmtPercent(o.share)}）` }));
   const outcomeDesc = `申请办理结果：${s.outcomes.map((o) => `${o.label} ${o.count} 件，占 ${fmtPercent(o.share)}`).join('；')}`;
@@ -111,11 +115,9 @@ export async function render(ctx: ViewContext): Promise<void> {
       h('span', null, h('span', { class: 'sw error', 'aria-hidden': 'true' }), SEVERITY_LABELS.error),
       h('span', null, h('span', { class: 'sw warning', 'aria-hidden': 'true' }), SEVERITY_LABELS.warning),
       h('a', { href: listLink({ status: 'HAS_ERRORS' }) }, '查看有错误的报告')));
-    const table = rulesCard.querySelector('table tbody');
-    table?.querySelectorAll('tr').forEach((tr) => {
-      const th = tr.querySelector('th');
-      const id = th?.textContent ?? '';
-      if (th && RULE_LABEL[id]) th.append(h('span', { class: 'muted' }, ` ${RULE_LABEL[id]}`));
+    rulesCard.querySelectorAll('table tbody tr th').forEach((th, i) => {
+      const item = ruleItems[i];
+      if (item?.href) th.replaceChildren(h('a', { href: item.href }, item.name));
     });
   }
   // said right under the title (and legend), where the chart is read: notes are not in it
@@ -125,8 +127,43 @@ export async function render(ctx: ViewContext): Promise<void> {
     chartCard('outcomes', '申请办理结果', s.outcomeTotal ? outcomeItems : [], outcomeDesc, '件数（占比）'),
   ];
   cards.push(cityCard(s, filter.province, filter.year));
-  body.replaceChildren(figures, h('div', { class: 'charts' }, ...cards));
+  const worst = h('section', { class: 'card worst-card', 'aria-labelledby': 'worst-title' },
+    h('h2', { id: 'worst-title' }, '错误最多的报告'), loadingState('正在读取…'));
+  body.replaceChildren(figures, worst, h('div', { class: 'charts' }, ...cards));
+  if (withErrors) await fillWorst(worst, filter, listLink, ctx.signal);
+  else worst.replaceChildren(h('h2', { id: 'worst-title' }, '错误最多的报告'), h('p', { class: 'muted' }, '这个范围内没有有错误的报告。'));
 }
+
+/** Most errors first (the server sorts the whole scope), with the rules in words, each leading somewhere. */
+async function fillWorst(card: HTMLElement, filter: Record<string, string>,
+  listLink: (extra: Record<string, string>) => string, signal: AbortSignal): Promise<void> {
+  const query: Record<string, string> = { status: 'HAS_ERRORS', sort: 'errors', limit: String(WORST) };
+  for (const [k, v] of Object.entries(filter)) if (v) query[k] = v;
+  let rows: ReportRow[];
+  try {
+    rows = (await listReports(query, null, signal)).items;
+  } catch (e) {
+    if (signal.aborted) return;
+    card.replaceChildren(h('h2', { id: 'worst-title' }, '错误最多的报告'), errorState(e));
+    return;
+  }
+  const errorRules = new Set(RULES.filter((r) => r.severity === 'error').map((r) => r.id));
+  card.replaceChildren(h('h2', { id: 'worst-title' }, '错误最多的报告'),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'grid compact worst' },
+      h('caption', { class: 'sr-only' }, '错误最多的报告'),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, '机关'), h('th', { scope: 'col', class: 'num' }, '年度'),
+        h('th', { scope: 'col', class: 'num' }, SEVERITY_LABELS.error), h('th', { scope: 'col' }, '规则'))),
+      h('tbody', null, ...rows.map((r) => h('tr', { 'data-report': r.reportId },
+        h('td', null, h('a', { href: `#/reports/${encodeURIComponent(r.reportId)}` }, r.agency ?? r.title ?? r.reportId)),
+        h('td', { class: 'num' }, r.year ?? ''),
+        h('td', { class: 'num has-errors' }, r.errors),
+        h('td', null, ...(r.rules ?? []).filter((id) => errorRules.has(id)).flatMap((id, i) => [i ? '；' : '',
+          h('a', { href: listLink({ rule: id }), title: id }, RULE_LABEL[id] ?? id)]))))))),
+    h('p', null, h('a', { href: listLink({ status: 'HAS_ERRORS', sort: 'errors' }) }, '查看全部有错误的报告（错误最多在前）')));
+}
+
+/** How many of the reports with most errors the overview names. */
+const WORST = 10;
 
 /** The reading notes of the scope, apart from the findings: how the documents were read, not their problems. */
 function notesLine(notes: number): HTMLElement {
@@ -144,9 +181,13 @@ function cityCard(s: SummaryView, province: string, year: string): HTMLElement {
     if (province || c.city === c.province) return c.city;
     return `${c.city}（${c.province.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '')}）`;
   };
-  const items: BarItem[] = s.byCity.map((c) => ({ name: name(c), value: c.reports, color: BLUE }));
+  // each bar says the city's reports with errors too, and leads to them
+  const items: BarItem[] = s.byCity.map((c) => ({ name: name(c), value: c.reports, color: c.withErrors ? RED : BLUE,
+    label: c.withErrors ? `${fmtInt(c.reports)}（有错误 ${fmtInt(c.withErrors)}）` : fmtInt(c.reports),
+    href: c.city === null ? undefined
+      : routeHref('/reports', { year, province: c.province, city: c.city, ...(c.withErrors ? { status: 'HAS_ERRORS' } : {}) }) }));
   const drawn = items.slice(0, CITY_BARS);
-  const description = `各城市的报告数：${drawn.map((i) => `${i.name} ${i.value} 份`).join('，')}`;
+  const description = `各城市的报告数（其中有错误）：${drawn.map((i) => `${i.name} ${i.label ?? i.value} 份`).join('，')}`;
   const card = chartCard('cities', '各城市的报告数', drawn, description, '报告数（其中有错误）');
   // the data table lists every city, each with its reports with errors
   const tbody = card.querySelector('table tbody');

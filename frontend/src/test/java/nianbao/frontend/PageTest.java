@@ -55,12 +55,21 @@ class PageTest extends PageSession {
     assertTrue(row.getText().contains("有错误"), row.getText());
     assertEquals("2", row.findElements(By.cssSelector("td.num")).get(1).getText(), "two B1 errors counted");
 
-    // sortable: by year ascending puts 2021 first
-    WebElement yearHead = browser.all("table.reports thead th").get(1);
-    yearHead.findElement(By.cssSelector("button")).click();
-    yearHead.findElement(By.cssSelector("button")).click();
-    assertEquals("ascending", yearHead.getAttribute("aria-sort"));
-    assertEquals("2021", browser.all("tr[data-report] td.num").get(0).getText());
+    // sorted on the server, over the whole list: most errors first
+    browser.all("table.reports thead th").get(4).findElement(By.cssSelector("button")).click();
+    // the view is drawn again for the new address: wait for the head of the new order
+    browser.until(d -> {
+      List<WebElement> heads = browser.all("table.reports thead th");
+      return heads.size() > 4 && heads.get(4).getAttribute("aria-sort") != null ? true : null;
+    });
+    assertEquals("descending", browser.all("table.reports thead th").get(4).getAttribute("aria-sort"));
+    String address = (String) browser.js("return location.hash");
+    assertTrue(address.contains("sort=errors"), address);
+    browser.until(d -> browser.all("tr[data-report]").size() >= 4 ? true : null);
+    List<Integer> errors = browser.all("tr[data-report]").stream()
+        .map(r -> Integer.parseInt(r.findElements(By.cssSelector("td.num")).get(1).getText())).toList();
+    assertEquals(errors.stream().sorted(java.util.Comparator.reverseOrder()).toList(), errors);
+    assertTrue(errors.get(0) >= 2, errors.toString());
 
     // cursor paging: two at a time
     go("#/reports?limit=2");
@@ -92,13 +101,16 @@ class PageTest extends PageSession {
     browser.screenshot("03-list");
     axe("报告列表");
 
-    // a filter, and a combination the API cannot answer explains itself
+    // a filter; any combination answers (a province's valid reports); a city without its province explains itself
     go("#/reports?year=2023");
     browser.until(d -> browser.all("tr[data-report]").size() == 1 ? true : null);
     assertTrue(csvHref().contains("year=2023"));
     go("#/reports?province=" + enc("河南省") + "&status=VALID");
+    browser.until(d -> !browser.all("tr[data-report]").isEmpty() ? true : null);
+    assertTrue(text("table.reports").contains("通过"), text("table.reports"));
+    go("#/reports?city=" + enc("新乡市"));
     WebElement err = browser.waitFor("#main .state.error");
-    assertTrue(err.getText().contains("不支持这种筛选组合"), err.getText());
+    assertTrue(err.getText().contains("筛选条件有误") && err.getText().contains("province"), err.getText());
   }
 
   private String csvHref() {
@@ -264,6 +276,19 @@ class PageTest extends PageSession {
     String href = (String) browser.js("return document.querySelector('#chart-title-cities').closest('section')"
         + ".querySelector('table tbody a').getAttribute('href')");
     assertTrue(href.startsWith("#/reports?") && href.contains("city="), href);
+    // rules in words, each leading to the list of reports with its findings
+    String b1 = (String) browser.js("return [...document.querySelector('#chart-title-rules').closest('section')"
+        + ".querySelectorAll('table tbody th a')].map(a => a.textContent + '|' + a.getAttribute('href')).join('\\n')");
+    assertTrue(b1.contains("B1 ") && b1.contains("rule=B1"), b1);
+    // the reports with most errors, most first, with their error rules in words, from the server's order
+    browser.until(d -> !browser.all(".worst tbody tr").isEmpty() ? true : null);
+    List<WebElement> worst = browser.all(".worst tbody tr");
+    List<Integer> counts = worst.stream().map(r -> Integer.parseInt(r.findElements(By.cssSelector("td")).get(2)
+        .getText())).toList();
+    assertEquals(counts.stream().sorted(java.util.Comparator.reverseOrder()).toList(), counts);
+    String worstText = text(".worst");
+    assertTrue(worstText.contains("新乡县人民政府"), worstText);
+    assertTrue(worst.get(0).findElements(By.cssSelector("td a[href*='rule=']")).size() > 0, worstText);
     browser.screenshot("10-overview");
     browser.screenshot("11-overview-tablet", 820);
     axe("总览");
