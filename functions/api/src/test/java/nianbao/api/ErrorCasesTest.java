@@ -1,6 +1,7 @@
 package nianbao.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,8 +133,9 @@ class ErrorCasesTest {
     String storeCursor = payload.substring(payload.indexOf('.') + 1);
     String storeJson = new String(java.util.Base64.getUrlDecoder().decode(storeCursor),
         java.nio.charset.StandardCharsets.UTF_8);
-    String alteredJson = storeJson.replaceFirst("\\{\"i\":\"([^\"]*)\",\"k\":\\{\"[^\"]+\":\"[^\"]*\",?",
-        "{\"i\":\"$1\",\"k\":{");
+    // the list's position moved (lists' cursors are {f: family, p: position}, nianbao.store.lists.ListCursor)
+    String alteredJson = storeJson.replaceFirst("\"p\":\"[^\"]*\"", "\"p\":\"0000\"");
+    assertNotEquals(storeJson, alteredJson);
     String altered = java.util.Base64.getUrlEncoder().withoutPadding()
         .encodeToString(alteredJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();

@@ -1,6 +1,7 @@
 package nianbao.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,10 +52,15 @@ class SummaryCostTest {
     assertEquals(1000, stack.get("/summary").json().path("reports").asInt());
     Map<String, Long> atThousand = requests(stack);
     System.out.println("DynamoDB requests per call at 10 reports: " + atTen + "; at 1,000: " + atThousand);
-    assertEquals(atTen, atThousand);
     for (String q : QUERIES) {
       if (q.startsWith("/summary")) {
         assertEquals(1L, atTen.get(q), q + " should be one GetItem");
+        assertEquals(atTen.get(q), atThousand.get(q), q);
+      } else {
+        // a list page merges up to 9 key ranges (status × level) read in chunks: at 10 reports most ranges end in
+        // their first chunk, at 1,000 a few are read twice; bounded by the ranges, whatever the number stored
+        // (functions/store/README.md, "Lists": the same 11 queries at 1,000 and at 10,000 reports)
+        assertTrue(atThousand.get(q) <= 2 * 9, q + " " + atThousand.get(q));
       }
     }
   }
