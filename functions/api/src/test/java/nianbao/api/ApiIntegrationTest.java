@@ -132,6 +132,31 @@ class ApiIntegrationTest {
   }
 
   @Test
+  void eachValueSaysWhereItWasReadAndTheSourceHoldsItThere() throws Exception {
+    JsonNode report = stack.get("/reports/" + xinxiang2022).json().path("report");
+    JsonNode evidence = report.path("evidence");
+    JsonNode cell = evidence.path("三/newReceived/total");
+    assertEquals("text", cell.path("kind").asText(), evidence.toString());
+    long value = report.path("applications").path("rows").path("newReceived").get(6).asLong();
+    String location = stack.get("/reports/" + xinxiang2022 + "/source").header("Location");
+    String source = new String(HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(),
+        HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8);
+    int offset = cell.path("offset").asInt();
+    assertEquals(Long.toString(value), source.substring(offset, offset + cell.path("length").asInt()));
+    int filled = 0;
+    for (JsonNode row : report.path("applications").path("rows")) {
+      for (JsonNode v : row) {
+        filled += v.isNull() ? 0 : 1;
+      }
+    }
+    int evidenceOfTableB = 0;
+    for (var names = evidence.fieldNames(); names.hasNext(); ) {
+      evidenceOfTableB += names.next().startsWith("三/") ? 1 : 0;
+    }
+    assertEquals(filled, evidenceOfTableB, "one evidence per filled cell of table B");
+  }
+
+  @Test
   void theSourceIsARedirectToAShortLivedLinkThatGivesTheUploadedBytes() throws Exception {
     ApiStack.Call c = stack.get("/reports/" + xinxiang2022 + "/source");
     assertEquals(302, c.status(), c.body());

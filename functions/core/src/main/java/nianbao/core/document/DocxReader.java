@@ -150,13 +150,14 @@ public final class DocxReader implements DocumentReader {
 
   /** Reads block-level content until the end of the current element. */
   private static void blocks(XMLStreamReader in, List<Block> out) throws XMLStreamException {
+    int[] tables = {0}; // the body's w:tbl elements counted in document order, nested ones too
     int depth = 1;
     while (depth > 0 && in.hasNext()) {
       int event = in.next();
       if (event == XMLStreamConstants.START_ELEMENT) {
         switch (in.getLocalName()) {
           case "p" -> paragraph(in, out);
-          case "tbl" -> table(in, out, 1);
+          case "tbl" -> table(in, out, 1, tables);
           case "sdt", "sdtContent", "customXml", "ins", "moveTo" -> depth++;
           default -> skip(in);
         }
@@ -231,7 +232,9 @@ public final class DocxReader implements DocumentReader {
   private record Cell(int gridSpan, boolean continueMerge, List<Block> content) {}
 
   /** One w:tbl; {@code nesting} is 1 for a table in the body, 2 for a table in its cell, and so on. */
-  private static void table(XMLStreamReader in, List<Block> out, int nesting) throws XMLStreamException {
+  private static void table(XMLStreamReader in, List<Block> out, int nesting, int[] tables)
+      throws XMLStreamException {
+    int number = tables[0]++;
     List<List<Cell>> rows = new ArrayList<>();
     List<Integer> before = new ArrayList<>();
     boolean nested = false;
@@ -243,7 +246,7 @@ public final class DocxReader implements DocumentReader {
           case "tr" -> {
             List<Cell> cells = new ArrayList<>();
             int[] gridBefore = {0};
-            nested |= row(in, cells, gridBefore, nesting);
+            nested |= row(in, cells, gridBefore, nesting, tables);
             rows.add(cells);
             before.add(gridBefore[0]);
           }
@@ -279,12 +282,12 @@ public final class DocxReader implements DocumentReader {
     }
     List<List<String>> built = grid.build();
     if (!built.isEmpty()) {
-      out.add(new Table(built));
+      out.add(new Table(built, new Origin.SourceTable(number, grid.keptRows(), grid.keptColumns())));
     }
   }
 
   /** One w:tr. Returns whether a cell holds a nested table. */
-  private static boolean row(XMLStreamReader in, List<Cell> cells, int[] gridBefore, int nesting)
+  private static boolean row(XMLStreamReader in, List<Cell> cells, int[] gridBefore, int nesting, int[] tables)
       throws XMLStreamException {
     boolean nested = false;
     int depth = 1;
@@ -294,7 +297,7 @@ public final class DocxReader implements DocumentReader {
         switch (in.getLocalName()) {
           case "trPr", "tblPrEx" -> gridBefore[0] = Math.max(gridBefore[0], rowProperties(in));
           case "tc" -> {
-            Cell cell = cell(in, nesting);
+            Cell cell = cell(in, nesting, tables);
             nested |= cell.content().stream().anyMatch(b -> b instanceof Table);
             cells.add(cell);
           }
@@ -328,7 +331,7 @@ public final class DocxReader implements DocumentReader {
     return gridBefore;
   }
 
-  private static Cell cell(XMLStreamReader in, int nesting) throws XMLStreamException {
+  private static Cell cell(XMLStreamReader in, int nesting, int[] tables) throws XMLStreamException {
     int gridSpan = 1;
     boolean continueMerge = false;
     List<Block> content = new ArrayList<>();
@@ -351,7 +354,7 @@ public final class DocxReader implements DocumentReader {
           case "p" -> paragraph(in, content);
           case "tbl" -> {
             if (nesting < MAX_TABLE_NESTING) {
-              table(in, content, nesting + 1);
+              table(in, content, nesting + 1, tables);
             } else {
               skip(in); // no report nests tables this deep; the recursion would otherwise follow the file
             }

@@ -18,9 +18,14 @@ public final class GridBuilder {
   private final List<String[]> texts = new ArrayList<>();
   private final List<boolean[]> origins = new ArrayList<>();
   private final List<boolean[]> taken = new ArrayList<>();
+  /** What each cell's origin position holds besides its text (a PDF cell's glyphs); null until one is given. */
+  private List<Object[]> payloads;
   private int width;
   private int row = -1;
   private int cells;
+  private int[] keptRows = new int[0];
+  private int[] keptColumns = new int[0];
+  private List<List<Object>> keptPayloads;
 
   /** Starts the next row; cells are then placed left to right into the first free positions. */
   public void startRow() {
@@ -45,6 +50,27 @@ public final class GridBuilder {
 
   /** Places a cell at a known grid column of the current row (DOCX, PDF). */
   public void place(int r, int col, String text, int colspan, int rowspan) {
+    place(r, col, text, colspan, rowspan, null);
+  }
+
+  /** Places a cell with what else it holds ({@link #payloads()} gives it back on the built grid). */
+  public void place(int r, int col, String text, int colspan, int rowspan, Object payload) {
+    if (payload != null) {
+      ensureRow(r);
+      if (payloads == null) {
+        payloads = new ArrayList<>();
+      }
+      while (payloads.size() <= r) {
+        payloads.add(new Object[0]);
+      }
+      Object[] p = payloads.get(r);
+      if (col >= p.length) {
+        payloads.set(r, p = java.util.Arrays.copyOf(p, col + 1));
+      }
+      if (p[col] == null && (col >= taken.get(r).length || !taken.get(r)[col])) {
+        p[col] = payload;
+      }
+    }
     colspan = Math.max(1, Math.min(colspan, MAX_SPAN));
     rowspan = Math.max(1, Math.min(rowspan, MAX_SPAN));
     cells += colspan * rowspan;
@@ -103,6 +129,17 @@ public final class GridBuilder {
       }
     }
     List<List<String>> grid = new ArrayList<>();
+    int[] kept = new int[rows];
+    int keptCount = 0;
+    int[] columns = new int[width];
+    int columnCount = 0;
+    for (int c = 0; c < width; c++) {
+      if (keepCol[c]) {
+        columns[columnCount++] = c;
+      }
+    }
+    keptColumns = java.util.Arrays.copyOf(columns, columnCount);
+    keptPayloads = payloads == null ? null : new ArrayList<>();
     for (int r = 0; r < rows; r++) {
       String[] t = texts.get(r);
       boolean[] o = origins.get(r);
@@ -120,8 +157,33 @@ public final class GridBuilder {
       }
       if (anyOrigin && anyText) {
         grid.add(List.copyOf(out));
+        kept[keptCount++] = r;
+        if (keptPayloads != null) {
+          Object[] p = r < payloads.size() ? payloads.get(r) : new Object[0];
+          List<Object> rowPayloads = new ArrayList<>(columnCount);
+          for (int c : keptColumns) {
+            rowPayloads.add(c < p.length ? p[c] : null);
+          }
+          keptPayloads.add(rowPayloads);
+        }
       }
     }
+    keptRows = java.util.Arrays.copyOf(kept, keptCount);
     return List.copyOf(grid);
+  }
+
+  /** After {@link #build}: for each row of the grid, the row it was placed as (the source's row). */
+  public int[] keptRows() {
+    return keptRows;
+  }
+
+  /** After {@link #build}: for each column of the grid, the grid column it was placed in (spans expanded). */
+  public int[] keptColumns() {
+    return keptColumns;
+  }
+
+  /** After {@link #build}: the payload of each cell of the grid (null where none was given), or null if none was. */
+  public List<List<Object>> payloads() {
+    return keptPayloads;
   }
 }

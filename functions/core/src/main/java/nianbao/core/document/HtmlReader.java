@@ -1,7 +1,5 @@
 package nianbao.core.document;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -12,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +32,7 @@ import org.jsoup.select.NodeTraversor;
  */
 public final class HtmlReader implements DocumentReader {
   public static final String FORMAT = "html";
-  static final String JSOUP_VERSION = libraryVersion("org.jsoup", "jsoup", "1.21.2");
+  static final String JSOUP_VERSION = LibraryVersion.of("org.jsoup", "jsoup", "1.21.2");
 
   private static final Pattern META_CHARSET = Pattern.compile(
       "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
@@ -49,10 +46,6 @@ public final class HtmlReader implements DocumentReader {
   private static final Set<String> DROP = Set.of("script", "style", "noscript", "template", "iframe", "object",
       "embed", "svg", "canvas", "select", "button", "input", "textarea", "nav", "header", "footer", "aside",
       "head", "map", "audio", "video", "img", "link", "meta");
-  private static final Set<String> BLOCK = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-      "dl", "dt", "dd", "section", "article", "main", "blockquote", "pre", "address", "center", "form", "fieldset",
-      "figure", "figcaption", "hr", "br", "tr", "td", "th", "caption", "body", "html", "table", "tbody", "thead",
-      "tfoot", "title");
 
   @Override
   public String format() {
@@ -75,6 +68,7 @@ public final class HtmlReader implements DocumentReader {
     org.jsoup.nodes.Document dom = parse(text);
     Deadline.check();
     expandScripts(dom);
+    Map<Element, Integer> tables = tableNumbers(dom);
     Element body = dom.body();
     prune(body);
     Element title = findTitle(body);
@@ -86,7 +80,7 @@ public final class HtmlReader implements DocumentReader {
         blocks.add(new Paragraph(t));
       }
     }
-    new Walker(blocks).walk(main);
+    new HtmlBlocks(blocks, tables).walk(main);
     return new Document(FORMAT, decoded.charset(), version(), List.copyOf(blocks));
   }
 
@@ -96,9 +90,10 @@ public final class HtmlReader implements DocumentReader {
    */
   static List<Block> readFragment(String html) {
     Element body = parse(html).body();
+    Map<Element, Integer> tables = tableNumbers(body);
     prune(body);
     List<Block> blocks = new ArrayList<>();
-    new Walker(blocks).walk(body);
+    new HtmlBlocks(blocks, tables).walk(body);
     return blocks;
   }
 
@@ -403,194 +398,12 @@ public final class HtmlReader implements DocumentReader {
     return false;
   }
 
-  // ---------------------------------------------------------------- blocks
-
-  /** Walks the content in document order: inline text accumulates into a paragraph, blocks break it. */
-  private static final class Walker {
-    private final List<Block> blocks;
-    private final StringBuilder line = new StringBuilder();
-
-    Walker(List<Block> blocks) {
-      this.blocks = blocks;
+  /** Each table's number among the page's tables in document order, taken before anything is pruned. */
+  private static Map<Element, Integer> tableNumbers(Element root) {
+    Map<Element, Integer> numbers = new IdentityHashMap<>();
+    for (Element table : root.getElementsByTag("table")) {
+      numbers.put(table, numbers.size());
     }
-
-    void walk(Element root) {
-      visit(root);
-      flush();
-    }
-
-    private void visit(Node node) {
-      if (node instanceof TextNode t) {
-        line.append(t.getWholeText());
-        return;
-      }
-      if (!(node instanceof Element e)) {
-        return;
-      }
-      Deadline.check();
-      String name = e.normalName();
-      if (name.equals("table")) {
-        flush();
-        table(e);
-        return;
-      }
-      if (name.equals("br")) {
-        flush();
-        return;
-      }
-      boolean block = BLOCK.contains(name);
-      if (block) {
-        flush();
-      }
-      for (Node child : e.childNodes()) {
-        visit(child);
-      }
-      if (block) {
-        flush();
-      }
-    }
-
-    private void flush() {
-      String text = Texts.clean(line);
-      line.setLength(0);
-      if (!text.isEmpty()) {
-        blocks.add(new Paragraph(text));
-      }
-    }
-
-    private void table(Element table) {
-      List<Element> rows = rows(table);
-      boolean layout = !table.select("td table, th table").isEmpty() || isSingleCell(rows);
-      if (layout) {
-        for (Element tr : rows) {
-          Deadline.check();
-          for (Element cell : tr.children()) {
-            if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-              visit(cell);
-              flush();
-            }
-          }
-        }
-        return;
-      }
-      Element caption = table.selectFirst("> caption");
-      if (caption != null) {
-        visit(caption);
-        flush();
-      }
-      GridBuilder grid = new GridBuilder();
-      int remaining = rows.size();
-      for (Element tr : rows) {
-        grid.startRow();
-        remaining--;
-        for (Element cell : tr.children()) {
-          if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
-            continue;
-          }
-          int colspan = span(cell.attr("colspan"));
-          int rowspan = cell.attr("rowspan").trim().equals("0") ? remaining + 1 : span(cell.attr("rowspan"));
-          grid.add(cellText(cell), colspan, Math.min(rowspan, remaining + 1));
-        }
-        Deadline.check();
-      }
-      List<List<String>> built = grid.build();
-      if (!built.isEmpty()) {
-        blocks.add(new Table(built));
-      }
-    }
-
-    private static boolean isSingleCell(List<Element> rows) {
-      int cells = 0;
-      for (Element tr : rows) {
-        for (Element c : tr.children()) {
-          if (c.normalName().equals("td") || c.normalName().equals("th")) {
-            cells++;
-          }
-        }
-      }
-      return cells <= 1;
-    }
-
-    /** The table's own rows, in thead/tbody/tfoot order as written, not those of nested tables. */
-    private static List<Element> rows(Element table) {
-      List<Element> rows = new ArrayList<>();
-      for (Element child : table.children()) {
-        switch (child.normalName()) {
-          case "tr" -> rows.add(child);
-          case "thead", "tbody", "tfoot" -> {
-            for (Element tr : child.children()) {
-              if (tr.normalName().equals("tr")) {
-                rows.add(tr);
-              }
-            }
-          }
-          default -> { }
-        }
-      }
-      return rows;
-    }
-
-    private static int span(String value) {
-      try {
-        String digits = value.trim().replaceAll("[^0-9].*$", "");
-        return digits.isEmpty() ? 1 : Math.max(1, Math.min(Integer.parseInt(digits), GridBuilder.MAX_SPAN));
-      } catch (NumberFormatException e) {
-        return 1;
-      }
-    }
-
-    /** A cell's text: its blocks (paragraphs, line breaks) joined as wrapped text, whitespace collapsed. */
-    private static String cellText(Element cell) {
-      List<String> parts = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
-      collect(cell, parts, current);
-      parts.add(Texts.clean(current));
-      String text = "";
-      for (String p : parts) {
-        if (!p.isEmpty()) {
-          text = text.isEmpty() ? p : Texts.join(text, p);
-        }
-      }
-      return text;
-    }
-
-    private static void collect(Node node, List<String> parts, StringBuilder current) {
-      Deadline.check();
-      for (Node child : node.childNodes()) {
-        if (child instanceof TextNode t) {
-          current.append(t.getWholeText());
-        } else if (child instanceof Element e) {
-          boolean block = BLOCK.contains(e.normalName());
-          if (block) {
-            parts.add(Texts.clean(current));
-            current.setLength(0);
-          }
-          collect(e, parts, current);
-          if (block) {
-            parts.add(Texts.clean(current));
-            current.setLength(0);
-          }
-        }
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- version
-
-  static String libraryVersion(String group, String artifact, String fallback) {
-    String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-    try (InputStream in = HtmlReader.class.getResourceAsStream(path)) {
-      if (in != null) {
-        Properties p = new Properties();
-        p.load(in);
-        String v = p.getProperty("version");
-        if (v != null && !v.isBlank()) {
-          return v.trim();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // fall back
-    }
-    return fallback;
+    return numbers;
   }
 }

@@ -34,7 +34,7 @@ import org.commonmark.parser.Parser;
  */
 public final class MarkdownReader implements DocumentReader {
   public static final String FORMAT = "md";
-  static final String COMMONMARK_VERSION = HtmlReader.libraryVersion("org.commonmark", "commonmark", "0.24.0");
+  static final String COMMONMARK_VERSION = LibraryVersion.of("org.commonmark", "commonmark", "0.24.0");
   private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
   /** A line that is a row of a pipe table: starts with | and has at least one more. */
   private static final Pattern PIPE_ROW = Pattern.compile("^\\s*\\|.*\\|.*$");
@@ -58,7 +58,42 @@ public final class MarkdownReader implements DocumentReader {
     Deadline.check();
     List<Block> blocks = new ArrayList<>();
     blocks(root, blocks);
-    return new Document(FORMAT, decoded.charset(), version(), List.copyOf(blocks));
+    return new Document(FORMAT, decoded.charset(), version(), placed(blocks, decoded.text()));
+  }
+
+  /**
+   * The blocks with where they stand in the source: a paragraph printed verbatim in the Markdown gets its offset
+   * (searched forward from the one before, so each is found once, in order); tables are numbered in order.
+   */
+  private static List<Block> placed(List<Block> blocks, String source) {
+    List<Block> out = new ArrayList<>(blocks.size());
+    int cursor = 0;
+    int tables = 0;
+    for (Block block : blocks) {
+      if (block instanceof Paragraph p) {
+        int at = source.indexOf(p.text(), cursor);
+        if (at >= 0) {
+          cursor = at + p.text().length();
+          out.add(new Paragraph(p.text(), new Origin.SourceText(at)));
+        } else {
+          out.add(p);
+        }
+      } else if (block instanceof Table t) {
+        int[] rows = t.origin() instanceof Origin.SourceTable st ? st.rows() : identity(t.rows().size());
+        int[] columns = t.origin() instanceof Origin.SourceTable st ? st.columns()
+            : identity(t.rows().isEmpty() ? 0 : t.rows().get(0).size());
+        out.add(new Table(t.rows(), new Origin.SourceTable(tables++, rows, columns)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  static int[] identity(int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = i;
+    }
+    return out;
   }
 
   /** Whether a text is Markdown with tables: a GFM delimiter row, three pipe rows, or an HTML table block. */
@@ -142,12 +177,9 @@ public final class MarkdownReader implements DocumentReader {
       if (end - i >= 2) {
         List<List<String>> rows = new ArrayList<>();
         for (String l : kept.subList(i, end)) {
-          List<String> cells = pipeCells(l);
-          if (!isFooterRow(cells)) {
-            rows.add(cells);
-          }
+          rows.add(pipeCells(l));
         }
-        out.add(new Table(pad(rows)));
+        out.add(withoutFooters(rows));
         i = end;
       } else {
         out.add(new Paragraph(kept.get(i)));
@@ -191,8 +223,9 @@ public final class MarkdownReader implements DocumentReader {
   private static void table(TableBlock table, List<Block> out) {
     List<List<String>> rows = new ArrayList<>();
     collectRows(table, rows);
-    if (!rows.isEmpty()) {
-      out.add(new Table(pad(rows)));
+    Table t = withoutFooters(rows);
+    if (!t.rows().isEmpty()) {
+      out.add(t);
     }
   }
 
@@ -206,9 +239,7 @@ public final class MarkdownReader implements DocumentReader {
             cells.add(cellText(cell));
           }
         }
-        if (!isFooterRow(cells)) {
-          rows.add(cells);
-        }
+        rows.add(cells);
       } else {
         collectRows(node, rows); // head and body
       }
@@ -270,6 +301,21 @@ public final class MarkdownReader implements DocumentReader {
       }
     }
     return only != null && PageFooters.isFooter(only);
+  }
+
+  /** The rows as a table without its page-footer rows; its origin keeps each row's place among the source's. */
+  private static Table withoutFooters(List<List<String>> rows) {
+    List<List<String>> kept = new ArrayList<>(rows.size());
+    int[] sourceRows = new int[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      if (!isFooterRow(rows.get(r))) {
+        sourceRows[kept.size()] = r;
+        kept.add(rows.get(r));
+      }
+    }
+    List<List<String>> grid = pad(kept);
+    return new Table(grid, new Origin.SourceTable(-1, java.util.Arrays.copyOf(sourceRows, kept.size()),
+        identity(grid.isEmpty() ? 0 : grid.get(0).size())));
   }
 
   /** Rows padded with blank cells to the widest: a {@link Table} is a grid. */

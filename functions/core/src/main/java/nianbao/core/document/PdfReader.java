@@ -27,7 +27,7 @@ public final class PdfReader implements DocumentReader {
   public static final String FORMAT = "pdf";
   public static final int MAX_PAGES = 100;
   static final long MAX_MEMORY = 256L * 1024 * 1024;
-  static final String PDFBOX_VERSION = HtmlReader.libraryVersion("org.apache.pdfbox", "pdfbox", "3.0.6");
+  static final String PDFBOX_VERSION = LibraryVersion.of("org.apache.pdfbox", "pdfbox", "3.0.6");
 
   @Override
   public String format() {
@@ -51,6 +51,8 @@ public final class PdfReader implements DocumentReader {
         throw new UnreadableDocumentException(FORMAT, "PDF 没有页面");
       }
       List<PageLayout> layouts = new ArrayList<>(pages);
+      float[] widths = new float[pages];
+      float[] heights = new float[pages];
       int glyphs = 0;
       boolean images = false;
       GlyphCollector collector = new GlyphCollector();
@@ -65,14 +67,16 @@ public final class PdfReader implements DocumentReader {
             glyphs++;
           }
         }
-        layouts.add(PageLayout.of(words, rulings.rulings(), page.getCropBox().getHeight()));
+        widths[p] = page.getCropBox().getWidth();
+        heights[p] = page.getCropBox().getHeight();
+        layouts.add(PageLayout.of(words, rulings.rulings(), heights[p]));
       }
       if (glyphs < 10) {
         throw new UnreadableDocumentException(FORMAT, images
             ? "扫描版 PDF：没有文字层，无法读取（不做文字识别）"
             : "PDF 中没有可读取的文字");
       }
-      return new Document(FORMAT, null, version(), PageFlow.blocks(layouts));
+      return new Document(FORMAT, null, version(), PageFlow.blocks(layouts, new Origin.PageSizes(widths, heights)));
     } catch (InvalidPasswordException e) {
       throw new UnreadableDocumentException(FORMAT, "PDF 已加密（需要打开密码），无法读取", e);
     } catch (IOException e) {

@@ -44,7 +44,7 @@ public final class TextReader implements DocumentReader {
         Deadline.check();
       }
       if (c == '\n' || c == '\r') {
-        blocks.add(new Paragraph(text.substring(start, i)));
+        blocks.add(new Paragraph(text.substring(start, i), new Origin.SourceText(start)));
         if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
           i++;
         }
@@ -52,7 +52,7 @@ public final class TextReader implements DocumentReader {
       }
     }
     if (start < n) {
-      blocks.add(new Paragraph(text.substring(start)));
+      blocks.add(new Paragraph(text.substring(start), new Origin.SourceText(start)));
     }
     return new Document(FORMAT, decoded.charset(), version(), blocks);
   }

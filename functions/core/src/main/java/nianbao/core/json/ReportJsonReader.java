@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nianbao.core.model.Applications;
+import nianbao.core.model.Evidence;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Review;
 import nianbao.core.model.Location;
@@ -42,7 +43,58 @@ final class ReportJsonReader {
         sections(object(r.get("sections"), "sections")), proactive == null ? null
         : Report.TEMPLATE_2019.equals(template) ? proactive2019(proactive) : proactive2021(proactive),
         applications(object(r.get("applications"), "applications")),
-        review(object(r.get("reviewAndLitigation"), "reviewAndLitigation")), findings == null ? List.of() : findings);
+        review(object(r.get("reviewAndLitigation"), "reviewAndLitigation")), findings == null ? List.of() : findings,
+        evidence(object(r.get("evidence"), "evidence")));
+  }
+
+  private static Map<String, Evidence> evidence(Map<String, Object> cells) {
+    if (cells == null) {
+      return Map.of();
+    }
+    Map<String, Evidence> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> cell : cells.entrySet()) {
+      Map<String, Object> e = object(cell.getValue(), "evidence");
+      if (e != null) {
+        out.put(cell.getKey(), new Evidence(text(e, "kind"), integer(e, "page", null), doubles(e, "pageSize"),
+            doubles(e, "box"), integer(e, "table", null), integer(e, "row", null), integer(e, "column", null),
+            integer(e, "offset", null), integer(e, "length", null), text(e, "excerpt"), integers(e, "highlight"),
+            e.get("inferred") instanceof Boolean b ? b : null, decimal(e.get("confidence"), "confidence")));
+      }
+    }
+    return out;
+  }
+
+  private static List<Double> doubles(Map<String, Object> parent, String name) {
+    if (!(parent.get(name) instanceof List<?> list)) {
+      return null;
+    }
+    List<Double> out = new ArrayList<>(list.size());
+    for (Object o : list) {
+      out.add(decimal(o, name));
+    }
+    return out;
+  }
+
+  private static List<Integer> integers(Map<String, Object> parent, String name) {
+    if (!(parent.get(name) instanceof List<?> list)) {
+      return null;
+    }
+    List<Integer> out = new ArrayList<>(list.size());
+    for (Object o : list) {
+      Long v = whole(o, name);
+      out.add(v == null ? null : v.intValue());
+    }
+    return out;
+  }
+
+  private static Double decimal(Object v, String where) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new IllegalArgumentException(where + " must be a number: " + v);
   }
 
   static List<Finding> findings(Object json) {

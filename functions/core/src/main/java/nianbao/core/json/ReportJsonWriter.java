@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import nianbao.core.model.Applications;
+import nianbao.core.model.Evidence;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Review;
 import nianbao.core.model.Location;
@@ -53,7 +54,63 @@ final class ReportJsonWriter {
       object("reviewAndLitigation", x.reviewAndLitigation(), this::review);
       g.writeFieldName("findings");
       findings(x.findings());
+      if (x.evidence() != null && !x.evidence().isEmpty()) {
+        object("evidence", x.evidence(), cells -> {
+          for (Map.Entry<String, Evidence> cell : cells.entrySet()) {
+            object(cell.getKey(), cell.getValue(), this::evidence);
+          }
+        });
+      }
     });
+  }
+
+  /** Evidence leaves its null members out ({@code @JsonInclude(NON_NULL)}). */
+  private void evidence(Evidence e) throws IOException {
+    if (e.kind() != null) {
+      g.writeStringField("kind", e.kind());
+    }
+    optionalNumber("page", e.page());
+    doubles("pageSize", e.pageSize());
+    doubles("box", e.box());
+    optionalNumber("table", e.table());
+    optionalNumber("row", e.row());
+    optionalNumber("column", e.column());
+    optionalNumber("offset", e.offset());
+    optionalNumber("length", e.length());
+    if (e.excerpt() != null) {
+      g.writeStringField("excerpt", e.excerpt());
+    }
+    if (e.highlight() != null) {
+      g.writeFieldName("highlight");
+      g.writeStartArray();
+      for (Integer i : e.highlight()) {
+        g.writeNumber(i);
+      }
+      g.writeEndArray();
+    }
+    if (e.inferred() != null) {
+      g.writeBooleanField("inferred", e.inferred());
+    }
+    if (e.confidence() != null) {
+      g.writeNumberField("confidence", e.confidence());
+    }
+  }
+
+  private void optionalNumber(String name, Integer value) throws IOException {
+    if (value != null) {
+      g.writeNumberField(name, value);
+    }
+  }
+
+  private void doubles(String name, List<Double> values) throws IOException {
+    if (values != null) {
+      g.writeFieldName(name);
+      g.writeStartArray();
+      for (Double d : values) {
+        g.writeNumber(d);
+      }
+      g.writeEndArray();
+    }
   }
 
   void findings(List<Finding> findings) throws IOException {

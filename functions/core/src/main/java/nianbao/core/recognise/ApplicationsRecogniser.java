@@ -121,9 +121,11 @@ final class ApplicationsRecogniser {
     boolean any = firstLabel < to;
     boolean[] templatePlaced = new boolean[specs.size()];
     Solution[] perRow = solutions.clone();
+    List<TemplateOrder.Placement> placements = List.of();
     if (any) {
       List<List<String>> leading = ValueScanner.lines(flat.text, from, firstLabel);
-      for (TemplateOrder.Placement p : TemplateOrder.place(lines, fits, leading, COLUMNS, ROW_SUM, budget)) {
+      placements = TemplateOrder.place(lines, fits, leading, COLUMNS, ROW_SUM, budget);
+      for (TemplateOrder.Placement p : placements) {
         for (int r = p.from(); r < p.to(); r++) {
           solutions[r] = new Solution(CellSolver.Kind.TEMPLATE_ORDER, List.<String[]>of(p.rows().get(r - p.from())),
               true);
@@ -159,6 +161,8 @@ final class ApplicationsRecogniser {
       doubts.add("标签后印有多行数值，无法确定归属（" + String.join("、", crowded) + "）");
     }
 
+    List<List<String>> readFrom = new ArrayList<>(printed);
+    long[][] spans = CellSpans.rows(flat.text, printed, cells, solutions, placements, templatePlaced, readFrom);
     Applications table = Applications.blank();
     for (int r = 0; r < specs.size(); r++) {
       RowSpec spec = specs.get(r);
@@ -169,7 +173,7 @@ final class ApplicationsRecogniser {
       List<Long> row = table.rows().get(spec.key());
       for (int c = 0; c < COLUMNS; c++) {
         Location at = Location.cell(SECTION, spec.key(), Applications.COLUMNS.get(c));
-        row.set(c, notes.count(at, cells[r][c]));
+        row.set(c, notes.count(at, cells[r][c], readFrom.get(r), spans[r][c]));
       }
       notes.placement(Location.row(SECTION, spec.key()), solutions[r], printed.get(r), cells[r]);
     }

@@ -26,9 +26,12 @@ public final class FlatText {
   final String compact;
   /** For each position of {@link #compact}, its position in {@link #text}. */
   final int[] compactToText;
+  /** Where each stretch of the text came from in the document's blocks. */
+  final SourceMap sources;
 
-  private FlatText(String original) {
+  private FlatText(String original, SourceMap sources) {
     this.original = original;
+    this.sources = sources;
     int n = original.length();
     char[] normalised = new char[n];
     char[] compactChars = new char[n];
@@ -54,16 +57,20 @@ public final class FlatText {
       size += block instanceof Paragraph p ? p.text().length() + 1 : 256;
     }
     StringBuilder out = new StringBuilder(size);
-    for (Block block : blocks) {
+    SourceMap sources = new SourceMap(blocks);
+    for (int b = 0; b < blocks.size(); b++) {
+      Block block = blocks.get(b);
       if (block instanceof Paragraph paragraph) {
-        appendTextLine(out, paragraph.text());
+        sources.add(out.length(), b, -1, -1, 0);
+        appendTextLine(out, paragraph.text(), sources, b);
       } else if (block instanceof Table table) {
-        for (List<String> row : table.rows()) {
-          appendTableRow(out, row);
+        List<List<String>> rows = table.rows();
+        for (int r = 0; r < rows.size(); r++) {
+          appendTableRow(out, rows.get(r), sources, b, r);
         }
       }
     }
-    return new FlatText(out.toString());
+    return new FlatText(out.toString(), sources);
   }
 
   public static FlatText of(String plainText) {
@@ -71,11 +78,11 @@ public final class FlatText {
     int start = 0;
     for (int i = 0; i <= plainText.length(); i++) {
       if (i == plainText.length() || plainText.charAt(i) == '\n') {
-        appendTextLine(out, plainText.substring(start, i));
+        appendTextLine(out, plainText.substring(start, i), null, -1);
         start = i + 1;
       }
     }
-    return new FlatText(out.toString());
+    return new FlatText(out.toString(), SourceMap.NONE);
   }
 
   public String text() {
@@ -162,7 +169,8 @@ public final class FlatText {
     return lo;
   }
 
-  private static void appendTextLine(StringBuilder out, String printedLine) {
+  /** @param sources where a shortened blank cell starts a new stretch of the line (null: not recorded) */
+  private static void appendTextLine(StringBuilder out, String printedLine, SourceMap sources, int block) {
     String line = ConversionMarks.clean(printedLine);
     if (line.indexOf('\t') < 0) {
       out.append(line).append('\n');
@@ -196,6 +204,9 @@ public final class FlatText {
       }
       if (cell > first && cell < last && isBlank(line, start, end)) {
         out.append(BLANK);
+        if (sources != null && end - start != 1) {
+          sources.add(out.length(), block, -1, -1, end); // the blank took one character, not end - start
+        }
       } else {
         out.append(line, start, end);
       }
@@ -235,13 +246,14 @@ public final class FlatText {
    * behind: spaces. Empty cells right after a label may be a label's merged columns or a blank first value:
    * {@link #SOFT_BLANK}, dropped first when a row has too many cells. Any other empty cell is {@link #BLANK}.
    */
-  private static void appendTableRow(StringBuilder out, List<String> row) {
+  private static void appendTableRow(StringBuilder out, List<String> row, SourceMap sources, int block, int r) {
     boolean seenFilled = false;
     boolean afterLabel = false;
     for (int i = 0; i < row.size(); i++) {
       if (i > 0) {
         out.append('\t');
       }
+      sources.add(out.length(), block, r, i, 0);
       String cell = row.get(i) == null ? null : ConversionMarks.cleanCell(row.get(i));
       if (cell == null || cell.isBlank()) {
         out.append(!seenFilled ? ' ' : afterLabel ? SOFT_BLANK : BLANK);

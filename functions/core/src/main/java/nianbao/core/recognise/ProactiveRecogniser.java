@@ -60,6 +60,8 @@ final class ProactiveRecogniser {
     LabelFinder.Hit[] hits = TableARows.find(flat, from, start, to, specs, SECTION, notes);
     List<String> detachedRepealed = layout2019 ? null : TableARows.detachedRepealed(flat, from, to);
     List<String[]> rows = new ArrayList<>();
+    List<List<String>> printed = new ArrayList<>();
+    List<long[]> spans = new ArrayList<>();
     boolean any = false;
     CellSolver.Budget budget = CellSolver.Budget.forTable();
     RunTogetherFigures splitter = new RunTogetherFigures(new RunTogetherFigures.Evidence(evidence.figures(),
@@ -69,6 +71,8 @@ final class ProactiveRecogniser {
       if (hits[r] == null) {
         notes.missing(Location.row(SECTION, spec.key()));
         rows.add(new String[spec.cells()]);
+        printed.add(List.of());
+        spans.add(new long[spec.cells()]);
         continue;
       }
       any = true;
@@ -78,7 +82,11 @@ final class ProactiveRecogniser {
         notes.assume(Location.row(SECTION, spec.key()), "“本年废止件数”一列印在表格之外（"
             + RecognitionNotes.join(detachedRepealed) + "），按行序取 " + repealed + " 为本行的本年废止件数",
             tokens.get(0) + " " + repealed + " " + tokens.get(1), RecognitionNotes.join(tokens));
-        tokens = List.of(tokens.get(0), repealed, tokens.get(1));
+        Tokens withRepealed = new Tokens();
+        withRepealed.addFrom(tokens, 0);
+        withRepealed.addFrom(detachedRepealed, r);
+        withRepealed.addFrom(tokens, 1);
+        tokens = withRepealed;
       }
       CellSolver.Solution solution =
           CellSolver.solve(tokens, spec.cells(), CellSolver.Constraint.NONE, false, budget);
@@ -92,9 +100,13 @@ final class ProactiveRecogniser {
         notes.placement(Location.row(SECTION, spec.key()), decision.solution(), tokens, cells);
       }
       rows.add(cells);
+      printed.add(tokens);
+      // table A's digits run together are split, whichever way was chosen: a cell may be a piece of a token
+      spans.add(CellSpans.match(flat.text, tokens, cells, true));
     }
     Integer feeDecimals = feeDecimals(flat, start, to);
-    Proactive table = layout2019 ? build2019(rows, notes) : build2021(rows, notes);
+    Read read = new Read(rows, printed, spans, notes);
+    Proactive table = layout2019 ? build2019(read) : build2021(read);
     return new Result(table, any, feeDecimals);
   }
 
@@ -108,46 +120,52 @@ final class ProactiveRecogniser {
     return null;
   }
 
-  private static Proactive2021 build2021(List<String[]> rows, RecognitionNotes notes) {
+  /** The rows' cells as read, the tokens each row was read from and each cell's span among them. */
+  private record Read(List<String[]> rows, List<List<String>> printed, List<long[]> spans, RecognitionNotes notes) {
+    Long count(int r, String row, String column, int c) {
+      return notes.count(Location.cell(SECTION, row, column), rows.get(r)[c], printed.get(r), spans.get(r)[c]);
+    }
+
+    String decimal(int r, Location at, int c) {
+      return notes.decimal(at, rows.get(r)[c], printed.get(r), spans.get(r)[c]);
+    }
+  }
+
+  private static Proactive2021 build2021(Read read) {
     return new Proactive2021(
-        new Proactive2021.DocumentCounts(count(notes, rows, 0, "regulations", "issued", 0),
-            count(notes, rows, 0, "regulations", "repealed", 1),
-            count(notes, rows, 0, "regulations", "inForce", 2)),
-        new Proactive2021.DocumentCounts(count(notes, rows, 1, "normativeDocuments", "issued", 0),
-            count(notes, rows, 1, "normativeDocuments", "repealed", 1),
-            count(notes, rows, 1, "normativeDocuments", "inForce", 2)),
-        count(notes, rows, 2, "licensing", null, 0),
-        count(notes, rows, 3, "punishment", null, 0),
-        count(notes, rows, 4, "enforcement", null, 0),
-        notes.decimal(Location.row(SECTION, "fees"), rows.get(5)[0]));
+        new Proactive2021.DocumentCounts(read.count(0, "regulations", "issued", 0),
+            read.count(0, "regulations", "repealed", 1),
+            read.count(0, "regulations", "inForce", 2)),
+        new Proactive2021.DocumentCounts(read.count(1, "normativeDocuments", "issued", 0),
+            read.count(1, "normativeDocuments", "repealed", 1),
+            read.count(1, "normativeDocuments", "inForce", 2)),
+        read.count(2, "licensing", null, 0),
+        read.count(3, "punishment", null, 0),
+        read.count(4, "enforcement", null, 0),
+        read.decimal(5, Location.row(SECTION, "fees"), 0));
   }
 
-  private static Proactive2019 build2019(List<String[]> rows, RecognitionNotes notes) {
+  private static Proactive2019 build2019(Read read) {
     return new Proactive2019(
-        publications(notes, rows, 0, "regulations"),
-        publications(notes, rows, 1, "normativeDocuments"),
-        items(notes, rows, 2, "licensing"),
-        items(notes, rows, 3, "otherServices"),
-        items(notes, rows, 4, "punishment"),
-        items(notes, rows, 5, "enforcement"),
-        new Proactive2019.FeeItems(count(notes, rows, 6, "fees", "itemsLastYear", 0),
-            count(notes, rows, 6, "fees", "itemsChange", 1)),
-        new Proactive2019.Procurement(count(notes, rows, 7, "procurement", "items", 0),
-            notes.decimal(Location.cell(SECTION, "procurement", "amount"), rows.get(7)[1])));
+        publications(read, 0, "regulations"),
+        publications(read, 1, "normativeDocuments"),
+        items(read, 2, "licensing"),
+        items(read, 3, "otherServices"),
+        items(read, 4, "punishment"),
+        items(read, 5, "enforcement"),
+        new Proactive2019.FeeItems(read.count(6, "fees", "itemsLastYear", 0),
+            read.count(6, "fees", "itemsChange", 1)),
+        new Proactive2019.Procurement(read.count(7, "procurement", "items", 0),
+            read.decimal(7, Location.cell(SECTION, "procurement", "amount"), 1)));
   }
 
-  private static Proactive2019.Publications publications(RecognitionNotes notes, List<String[]> rows, int r,
-      String key) {
-    return new Proactive2019.Publications(count(notes, rows, r, key, "newlyMade", 0),
-        count(notes, rows, r, key, "newlyPublished", 1), count(notes, rows, r, key, "publishedTotal", 2));
+  private static Proactive2019.Publications publications(Read read, int r, String key) {
+    return new Proactive2019.Publications(read.count(r, key, "newlyMade", 0),
+        read.count(r, key, "newlyPublished", 1), read.count(r, key, "publishedTotal", 2));
   }
 
-  private static Proactive2019.Items items(RecognitionNotes notes, List<String[]> rows, int r, String key) {
-    return new Proactive2019.Items(count(notes, rows, r, key, "itemsLastYear", 0),
-        count(notes, rows, r, key, "itemsChange", 1), count(notes, rows, r, key, "decisions", 2));
-  }
-
-  private static Long count(RecognitionNotes notes, List<String[]> rows, int r, String row, String column, int c) {
-    return notes.count(Location.cell(SECTION, row, column), rows.get(r)[c]);
+  private static Proactive2019.Items items(Read read, int r, String key) {
+    return new Proactive2019.Items(read.count(r, key, "itemsLastYear", 0),
+        read.count(r, key, "itemsChange", 1), read.count(r, key, "decisions", 2));
   }
 }

@@ -13,6 +13,13 @@ final class RecognitionNotes {
   final List<Assumption> assumptions = new ArrayList<>();
   final List<InvalidCell> invalid = new ArrayList<>();
   final List<UnsureTable> unsure = new ArrayList<>();
+  /** Where each filled cell was read: its place in the flat text, resolved to the source at the end. */
+  final List<CellSource> sources = new ArrayList<>();
+
+  /**
+   * @param inferred the cell was not printed: the span is its row's printed values
+   */
+  record CellSource(Location location, int start, int end, boolean inferred) {}
 
   void missing(Location location) {
     missing.add(location);
@@ -40,6 +47,37 @@ final class RecognitionNotes {
       invalid.add(new InvalidCell(at, cell));
     }
     return value;
+  }
+
+  /**
+   * A count cell as {@link #count(Location, String)}, recording where it was read when it holds a value.
+   *
+   * @param tokens the row's printed tokens the cell was read from
+   * @param span   the cell's own span ({@link CellSpans}), or {@link CellSpans#NONE} when it was not printed
+   */
+  Long count(Location at, String cell, List<String> tokens, long span) {
+    Long value = count(at, cell);
+    if (value != null) {
+      source(at, tokens, span);
+    }
+    return value;
+  }
+
+  /** A decimal cell as {@link #decimal(Location, String)}, recording where it was read. */
+  String decimal(Location at, String cell, List<String> tokens, long span) {
+    String value = decimal(at, cell);
+    if (value != null) {
+      source(at, tokens, span);
+    }
+    return value;
+  }
+
+  private void source(Location at, List<String> tokens, long span) {
+    boolean inferred = span == CellSpans.NONE;
+    long s = inferred ? CellSpans.whole(tokens) : span;
+    if (s != CellSpans.NONE) {
+      sources.add(new CellSource(at, CellSpans.start(s), CellSpans.end(s), inferred));
+    }
   }
 
   /** A decimal cell (fees, amounts): the digits as printed, or null for blank or text that is not a number. */

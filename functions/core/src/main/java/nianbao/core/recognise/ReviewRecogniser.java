@@ -63,13 +63,14 @@ final class ReviewRecogniser {
       cells = new String[CELLS];
     }
     notes.unsure(SECTION, doubts);
+    long[] spans = CellSpans.match(flat.text, tokens, cells, CellSpans.splits(solution));
     List<Group> groups = new ArrayList<>();
     for (int g = 0; g < 3; g++) {
       String groupKey = ReviewAndLitigation.GROUPS.get(g);
       List<Long> values = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         Location at = Location.cell(SECTION, groupKey, ReviewAndLitigation.CELLS.get(i));
-        values.add(notes.count(at, cells[g * 5 + i]));
+        values.add(notes.count(at, cells[g * 5 + i], tokens, spans[g * 5 + i]));
       }
       groups.add(Group.of(values));
     }

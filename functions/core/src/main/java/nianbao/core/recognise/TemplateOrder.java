@@ -17,8 +17,11 @@ import java.util.List;
 final class TemplateOrder {
   private TemplateOrder() {}
 
-  /** Rows {@code from} (inclusive) to {@code to} (exclusive) and the cells placed into each. */
-  record Placement(int from, int to, List<String[]> rows) {}
+  /**
+   * Rows {@code from} (inclusive) to {@code to} (exclusive) and the cells placed into each; {@code printed} the
+   * run's values in order as printed (where each cell was read).
+   */
+  record Placement(int from, int to, List<String[]> rows, List<String> printed) {}
 
   /**
    * @param lines    per row in template order, the values of each line between its label and the next label
@@ -50,8 +53,8 @@ final class TemplateOrder {
       for (int i = r; i < end; i++) {
         runLines.addAll(lines.get(i));
       }
-      List<String> stream = new ArrayList<>();
-      runLines.forEach(line -> stream.addAll(values(line)));
+      Tokens stream = new Tokens();
+      runLines.forEach(line -> stream.addAllFrom(values(line)));
       Placement placement = cut(stream, r, end, columns, rowRule);
       if (placement == null && !eachOnItsOwnLine(lines, leading, r, end)) {
         placement = byLine(runLines, r, end, columns, rowRule, budget);
@@ -96,7 +99,9 @@ final class TemplateOrder {
       }
       cells.add(solution.candidates().get(0));
     }
-    return new Placement(from, to, cells);
+    Tokens printed = new Tokens();
+    runLines.forEach(printed::addAllFrom);
+    return new Placement(from, to, cells, printed);
   }
 
   /** A row that reads on its own: label found and one value per cell, no further values before the next label. */
@@ -117,15 +122,15 @@ final class TemplateOrder {
       }
       cells.add(row);
     }
-    return new Placement(from, to, cells);
+    return new Placement(from, to, cells, stream);
   }
 
   /** The tokens that stand for cells: an empty cell right after a label is the label's merged column. */
   static List<String> values(List<String> tokens) {
-    List<String> out = new ArrayList<>(tokens.size());
-    for (String t : tokens) {
-      if (t != ValueScanner.SOFT_BLANK) {
-        out.add(t);
+    Tokens out = new Tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i) != ValueScanner.SOFT_BLANK) {
+        out.addFrom(tokens, i);
       }
     }
     return out;

@@ -34,14 +34,14 @@ final class ValueScanner {
   record Runs(List<String> tokens, int count) {}
 
   static Runs runs(String text, int from, int to, int wanted) {
-    List<String> tokens = new ArrayList<>();
+    Tokens tokens = new Tokens();
     int count = 0;
     int at = from;
     while (at < to && tokens.size() < wanted) {
       Run run = run(text, at, to, 0);
       // a header row's empty cells are not values: only runs that hold a number count
       if (run.tokens().stream().anyMatch(t -> t != null && t != SOFT_BLANK)) {
-        tokens.addAll(run.tokens());
+        tokens.addAllFrom(run.tokens());
         count++;
       }
       if (run.end() <= at) {
@@ -72,12 +72,13 @@ final class ValueScanner {
   record Run(List<String> tokens, int end) {}
 
   private static Run run(String text, int from, int to, int nextMarker) {
-    List<String> tokens = new ArrayList<>(8);
+    Tokens tokens = new Tokens();
     int i = from;
     while (i < to && !startsValue(text, i, from, to)) {
       i++;
     }
     StringBuilder token = new StringBuilder();
+    int tokenStart = i;
     char stop = 0;
     boolean thousands = commasGroupThousands(text, i, to);
     for (; i < to; i++) {
@@ -85,21 +86,24 @@ final class ValueScanner {
       if (c == ',' && thousands) {
         continue;
       } else if (c == FlatText.BLANK) {
-        flush(token, tokens);
+        flush(token, tokens, tokenStart, i);
         tokens.add(null);
       } else if (c == FlatText.SOFT_BLANK) {
-        flush(token, tokens);
+        flush(token, tokens, tokenStart, i);
         tokens.add(SOFT_BLANK);
       } else if (c == ' ' || c == '\t' || c == '\n' || c == ',') {
-        flush(token, tokens);
+        flush(token, tokens, tokenStart, i);
       } else if ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '—' || c == '/' || c == '–') {
+        if (token.length() == 0) {
+          tokenStart = i;
+        }
         token.append(c);
       } else {
         stop = c;
         break;
       }
     }
-    flush(token, tokens);
+    flush(token, tokens, tokenStart, i);
     // The run ends at the next label; a last token "2." (or "2" before "、") is that label's list number.
     String last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
     if (last != null && (last.endsWith(".") || stop == '、')) {
@@ -165,7 +169,8 @@ final class ValueScanner {
     }
   }
 
-  private static void flush(StringBuilder token, List<String> tokens) {
+  /** Ends the token read from {@code start} to {@code end} (exclusive) of the text. */
+  private static void flush(StringBuilder token, Tokens tokens, int start, int end) {
     if (token.length() == 0) {
       return;
     }
@@ -174,7 +179,7 @@ final class ValueScanner {
     if (t.equals("-") || t.equals("—") || t.equals("/") || t.equals("–") || t.equals("——") || t.equals("--")) {
       tokens.add(null);
     } else {
-      tokens.add(t);
+      tokens.add(t, start, end);
     }
   }
 

@@ -31,7 +31,8 @@ class ExpectedReportsTest {
       "003_978a9fff42e671ca", "004_966a26715276eb9e"})
   void seedsGiveTheirGoldenJson(String seed) throws Exception {
     Report report = ReportReader.read(resource("/seeds/" + seed + ".txt"), seed + ".txt");
-    JsonNode actual = ReportMapper.MAPPER.readTree(ReportJson.write(report));
+    ObjectNode actual = (ObjectNode) ReportMapper.MAPPER.readTree(ReportJson.write(report));
+    actual.remove("evidence"); // where each value was read is EvidenceTest's; the golden JSON holds the values
     JsonNode golden = ReportMapper.MAPPER.readTree(resource("/golden/" + seed + ".json"));
     assertEquals(golden.toPrettyString(), actual.toPrettyString());
   }

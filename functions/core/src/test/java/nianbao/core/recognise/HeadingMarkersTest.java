@@ -57,7 +57,9 @@ class HeadingMarkersTest {
     org.junit.jupiter.api.Assertions.assertTrue(replaced >= 5, replaced + " headings changed");
     Report expected = ReportReader.read(text.getBytes(StandardCharsets.UTF_8), "seed.txt");
     Report actual = ReportReader.read(changed.getBytes(StandardCharsets.UTF_8), "seed.txt");
-    assertEquals(ReportJson.write(expected.withSource(actual.source())), ReportJson.write(actual),
+    // the values and findings; the evidence's offsets move with the headings' characters
+    assertEquals(ReportJson.write(expected.withSource(actual.source()).withEvidence(java.util.Map.of())),
+        ReportJson.write(actual.withEvidence(java.util.Map.of())),
         "the headings changed: " + changed.lines().filter(l -> Stream.of(HEADING_WORDS).anyMatch(l::contains)
             && l.length() < 40).toList());
   }
@@ -76,5 +78,6 @@ class HeadingMarkersTest {
     Report expected = ReportReader.read(html, "seed.html");
     Report actual = ReportReader.read(listed.getBytes(StandardCharsets.UTF_8), "seed.html");
     assertEquals(ReportJson.write(expected.withSource(actual.source())), ReportJson.write(actual));
+    org.junit.jupiter.api.Assertions.assertFalse(actual.evidence().isEmpty());
   }
 }

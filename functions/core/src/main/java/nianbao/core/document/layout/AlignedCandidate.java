@@ -277,6 +277,10 @@ final class AlignedCandidate {
       List<Row> lines = new ArrayList<>(gridRows.get(r));
       lines.sort((a, b) -> Float.compare(a.baseline(), b.baseline()));
       String[] texts = new String[bands.length + 1];
+      List<List<PositionedWord>> words = new ArrayList<>();
+      for (int c = 0; c <= bands.length; c++) {
+        words.add(new ArrayList<>());
+      }
       int[] spans = new int[bands.length + 1];
       List<List<Chunk>> label = new ArrayList<>();
       for (Row line : lines) {
@@ -284,6 +288,7 @@ final class AlignedCandidate {
         label.add(onLine);
         for (Chunk c : line.chunks()) {
           int[] columns = isValues(line) ? new int[] {column(c.center(), xs), column(c.center(), xs)} : columns(c, xs);
+          words.get(columns[0]).addAll(c.words());
           if (columns[0] == 0) {
             onLine.add(c);
             continue;
@@ -296,7 +301,7 @@ final class AlignedCandidate {
       for (int c = 0; c < texts.length; c++) {
         if (texts[c] != null) {
           int span = Math.min(spans[c], texts.length - 1 - c);
-          cells.add(new GridCell(r, r, c, c + span, texts[c], false, false));
+          cells.add(new GridCell(r, r, c, c + span, texts[c], false, false, List.copyOf(words.get(c))));
         }
       }
     }

@@ -11,7 +11,7 @@ final class AlignedRow {
   private AlignedRow() {}
 
   /** A run of a line's words with no gap wider than a character: one cell's text on that line. */
-  record Chunk(String text, float left, float right) {
+  record Chunk(String text, float left, float right, List<PositionedWord> words) {
     boolean isNumber() {
       return NUMBER.matcher(text).matches();
     }
@@ -48,7 +48,7 @@ final class AlignedRow {
 
     private static void addChunk(List<Chunk> chunks, List<PositionedWord> words) {
       for (TextLine text : Lines.of(words)) { // one line, or none when the words are invisible marks
-        chunks.add(new Chunk(text.text(), text.left(), text.right()));
+        chunks.add(new Chunk(text.text(), text.left(), text.right(), text.words()));
       }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import nianbao.core.document.Deadline;
-import nianbao.core.document.Texts;
 
 /**
  * A table that ends a page and one that starts the next with the same outer edges are one table: the rows
@@ -115,7 +114,7 @@ final class ContinuedTables {
       }
       if (cutFrom >= 0) {
         GridCell o = above.get(cutFrom);
-        above.set(cutFrom, o.with(o.r0(), a.rows + c.r1(), o.c0(), o.c1(), Texts.join(o.text(), c.text())));
+        above.set(cutFrom, o.joined(a.rows + c.r1(), c));
       } else {
         rest.add(c);
       }
@@ -173,7 +172,7 @@ final class ContinuedTables {
     for (int[] join : joins) {
       GridCell piece = b.cells.get(join[0]);
       GridCell cell = above.get(join[1]);
-      above.set(join[1], cell.withText(Texts.join(cell.text(), piece.text())));
+      above.set(join[1], cell.joined(cell.r1(), piece));
       rest.set(join[0], piece.withText(""));
     }
     return b.withCells(rest);

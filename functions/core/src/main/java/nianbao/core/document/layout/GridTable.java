@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import nianbao.core.document.Deadline;
 import nianbao.core.document.GridBuilder;
+import nianbao.core.document.Origin;
 import nianbao.core.document.Table;
 
 /**
@@ -81,6 +82,16 @@ public final class GridTable implements PageItem {
 
   /** The table's grid: text in the top-left position of a span, "" elsewhere; empty rows and columns dropped. */
   public Table toTable() {
+    return toTable(-1, Origin.PageSizes.UNKNOWN);
+  }
+
+  /**
+   * The table's grid, each cell with its glyphs ({@link Origin.GlyphTable}).
+   *
+   * @param index the table's number among the document's tables
+   */
+  @SuppressWarnings("unchecked")
+  public Table toTable(int index, Origin.PageSizes pages) {
     GridBuilder grid = new GridBuilder();
     for (int r = 0; r < rows; r++) {
       grid.startRow();
@@ -90,8 +101,19 @@ public final class GridTable implements PageItem {
       if ((++placed & 1023) == 0) {
         Deadline.check();
       }
-      grid.place(c.r0(), c.c0(), c.text(), c.c1() - c.c0() + 1, c.r1() - c.r0() + 1);
+      grid.place(c.r0(), c.c0(), c.text(), c.c1() - c.c0() + 1, c.r1() - c.r0() + 1, c.words());
     }
-    return new Table(grid.build());
+    List<List<String>> built = grid.build();
+    List<List<Object>> payloads = grid.payloads();
+    List<List<List<PositionedWord>>> words = new java.util.ArrayList<>(built.size());
+    for (int r = 0; r < built.size(); r++) {
+      List<List<PositionedWord>> row = new java.util.ArrayList<>(built.get(r).size());
+      for (int col = 0; col < built.get(r).size(); col++) {
+        Object w = payloads == null ? null : payloads.get(r).get(col);
+        row.add(w == null ? List.of() : (List<PositionedWord>) w);
+      }
+      words.add(row);
+    }
+    return new Table(built, new Origin.GlyphTable(index, words, pages));
   }
 }

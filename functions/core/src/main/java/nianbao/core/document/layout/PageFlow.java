@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nianbao.core.document.Block;
 import nianbao.core.document.Deadline;
+import nianbao.core.document.Origin;
 import nianbao.core.document.Paragraph;
 import nianbao.core.document.Table;
 import nianbao.core.document.Texts;
@@ -17,6 +18,11 @@ public final class PageFlow {
   private PageFlow() {}
 
   public static List<Block> blocks(List<PageLayout> pages) {
+    return blocks(pages, Origin.PageSizes.UNKNOWN);
+  }
+
+  /** The blocks, each with its glyphs for evidence; {@code sizes} the pages' width and height. */
+  public static List<Block> blocks(List<PageLayout> pages, Origin.PageSizes sizes) {
     List<PageItem> items = new ArrayList<>();
     List<Integer> pageStarts = new ArrayList<>(); // where each page's items start in items
     boolean previousPageHadItems = false;
@@ -38,10 +44,11 @@ public final class PageFlow {
       }
       previousPageHadItems = !pageItems.isEmpty();
     }
-    return paragraphsAndTables(items, pageStarts);
+    return paragraphsAndTables(items, pageStarts, sizes);
   }
 
-  private static List<Block> paragraphsAndTables(List<PageItem> items, List<Integer> pageStarts) {
+  private static List<Block> paragraphsAndTables(List<PageItem> items, List<Integer> pageStarts,
+      Origin.PageSizes sizes) {
     float left = Float.MAX_VALUE;
     float right = -Float.MAX_VALUE;
     for (PageItem item : items) {
@@ -52,6 +59,8 @@ public final class PageFlow {
     }
     List<Block> blocks = new ArrayList<>();
     String paragraph = null;
+    List<PositionedWord> glyphs = new ArrayList<>();
+    int tables = 0;
     TextLine last = null;
     boolean pageBreakSince = false;
     int nextPage = 0;
@@ -66,11 +75,11 @@ public final class PageFlow {
       PageItem item = items.get(i);
       if (item instanceof GridTable t) {
         if (paragraph != null) {
-          blocks.add(new Paragraph(paragraph));
+          blocks.add(new Paragraph(paragraph, new Origin.Glyphs(List.copyOf(glyphs), sizes)));
           paragraph = null;
         }
         last = null;
-        Table table = t.toTable();
+        Table table = t.toTable(tables++, sizes);
         if (!table.rows().isEmpty()) {
           blocks.add(table);
         }
@@ -87,15 +96,17 @@ public final class PageFlow {
         paragraph = Texts.join(paragraph, line.text());
       } else {
         if (paragraph != null) {
-          blocks.add(new Paragraph(paragraph));
+          blocks.add(new Paragraph(paragraph, new Origin.Glyphs(List.copyOf(glyphs), sizes)));
         }
         paragraph = line.text();
+        glyphs.clear();
       }
+      glyphs.addAll(line.words());
       last = line;
       pageBreakSince = false;
     }
     if (paragraph != null) {
-      blocks.add(new Paragraph(paragraph));
+      blocks.add(new Paragraph(paragraph, new Origin.Glyphs(List.copyOf(glyphs), sizes)));
     }
     return List.copyOf(blocks);
   }

@@ -229,8 +229,11 @@ public final class RuledTables {
         int[] b = box[i];
         boolean openTop = b[0] == 0 && !covered(h, ys[0], xs[b[2]], xs[b[3] + 1]);
         boolean openBottom = b[1] == rows - 1 && !covered(h, ys[rows], xs[b[2]], xs[b[3] + 1]);
-        String text = inside == null ? "" : Lines.joined(Lines.of(inside));
-        cells.add(new GridCell(b[0], b[1], b[2], b[3], text, openTop, openBottom));
+        List<TextLine> lines = inside == null ? List.of() : Lines.of(inside);
+        List<PositionedWord> ordered = new ArrayList<>();
+        lines.forEach(line -> ordered.addAll(line.words()));
+        String text = inside == null ? "" : Lines.joined(lines);
+        cells.add(new GridCell(b[0], b[1], b[2], b[3], text, openTop, openBottom, ordered));
       }
     }
     GridTable t = new GridTable(xs, rows, cells, ys[0], ys[rows]);
