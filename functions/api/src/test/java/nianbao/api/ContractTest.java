@@ -174,6 +174,8 @@ class ContractTest {
     get("/reports/{id}/source-link", "/reports/nope-2022/source-link");
     check("GET", "/reports/{id}/source-link", guarded.call("GET", "/reports/" + rejectedId + "/source-link", Map.of(),
         null));
+    get("/reports/{id}/source", "/reports/" + id + "/source?redirect=false");
+    get("/reports/{id}/source", "/reports/" + id + "/source?redirect=maybe");
     // agencies
     get("/agencies/{agency}/reports", "/agencies/" + agencyKey + "/reports");
     get("/agencies/{agency}/reports", "/agencies/" + agencyKey + "/reports?from=2021&to=2022");

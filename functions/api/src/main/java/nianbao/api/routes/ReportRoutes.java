@@ -62,12 +62,15 @@ public final class ReportRoutes {
             .param(SharedParameters.ID).json(200, "VersionList", "版本，最新上传在前").problem(404, "没有这份报告")
             .to(this::versions),
         Route.get("/reports/{id}/source", "getReportSource", "原始文件（302 到短期有效的下载地址）")
+            .description("被拒绝的上传（不是可读的年度报告，可能是任何文件）的原始文件不在此提供（401），"
+                + "只经需要授权的 GET /reports/{id}/source-link 提供。redirect=false：不跳转，以 JSON 给出下载地址，"
+                + "供页面直接读取文件（跨源跳转后浏览器不再带页面的来源，存储桶的 CORS 无法放行）。")
             .param(SharedParameters.ID).param(Param.query("version", "{\"type\":\"string\",\"pattern\":\"^[0-9a-f]{64}$\"}",
                 "某一版本的 sha256；缺省为当前版本"))
-            .description("被拒绝的上传（不是可读的年度报告，可能是任何文件）的原始文件不在此提供（401），"
-                + "只经需要授权的 GET /reports/{id}/source-link 提供。")
-            .response(302, null, null, "跳转到预签名下载地址", "Location").problem(401, "被拒绝的上传：需经 source-link 授权下载")
-            .problem(404, "没有这份报告或版本")
+            .param(Param.query("redirect", "{\"type\":\"boolean\",\"default\":true}", "false：以 JSON 给出下载地址"))
+            .response(302, null, null, "跳转到预签名下载地址", "Location")
+            .json(200, "SourceLink", "下载地址（redirect=false）").problem(400, "参数有误")
+            .problem(401, "被拒绝的上传：需经 source-link 授权下载").problem(404, "没有这份报告或版本")
             .to(this::source),
         Route.get("/reports/{id}/source-link", "getReportSourceLink", "原始文件的短期下载地址（需要授权）")
             .description("任何报告或被拒绝的上传的原始文件：返回预签名下载地址（JSON），总是以附件下载。"
@@ -273,7 +276,11 @@ public final class ReportRoutes {
   }
 
   Response source(Request r) {
-    Params.onlyKnown(r, Set.of("version"));
+    Params.onlyKnown(r, Set.of("version", "redirect"));
+    String redirect = r.query("redirect");
+    if (redirect != null && !redirect.equals("true") && !redirect.equals("false")) {
+      throw Problem.badParameter("redirect", "参数 redirect 应为 true 或 false");
+    }
     ReportView h = head(r);
     if (h.rejected()) {
       // anyone could upload anything that is then rejected: its bytes go only to a signed-in caller, and this
@@ -281,15 +288,23 @@ public final class ReportRoutes {
       throw new Problem(Problem.Type.UNAUTHORIZED, "被拒绝的上传的原始文件只提供给已登录用户：请用 GET /reports/"
           + h.id() + "/source-link（需要授权）").header("WWW-Authenticate", "Bearer");
     }
-    return Response.redirect(302, presignedSource(h, r.query("version")));
+    String url = presignedSource(h, r.query("version"));
+    // redirect=false: the page reads the file itself (a PDF drawn where a value was read); after a cross-origin
+    // 302 the browser would reach the bucket as "Origin: null", which the bucket's CORS refuses
+    return "false".equals(redirect) ? link(h, url) : Response.redirect(302, url);
   }
 
   /** The source as a short-lived link, for a signed-in caller (an explicit JWT route in AWS), rejected ones too. */
   Response sourceLink(Request r) {
     Params.onlyKnown(r, Set.of("version"));
     ReportView h = head(r);
+    return link(h, presignedSource(h, r.query("version")));
+  }
+
+  /** A link for one caller: never kept by a cache (no ETag, no-store). */
+  private Response link(ReportView h, String url) {
     ObjectNode out = Json.object();
-    out.put("url", presignedSource(h, r.query("version")));
+    out.put("url", url);
     out.put("expiresInSeconds", ctx.config().downloadUrlTtl().toSeconds());
     out.put("name", h.file().name());
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
