@@ -5,6 +5,7 @@ import type { ViewContext } from '../main';
 import { ApiError, apiUrl, getJson, type Finding } from '../api';
 import { h, fmtTime, mount } from '../dom';
 import { NOTES_EXPLAINED, RULE_LABEL, SECTION_NAMES, SEVERITY_LABELS, TEXT_SECTIONS } from '../labels';
+import { installEvidence, type Evidence } from '../evidence';
 import { cellsOf, expectedActual, findingsByCell, isNote, locationText, tipText, worst } from '../marks';
 import { allCells, cellId, tableA, tableB, tableC, valueAt, type CellKey, type ReportTables } from '../tables';
 import { rejectedSourceLink } from '../sourceLink';
@@ -31,6 +32,7 @@ export interface ReportDoc extends ReportTables {
   warnings?: number;
   notes?: number;
   agencyKey?: string;
+  evidence?: Record<string, Evidence> | null;
 }
 
 interface VersionRow {
@@ -254,6 +256,10 @@ export async function render(ctx: ViewContext): Promise<void> {
       h('h2', { id: 'versions-title' }, '版本'), versionsBox),
     tipsBox,
   );
+
+  // where each value came from: a click or Enter on a filled cell (evidence.ts)
+  installEvidence(ctx.main, report.evidence, typeof source.sourceUrl === 'string' ? source.sourceUrl
+    : `/reports/${encodeURIComponent(id)}/source`, source.format as string | undefined);
 
   function goTo(target: string): void {
     let el: HTMLElement | null = null;
