@@ -40,8 +40,8 @@ let opener: HTMLElement | null = null;
 const pdfs = new Map<string, Promise<unknown>>();
 
 /**
- * Makes every filled cell under {@code root} that has evidence answer where its value came from. One listener for
- * the whole view; cells become focusable so that the keyboard reaches them.
+ * Makes every filled cell under {@code root} that has evidence answer where its value came from; cells become
+ * focusable so that the keyboard reaches them.
  */
 export function installEvidence(root: HTMLElement, evidence: Record<string, Evidence> | null | undefined,
   sourceUrl: string, format: string | undefined): void {
@@ -55,17 +55,21 @@ export function installEvidence(root: HTMLElement, evidence: Record<string, Evid
     td.setAttribute('aria-haspopup', 'dialog');
   }
   const open = (td: HTMLElement) => show(td, evidence[td.dataset.evidence!], sourceUrl, format);
-  root.addEventListener('click', (e) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>('td[data-evidence]');
-    if (td) open(td);
-  });
-  root.addEventListener('keydown', (e) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>('td[data-evidence]');
-    if (td && (e.key === 'Enter' || e.key === ' ')) {
-      e.preventDefault();
-      open(td);
-    }
-  });
+  // on the view's own tables (drawn anew for each report), never on the page's long-lived main element
+  for (const table of root.querySelectorAll<HTMLTableElement>('table.official')) {
+    table.addEventListener('click', (e) => {
+      const td = (e.target as HTMLElement).closest<HTMLElement>('td[data-evidence]');
+      if (td) open(td);
+    });
+    table.addEventListener('keydown', (e) => {
+      const td = (e.target as HTMLElement).closest<HTMLElement>('td[data-evidence]');
+      if (td && (e.key === 'Enter' || e.key === ' ')) {
+        e.preventDefault();
+        open(td);
+      }
+    });
+  }
+  window.addEventListener('hashchange', close, { once: true });
 }
 
 function close(): void {
