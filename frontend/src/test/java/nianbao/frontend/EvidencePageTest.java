@@ -38,7 +38,7 @@ class EvidencePageTest {
   private final Map<String, String> reportIds = new LinkedHashMap<>();
 
   @BeforeAll
-  void start() {
+  void start() throws IOException {
     root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
     Path frontend = Path.of(System.getProperty("nianbao.frontend", root.resolve("frontend").toString()));
     assertTrue(Files.isRegularFile(frontend.resolve("dist/index.html")), "frontend/dist is built by the Maven build");
