@@ -69,7 +69,7 @@ public final class ReportRoutes {
                 "某一版本的 sha256；缺省为当前版本"))
             .param(Param.query("redirect", "{\"type\":\"boolean\",\"default\":true}", "false：以 JSON 给出下载地址"))
             .response(302, null, null, "跳转到预签名下载地址", "Location")
-            .json(200, "SourceLink", "下载地址（redirect=false）").problem(400, "参数有误")
+            .response(200, "application/json", "SourceLink", "下载地址（redirect=false；不缓存）").problem(400, "参数有误")
             .problem(401, "被拒绝的上传：需经 source-link 授权下载").problem(404, "没有这份报告或版本")
             .to(this::source),
         Route.get("/reports/{id}/source-link", "getReportSourceLink", "原始文件的短期下载地址（需要授权）")
