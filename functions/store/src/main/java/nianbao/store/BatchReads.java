@@ -71,7 +71,10 @@ public final class BatchReads {
       enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(store.versions).forEach(v -> {
         ReportView h = byId.get(v.reportId());
         if (h != null && v.sha256().equals(h.currentSha256())) {
-          out.put(v.reportId(), ReportStore.withCrossFindings(store.body(v), h.crossYearFindings()));
+          // a report reviewers corrected or dismissed findings of is served as reviewed (one more read each)
+          out.put(v.reportId(), h.reviewed() ? ReportStore.reviewed(store.body(v), h,
+              nianbao.store.review.ReviewState.of(store.review(h.id()))).report()
+              : ReportStore.withCrossFindings(store.body(v), h.crossYearFindings()));
         }
       });
     }

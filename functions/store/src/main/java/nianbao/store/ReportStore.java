@@ -16,7 +16,7 @@ import nianbao.store.item.ListEntry;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.ReviewRecord;
-import nianbao.store.review.ReviewDecisions;
+import nianbao.store.review.ReviewState;
 import nianbao.core.review.FindingReviews;
 import nianbao.store.item.RuleFindings;
 import nianbao.store.item.SourceRecord;
@@ -105,13 +105,31 @@ public final class ReportStore {
 
   /** The report of {@code view}'s current version, with all its current findings; null for a rejected upload. */
   public Report currentReport(ReportView view) {
+    Reviewed r = reviewed(view);
+    return r == null ? null : r.report();
+  }
+
+  /**
+   * The current report as served: the version's body corrected by its reviewers, with the head's cross-year
+   * findings, every finding identified and reviewed; and each correction's state on this reading.
+   */
+  public record Reviewed(Report report, List<nianbao.core.review.Corrections.State> corrections) {}
+
+  /** {@link Reviewed} of {@code view}; null for a rejected upload. */
+  public Reviewed reviewed(ReportView view) {
     if (view.rejected()) {
       return null;
     }
     ReportVersion v = version(view.id(), view.currentSha256()).orElseThrow(() -> new IllegalStateException(
         "report " + view.id() + " has no current version " + view.currentSha256()));
-    Report report = withCrossFindings(body(v), view.crossYearFindings());
-    return report.withFindings(FindingReviews.apply(report.findings(), ReviewDecisions.of(review(view.id()))));
+    return reviewed(body(v), view, ReviewState.of(review(view.id())));
+  }
+
+  static Reviewed reviewed(Report asRead, ReportView view, ReviewState review) {
+    var corrected = review.correct(asRead);
+    Report report = withCrossFindings(corrected.report(), view.crossYearFindings());
+    return new Reviewed(report.withFindings(FindingReviews.apply(report.findings(), review.decisions())),
+        corrected.states());
   }
 
   /** Every version of a report, newest upload first (none for a rejected upload). */

@@ -16,12 +16,16 @@ import nianbao.store.item.ReportHead;
  * @param errors        errors and warnings a reviewer has not dismissed; {@code readErrors}/{@code readWarnings}
  *                      count every one, as read
  * @param findingsByRule findings not dismissed, by rule
+ * @param corrected     the corrections applied to the current version's values
+ * @param reviewed      whether reviewers changed what the version's body says (values corrected, findings
+ *                      dismissed): its served report needs the review record
  * @param revision      the stored revision of the report's state: a write may be conditioned on it (If-Match)
  */
 public record ReportView(String id, boolean rejected, String status, String agencyKey, String agency, Integer year,
     String title, Region region, int errors, int warnings, int notes, Map<String, Integer> findingsByRule,
     List<Finding> crossYearFindings, String reason, String uploadedAt, int versionCount, String reader,
-    String rulesVersion, String currentSha256, SourceFile file, long revision, int readErrors, int readWarnings) {
+    String rulesVersion, String currentSha256, SourceFile file, long revision, int readErrors, int readWarnings,
+    int corrected, boolean reviewed) {
 
   static ReportView of(ReportHead h) {
     return new ReportView(h.reportId(), h.rejected(), h.status(), h.rejected() ? null : h.agencyKey(), h.agency(),
@@ -30,7 +34,8 @@ public record ReportView(String id, boolean rejected, String status, String agen
         h.reason(), h.uploadedAt(), h.rejected() ? 0 : h.versionCount(), h.reader(), h.rulesVersion(),
         h.currentSha(), new SourceFile(h.bucket(), h.key(), objectVersion(h.versionId()), h.size(), h.format(),
         h.sourceName()), h.revision(), h.readErrors() == null ? h.errors() : h.readErrors(),
-        h.readWarnings() == null ? h.warnings() : h.readWarnings());
+        h.readWarnings() == null ? h.warnings() : h.readWarnings(), h.corrected() == null ? 0 : h.corrected(),
+        h.reviewed());
   }
 
   /** The rules with findings still counted (a rule whose findings were all dismissed is kept at 0 in the head). */

@@ -53,6 +53,11 @@ public final class SummaryCounts {
     add(v, "errors", head.errors());
     add(v, "warnings", head.warnings());
     add(v, "notes", head.notes());
+    if (head.corrected() != null && head.corrected() > 0) {
+      // how many cells reviewers corrected, and in how many reports: the sums below use the corrected values
+      add(v, "corrected", head.corrected());
+      add(v, "correctedReports", 1);
+    }
     if (head.province() != null) {
       String place = place(head.province(), head.city());
       add(v, CITY + place, 1);

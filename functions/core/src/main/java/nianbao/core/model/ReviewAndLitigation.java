@@ -10,6 +10,12 @@ public record ReviewAndLitigation(Group adminReview, Group litigationDirect, Gro
   public static final List<String> GROUPS = List.of("adminReview", "litigationDirect", "litigationAfterReview");
   public static final List<String> CELLS = List.of("upheld", "corrected", "other", "pending", "total");
 
+  /** The table with every cell blank. */
+  public static ReviewAndLitigation blank() {
+    Group none = new Group(null, null, null, null, null);
+    return new ReviewAndLitigation(none, none, none);
+  }
+
   public Group group(String key) {
     return switch (key) {
       case "adminReview" -> adminReview;

@@ -24,6 +24,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * @param uploadOrder the order of the current version's upload (event time, then sequencer)
  * @param errors      error findings a reviewer has not dismissed (they decide the status); {@code readErrors} and
  *                    {@code readWarnings} count them all, as read (null on items written before reviews)
+ * @param corrected   the reviewers' corrections applied to the current version's values (null or 0: none)
  * @param ruleCounts  (also) a rule whose findings were all dismissed stays, counted 0, so its item is known
  */
 @RecordBuilder
@@ -34,7 +35,7 @@ public record ReportHead(
     String currentSha, int versionCount, String uploadedAt, String uploadOrder,
     String bucket, String key, String versionId, String eTag, Long size, String format, String sourceName,
     String reader, String rulesVersion, String reason, long revision, String updatedAt, Integer readErrors,
-    Integer readWarnings) {
+    Integer readWarnings, Integer corrected) {
 
   public static final String KIND_REPORT = "REPORT";
   public static final String KIND_REJECTED = "REJECTED";
@@ -49,6 +50,12 @@ public record ReportHead(
 
   public boolean rejected() {
     return KIND_REJECTED.equals(kind);
+  }
+
+  /** Whether reviewers changed what the current version's body says: values corrected or findings dismissed. */
+  public boolean reviewed() {
+    return corrected != null && corrected > 0 || readErrors != null && readErrors != errors
+        || readWarnings != null && readWarnings != warnings;
   }
 
   public Set<String> ruleIds() {
@@ -147,6 +154,7 @@ public record ReportHead(
       .string("updatedAt", ReportHead::updatedAt)
       .integer("readErrors", ReportHead::readErrors)
       .integer("readWarnings", ReportHead::readWarnings)
+      .integer("corrected", ReportHead::corrected)
       .string("ord", ReportHead::ord, secondarySortKey(List.of(Keys.BY_NEWEST, Keys.BY_YEAR, Keys.BY_STATUS,
           Keys.BY_YEAR_STATUS, Keys.BY_PROVINCE, Keys.BY_CITY, Keys.BY_YEAR_PROVINCE, Keys.BY_YEAR_CITY,
           Keys.BY_PROCESSING)))
@@ -172,6 +180,6 @@ public record ReportHead(
         b.s("crossFindings"), b.s("currentSha"), b.i0("versionCount"), b.s("uploadedAt"), b.s("uploadOrder"),
         b.s("bucket"), b.s("key"), b.s("versionId"), b.s("eTag"), b.l("size"), b.s("format"), b.s("sourceName"),
         b.s("reader"), b.s("rulesVersion"), b.s("reason"), b.l0("revision"), b.s("updatedAt"),
-        b.i("readErrors"), b.i("readWarnings"));
+        b.i("readErrors"), b.i("readWarnings"), b.i("corrected"));
   }
 }

@@ -8,13 +8,14 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * What reviewers decided on one report, whichever version is current: the decisions on its findings, by
- * fingerprint. In the report's partition, written in the same transaction as the head (whose revision guards
+ * fingerprint, and the corrections of its cells. In the report's partition, written in the same transaction as the head (whose revision guards
  * it), so it outlives re-reads, reprocessing and new versions.
  *
- * @param decisions JSON array of {@code nianbao.core.review.ReviewDecision}, or null for none
+ * @param decisions   JSON array of {@code nianbao.core.review.ReviewDecision}, or null for none
+ * @param corrections JSON array of {@code nianbao.core.review.Correction} in the order made, or null for none
  */
 @RecordBuilder
-public record ReviewRecord(String reportId, String decisions, String updatedAt) {
+public record ReviewRecord(String reportId, String decisions, String corrections, String updatedAt) {
 
   public String pk() {
     return Keys.report(reportId);
@@ -30,10 +31,11 @@ public record ReviewRecord(String reportId, String decisions, String updatedAt) 
       .string(Keys.SK, ReviewRecord::sk, primarySortKey())
       .string("reportId", ReviewRecord::reportId)
       .string("decisions", ReviewRecord::decisions)
+      .string("corrections", ReviewRecord::corrections)
       .string("updatedAt", ReviewRecord::updatedAt)
       .build();
 
   static ReviewRecord from(ItemBuilder b) {
-    return new ReviewRecord(b.s("reportId"), b.s("decisions"), b.s("updatedAt"));
+    return new ReviewRecord(b.s("reportId"), b.s("decisions"), b.s("corrections"), b.s("updatedAt"));
   }
 }

@@ -5,8 +5,8 @@ import nianbao.store.item.SourceRecord;
 
 /**
  * A change asked of the store. Each is decided by {@link WriteRules#decide} over what was read and written by
- * {@link ReportWriter} as one transaction. The version changes to come (corrections, choosing the current
- * version) are added here as further cases.
+ * {@link ReportWriter} as one transaction. The version changes to come (choosing the current version, removing
+ * one version) are added here as further cases.
  */
 public sealed interface Change {
 
@@ -44,4 +44,14 @@ public sealed interface Change {
    */
   record Review(String reportId, String fingerprint, String decision, String reason, String by,
       Long expectedRevision) implements Change {}
+
+  /**
+   * A reviewer's correction of one cell of report {@code reportId}: {@code value} (digits, a decimal string for
+   * an amount, or null for a blank) with {@code reason}; a correction of a cell already corrected replaces it.
+   */
+  record Correct(String reportId, nianbao.core.model.Location location, String value, String reason, String by,
+      Long expectedRevision) implements Change {}
+
+  /** Withdraws the correction {@code correctionId} of report {@code reportId}: the cell is as read again. */
+  record Uncorrect(String reportId, String correctionId, String by, Long expectedRevision) implements Change {}
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import nianbao.core.model.Finding;
 import nianbao.core.model.FindingCounts;
 import nianbao.core.model.Report;
+import nianbao.core.review.Corrections;
 import nianbao.core.review.FindingReviews;
 import nianbao.core.review.ReviewDecision;
 import nianbao.core.rules.CrossYearRules;
@@ -21,7 +22,7 @@ import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportHeadBuilder;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.RuleFindingsBuilder;
-import nianbao.store.review.ReviewDecisions;
+import nianbao.store.review.ReviewState;
 import software.amazon.awssdk.core.SdkBytes;
 
 /**
@@ -40,17 +41,27 @@ final class CurrentReport {
     this.now = now;
   }
 
-  /** Makes {@code report} (of {@code version}) current in place of {@code oldHead} and its {@code oldReport}. */
-  void makeCurrent(Identity id, ReportHead oldHead, Report oldReport, Report report, ReportVersion version,
+  /**
+   * Makes {@code asRead} (the body of {@code version}, as read) current in place of {@code oldHead} and its
+   * {@code oldReport} (the current report as counted: corrected), with the report's review as stored.
+   */
+  void makeCurrent(Identity id, ReportHead oldHead, Report oldReport, Report asRead, ReportVersion version,
       int versionCount) {
+    makeCurrent(id, oldHead, oldReport, asRead, version, versionCount, review(id.reportId()));
+  }
+
+  /** As above, with {@code review} in place of the stored review (a correction being made). */
+  void makeCurrent(Identity id, ReportHead oldHead, Report oldReport, Report asRead, ReportVersion version,
+      int versionCount, ReviewState review) {
+    Corrections.Corrected corrected = review.correct(asRead);
+    Report report = corrected.report();
     Neighbour prev = neighbour(id, -1);
     Neighbour next = neighbour(id, +1);
     List<Finding> cross = prev.report() == null ? List.of() : CrossYearRules.check(prev.report(), report);
-    Map<String, ReviewDecision> decisions = ReviewDecisions.of(read.review(id.reportId()));
     ReportHead head = head(id, report, version, cross, versionCount, oldHead == null ? 1 : oldHead.revision() + 1,
-        now, decisions);
+        now, review.decisions(), applied(corrected));
     writes.put(head, oldHead);
-    writeRuleItems(writes, oldHead, head, report, decisions);
+    writeRuleItems(writes, oldHead, head, report, review.decisions());
     if (oldHead != null) {
       writes.count(oldHead, oldReport, -1);
     }
@@ -59,6 +70,20 @@ final class CurrentReport {
       writes.check(Identity.reportId(id.agencyKey(), id.year() - 1), prev.head());
       refreshNext(next, report, id);
     }
+  }
+
+  /** The reviewers' decisions and corrections of a report, as this decision reads them. */
+  ReviewState review(String reportId) {
+    return ReviewState.of(read.review(reportId));
+  }
+
+  /** The report of {@code version} of {@code reportId} as its current state is counted: corrected. */
+  Report current(String reportId, ReportVersion version) {
+    return review(reportId).correct(read.body(version)).report();
+  }
+
+  static int applied(Corrections.Corrected corrected) {
+    return (int) corrected.states().stream().filter(Corrections.State::applied).count();
   }
 
   /** The report has no version left: it leaves the lists and the summaries; Y+1 loses its comparison. */
@@ -88,9 +113,9 @@ final class CurrentReport {
     ReportHead h = next.head();
     ReportVersion nextVersion = read.version(nextId, h.currentSha()).orElseThrow();
     Identity nid = new Identity(h.agencyKey(), h.agencyNorm(), h.year(), h.reportId());
-    Map<String, ReviewDecision> decisions = ReviewDecisions.of(read.review(nextId));
+    Map<String, ReviewDecision> decisions = review(nextId).decisions();
     ReportHead updated = head(nid, next.report(), nextVersion, cross, h.versionCount(), h.revision() + 1, now,
-        decisions);
+        decisions, h.corrected() == null ? 0 : h.corrected());
     writes.put(updated, h);
     writeRuleItems(writes, h, updated, next.report(), decisions);
     writes.count(h, next.report(), -1);
@@ -117,7 +142,7 @@ final class CurrentReport {
     }
     ReportVersion v = read.version(head.get().reportId(), head.get().currentSha()).orElseThrow(
         () -> new IllegalStateException("report " + head.get().reportId() + " lost its current version"));
-    return new Neighbour(head.get(), read.body(v));
+    return new Neighbour(head.get(), current(neighbourId, v));
   }
 
   /**
@@ -125,7 +150,7 @@ final class CurrentReport {
    * {@code decisions}: a dismissed finding leaves the counts and the status (the as-read counts keep it).
    */
   static ReportHead head(Identity id, Report report, ReportVersion version, List<Finding> cross, int versionCount,
-      long revision, String now, Map<String, ReviewDecision> decisions) {
+      long revision, String now, Map<String, ReviewDecision> decisions, int corrected) {
     Map<String, Integer> ruleCounts = new TreeMap<>();
     List<Finding> all = allFindings(report, cross, decisions);
     for (Finding f : all) {
@@ -146,7 +171,8 @@ final class CurrentReport {
         .bucket(version.bucket()).key(version.key()).versionId(version.versionId()).eTag(version.eTag())
         .size(version.size()).format(version.format()).sourceName(version.sourceName())
         .reader(version.reader()).rulesVersion(version.rulesVersion())
-        .revision(revision).updatedAt(now).readErrors(asRead.errors()).readWarnings(asRead.warnings()).build();
+        .revision(revision).updatedAt(now).readErrors(asRead.errors()).readWarnings(asRead.warnings())
+        .corrected(corrected).build();
   }
 
   /** The report's own findings and its cross-year ones, identified and reviewed. */

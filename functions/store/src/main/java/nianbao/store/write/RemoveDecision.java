@@ -63,12 +63,12 @@ final class RemoveDecision {
         || !Objects.equals(newVersion.versionId(), version.versionId());
     writes.put(newVersion);
     if (head != null && head.currentSha().equals(version.sha256()) && newVersion.withdrawn()) {
-      Report oldReport = read.body(version);
+      CurrentReport current = new CurrentReport(read, writes, now);
+      Report oldReport = current.current(head.reportId(), version);
       Optional<ReportVersion> fallback = read.versions(head.reportId()).stream()
           .filter(v -> !v.withdrawn() && !v.sha256().equals(version.sha256()))
           .max(Comparator.comparing(ReportVersion::uploadOrder));
       Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
-      CurrentReport current = new CurrentReport(read, writes, now);
       if (fallback.isPresent()) {
         ReportVersion next = read.version(head.reportId(), fallback.get().sha256()).orElseThrow();
         current.makeCurrent(id, head, oldReport, read.body(next), next, head.versionCount());

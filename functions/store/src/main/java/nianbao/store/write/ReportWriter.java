@@ -163,7 +163,7 @@ public final class ReportWriter {
     ReportVersion version = StoreDecision.newVersion(writes, id.reportId(), sample, upload,
         Set.of(upload.ref().text()), null);
     List<Finding> cross = CrossYearRules.check(sample, sample);
-    ReportHead head = CurrentReport.head(id, sample, version, cross, 1, 1, now, java.util.Map.of());
+    ReportHead head = CurrentReport.head(id, sample, version, cross, 1, 1, now, java.util.Map.of(), 0);
     writes.put(head, null);
     writes.put(version);
     SourceRecord source = upload.record(sha, id.reportId(), SourceRecord.INGESTED, null, now);

@@ -12,8 +12,7 @@ import nianbao.store.Findings;
 import nianbao.store.Identity;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
-import nianbao.store.item.ReviewRecordBuilder;
-import nianbao.store.review.ReviewDecisions;
+import nianbao.store.review.ReviewState;
 
 /**
  * A reviewer's decision on one finding, or its withdrawal: the review record, and the report's current state
@@ -41,14 +40,16 @@ final class ReviewChangeDecision {
     }
     ReportVersion version = read.version(reportId, head.currentSha()).orElseThrow(() -> new IllegalStateException(
         "report " + reportId + " lost its current version"));
-    Report report = read.body(version);
+    CurrentReport current = new CurrentReport(read, new Writes(), now);
+    ReviewState review = current.review(reportId);
+    Report report = review.correct(read.body(version)).report();
     List<Finding> cross = Findings.read(head.crossFindings());
-    Map<String, ReviewDecision> decisions = new LinkedHashMap<>(ReviewDecisions.of(read.review(reportId)));
+    Map<String, ReviewDecision> decisions = new LinkedHashMap<>(review.decisions());
     Finding finding = FindingReviews.find(CurrentReport.allFindings(report, cross, Map.of()), change.fingerprint());
     if (finding == null) {
       if (change.decision() == null && decisions.remove(change.fingerprint()) != null) {
         // a decision on a finding that is gone (the report was corrected or re-read): it may still be withdrawn
-        return write(head, report, version, cross, decisions);
+        return write(head, report, version, cross, review.withDecisions(decisions));
       }
       return Decision.nothing(WriteResult.NOT_FOUND, reportId, head.status());
     }
@@ -70,19 +71,19 @@ final class ReviewChangeDecision {
     if (before.equals(decisions)) {
       return Decision.nothing(WriteResult.UNCHANGED, reportId, head.status());
     }
-    return write(head, report, version, cross, decisions);
+    return write(head, report, version, cross, review.withDecisions(decisions));
   }
 
   private Decision write(ReportHead head, Report report, ReportVersion version, List<Finding> cross,
-      Map<String, ReviewDecision> decisions) {
+      ReviewState review) {
+    Map<String, ReviewDecision> decisions = review.decisions();
     Writes writes = new Writes();
     Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
     ReportHead updated = CurrentReport.head(id, report, version, cross, head.versionCount(), head.revision() + 1,
-        now, decisions);
+        now, decisions, head.corrected() == null ? 0 : head.corrected());
     writes.put(updated, head);
     CurrentReport.writeRuleItems(writes, head, updated, report, decisions);
-    writes.put(ReviewRecordBuilder.builder().reportId(head.reportId()).decisions(ReviewDecisions.write(decisions))
-        .updatedAt(now).build());
+    writes.put(review.record(head.reportId(), now));
     writes.count(head, report, -1);
     writes.count(updated, report, 1);
     return new Decision(WriteResult.REVIEWED, head.reportId(), updated.status(), writes);

@@ -78,6 +78,7 @@ final class StoreDecision {
     WriteResult result;
     if (becomesCurrent) {
       Report oldReport = head == null ? null : currentReport(head, version);
+      // (the current report as counted: corrected by its reviewers)
       new CurrentReport(read, writes, now).makeCurrent(id, head, oldReport, report, newVersion, versionCount);
       result = head == null ? WriteResult.CREATED : head.currentSha().equals(sha) ? WriteResult.REPROCESSED
           : WriteResult.NEW_CURRENT_VERSION;
@@ -103,7 +104,7 @@ final class StoreDecision {
     ReportVersion current = head.currentSha().equals(sha) && sameShaVersion != null ? sameShaVersion
         : read.version(head.reportId(), head.currentSha()).orElseThrow(() -> new IllegalStateException(
             "report " + head.reportId() + " has no version " + head.currentSha()));
-    return read.body(current);
+    return new CurrentReport(read, new Writes(), now).current(head.reportId(), current);
   }
 
   /** The version item of these bytes, read now; a body too large for one item goes to chunk items. */

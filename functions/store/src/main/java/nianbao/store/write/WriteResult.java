@@ -18,6 +18,10 @@ public enum WriteResult {
   STALE,
   /** a reviewer's decision recorded (or withdrawn) */
   REVIEWED,
+  /** a correction made (or withdrawn): the report counted again on the corrected values */
+  CORRECTED,
+  /** the location names no cell of the report's tables */
+  NO_SUCH_CELL,
   /** no such report, or no such finding in it */
   NOT_FOUND,
   /** a finding that is not for review (a reading note) */

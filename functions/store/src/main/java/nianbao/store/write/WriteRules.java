@@ -31,6 +31,10 @@ public final class WriteRules {
       return new RemoveDecision(read, now).decide(joined, detach.upload(), false);
     } else if (change instanceof Change.Review review) {
       return new ReviewChangeDecision(read, now).decide(review);
+    } else if (change instanceof Change.Correct correct) {
+      return new CorrectionDecision(read, now).correct(correct);
+    } else if (change instanceof Change.Uncorrect uncorrect) {
+      return new CorrectionDecision(read, now).withdraw(uncorrect);
     }
     throw new IllegalArgumentException("no rules for " + change);
   }
@@ -47,6 +51,10 @@ public final class WriteRules {
       return new FirstRead(CurrentReport.headsToRead(id), id.reportId(), sha);
     } else if (change instanceof Change.Review review) {
       return new FirstRead(List.of(review.reportId()), review.reportId(), null);
+    } else if (change instanceof Change.Correct correct) {
+      return CorrectionDecision.firstRead(correct.reportId());
+    } else if (change instanceof Change.Uncorrect uncorrect) {
+      return CorrectionDecision.firstRead(uncorrect.reportId());
     }
     return null;
   }

@@ -1,0 +1,116 @@
+package nianbao.store.write;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import nianbao.core.model.Report;
+import nianbao.core.review.Correction;
+import nianbao.core.review.ReportCells;
+import nianbao.store.Identity;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportVersion;
+import nianbao.store.review.ReviewState;
+
+/**
+ * A reviewer corrects a cell, or withdraws a correction: the review record, and the current version made current
+ * again on the corrected values — head, rule items, summaries by their delta, the report's cross-year findings
+ * against Y−1 and Y+1's against it — as a new version would be. The version's body stays as read.
+ */
+final class CorrectionDecision {
+  private final Snapshot read;
+  private final String now;
+
+  CorrectionDecision(Snapshot read, String now) {
+    this.read = read;
+    this.now = now;
+  }
+
+  /** The report's head and review, and Y−1's and Y+1's, in one batch (a correction re-checks both neighbours). */
+  static WriteRules.FirstRead firstRead(String reportId) {
+    int dash = reportId.lastIndexOf('-');
+    List<String> heads = new ArrayList<>(List.of(reportId));
+    if (dash > 0 && reportId.substring(dash + 1).matches("\\d{4}")) {
+      String agency = reportId.substring(0, dash);
+      int year = Integer.parseInt(reportId.substring(dash + 1));
+      heads.add(Identity.reportId(agency, year - 1));
+      heads.add(Identity.reportId(agency, year + 1));
+    }
+    return new WriteRules.FirstRead(heads, reportId, null);
+  }
+
+  Decision correct(Change.Correct change) {
+    ReportHead head = read.head(change.reportId()).filter(h -> !h.rejected()).orElse(null);
+    Decision refused = refused(change.reportId(), head, change.expectedRevision());
+    if (refused != null) {
+      return refused;
+    }
+    ReportVersion version = currentVersion(head);
+    Report asRead = read.body(version);
+    try {
+      ReportCells.check(asRead, change.location());
+    } catch (ReportCells.NoSuchCell e) {
+      return Decision.nothing(WriteResult.NO_SUCH_CELL, head.reportId(), head.status());
+    }
+    String readNow = ReportCells.get(asRead, change.location());
+    CurrentReport current = new CurrentReport(read, new Writes(), now);
+    ReviewState review = current.review(head.reportId());
+    List<Correction> corrections = new ArrayList<>();
+    for (Correction c : review.corrections()) {
+      if (!Objects.equals(c.location(), change.location())) {
+        corrections.add(c);
+      }
+    }
+    // a value the report already reads needs no correction (and replaces an earlier one of the cell)
+    if (!Objects.equals(change.value(), readNow)) {
+      corrections.add(new Correction(Identity.hash(change.location() + "|" + change.value() + "|" + now + "|"
+          + change.by()).substring(0, 12), change.location(), change.value(), readNow, change.reason(), change.by(),
+          now));
+    }
+    if (corrections.equals(review.corrections())) {
+      return Decision.nothing(WriteResult.UNCHANGED, head.reportId(), head.status());
+    }
+    return write(head, version, asRead, review, review.withCorrections(corrections));
+  }
+
+  Decision withdraw(Change.Uncorrect change) {
+    ReportHead head = read.head(change.reportId()).filter(h -> !h.rejected()).orElse(null);
+    Decision refused = refused(change.reportId(), head, change.expectedRevision());
+    if (refused != null) {
+      return refused;
+    }
+    ReviewState review = new CurrentReport(read, new Writes(), now).review(head.reportId());
+    List<Correction> corrections = new ArrayList<>(review.corrections());
+    if (!corrections.removeIf(c -> c.id().equals(change.correctionId()))) {
+      return Decision.nothing(WriteResult.NOT_FOUND, head.reportId(), head.status());
+    }
+    ReportVersion version = currentVersion(head);
+    return write(head, version, read.body(version), review, review.withCorrections(corrections));
+  }
+
+  private Decision write(ReportHead head, ReportVersion version, Report asRead, ReviewState before,
+      ReviewState after) {
+    Writes writes = new Writes();
+    Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
+    new CurrentReport(read, writes, now).makeCurrent(id, head, before.correct(asRead).report(), asRead, version,
+        head.versionCount(), after);
+    writes.put(after.record(head.reportId(), now));
+    ReportHead written = writes.puts(ReportHead.class).get(0);
+    return new Decision(WriteResult.CORRECTED, head.reportId(), written.status(), writes);
+  }
+
+  /** No report, or not at the revision the reviewer saw: nothing is written. */
+  private static Decision refused(String reportId, ReportHead head, Long expectedRevision) {
+    if (head == null) {
+      return Decision.nothing(WriteResult.NOT_FOUND, reportId, null);
+    }
+    if (expectedRevision != null && expectedRevision != head.revision()) {
+      return Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status());
+    }
+    return null;
+  }
+
+  private ReportVersion currentVersion(ReportHead head) {
+    return read.version(head.reportId(), head.currentSha()).orElseThrow(() -> new IllegalStateException(
+        "report " + head.reportId() + " lost its current version"));
+  }
+}
