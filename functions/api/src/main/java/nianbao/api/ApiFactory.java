@@ -66,6 +66,7 @@ public final class ApiFactory {
     routes.addAll(new ReportRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.ReviewRoutes(ctx).routes());
     routes.addAll(new SectionRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.CorrectionRoutes(ctx).routes());
     routes.addAll(new AgencyRoutes(ctx).routes());
     routes.addAll(new SummaryRoutes(ctx).routes());
     routes.addAll(exports.routes());

@@ -218,6 +218,7 @@ class ContractTest {
     get("/uploads/status", "/uploads/status");
     // reviews (a warning: the seeds have no errors; a reading note is not reviewed)
     reviews(json);
+    corrections(json);
     // deletes
     check("DELETE", "/reports/{id}", guarded.call("DELETE", "/reports/" + id, Map.of(), null));
     check("DELETE", "/reports/{id}", stack.call("DELETE", "/reports/nope-2022", Map.of(), null));
@@ -282,6 +283,31 @@ class ContractTest {
     check("DELETE", review, guarded.call("DELETE", path, Map.of(), null));
     check("DELETE", review, stack.call("DELETE", "/reports/nope-2022/findings/" + fp + "/review", Map.of(), null));
     check("DELETE", review, stack.call("DELETE", path, Map.of(), null));
+  }
+
+  static void corrections(Map<String, String> json) {
+    String post = "/reports/{id}/corrections";
+    String one = "/reports/{id}/corrections/{correctionId}";
+    String body = "{\"location\":{\"section\":\"三\",\"row\":\"newReceived\",\"column\":\"naturalPerson\"},"
+        + "\"value\":%d,\"reason\":\"原文\"}";
+    String target = "/reports/" + id + "/corrections";
+    long read = stack.get("/reports/" + id).json().path("report").path("applications").path("rows")
+        .path("newReceived").get(0).asLong();
+    check("POST", post, stack.call("POST", target, json, String.format(body, read)));
+    ApiStack.Call made = check("POST", post, stack.call("POST", target, json, String.format(body, read + 1)));
+    check("GET", "/reports/{id}", stack.get("/reports/" + id));
+    check("POST", post, stack.call("POST", target, json, "{\"location\":{\"section\":\"一\"},\"value\":1,"
+        + "\"reason\":\"x\"}"));
+    check("POST", post, guarded.call("POST", target, json, String.format(body, read + 1)));
+    check("POST", post, stack.call("POST", "/reports/nope-2022/corrections", json, String.format(body, 1)));
+    check("POST", post, stack.call("POST", target, Map.of("Content-Type", "application/json", "If-Match", "1"),
+        String.format(body, read + 2)));
+    check("POST", post, stack.call("POST", target, Map.of("Content-Type", "text/plain"), "x"));
+    String cid = made.json().path("correction").path("id").asText();
+    check("DELETE", one, stack.call("DELETE", target + "/" + cid, Map.of("If-Match", "1"), null));
+    check("DELETE", one, guarded.call("DELETE", target + "/" + cid, Map.of(), null));
+    check("DELETE", one, stack.call("DELETE", target + "/" + cid, Map.of(), null));
+    check("DELETE", one, stack.call("DELETE", target + "/" + cid, Map.of(), null));
   }
 
   @AfterAll

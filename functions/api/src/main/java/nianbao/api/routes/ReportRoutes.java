@@ -188,9 +188,12 @@ public final class ReportRoutes {
     ObjectNode out = headJson(h);
     if (h.rejected()) {
       out.putNull("report");
+      out.putArray("corrections");
     } else {
-      out.set("report", Json.tree(ctx.store().currentReport(h)));
+      nianbao.store.ReportStore.Reviewed reviewed = ctx.store().reviewed(h);
+      out.set("report", Json.tree(reviewed.report()));
       SectionRoutes.capLongSections((ObjectNode) out.get("report"), h.id());
+      out.set("corrections", CorrectionRoutes.json(reviewed.corrections()));
     }
     return Response.read(Json.write(out));
   }
