@@ -57,6 +57,10 @@ class CorrectionApiTest {
     assertTrue(b1, "the rules ran again on the corrected report");
     assertEquals(summed + 1, stack.get("/summary").json().path("applications").path("rows").path("newReceived")
         .get(0).asInt());
+    // rebuilding the summaries from the stored reports keeps the corrected value
+    new nianbao.store.SummaryRebuild(stack.store).run();
+    assertEquals(summed + 1, stack.get("/summary").json().path("applications").path("rows").path("newReceived")
+        .get(0).asInt());
 
     ApiStack.Call w = stack.call("DELETE", "/reports/" + id + "/corrections/" + made.path("id").asText(), Map.of(),
         null);

@@ -308,6 +308,10 @@ public final class ExportRoutes {
       }
       int n = 0;
       for (Finding f : SharedParameters.only(report.findings(), only)) {
+        if (f.dismissed()) {
+          // a reviewer found it false (驳回/误报): it leaves the exports as it leaves the counts
+          continue;
+        }
         List<Object> line = new ArrayList<>();
         line.add(head.id());
         line.add(Csv.text(head.agency()));

@@ -108,6 +108,19 @@ class CorrectionDecisionTest {
   }
 
   @Test
+  void reprocessingKeepsTheCorrection() {
+    Report r = report(2022, 3, 0, "v1");
+    table.apply(new Change.Store(r, upload("a.txt", "1", 0, "10")));
+    correct(r, CARRIED_OVER, "5");
+    // the same bytes read again by a newer reader: reprocessed, still corrected
+    Report reread = Reports.report(Reports.AGENCY, 2022, 3, 0, "v1", "txt/99");
+    assertEquals(WriteResult.REPROCESSED, table.apply(new Change.Store(reread, upload("a.txt", "1", 0, "10")))
+        .result());
+    assertEquals(5, table.count(CITY_2022, "B.carriedOver.naturalPerson"));
+    assertEquals(1, table.head(id(r)).orElseThrow().corrected());
+  }
+
+  @Test
   void aCellThatIsNoCellAValueAlreadyReadAndAStaleRevisionChangeNothing() {
     Report r = report(2022, 3, 0, "v1");
     table.apply(new Change.Store(r, upload("a.txt", "1", 0, "10")));
