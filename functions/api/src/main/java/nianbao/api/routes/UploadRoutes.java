@@ -2,7 +2,6 @@ package nianbao.api.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,20 +60,7 @@ public final class UploadRoutes {
 
   Response create(Request r) {
     Params.onlyKnown(r, Set.of());
-    String type = r.header("content-type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new Problem(Problem.Type.UNSUPPORTED_MEDIA_TYPE, "请求体须为 JSON（Content-Type: application/json），收到 "
-          + (type == null ? "无 Content-Type" : type));
-    }
-    JsonNode body;
-    try {
-      body = Json.MAPPER.readTree(r.body());
-    } catch (IOException e) {
-      throw new Problem(Problem.Type.BAD_BODY, "请求体不是有效的 JSON");
-    }
-    if (body == null || !body.isObject()) {
-      throw new Problem(Problem.Type.BAD_BODY, "请求体应为 JSON 对象 {fileName, contentType, size}");
-    }
+    JsonNode body = Writes.jsonBody(r, "{fileName, contentType, size}");
     String fileName = textField(body, "fileName", 255);
     String contentType = textField(body, "contentType", 200).toLowerCase(Locale.ROOT);
     JsonNode sizeNode = body.get("size");
