@@ -113,6 +113,8 @@ export interface Finding {
   message: string;
   expected?: string | number | null;
   actual?: string | number | null;
+  /** A reviewer's decision (issue 14): a dismissed finding is listed but no longer counted or marked. */
+  review?: { state?: string; reason?: string | null } | null;
 }
 
 export interface ReportRow {

@@ -63,6 +63,11 @@ export function isNote(f: Finding): boolean {
   return f.severity === 'note';
 }
 
+/** A finding a reviewer dismissed (驳回/误报): still listed, never counted, never marking a cell. */
+export function isDismissed(f: Finding): boolean {
+  return f.review?.state === 'dismissed';
+}
+
 export function locationText(f: Finding): string {
   return describeLocation(f.location ?? undefined);
 }

@@ -6,7 +6,7 @@ import { ApiError, apiUrl, getJson, type Finding } from '../api';
 import { h, fmtTime, mount } from '../dom';
 import { NOTES_EXPLAINED, RULE_LABEL, SECTION_NAMES, SEVERITY_LABELS, TEXT_SECTIONS } from '../labels';
 import { installEvidence, type Evidence } from '../evidence';
-import { cellsOf, expectedActual, findingsByCell, isNote, locationText, tipText, worst } from '../marks';
+import { cellsOf, expectedActual, findingsByCell, isDismissed, isNote, locationText, tipText, worst } from '../marks';
 import { allCells, cellId, tableA, tableB, tableC, valueAt, type CellKey, type ReportTables } from '../tables';
 import { rejectedSourceLink } from '../sourceLink';
 import { agencyKeyOf, errorState, loadingState, notFoundState, regionText, routeHref, ruleBadge, severityBadge, statusBadge, viewHeader } from '../ui';
@@ -109,15 +109,17 @@ export async function render(ctx: ViewContext): Promise<void> {
   const name = report.agency || report.title || (report.source?.name as string | undefined) || id;
   document.title = `${name}${report.year ? ` ${report.year}年` : ''} · 报告详情`;
 
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const notes = findings.filter(isNote).length;
-  const warnings = findings.length - errors - notes;
+  // a finding a reviewer dismissed stays listed but leaves the counts and the marks, as it leaves the report's
+  const counted = findings.filter((f) => !isDismissed(f));
+  const errors = counted.filter((f) => f.severity === 'error').length;
+  const notes = counted.filter(isNote).length;
+  const warnings = counted.length - errors - notes;
   const agencyKey = report.agencyKey ?? agencyKeyOf(report.reportId ?? report.id ?? id);
   const rejected = status === 'REJECTED';
   const tablesPresent = !!(report.applications || report.proactive || report.reviewAndLitigation);
 
   const tipsBox = h('div', { hidden: true, id: 'finding-descriptions' });
-  const byCell = tablesPresent ? findingsByCell(report, findings) : new Map();
+  const byCell = tablesPresent ? findingsByCell(report, counted) : new Map();
   const allIds = tablesPresent ? allCells(report).map(cellId) : [];
 
   const fill = (td: HTMLTableCellElement, key: CellKey) => {
@@ -162,11 +164,14 @@ export async function render(ctx: ViewContext): Promise<void> {
       goTo(findingTarget(f));
     });
     const ea = expectedActual(f);
-    (isNote(f) ? notesList : findingsList).append(h('li', { class: `finding sev-${f.severity}` },
+    const dismissed = isDismissed(f);
+    (isNote(f) ? notesList : findingsList).append(h('li', { class: `finding sev-${f.severity}${dismissed ? ' dismissed' : ''}` },
       h('div', { class: 'finding-head' }, ruleBadge(f.rule, f.severity), severityBadge(f.severity),
+        dismissed ? h('span', { class: 'badge review-dismissed' }, '已驳回，不计入') : null,
         h('span', { class: 'rule-label' }, RULE_LABEL[f.rule] ?? ''), link),
       h('p', { class: 'msg' }, f.message),
-      ea ? h('p', { class: 'ea' }, ea) : null));
+      ea ? h('p', { class: 'ea' }, ea) : null,
+      dismissed && f.review?.reason ? h('p', { class: 'muted small' }, `驳回理由：${f.review.reason}`) : null));
   });
 
   // --- page
@@ -301,7 +306,8 @@ export async function render(ctx: ViewContext): Promise<void> {
 }
 
 /** A section's counts: its problems (coloured by the weightiest), and its reading notes apart, muted. */
-function sectionCounts(hits: Finding[]): HTMLElement[] {
+function sectionCounts(all: Finding[]): HTMLElement[] {
+  const hits = all.filter((f) => !isDismissed(f));
   const problems = hits.filter((f) => !isNote(f));
   const notes = hits.length - problems.length;
   const out: HTMLElement[] = [];

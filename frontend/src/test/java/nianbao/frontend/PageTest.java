@@ -397,6 +397,29 @@ class PageTest extends PageSession {
     axe("报告详情（T1）");
   }
 
+  /**
+   * A finding a reviewer dismissed (issue 14), as the API serves it: still listed with the reason, but no longer
+   * counted in the view's figures nor marking its cells — as it no longer counts in the report's.
+   */
+  @Test
+  void aDismissedFindingIsListedWithItsReasonButNeitherCountedNorMarked() throws IOException {
+    go("#/reports/" + reportIds.get(PageFiles.SEED_003));
+    assertTrue(text("#findings-title").contains("警告 13"), text("#findings-title"));
+    int marked = browser.all("td.mark").size();
+
+    site.proxy(stack.apiUrl(), json -> json.replaceFirst("\"review\":\\{\"state\":\"pending\"",
+        "\"review\":{\"state\":\"dismissed\",\"reason\":\"原文如此，已核实\""));
+    browser.open(site.origin() + "/#/reports/" + reportIds.get(PageFiles.SEED_003));
+    browser.settled();
+    assertTrue(text("#findings-title").contains("警告 12"), text("#findings-title"));
+    List<WebElement> dismissed = browser.all("#findings li.finding.dismissed");
+    assertEquals(1, dismissed.size());
+    assertTrue(dismissed.get(0).getText().contains("已驳回") && dismissed.get(0).getText().contains("原文如此，已核实"),
+        dismissed.get(0).getText());
+    assertTrue(browser.all("td.mark").size() <= marked, "a dismissed finding marks no cell of its own");
+    browser.screenshot("21-detail-dismissed");
+  }
+
   private void assertPageDoesNotScrollSideways() {
     Number page = (Number) browser.js("return document.documentElement.scrollWidth");
     Number window = (Number) browser.js("return document.documentElement.clientWidth");
