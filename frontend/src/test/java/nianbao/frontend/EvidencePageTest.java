@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nianbao.local.stack.StackOptions;
-import nianbao.local.stack.TemplateRunner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -28,41 +22,9 @@ import org.openqa.selenium.WebElement;
  * shows the printed line with the value marked; a PDF report's cell, opened from the keyboard, shows the region of its
  * page drawn by pdf.js from the source file, the value's box outlined.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EvidencePageTest {
-  private TemplateRunner stack;
-  private Browser browser;
-  private String page;
-  private Path root;
+class EvidencePageTest extends PageSession {
   private final Map<String, String> reportIds = new LinkedHashMap<>();
-
-  @BeforeAll
-  void start() throws IOException {
-    root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
-    Path frontend = Path.of(System.getProperty("nianbao.frontend", root.resolve("frontend").toString()));
-    assertTrue(Files.isRegularFile(frontend.resolve("dist/index.html")), "frontend/dist is built by the Maven build");
-    Path template = Path.of(System.getProperty("nianbao.template", root.resolve("template.yaml").toString()));
-    stack = TemplateRunner.start(StackOptions.throwaway(root, template).buildPage(true)
-        .log(line -> System.out.println("[stack] " + line)));
-    page = stack.pageUrl();
-    browser = new Browser(Path.of(System.getProperty("nianbao.screenshots", "target/screenshots")));
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
-  private void go(String hash) {
-    browser.open(page + hash);
-    browser.settled();
-  }
 
   @Test
   @Order(1)
@@ -124,8 +86,6 @@ class EvidencePageTest {
     assertTrue(((Number) dark).longValue() > 50, "dark pixels: " + dark);
     assertEquals(value, panel.findElement(By.cssSelector(".evidence-excerpt mark")).getText());
     browser.screenshot("evidence-pdf");
-    List<String> csp = browser.console().stream()
-        .filter(l -> l.contains("Content Security Policy") || l.contains("Content-Security-Policy")).toList();
-    assertEquals(List.of(), csp, "pdf.js and its worker run under the page's CSP");
+    noCspViolations(); // pdf.js and its worker too
   }
 }

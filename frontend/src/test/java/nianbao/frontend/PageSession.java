@@ -41,12 +41,13 @@ abstract class PageSession {
   TemplateRunner stack;
   Browser browser;
   SiteServer site;
+  Path root;
   Path frontend;
   String page;
 
   @BeforeAll
   void startStackAndBrowser() throws IOException {
-    Path root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
+    root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
     frontend = Path.of(System.getProperty("nianbao.frontend", root.resolve("frontend").toString()));
     assertTrue(Files.isRegularFile(frontend.resolve("dist/index.html")), "frontend/dist is built by the Maven build");
     Path template = Path.of(System.getProperty("nianbao.template", root.resolve("template.yaml").toString()));
