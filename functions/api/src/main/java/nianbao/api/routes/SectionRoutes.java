@@ -2,8 +2,6 @@ package nianbao.api.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +13,7 @@ import nianbao.api.http.Request;
 import nianbao.api.http.Response;
 import nianbao.api.http.Route;
 import nianbao.api.http.Route.Param;
+import nianbao.core.model.Sections;
 import nianbao.store.ReportView;
 
 /**
@@ -60,22 +59,18 @@ public final class SectionRoutes {
     if (h.rejected()) {
       throw Problem.notFound("报告 " + id + " 未能识别为年度报告，没有文字部分");
     }
-    JsonNode text = Json.tree(ctx.store().currentReport(h)).path("sections").path(name);
-    if (!text.isTextual()) {
+    String all = text(ctx.store().currentReport(h).sections(), name);
+    if (all == null) {
       throw Problem.notFound("报告 " + id + " 没有这一部分的文字");
     }
-    String all = text.asText();
     if (from > all.length()) {
       throw Problem.badParameter("from", "from 超出这一部分的长度（" + all.length() + " 字）");
     }
-    int to = Math.min(all.length(), from + PAGE_CHARS);
-    if (to < all.length() && Character.isHighSurrogate(all.charAt(to - 1))) {
-      to--; // never split a character outside the basic plane
-    }
+    int to = all.length() <= from + PAGE_CHARS ? all.length() : cut(all, from + PAGE_CHARS);
     Response out = new Response(200).header("Content-Type", "text/plain; charset=utf-8").body(all.substring(from, to))
         .cacheable();
     if (to < all.length()) {
-      out.header("Link", "</reports/" + enc(id) + "/sections/" + name + "?from=" + to + ">; rel=\"next\"");
+      out.header("Link", "</reports/" + ReportRoutes.enc(id) + "/sections/" + name + "?from=" + to + ">; rel=\"next\"");
     }
     return out;
   }
@@ -94,15 +89,32 @@ public final class SectionRoutes {
       JsonNode text = s.path(name);
       if (text.isTextual() && text.asText().length() > INLINE_CHARS) {
         String all = text.asText();
-        int cut = Character.isHighSurrogate(all.charAt(INLINE_CHARS - 1)) ? INLINE_CHARS - 1 : INLINE_CHARS;
+        int cut = cut(all, INLINE_CHARS);
         s.put(name, all.substring(0, cut));
         if (truncated == null) {
           truncated = report.putObject("sectionsTruncated");
         }
         truncated.set(name, Json.tree(Map.of("chars", all.length(), "inlineChars", cut,
-            "url", "/reports/" + enc(reportId) + "/sections/" + name)));
+            "url", "/reports/" + ReportRoutes.enc(reportId) + "/sections/" + name)));
       }
     }
+  }
+
+  /** The section of docs/FORMAT.md's {@code sections} named {@code name}, or null. */
+  private static String text(Sections sections, String name) {
+    if (sections == null) {
+      return null;
+    }
+    return switch (name) {
+      case "overview" -> sections.overview();
+      case "problems" -> sections.problems();
+      default -> sections.other();
+    };
+  }
+
+  /** Where to cut {@code text} at about {@code at} characters: never inside a character outside the basic plane. */
+  private static int cut(String text, int at) {
+    return Character.isHighSurrogate(text.charAt(at - 1)) ? at - 1 : at;
   }
 
   private static int from(String value) {
@@ -118,9 +130,5 @@ public final class SectionRoutes {
       // the 400 below
     }
     throw Problem.badParameter("from", "from 应为非负整数");
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
