@@ -54,19 +54,43 @@ public final class TemplateRunner implements AutoCloseable {
     this.options = options;
   }
 
-  /** Starts everything the template declares; on failure, stops what was started and throws. */
+  /** Port races lost before giving up: each costs a stack start, and a second loss in a row is already rare. */
+  private static final int BIND_ATTEMPTS = 3;
+
+  /**
+   * Starts everything the template declares; on failure, stops what was started and throws. Ports are checked
+   * free when chosen, but another process can bind one before our server does (CI saw "Address already in use"
+   * once in a hundred runs): unless the user chose the ports, such a start is tried again on fresh ones.
+   */
   public static TemplateRunner start(StackOptions options) {
-    TemplateRunner stack = new TemplateRunner(options);
-    try {
-      stack.startAll();
-      return stack;
-    } catch (RuntimeException | IOException | InterruptedException e) {
-      stack.close();
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
+    for (int attempt = 1; ; attempt++) {
+      TemplateRunner stack = new TemplateRunner(options);
+      try {
+        stack.startAll();
+        return stack;
+      } catch (RuntimeException | IOException | InterruptedException e) {
+        stack.close();
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        } else if (attempt < BIND_ATTEMPTS && !options.explicitPorts() && lostPortRace(e)) {
+          options.log().accept("端口刚被占用，换端口重试 (a port was taken while starting; retrying on fresh ports): "
+              + e.getMessage());
+          continue;
+        }
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
       }
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  static boolean lostPortRace(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof java.net.BindException || message.contains("Address already in use")
+          || message.contains("Failed to bind")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void startAll() throws IOException, InterruptedException {
