@@ -67,6 +67,7 @@ public final class ApiFactory {
     routes.addAll(new nianbao.api.routes.ReviewRoutes(ctx).routes());
     routes.addAll(new SectionRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.CorrectionRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.HistoryRoutes(ctx).routes());
     routes.addAll(new AgencyRoutes(ctx).routes());
     routes.addAll(new SummaryRoutes(ctx).routes());
     routes.addAll(exports.routes());

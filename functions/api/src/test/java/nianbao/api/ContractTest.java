@@ -219,6 +219,11 @@ class ContractTest {
     // reviews (a warning: the seeds have no errors; a reading note is not reviewed)
     reviews(json);
     corrections(json);
+    // the history those writes left
+    ApiStack.Call page = get("/reports/{id}/history", "/reports/" + id + "/history?limit=1");
+    assertTrue(page.json().path("items").size() == 1 && !page.json().path("cursor").isNull(), page.body());
+    get("/reports/{id}/history", "/reports/" + id + "/history?cursor=forged");
+    get("/reports/{id}/history", "/reports/nope-2022/history");
     // deletes
     check("DELETE", "/reports/{id}", guarded.call("DELETE", "/reports/" + id, Map.of(), null));
     check("DELETE", "/reports/{id}", stack.call("DELETE", "/reports/nope-2022", Map.of(), null));

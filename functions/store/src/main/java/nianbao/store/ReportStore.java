@@ -11,6 +11,7 @@ import nianbao.core.json.ReportJson;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.store.item.BodyChunk;
+import nianbao.store.item.HistoryEntry;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ListEntry;
 import nianbao.store.item.ReportHead;
@@ -44,6 +45,7 @@ public final class ReportStore {
   final DynamoDbTable<RuleFindings> rules;
   final DynamoDbTable<ReviewRecord> reviews;
   final DynamoDbTable<SourceRecord> sources;
+  final DynamoDbTable<HistoryEntry> history;
   private final ReportLists lists;
 
   public ReportStore(DynamoDbClient dynamo, String tableName) {
@@ -56,6 +58,7 @@ public final class ReportStore {
     this.rules = enhanced.table(tableName, RuleFindings.SCHEMA);
     this.reviews = enhanced.table(tableName, ReviewRecord.SCHEMA);
     this.sources = enhanced.table(tableName, SourceRecord.SCHEMA);
+    this.history = enhanced.table(tableName, HistoryEntry.SCHEMA);
     this.lists = new ReportLists(dynamo, tableName);
   }
 
@@ -65,7 +68,7 @@ public final class ReportStore {
    */
   public static void loadSchemas() {
     List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA, SourceRecord.SCHEMA,
-        ReviewRecord.SCHEMA, ListEntry.SCHEMA);
+        ReviewRecord.SCHEMA, ListEntry.SCHEMA, HistoryEntry.SCHEMA);
   }
 
   public String tableName() {
@@ -173,6 +176,25 @@ public final class ReportStore {
       gz = out.toByteArray();
     }
     return ReportJson.read(Bodies.gunzip(gz));
+  }
+
+  /**
+   * A page of a report's audit history, newest first: one Query of its partition's {@code H#} items. The cursor is
+   * opaque ({@link Cursor}); a cursor of another report's history is refused.
+   *
+   * @throws IllegalArgumentException for a malformed cursor or one of another report
+   */
+  public Page<HistoryEntry> history(String reportId, int limit, String cursor) {
+    String list = "H|" + reportId;
+    var start = Cursor.decode(list, cursor);
+    if (start != null && !Keys.report(reportId).equals(start.get(Keys.PK).s())) {
+      throw new IllegalArgumentException("cursor of another report");
+    }
+    var page = history.query(QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(key(Keys.report(reportId), HistoryEntry.PREFIX)))
+        .scanIndexForward(false).exclusiveStartKey(start).limit(limit).consistentRead(true).build())
+        .iterator().next();
+    return new Page<>(page.items(), Cursor.encode(list, page.lastEvaluatedKey()));
   }
 
   /** Every version of a report (without bodies), newest upload first. */

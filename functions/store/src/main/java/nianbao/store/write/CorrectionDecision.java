@@ -69,7 +69,13 @@ final class CorrectionDecision {
     if (corrections.equals(review.corrections())) {
       return Decision.nothing(WriteResult.UNCHANGED, head.reportId(), head.status());
     }
-    return write(head, version, asRead, review, review.withCorrections(corrections));
+    Correction earlier = review.corrections().stream().filter(c -> Objects.equals(c.location(), change.location()))
+        .findFirst().orElse(null);
+    Correction made = corrections.stream().filter(c -> Objects.equals(c.location(), change.location())).findFirst()
+        .orElse(null);
+    return write(head, version, asRead, review, review.withCorrections(corrections), Audit.entry(head.reportId(),
+        made == null ? Audit.CORRECTION_WITHDRAWN : Audit.CORRECTION, change.by(), Audit.cell(change.location()),
+        earlier, made, head.revision() + 1, now));
   }
 
   Decision withdraw(Change.Uncorrect change) {
@@ -80,20 +86,26 @@ final class CorrectionDecision {
     }
     ReviewState review = new CurrentReport(read, new Writes(), now).review(head.reportId());
     List<Correction> corrections = new ArrayList<>(review.corrections());
-    if (!corrections.removeIf(c -> c.id().equals(change.correctionId()))) {
+    Correction withdrawn = corrections.stream().filter(c -> c.id().equals(change.correctionId())).findFirst()
+        .orElse(null);
+    if (withdrawn == null) {
       return Decision.nothing(WriteResult.NOT_FOUND, head.reportId(), head.status());
     }
+    corrections.remove(withdrawn);
     ReportVersion version = currentVersion(head);
-    return write(head, version, read.body(version), review, review.withCorrections(corrections));
+    return write(head, version, read.body(version), review, review.withCorrections(corrections),
+        Audit.entry(head.reportId(), Audit.CORRECTION_WITHDRAWN, change.by(), Audit.cell(withdrawn.location()),
+            withdrawn, null, head.revision() + 1, now));
   }
 
   private Decision write(ReportHead head, ReportVersion version, Report asRead, ReviewState before,
-      ReviewState after) {
+      ReviewState after, nianbao.store.item.HistoryEntry entry) {
     Writes writes = new Writes();
     Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
     new CurrentReport(read, writes, now).makeCurrent(id, head, before.correct(asRead).report(), asRead, version,
         head.versionCount(), after);
     writes.put(after.record(head.reportId(), now));
+    writes.put(entry);
     ReportHead written = writes.puts(ReportHead.class).get(0);
     return new Decision(WriteResult.CORRECTED, head.reportId(), written.status(), writes);
   }

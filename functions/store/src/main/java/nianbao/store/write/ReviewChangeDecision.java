@@ -49,7 +49,8 @@ final class ReviewChangeDecision {
     if (finding == null) {
       if (change.decision() == null && decisions.remove(change.fingerprint()) != null) {
         // a decision on a finding that is gone (the report was corrected or re-read): it may still be withdrawn
-        return write(head, report, version, cross, review.withDecisions(decisions));
+        return write(head, report, version, cross, review.withDecisions(decisions), change,
+            review.decisions().get(change.fingerprint()));
       }
       return Decision.nothing(WriteResult.NOT_FOUND, reportId, head.status());
     }
@@ -71,11 +72,13 @@ final class ReviewChangeDecision {
     if (before.equals(decisions)) {
       return Decision.nothing(WriteResult.UNCHANGED, reportId, head.status());
     }
-    return write(head, report, version, cross, review.withDecisions(decisions));
+    return write(head, report, version, cross, review.withDecisions(decisions), change,
+        before.get(finding.fingerprint()));
   }
 
+  /** {@code earlier}: the decision on the finding before this change (null when it had none), for the history. */
   private Decision write(ReportHead head, Report report, ReportVersion version, List<Finding> cross,
-      ReviewState review) {
+      ReviewState review, Change.Review change, ReviewDecision earlier) {
     Map<String, ReviewDecision> decisions = review.decisions();
     Writes writes = new Writes();
     Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
@@ -84,6 +87,8 @@ final class ReviewChangeDecision {
     writes.put(updated, head);
     CurrentReport.writeRuleItems(writes, head, updated, report, decisions);
     writes.put(review.record(head.reportId(), now));
+    writes.put(Audit.entry(head.reportId(), change.decision() == null ? Audit.REVIEW_WITHDRAWN : Audit.REVIEW,
+        change.by(), change.fingerprint(), earlier, decisions.get(change.fingerprint()), updated.revision(), now));
     writes.count(head, report, -1);
     writes.count(updated, report, 1);
     return new Decision(WriteResult.REVIEWED, head.reportId(), updated.status(), writes);

@@ -35,9 +35,12 @@ final class MemoryTable implements Snapshot {
     }
   }
 
-  /** Decides {@code change} on what is in memory now, and commits it. */
+  private int changes;
+
+  /** Decides {@code change} on what is in memory now, and commits it; each change a second after the one before. */
   Decision apply(Change change) {
-    Decision d = WriteRules.decide(this, change, "2026-12-07T10:00:00.000Z");
+    String now = java.time.Instant.parse("2026-12-07T10:00:00Z").plusSeconds(changes++).toString();
+    Decision d = WriteRules.decide(this, change, now.replace("Z", ".000Z"));
     commit(d.writes());
     return d;
   }
@@ -88,6 +91,8 @@ final class MemoryTable implements Snapshot {
       return r.pk() + "|" + r.sk();
     } else if (item instanceof ListEntry e) {
       return e.pk() + "|" + e.sk();
+    } else if (item instanceof nianbao.store.item.HistoryEntry h) {
+      return h.pk() + "|" + h.sk();
     }
     throw new IllegalArgumentException(item.toString());
   }
@@ -105,6 +110,13 @@ final class MemoryTable implements Snapshot {
 
   long count(String scope, String attribute) {
     return summary(scope).getOrDefault(attribute, BigDecimal.ZERO).longValueExact();
+  }
+
+  /** A report's history entries, newest first. */
+  List<nianbao.store.item.HistoryEntry> history(String reportId) {
+    return items.values().stream().filter(i -> i instanceof nianbao.store.item.HistoryEntry h
+        && h.reportId().equals(reportId)).map(nianbao.store.item.HistoryEntry.class::cast)
+        .sorted(Comparator.comparing(nianbao.store.item.HistoryEntry::sk).reversed()).toList();
   }
 
   List<RuleFindings> ruleItems(String reportId) {
