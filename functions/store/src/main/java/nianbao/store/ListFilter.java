@@ -10,21 +10,27 @@ import java.util.List;
  *                province administers directly)
  * @param level   the agency's level from its region: {@code PROVINCE}, {@code CITY}, {@code COUNTY}, {@code NONE}
  * @param agency  part of the agency name, anywhere in it (compared normalised)
+ * @param review  the report's review state (core's {@code ReviewStates}: PENDING, REVIEWED, NOTIFIED, RECTIFIED)
  */
 public record ListFilter(Integer year, String province, String city, String county, String level, String status,
-    String rule, String agency) {
+    String rule, String agency, String review) {
+
+  public ListFilter(Integer year, String province, String city, String county, String level, String status,
+      String rule, String agency) {
+    this(year, province, city, county, level, status, rule, agency, null);
+  }
 
   public ListFilter(Integer year, String province, String city, String status, String rule, String agency) {
     this(year, province, city, null, null, status, rule, agency);
   }
 
   public static ListFilter none() {
-    return new ListFilter(null, null, null, null, null, null, null, null);
+    return new ListFilter(null, null, null, null, null, null, null, null, null);
   }
 
   /** What the lists need besides any combination: the region's upper parts. */
   public static List<String> supported() {
-    return List.of("any combination of year, province, city, county, level, status, rule, agency",
+    return List.of("any combination of year, province, city, county, level, status, rule, agency, review",
         "city and county need province");
   }
 
@@ -38,6 +44,7 @@ public record ListFilter(Integer year, String province, String city, String coun
     add(given, "status", status);
     add(given, "rule", rule);
     add(given, "agency", agency);
+    add(given, "review", review);
     return given.isEmpty() ? "(none)" : String.join("+", given);
   }
 

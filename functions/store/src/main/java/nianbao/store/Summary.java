@@ -32,6 +32,11 @@ public record Summary(Integer year, String province, String city, Map<String, Bi
     return counts("status.");
   }
 
+  /** Report counts by review state (PENDING, REVIEWED, NOTIFIED, RECTIFIED; rejected uploads have none). */
+  public Map<String, Long> byReviewState() {
+    return counts(SummaryCounts.REVIEW);
+  }
+
   /** Findings by rule id. */
   public Map<String, Long> findingsByRule() {
     return counts("rule.");

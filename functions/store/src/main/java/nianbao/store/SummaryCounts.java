@@ -24,7 +24,8 @@ import nianbao.store.item.ReportHead;
  * {@code notes} (reading notes, never in {@code warnings}), {@code rule.B1} (findings), {@code ruleNotes.S2} (the
  * reading notes among them), {@code ruleReports.B1} (reports with that rule), {@code template.2021},
  * {@code A.<row>.<cell>} (2021 table A), {@code A2019.<row>.<cell>}, {@code B.<row>.<column>},
- * {@code C.<group>.<cell>}, and per city {@code city.<province>/<city>} (reports) and
+ * {@code C.<group>.<cell>}, {@code review.<PENDING|REVIEWED|NOTIFIED|RECTIFIED>} (reports by review state), and
+ * per city {@code city.<province>/<city>} (reports) and
  * {@code cityErrors.<province>/<city>} (reports with errors) — the city part empty for a provincial agency — so that
  * a province's or the country's summary breaks its reports down by city without reading the city summaries.
  */
@@ -34,6 +35,8 @@ public final class SummaryCounts {
   public static final String CITY_ERRORS = "cityErrors.";
   /** Attribute prefix of the reading notes by rule (also counted in {@code rule.<id>}). */
   public static final String RULE_NOTES = "ruleNotes.";
+  /** Attribute prefix of the reports by review state (core's {@code ReviewStates}). */
+  public static final String REVIEW = "review.";
 
   private SummaryCounts() {}
 
@@ -53,6 +56,10 @@ public final class SummaryCounts {
     add(v, "errors", head.errors());
     add(v, "warnings", head.warnings());
     add(v, "notes", head.notes());
+    if (head.reviewState() != null) {
+      // reports by review state (a head written before review states counts in none until its next write)
+      add(v, REVIEW + head.reviewState(), 1);
+    }
     if (head.corrected() != null && head.corrected() > 0) {
       // how many cells reviewers corrected, and in how many reports: the sums below use the corrected values
       add(v, "corrected", head.corrected());

@@ -11,6 +11,7 @@ import nianbao.api.http.CursorSeal;
 import nianbao.api.http.Problem;
 import nianbao.api.http.Request;
 import nianbao.api.http.Route.Param;
+import nianbao.core.review.ReviewStates;
 import nianbao.store.ListFilter;
 import nianbao.store.lists.ListSort;
 
@@ -23,7 +24,7 @@ final class Filters {
   private Filters() {}
 
   static final List<String> NAMES = List.of("year", "province", "city", "county", "level", "status", "rule", "agency",
-      "sort");
+      "review", "sort");
 
   static final List<String> LEVELS = List.of("PROVINCE", "CITY", "COUNTY", "NONE");
 
@@ -41,6 +42,8 @@ final class Filters {
           .toList() + "}", "含有该规则发现的报告"),
       Param.query("agency", SharedParameters.TEXT_SCHEMA,
           "机关名称的任一部分（规范化后比较，如 洪泽 匹配 淮安市洪泽区人民政府）"),
+      Param.query("review", "{\"type\":\"string\",\"enum\":" + ReviewStates.ALL.stream().map(s -> "\"" + s + "\"")
+          .toList() + "}", "审核状态：PENDING 待审核，REVIEWED 已审核，NOTIFIED 已通知整改，RECTIFIED 已整改"),
       Param.query("sort", "{\"type\":\"string\",\"enum\":" + ListSort.codes().stream().map(c -> "\"" + c + "\"")
           .toList() + ",\"default\":\"newest\"}",
           "排序：newest 最新年度与上传在前，errors 错误最多在前，agency 按机关名称"));
@@ -53,7 +56,7 @@ final class Filters {
     return new ListFilter(Params.year(r, "year", clock), Params.text(r, "province", 30),
         Params.text(r, "city", 30), Params.text(r, "county", 30), Params.oneOf(r, "level", LEVELS),
         Params.oneOf(r, "status", SharedParameters.STATUSES), Params.oneOf(r, "rule", SharedParameters.RULES),
-        Params.text(r, "agency", 100));
+        Params.text(r, "agency", 100), Params.oneOf(r, "review", ReviewStates.ALL));
   }
 
   /** The order asked for ({@code sort=}), newest by default. */

@@ -126,6 +126,7 @@ public final class ReportRoutes {
     putIf(f, "status", filter.status());
     putIf(f, "rule", filter.rule());
     putIf(f, "agency", filter.agency());
+    putIf(f, "review", filter.review());
     f.put("sort", sort.code());
     Response response = Response.read(Json.write(out));
     if (next != null) {
@@ -149,6 +150,7 @@ public final class ReportRoutes {
     o.put("title", row.title());
     o.put("uploadedAt", row.uploadedAt());
     row.rules().forEach(o.putArray("rules")::add);
+    o.put("reviewState", row.reviewState());
     return o;
   }
 
@@ -227,6 +229,7 @@ public final class ReportRoutes {
     upload.put("sha256", h.currentSha256());
     upload.put("sourceUrl", "/reports/" + enc(h.id()) + "/source");
     out.put("revision", h.revision());
+    out.put("reviewState", h.reviewState());
     ReviewRoutes.asRead(out, h);
     return out;
   }

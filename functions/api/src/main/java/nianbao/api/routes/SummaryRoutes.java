@@ -97,6 +97,10 @@ public final class SummaryRoutes {
     for (String st : SharedParameters.STATUSES) {
       status.put(st, s.count("status." + st));
     }
+    ObjectNode review = out.putObject("byReviewState");
+    for (String state : nianbao.core.review.ReviewStates.ALL) {
+      review.put(state, s.count(nianbao.store.SummaryCounts.REVIEW + state));
+    }
     out.put("errors", s.count("errors"));
     out.put("warnings", s.count("warnings"));
     out.put("notes", s.count("notes"));

@@ -182,6 +182,10 @@ public final class Vocabulary {
   public static final List<Term> STATUSES = List.of(
       new Term("VALID", "通过"), new Term("HAS_ERRORS", "有错误"), new Term("REJECTED", "未能识别"));
 
+  /** A report's review state (core's {@code ReviewStates}): apart from its status and from upload states. */
+  public static final List<Term> REVIEW_STATES = List.of(new Term("PENDING", "待审核"),
+      new Term("REVIEWED", "已审核"), new Term("NOTIFIED", "已通知整改"), new Term("RECTIFIED", "已整改"));
+
   /** A finding's severity, by its JSON value ({@code note}: a reading note, how nianbao read the document). */
   public static final List<Term> SEVERITIES = List.of(new Term("error", "错误"), new Term("warning", "警告"),
       new Term("note", "读取说明"));
@@ -211,6 +215,14 @@ public final class Vocabulary {
 
   public static List<String> statuses() {
     return STATUSES.stream().map(Term::key).toList();
+  }
+
+  public static List<String> reviewStates() {
+    return REVIEW_STATES.stream().map(Term::key).toList();
+  }
+
+  public static String reviewStateLabel(String state) {
+    return label(REVIEW_STATES, state).orElse(state);
   }
 
   public static String severityLabel(Severity severity) {

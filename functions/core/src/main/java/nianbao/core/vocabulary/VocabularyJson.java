@@ -43,6 +43,7 @@ public final class VocabularyJson {
     c.set("cells", MAPPER.valueToTree(Vocabulary.C_CELLS));
     root.set("rules", MAPPER.valueToTree(Vocabulary.RULES));
     root.set("statuses", MAPPER.valueToTree(Vocabulary.STATUSES));
+    root.set("reviewStates", MAPPER.valueToTree(Vocabulary.REVIEW_STATES));
     root.set("severities", MAPPER.valueToTree(Vocabulary.SEVERITIES));
     try {
       return MAPPER.writeValueAsString(root).replace("\r\n", "\n") + "\n";

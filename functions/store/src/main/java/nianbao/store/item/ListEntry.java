@@ -21,7 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 public record ListEntry(
     String reportId, String sort, String sortValue, String agencyKey, String agency, String agencyNorm,
     Integer year, String province, String city, String county, String status, int errors, int warnings, int notes,
-    Set<String> ruleIds, String title, String uploadedAt) {
+    Set<String> ruleIds, String title, String uploadedAt, String reviewState) {
 
   public static final String PREFIX = "L#";
 
@@ -78,6 +78,7 @@ public record ListEntry(
         .stringSet("ruleIds", ListEntry::ruleIds)
         .string("title", ListEntry::title)
         .string("uploadedAt", ListEntry::uploadedAt)
+        .string("reviewState", ListEntry::reviewState)
         .string("ord", ListEntry::ord, secondarySortKey(ListScopes.INDEXES));
     ListScopes.addScopeKeys(b, ListEntry::scope);
     return b.build();
@@ -86,6 +87,7 @@ public record ListEntry(
   static ListEntry from(ItemBuilder b) {
     return new ListEntry(b.s("reportId"), b.s("sort"), b.s("sortValue"), b.s("agencyKey"), b.s("agency"),
         b.s("agencyNorm"), b.i("year"), b.s("province"), b.s("city"), b.s("county"), b.s("status"),
-        b.i0("errors"), b.i0("warnings"), b.i0("notes"), b.set("ruleIds"), b.s("title"), b.s("uploadedAt"));
+        b.i0("errors"), b.i0("warnings"), b.i0("notes"), b.set("ruleIds"), b.s("title"), b.s("uploadedAt"),
+        b.s("reviewState"));
   }
 }

@@ -26,6 +26,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  *                    {@code readWarnings} count them all, as read (null on items written before reviews)
  * @param corrected   the reviewers' corrections applied to the current version's values (null or 0: none)
  * @param ruleCounts  (also) a rule whose findings were all dismissed stays, counted 0, so its item is known
+ * @param reviewState core's {@code ReviewStates}: PENDING, REVIEWED, NOTIFIED or RECTIFIED (null for a rejected
+ *                    upload, and on heads written before review states until their next write)
  */
 @RecordBuilder
 public record ReportHead(
@@ -35,7 +37,7 @@ public record ReportHead(
     String currentSha, int versionCount, String uploadedAt, String uploadOrder,
     String bucket, String key, String versionId, String eTag, Long size, String format, String sourceName,
     String reader, String rulesVersion, String reason, long revision, String updatedAt, Integer readErrors,
-    Integer readWarnings, Integer corrected) {
+    Integer readWarnings, Integer corrected, String reviewState) {
 
   public static final String KIND_REPORT = "REPORT";
   public static final String KIND_REJECTED = "REJECTED";
@@ -155,6 +157,7 @@ public record ReportHead(
       .integer("readErrors", ReportHead::readErrors)
       .integer("readWarnings", ReportHead::readWarnings)
       .integer("corrected", ReportHead::corrected)
+      .string("reviewState", ReportHead::reviewState)
       .string("ord", ReportHead::ord, secondarySortKey(List.of(Keys.BY_NEWEST, Keys.BY_YEAR, Keys.BY_STATUS,
           Keys.BY_YEAR_STATUS, Keys.BY_PROVINCE, Keys.BY_CITY, Keys.BY_YEAR_PROVINCE, Keys.BY_YEAR_CITY,
           Keys.BY_PROCESSING)))
@@ -180,6 +183,6 @@ public record ReportHead(
         b.s("crossFindings"), b.s("currentSha"), b.i0("versionCount"), b.s("uploadedAt"), b.s("uploadOrder"),
         b.s("bucket"), b.s("key"), b.s("versionId"), b.s("eTag"), b.l("size"), b.s("format"), b.s("sourceName"),
         b.s("reader"), b.s("rulesVersion"), b.s("reason"), b.l0("revision"), b.s("updatedAt"),
-        b.i("readErrors"), b.i("readWarnings"), b.i("corrected"));
+        b.i("readErrors"), b.i("readWarnings"), b.i("corrected"), b.s("reviewState"));
   }
 }

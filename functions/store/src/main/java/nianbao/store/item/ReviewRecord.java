@@ -13,9 +13,11 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  *
  * @param decisions   JSON array of {@code nianbao.core.review.ReviewDecision}, or null for none
  * @param corrections JSON array of {@code nianbao.core.review.Correction} in the order made, or null for none
+ * @param notices     JSON array of {@code nianbao.core.review.Notice}: the rectification notices issued, oldest first
  */
 @RecordBuilder
-public record ReviewRecord(String reportId, String decisions, String corrections, String updatedAt) {
+public record ReviewRecord(String reportId, String decisions, String corrections, String updatedAt,
+    String notices) {
 
   public String pk() {
     return Keys.report(reportId);
@@ -33,9 +35,11 @@ public record ReviewRecord(String reportId, String decisions, String corrections
       .string("decisions", ReviewRecord::decisions)
       .string("corrections", ReviewRecord::corrections)
       .string("updatedAt", ReviewRecord::updatedAt)
+      .string("notices", ReviewRecord::notices)
       .build();
 
   static ReviewRecord from(ItemBuilder b) {
-    return new ReviewRecord(b.s("reportId"), b.s("decisions"), b.s("corrections"), b.s("updatedAt"));
+    return new ReviewRecord(b.s("reportId"), b.s("decisions"), b.s("corrections"), b.s("updatedAt"),
+        b.s("notices"));
   }
 }

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * and level are the head of the sort key ({@code <status>#<level>#<position>}): given, they are a key range;
  * not given, the ranges of each value are read side by side and merged in order — at most 9 ranges
  * ({@link #streams}). What no key answers (agency anywhere in the name; a rule in an order other than newest)
- * is a filter on the items read, and a page stops after a read budget (a few times {@code limit}) with a short
+ * or the review state, is a filter on the items read, and a page stops after a read budget (a few times {@code limit}) with a short
  * page and a cursor rather than reading on: every request reads a bounded number of items, whatever the table
  * holds. Costs measured: functions/store/README.md, "Lists".
  */
@@ -84,8 +84,8 @@ public final class ListReader {
   /** The key ranges to merge: {@code <status>#<level>#} for each status and level the filter leaves open. */
   static List<String> streams(ListFilter f, int depth) {
     List<String> statuses = f.status() != null ? List.of(f.status())
-        // a rejected upload has no year and no region
-        : f.year() != null || depth > 0 ? STATUSES.subList(0, 2) : STATUSES;
+        // a rejected upload has no year, no region and no review state
+        : f.year() != null || depth > 0 || f.review() != null ? STATUSES.subList(0, 2) : STATUSES;
     List<String> levels = f.level() != null ? List.of(f.level())
         : ListScopes.LEVELS.subList(depth == 0 ? 0 : depth - 1, depth == 0 ? 4 : 3);
     List<String> out = new ArrayList<>();
@@ -100,7 +100,7 @@ public final class ListReader {
     return out;
   }
 
-  /** What a page filters on the items read: agency (anywhere in the name), a rule in another order. */
+  /** What a page filters on the items read: agency (anywhere in the name), a rule in another order, review state. */
   record Filter(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
     static Filter of(ListFilter f, boolean ruleItems) {
       List<String> parts = new ArrayList<>();
@@ -120,7 +120,12 @@ public final class ListReader {
         names.put("#ru", "ruleIds");
         values.put(":ru", AttributeValue.fromS(f.rule()));
       }
-      // the review state (review=) joins here as one more condition on the entries' review attribute
+      if (f.review() != null) {
+        // list entries and rule items both carry the report's review state
+        parts.add("#rv = :rv");
+        names.put("#rv", "reviewState");
+        values.put(":rv", AttributeValue.fromS(f.review()));
+      }
       return parts.isEmpty() ? null : new Filter(String.join(" AND ", parts), names, values);
     }
   }
@@ -167,12 +172,15 @@ public final class ListReader {
           low = prefix + resumeAfter;
         }
       }
+      // the range's bound is inclusive: resumed, its first read meets the item resumed after again and skips it —
+      // one more item, or a chunk of one would read nothing new and the page never move on
+      boolean firstOfResumed = resumeAfter != null && !fetched;
       Map<String, String> names = new HashMap<>(Map.of("#h", attribute, "#o", "ord"));
       Map<String, AttributeValue> values = new HashMap<>(Map.of(":h", AttributeValue.fromS(partition),
           ":lo", AttributeValue.fromS(low), ":hi", AttributeValue.fromS(high)));
       QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(index)
           .keyConditionExpression("#h = :h AND #o BETWEEN :lo AND :hi").scanIndexForward(!descending)
-          .limit(chunk).exclusiveStartKey(lastKey).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+          .limit(firstOfResumed ? chunk + 1 : chunk).exclusiveStartKey(lastKey).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
       if (filter != null) {
         names.putAll(filter.names());
         values.putAll(filter.values());

@@ -39,7 +39,8 @@ public final class ListRebuild {
         ListEntries.of(head).forEach(e -> writes.add(BatchWriter.put(ListEntry.SCHEMA.itemToMap(e, true))));
         if (!head.rejected()) {
           for (RuleFindings r : store.ruleFindings(head.reportId())) {
-            RuleFindings current = RuleFindingsBuilder.builder(r).reportRules(head.ruleIds()).build();
+            RuleFindings current = RuleFindingsBuilder.builder(r).reportRules(head.ruleIds())
+                .reviewState(head.reviewState()).build();
             writes.add(BatchWriter.put(RuleFindings.SCHEMA.itemToMap(current, true)));
           }
         }

@@ -14,6 +14,8 @@ final class Audit {
   static final String REVIEW_WITHDRAWN = "review.withdrawn";
   static final String CORRECTION = "correction";
   static final String CORRECTION_WITHDRAWN = "correction.withdrawn";
+  /** A rectification notice issued (its record as {@code after}). */
+  static final String NOTICE = "notice";
   static final String VERSION_CURRENT = "version.current";
   static final String VERSION_REMOVED = "version.removed";
   static final String DELETED = "deleted";

@@ -54,4 +54,12 @@ public sealed interface Change {
 
   /** Withdraws the correction {@code correctionId} of report {@code reportId}: the cell is as read again. */
   record Uncorrect(String reportId, String correctionId, String by, Long expectedRevision) implements Change {}
+
+  /**
+   * A rectification notice issued to the agency of report {@code reportId} on its confirmed findings, with the
+   * deadline (ISO date), the issuing office and the reviewer's note (each may be null): the report becomes
+   * 已通知整改 (NOTIFIED). Refused while an error finding awaits a decision, or when none is confirmed.
+   */
+  record Notify(String reportId, String deadline, String issuer, String note, String by, Long expectedRevision)
+      implements Change {}
 }

@@ -12,6 +12,7 @@ import nianbao.core.model.FindingCounts;
 import nianbao.core.model.Report;
 import nianbao.core.review.Corrections;
 import nianbao.core.review.FindingReviews;
+import nianbao.core.review.ReviewStates;
 import nianbao.core.review.ReviewDecision;
 import nianbao.core.rules.CrossYearRules;
 import nianbao.store.Bodies;
@@ -59,7 +60,7 @@ final class CurrentReport {
     Neighbour next = neighbour(id, +1);
     List<Finding> cross = prev.report() == null ? List.of() : CrossYearRules.check(prev.report(), report);
     ReportHead head = head(id, report, version, cross, versionCount, oldHead == null ? 1 : oldHead.revision() + 1,
-        now, review.decisions(), applied(corrected));
+        now, review, applied(corrected));
     writes.put(head, oldHead);
     writeRuleItems(writes, oldHead, head, report, review.decisions());
     if (oldHead != null) {
@@ -113,11 +114,11 @@ final class CurrentReport {
     ReportHead h = next.head();
     ReportVersion nextVersion = read.version(nextId, h.currentSha()).orElseThrow();
     Identity nid = new Identity(h.agencyKey(), h.agencyNorm(), h.year(), h.reportId());
-    Map<String, ReviewDecision> decisions = review(nextId).decisions();
+    ReviewState nextReview = review(nextId);
     ReportHead updated = head(nid, next.report(), nextVersion, cross, h.versionCount(), h.revision() + 1, now,
-        decisions, h.corrected() == null ? 0 : h.corrected());
+        nextReview, h.corrected() == null ? 0 : h.corrected());
     writes.put(updated, h);
-    writeRuleItems(writes, h, updated, next.report(), decisions);
+    writeRuleItems(writes, h, updated, next.report(), nextReview.decisions());
     writes.count(h, next.report(), -1);
     writes.count(updated, next.report(), 1);
   }
@@ -147,12 +148,13 @@ final class CurrentReport {
 
   /**
    * The head of a readable report whose current version is {@code version}, its findings reviewed by
-   * {@code decisions}: a dismissed finding leaves the counts and the status (the as-read counts keep it).
+   * {@code review}'s decisions: a dismissed finding leaves the counts and the status (the as-read counts keep it);
+   * its review state follows from the findings so reviewed, the notices issued and the version.
    */
   static ReportHead head(Identity id, Report report, ReportVersion version, List<Finding> cross, int versionCount,
-      long revision, String now, Map<String, ReviewDecision> decisions, int corrected) {
+      long revision, String now, ReviewState review, int corrected) {
     Map<String, Integer> ruleCounts = new TreeMap<>();
-    List<Finding> all = allFindings(report, cross, decisions);
+    List<Finding> all = allFindings(report, cross, review.decisions());
     for (Finding f : all) {
       ruleCounts.merge(f.rule(), f.dismissed() ? 0 : 1, Integer::sum);
     }
@@ -172,7 +174,7 @@ final class CurrentReport {
         .size(version.size()).format(version.format()).sourceName(version.sourceName())
         .reader(version.reader()).rulesVersion(version.rulesVersion())
         .revision(revision).updatedAt(now).readErrors(asRead.errors()).readWarnings(asRead.warnings())
-        .corrected(corrected).build();
+        .corrected(corrected).reviewState(ReviewStates.of(all, review.notices(), version.sha256())).build();
   }
 
   /** The report's own findings and its cross-year ones, identified and reviewed. */
@@ -201,7 +203,7 @@ final class CurrentReport {
           .agency(head.agency()).agencyNorm(head.agencyNorm()).year(head.year()).province(head.province())
           .city(head.city()).county(head.county()).status(head.status()).reportErrors(head.errors())
           .reportWarnings(head.warnings()).reportNotes(head.notes()).title(head.title())
-          .uploadedAt(head.uploadedAt()).reportRules(head.ruleIds()).build());
+          .uploadedAt(head.uploadedAt()).reportRules(head.ruleIds()).reviewState(head.reviewState()).build());
     });
     if (oldHead != null) {
       for (String rule : oldHead.ruleIds()) {

@@ -163,7 +163,8 @@ public final class ReportWriter {
     ReportVersion version = StoreDecision.newVersion(writes, id.reportId(), sample, upload,
         Set.of(upload.ref().text()), null);
     List<Finding> cross = CrossYearRules.check(sample, sample);
-    ReportHead head = CurrentReport.head(id, sample, version, cross, 1, 1, now, java.util.Map.of(), 0);
+    ReportHead head = CurrentReport.head(id, sample, version, cross, 1, 1, now,
+        nianbao.store.review.ReviewState.NONE, 0);
     writes.put(head, null);
     writes.put(version);
     SourceRecord source = upload.record(sha, id.reportId(), SourceRecord.INGESTED, null, now);

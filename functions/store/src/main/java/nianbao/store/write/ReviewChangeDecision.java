@@ -1,5 +1,6 @@
 package nianbao.store.write;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,9 @@ import java.util.Objects;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.core.review.FindingReviews;
+import nianbao.core.review.Notice;
 import nianbao.core.review.ReviewDecision;
+import nianbao.core.review.ReviewStates;
 import nianbao.store.Findings;
 import nianbao.store.Identity;
 import nianbao.store.item.ReportHead;
@@ -76,21 +79,61 @@ final class ReviewChangeDecision {
         before.get(finding.fingerprint()));
   }
 
+  /**
+   * A rectification notice on the report's confirmed findings: recorded in the review record with the version it
+   * was issued on, the head written again (its review state NOTIFIED), the summaries' review counts by their delta.
+   */
+  Decision notify(Change.Notify change) {
+    String reportId = change.reportId();
+    ReportHead head = read.head(reportId).filter(h -> !h.rejected()).orElse(null);
+    if (head == null) {
+      return Decision.nothing(WriteResult.NOT_FOUND, reportId, null);
+    }
+    if (change.expectedRevision() != null && change.expectedRevision() != head.revision()) {
+      return Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status());
+    }
+    ReportVersion version = read.version(reportId, head.currentSha()).orElseThrow(() -> new IllegalStateException(
+        "report " + reportId + " lost its current version"));
+    ReviewState review = new CurrentReport(read, new Writes(), now).review(reportId);
+    Report report = review.correct(read.body(version)).report();
+    List<Finding> cross = Findings.read(head.crossFindings());
+    List<Finding> findings = CurrentReport.allFindings(report, cross, review.decisions());
+    if (findings.stream().anyMatch(ReviewStates::awaitsDecision)) {
+      return Decision.nothing(WriteResult.NOT_REVIEWED, reportId, head.status());
+    }
+    List<String> confirmed = findings.stream().filter(ReviewStates::confirmed).map(Finding::fingerprint).toList();
+    if (confirmed.isEmpty()) {
+      return Decision.nothing(WriteResult.NOTHING_CONFIRMED, reportId, head.status());
+    }
+    List<Notice> notices = new ArrayList<>(review.notices());
+    notices.add(new Notice(Identity.hash(reportId + "|" + now + "|" + change.by()).substring(0, 12), now,
+        change.by(), version.sha256(), confirmed, change.deadline(), change.issuer(), change.note()));
+    Notice notice = notices.get(notices.size() - 1);
+    return write(head, report, version, cross, review.withNotices(notices), WriteResult.NOTIFIED,
+        Audit.entry(reportId, Audit.NOTICE, change.by(), notice.id(), null, notice, head.revision() + 1, now));
+  }
+
   /** {@code earlier}: the decision on the finding before this change (null when it had none), for the history. */
   private Decision write(ReportHead head, Report report, ReportVersion version, List<Finding> cross,
       ReviewState review, Change.Review change, ReviewDecision earlier) {
+    return write(head, report, version, cross, review, WriteResult.REVIEWED, Audit.entry(head.reportId(),
+        change.decision() == null ? Audit.REVIEW_WITHDRAWN : Audit.REVIEW, change.by(), change.fingerprint(), earlier,
+        review.decisions().get(change.fingerprint()), head.revision() + 1, now));
+  }
+
+  private Decision write(ReportHead head, Report report, ReportVersion version, List<Finding> cross,
+      ReviewState review, WriteResult result, nianbao.store.item.HistoryEntry entry) {
     Map<String, ReviewDecision> decisions = review.decisions();
     Writes writes = new Writes();
     Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
     ReportHead updated = CurrentReport.head(id, report, version, cross, head.versionCount(), head.revision() + 1,
-        now, decisions, head.corrected() == null ? 0 : head.corrected());
+        now, review, head.corrected() == null ? 0 : head.corrected());
     writes.put(updated, head);
     CurrentReport.writeRuleItems(writes, head, updated, report, decisions);
     writes.put(review.record(head.reportId(), now));
-    writes.put(Audit.entry(head.reportId(), change.decision() == null ? Audit.REVIEW_WITHDRAWN : Audit.REVIEW,
-        change.by(), change.fingerprint(), earlier, decisions.get(change.fingerprint()), updated.revision(), now));
+    writes.put(entry);
     writes.count(head, report, -1);
     writes.count(updated, report, 1);
-    return new Decision(WriteResult.REVIEWED, head.reportId(), updated.status(), writes);
+    return new Decision(result, head.reportId(), updated.status(), writes);
   }
 }

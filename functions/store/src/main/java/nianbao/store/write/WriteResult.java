@@ -26,6 +26,12 @@ public enum WriteResult {
   NOT_FOUND,
   /** a finding that is not for review (a reading note) */
   NOT_REVIEWABLE,
+  /** a rectification notice recorded: the report is NOTIFIED */
+  NOTIFIED,
+  /** a notice asked for while an error finding awaits a decision */
+  NOT_REVIEWED,
+  /** a notice asked for a report with no confirmed finding */
+  NOTHING_CONFIRMED,
   /** the head is not at the revision the change expected */
   REVISION_MISMATCH
 }

@@ -35,6 +35,8 @@ public final class WriteRules {
       return new CorrectionDecision(read, now).correct(correct);
     } else if (change instanceof Change.Uncorrect uncorrect) {
       return new CorrectionDecision(read, now).withdraw(uncorrect);
+    } else if (change instanceof Change.Notify notify) {
+      return new ReviewChangeDecision(read, now).notify(notify);
     }
     throw new IllegalArgumentException("no rules for " + change);
   }
@@ -51,6 +53,8 @@ public final class WriteRules {
       return new FirstRead(CurrentReport.headsToRead(id), id.reportId(), sha);
     } else if (change instanceof Change.Review review) {
       return new FirstRead(List.of(review.reportId()), review.reportId(), null);
+    } else if (change instanceof Change.Notify notify) {
+      return new FirstRead(List.of(notify.reportId()), notify.reportId(), null);
     } else if (change instanceof Change.Correct correct) {
       return CorrectionDecision.firstRead(correct.reportId());
     } else if (change instanceof Change.Uncorrect uncorrect) {

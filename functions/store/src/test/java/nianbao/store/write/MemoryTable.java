@@ -124,6 +124,11 @@ final class MemoryTable implements Snapshot {
         .map(RuleFindings.class::cast).toList();
   }
 
+  List<ListEntry> listEntries(String reportId) {
+    return items.values().stream().filter(i -> i instanceof ListEntry e && e.reportId().equals(reportId))
+        .map(ListEntry.class::cast).toList();
+  }
+
   // ------------------------------------------------------------------------------------------------ Snapshot
 
   @Override
