@@ -211,7 +211,16 @@ final class ApiStack {
   // ------------------------------------------------------------------------------------------------ calls
 
   /** An answer, as the Lambda runtime would send it back to API Gateway. */
-  record Call(int status, Map<String, String> headers, String body) {
+  record Call(int status, Map<String, String> headers, String body, boolean base64) {
+    Call(int status, Map<String, String> headers, String body) {
+      this(status, headers, body, false);
+    }
+
+    /** The body's bytes: decoded when the answer is base64-encoded (a binary file). */
+    byte[] bytes() {
+      return base64 ? java.util.Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+
     String header(String name) {
       for (Map.Entry<String, String> e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
@@ -261,7 +270,7 @@ final class ApiStack {
     if (sent.getHeaders() != null) {
       h.putAll(sent.getHeaders());
     }
-    return new Call(sent.getStatusCode(), h, sent.getBody());
+    return new Call(sent.getStatusCode(), h, sent.getBody(), sent.getIsBase64Encoded());
   }
 
   static APIGatewayV2HTTPEvent event(String method, String target, Map<String, String> headers, String body,

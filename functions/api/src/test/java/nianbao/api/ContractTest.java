@@ -224,6 +224,7 @@ class ContractTest {
     assertTrue(page.json().path("items").size() == 1 && !page.json().path("cursor").isNull(), page.body());
     get("/reports/{id}/history", "/reports/" + id + "/history?cursor=forged");
     get("/reports/{id}/history", "/reports/nope-2022/history");
+    notices(json);
     // deletes
     check("DELETE", "/reports/{id}", guarded.call("DELETE", "/reports/" + id, Map.of(), null));
     check("DELETE", "/reports/{id}", stack.call("DELETE", "/reports/nope-2022", Map.of(), null));
@@ -313,6 +314,36 @@ class ContractTest {
     check("DELETE", one, guarded.call("DELETE", target + "/" + cid, Map.of(), null));
     check("DELETE", one, stack.call("DELETE", target + "/" + cid, Map.of(), null));
     check("DELETE", one, stack.call("DELETE", target + "/" + cid, Map.of(), null));
+  }
+
+  static void notices(Map<String, String> json) {
+    String one = "/reports/{id}/notice";
+    String target = "/reports/" + id + "/notice";
+    check("GET", one, stack.get(target));
+    check("POST", one, stack.call("POST", target, json, "{}"));
+    String fp = null;
+    for (JsonNode f : stack.get("/reports/" + id + "/findings?severity=warning").json().path("findings")) {
+      fp = f.path("fingerprint").asText();
+    }
+    assertNotNull(fp, "a warning to confirm");
+    assertEquals(200, stack.call("PUT", "/reports/" + id + "/findings/" + fp + "/review", json,
+        "{\"decision\":\"confirmed\",\"reason\":\"核对原文\"}").status());
+    check("GET", one, stack.get(target + "?note=" + ApiStack.enc("请于期限内整改")));
+    check("GET", one, stack.get(target + "?format=docx"));
+    check("GET", one, stack.get(target + "?deadline=tomorrow"));
+    check("GET", one, stack.get("/reports/nope-2022/notice"));
+    String body = "{\"deadline\":\"2027-03-31\",\"note\":\"请核对\"}";
+    check("POST", one, stack.call("POST", target, Map.of("Content-Type", "application/json", "If-Match", "1"), body));
+    check("POST", one, stack.call("POST", target, Map.of("Content-Type", "text/plain"), body));
+    check("POST", one, guarded.call("POST", target, json, body));
+    check("POST", one, stack.call("POST", "/reports/nope-2022/notice", json, body));
+    check("POST", one, stack.call("POST", target, json, "{\"deadline\":\"soon\"}"));
+    check("POST", one, stack.call("POST", target, json, body));
+    String many = "/notices";
+    get(many, many + "?agency=" + ApiStack.enc("新乡县"));
+    get(many, many + "?agency=" + ApiStack.enc("新乡县") + "&format=docx");
+    get(many, many + "?year=2009");
+    get(many, many + "?review=DONE");
   }
 
   @AfterAll

@@ -49,7 +49,7 @@ public final class ApiGatewayEvents {
 
   public static APIGatewayV2HTTPResponse response(Response r) {
     return APIGatewayV2HTTPResponse.builder().withStatusCode(r.status()).withHeaders(r.headers())
-        .withBody(r.body()).withIsBase64Encoded(false).build();
+        .withBody(r.body()).withIsBase64Encoded(r.isBase64()).build();
   }
 
   private static Map<String, String> headers(APIGatewayV2HTTPEvent event) {

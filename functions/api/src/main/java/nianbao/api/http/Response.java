@@ -15,6 +15,7 @@ public final class Response {
   private final int status;
   private final Map<String, String> headers = new LinkedHashMap<>();
   private String body;
+  private byte[] binary;
   private boolean cacheable;
 
   public Response(int status) {
@@ -41,7 +42,19 @@ public final class Response {
 
   public Response body(String text) {
     this.body = text;
+    this.binary = null;
     return this;
+  }
+
+  /** A binary body (a DOCX): sent base64-encoded, as API Gateway expects. */
+  public Response binary(byte[] bytes) {
+    this.body = null;
+    this.binary = bytes.clone();
+    return this;
+  }
+
+  public boolean isBase64() {
+    return binary != null;
   }
 
   public Response cacheable() {
@@ -66,12 +79,13 @@ public final class Response {
     return null;
   }
 
+  /** The body as sent: text, or a binary body in base64. */
   public String body() {
-    return body;
+    return binary != null ? java.util.Base64.getEncoder().encodeToString(binary) : body;
   }
 
   public byte[] bodyBytes() {
-    return body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    return binary != null ? binary.clone() : body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
   }
 
   public boolean isCacheable() {

@@ -44,9 +44,15 @@ public record Route(String method, String path, String operationId, String summa
   public record Body(String mediaType, String schemaRef, String description) {}
 
   /**
-   * A documented response: media type and schema component name (null for none), the headers it carries.
+   * A documented response: media type and schema component name (null for none), the headers it carries, and
+   * other media types the same status may answer with (by media type, their schema component names).
    */
-  public record Doc(String description, String mediaType, String schemaRef, List<String> headers) {}
+  public record Doc(String description, String mediaType, String schemaRef, List<String> headers,
+      Map<String, String> otherMediaTypes) {
+    public Doc(String description, String mediaType, String schemaRef, List<String> headers) {
+      this(description, mediaType, schemaRef, headers, Map.of());
+    }
+  }
 
   public List<String> segments() {
     return split(path);
@@ -131,6 +137,16 @@ public record Route(String method, String path, String operationId, String summa
 
     public Builder response(int status, String mediaType, String schemaRef, String text, String... headers) {
       responses.put(Integer.toString(status), new Doc(text, mediaType, schemaRef, List.of(headers)));
+      return this;
+    }
+
+    /** Another media type the documented {@code status} answers with (a format= chosen by the client). */
+    public Builder alsoAs(int status, String mediaType, String schemaRef) {
+      Doc d = responses.get(Integer.toString(status));
+      Map<String, String> more = new LinkedHashMap<>(d.otherMediaTypes());
+      more.put(mediaType, schemaRef);
+      responses.put(Integer.toString(status), new Doc(d.description(), d.mediaType(), d.schemaRef(), d.headers(),
+          Map.copyOf(more)));
       return this;
     }
 

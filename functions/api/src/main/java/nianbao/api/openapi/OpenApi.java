@@ -108,7 +108,10 @@ public final class OpenApi {
         }
       }
       if (d.schemaRef() != null && !head) {
-        res.putObject("content").putObject(d.mediaType()).putObject("schema").put("$ref", ref(d.schemaRef()));
+        ObjectNode content = res.putObject("content");
+        content.putObject(d.mediaType()).putObject("schema").put("$ref", ref(d.schemaRef()));
+        d.otherMediaTypes().forEach((media, schema) -> content.putObject(media).putObject("schema")
+            .put("$ref", ref(schema)));
       }
     }
     if (r.method().equals("GET")) {
