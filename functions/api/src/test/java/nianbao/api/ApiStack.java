@@ -203,6 +203,19 @@ final class ApiStack {
     return this;
   }
 
+  /**
+   * The seeds, and 新乡县 2022 again with one more application received than it handled: B1 errors in two columns
+   * (a new current version of that report), for the review tests.
+   */
+  ApiStack withSeedsAndB1Errors() {
+    withSeeds();
+    upload("uploads/新乡县 2022 有误.txt", seedText(XINXIANG_2022)
+        .replace("一、本年新收政府信息公开申请数量\t13\t0\t0\t0\t0\t0\t13",
+            "一、本年新收政府信息公开申请数量\t14\t0\t0\t0\t0\t0\t14")
+        .getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
   /** Uploads into the reports bucket; returns once ingest has stored it (the notification is synchronous). */
   String upload(String key, byte[] bytes) {
     return s3.putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(bytes)).versionId();

@@ -22,11 +22,7 @@ class ReviewStatesApiTest {
 
   @BeforeAll
   static void start() {
-    stack = new ApiStack().withSeeds();
-    stack.upload("uploads/新乡县 2022 有误.txt", ApiStack.seedText(ApiStack.XINXIANG_2022)
-        .replace("一、本年新收政府信息公开申请数量\t13\t0\t0\t0\t0\t0\t13",
-            "一、本年新收政府信息公开申请数量\t14\t0\t0\t0\t0\t0\t14")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    stack = new ApiStack().withSeedsAndB1Errors();
   }
 
   static List<String> ids(String query) {

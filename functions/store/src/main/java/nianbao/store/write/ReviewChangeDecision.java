@@ -32,21 +32,43 @@ final class ReviewChangeDecision {
     this.now = now;
   }
 
-  Decision decide(Change.Review change) {
-    String reportId = change.reportId();
+  /**
+   * The report as a review write reads it — its head, current version, review record and counted report — or,
+   * in {@code refused}, why the write is refused (no such report, another revision).
+   */
+  private record Current(Decision refused, ReportHead head, ReportVersion version, ReviewState review, Report report,
+      List<Finding> cross) {
+    static Current refuse(Decision why) {
+      return new Current(why, null, null, null, null, null);
+    }
+  }
+
+  private Current current(String reportId, Long expectedRevision) {
     ReportHead head = read.head(reportId).filter(h -> !h.rejected()).orElse(null);
     if (head == null) {
-      return Decision.nothing(WriteResult.NOT_FOUND, reportId, null);
+      return Current.refuse(Decision.nothing(WriteResult.NOT_FOUND, reportId, null));
     }
-    if (change.expectedRevision() != null && change.expectedRevision() != head.revision()) {
-      return Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status());
+    if (expectedRevision != null && expectedRevision != head.revision()) {
+      return Current.refuse(Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status()));
     }
     ReportVersion version = read.version(reportId, head.currentSha()).orElseThrow(() -> new IllegalStateException(
         "report " + reportId + " lost its current version"));
-    CurrentReport current = new CurrentReport(read, new Writes(), now);
-    ReviewState review = current.review(reportId);
-    Report report = review.correct(read.body(version)).report();
-    List<Finding> cross = Findings.read(head.crossFindings());
+    ReviewState review = new CurrentReport(read, new Writes(), now).review(reportId);
+    return new Current(null, head, version, review, review.correct(read.body(version)).report(),
+        Findings.read(head.crossFindings()));
+  }
+
+  Decision decide(Change.Review change) {
+    String reportId = change.reportId();
+    Current c = current(reportId, change.expectedRevision());
+    if (c.refused() != null) {
+      return c.refused();
+    }
+    ReportHead head = c.head();
+    ReportVersion version = c.version();
+    ReviewState review = c.review();
+    Report report = c.report();
+    List<Finding> cross = c.cross();
     Map<String, ReviewDecision> decisions = new LinkedHashMap<>(review.decisions());
     Finding finding = FindingReviews.find(CurrentReport.allFindings(report, cross, Map.of()), change.fingerprint());
     if (finding == null) {
@@ -85,19 +107,13 @@ final class ReviewChangeDecision {
    */
   Decision notify(Change.Notify change) {
     String reportId = change.reportId();
-    ReportHead head = read.head(reportId).filter(h -> !h.rejected()).orElse(null);
-    if (head == null) {
-      return Decision.nothing(WriteResult.NOT_FOUND, reportId, null);
+    Current c = current(reportId, change.expectedRevision());
+    if (c.refused() != null) {
+      return c.refused();
     }
-    if (change.expectedRevision() != null && change.expectedRevision() != head.revision()) {
-      return Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status());
-    }
-    ReportVersion version = read.version(reportId, head.currentSha()).orElseThrow(() -> new IllegalStateException(
-        "report " + reportId + " lost its current version"));
-    ReviewState review = new CurrentReport(read, new Writes(), now).review(reportId);
-    Report report = review.correct(read.body(version)).report();
-    List<Finding> cross = Findings.read(head.crossFindings());
-    List<Finding> findings = CurrentReport.allFindings(report, cross, review.decisions());
+    ReportHead head = c.head();
+    ReviewState review = c.review();
+    List<Finding> findings = CurrentReport.allFindings(c.report(), c.cross(), review.decisions());
     if (findings.stream().anyMatch(ReviewStates::awaitsDecision)) {
       return Decision.nothing(WriteResult.NOT_REVIEWED, reportId, head.status());
     }
@@ -107,9 +123,9 @@ final class ReviewChangeDecision {
     }
     List<Notice> notices = new ArrayList<>(review.notices());
     notices.add(new Notice(Identity.hash(reportId + "|" + now + "|" + change.by()).substring(0, 12), now,
-        change.by(), version.sha256(), confirmed, change.deadline(), change.issuer(), change.note()));
+        change.by(), c.version().sha256(), confirmed, change.deadline(), change.issuer(), change.note()));
     Notice notice = notices.get(notices.size() - 1);
-    return write(head, report, version, cross, review.withNotices(notices), WriteResult.NOTIFIED,
+    return write(head, c.report(), c.version(), c.cross(), review.withNotices(notices), WriteResult.NOTIFIED,
         Audit.entry(reportId, Audit.NOTICE, change.by(), notice.id(), null, notice, head.revision() + 1, now));
   }
 

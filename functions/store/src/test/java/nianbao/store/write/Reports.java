@@ -43,6 +43,17 @@ final class Reports {
         new Sections(null, null, null), null, b, null, new ArrayList<>(List.of(findings)));
   }
 
+  /** The id a report is stored under. */
+  static String id(Report r) {
+    return nianbao.store.Identity.of(r, r.source().sha256()).reportId();
+  }
+
+  /** The fingerprint of the report's first finding of {@code rule}. */
+  static String fingerprint(Report r, String rule) {
+    return nianbao.core.review.FindingReviews.identify(r.findings()).stream().filter(f -> f.rule().equals(rule))
+        .findFirst().orElseThrow().fingerprint();
+  }
+
   static Finding error(String rule) {
     return Finding.error(rule, Location.section("三"), rule + " 不符", 1, 2);
   }

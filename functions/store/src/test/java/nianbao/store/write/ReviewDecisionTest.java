@@ -1,6 +1,8 @@
 package nianbao.store.write;
 
 import static nianbao.store.write.Reports.error;
+import static nianbao.store.write.Reports.fingerprint;
+import static nianbao.store.write.Reports.id;
 import static nianbao.store.write.Reports.note;
 import static nianbao.store.write.Reports.report;
 import static nianbao.store.write.Reports.upload;
@@ -15,7 +17,6 @@ import nianbao.core.model.Report;
 import nianbao.core.model.Review;
 import nianbao.core.review.FindingReviews;
 import nianbao.store.Findings;
-import nianbao.store.Identity;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.RuleFindings;
@@ -25,15 +26,6 @@ import org.junit.jupiter.api.Test;
 class ReviewDecisionTest {
   private static final String CITY_2022 = Keys.summary(2022, "河南省", "新乡市");
   private final MemoryTable table = new MemoryTable();
-
-  private static String id(Report r) {
-    return Identity.of(r, r.source().sha256()).reportId();
-  }
-
-  private static String fingerprint(Report r, String rule) {
-    return FindingReviews.identify(r.findings()).stream().filter(f -> f.rule().equals(rule)).findFirst()
-        .orElseThrow().fingerprint();
-  }
 
   private Decision review(Report r, String rule, String decision, Long revision) {
     return table.apply(new Change.Review(id(r), fingerprint(r, rule), decision, "表格读取有误", "alice", revision));

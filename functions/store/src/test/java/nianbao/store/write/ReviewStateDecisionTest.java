@@ -1,6 +1,8 @@
 package nianbao.store.write;
 
 import static nianbao.store.write.Reports.error;
+import static nianbao.store.write.Reports.fingerprint;
+import static nianbao.store.write.Reports.id;
 import static nianbao.store.write.Reports.report;
 import static nianbao.store.write.Reports.upload;
 import static nianbao.store.write.Reports.warning;
@@ -9,9 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import nianbao.core.model.Report;
 import nianbao.core.model.Review;
-import nianbao.core.review.FindingReviews;
 import nianbao.core.review.ReviewStates;
-import nianbao.store.Identity;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.RuleFindings;
@@ -27,15 +27,6 @@ class ReviewStateDecisionTest {
   private static final String CITY_2022 = Keys.summary(2022, "河南省", "新乡市");
   private static final String ROOT = Keys.summary(null, null, null);
   private final MemoryTable table = new MemoryTable();
-
-  private static String id(Report r) {
-    return Identity.of(r, r.source().sha256()).reportId();
-  }
-
-  private static String fingerprint(Report r, String rule) {
-    return FindingReviews.identify(r.findings()).stream().filter(f -> f.rule().equals(rule)).findFirst()
-        .orElseThrow().fingerprint();
-  }
 
   private Decision decide(Report r, String rule, String decision) {
     return table.apply(new Change.Review(id(r), fingerprint(r, rule), decision, "核对原文", "alice", null));
