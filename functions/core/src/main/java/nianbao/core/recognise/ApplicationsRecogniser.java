@@ -111,8 +111,9 @@ final class ApplicationsRecogniser {
       // values further on, past words, before the next label: other rows' numbers printed apart from their labels
       List<String> all = ValueScanner.scanRuns(flat.text, hit.labelEnd(), hit.valuesEnd(), Integer.MAX_VALUE);
       printed.add(tokens);
-      everything.add(TemplateOrder.values(all).size() >= 2 * COLUMNS ? all : tokens);
-      lines.add(TemplateOrder.values(all).size() >= 2 * COLUMNS
+      boolean moreRowsFollow = TemplateOrder.values(all).size() >= 2 * COLUMNS;
+      everything.add(moreRowsFollow ? all : tokens);
+      lines.add(moreRowsFollow
           ? ValueScanner.lines(flat.text, hit.labelEnd(), hit.valuesEnd())
           : TemplateOrder.values(tokens).isEmpty() ? List.of() : List.of(tokens));
       fits[r] = TemplateOrder.fits(true, tokens, all, COLUMNS);

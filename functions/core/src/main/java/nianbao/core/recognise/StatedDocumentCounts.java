@@ -47,14 +47,17 @@ public final class StatedDocumentCounts {
         compact.append(c);
       }
     }
+    if (compact.indexOf("规章") < 0 && compact.indexOf("规范性文件") < 0) {
+      return List.of(); // most overviews never name the rows: nothing to cut into sentences
+    }
     Map<String, Statement> found = new HashMap<>();
     Map<String, Boolean> conflicting = new HashMap<>();
-    for (String sentence : compact.toString().split("[。；;!！?？]")) {
+    for (String sentence : cut(compact, "。；;!！?？")) {
       if (!isThisYear(sentence, year) || containsAny(sentence, OTHER_TIMES)) {
         continue;
       }
       String row = null;
-      for (String clause : sentence.split("[,，:：]")) {
+      for (String clause : cut(sentence, ",，:：")) {
         String named = rowNamed(clause);
         Statement statement = statement(clause, named != null ? named : row, named == null);
         row = named != null ? named : statement != null ? row : null;
@@ -74,6 +77,29 @@ public final class StatedDocumentCounts {
       }
     });
     return out;
+  }
+
+  /**
+   * The text cut at each of the marks, as String.split with a character class would (trailing empty parts
+   * dropped), without a regex: this runs on every report's overview, twice.
+   */
+  static List<String> cut(CharSequence text, String marks) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (marks.indexOf(text.charAt(i)) >= 0) {
+        parts.add(text.subSequence(start, i).toString());
+        start = i + 1;
+      }
+    }
+    if (parts.isEmpty()) {
+      return List.of(text.toString()); // no mark at all: the whole text, even when empty
+    }
+    parts.add(text.subSequence(start, text.length()).toString());
+    while (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
+      parts.remove(parts.size() - 1);
+    }
+    return parts;
   }
 
   /** The value stated for a row and column, or null. */

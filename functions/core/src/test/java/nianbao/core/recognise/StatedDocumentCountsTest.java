@@ -63,4 +63,12 @@ class StatedDocumentCountsTest {
     assertEquals(List.of(new Statement("normativeDocuments", "issued", 393)), read("本年新制发行政规范性文件393件。"));
     assertEquals(List.of(new Statement("regulations", "inForce", 393)), read("现行有效规章393件。"));
   }
+
+  /** The sentences and clauses are cut as String.split with a character class cut them before (the regex went). */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "。", "甲。乙；丙", "。甲。。乙。", "甲，乙：丙,丁:", "，，甲", "无标点"})
+  void cutAgreesWithSplit(String text) {
+    assertEquals(List.of(text.split("[。；;!！?？]")), StatedDocumentCounts.cut(text, "。；;!！?？"));
+    assertEquals(List.of(text.split("[,，:：]")), StatedDocumentCounts.cut(text, ",，:："));
+  }
 }
