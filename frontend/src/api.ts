@@ -93,6 +93,11 @@ export async function getJson<T>(path: string, query?: Query, signal?: AbortSign
   return json<T>(await send('GET', path, query, undefined, signal));
 }
 
+/** A review write (PUT, POST, DELETE) with a JSON answer; a 401 asks for a sign-in like an upload's. */
+export async function writeJson<T>(method: 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return json<T>(await send(method, path, undefined, body, undefined, !!config().auth));
+}
+
 export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal, auth = false): Promise<T> {
   return json<T>(await send('POST', path, undefined, body, signal, auth));
 }
@@ -114,7 +119,9 @@ export interface Finding {
   expected?: string | number | null;
   actual?: string | number | null;
   /** A reviewer's decision (issue 14): a dismissed finding is listed but no longer counted or marked. */
-  review?: { state?: string; reason?: string | null } | null;
+  review?: { state?: string; reason?: string | null; returned?: string | null } | null;
+  /** Its identity across re-reads: what a review decision is written to. */
+  fingerprint?: string;
 }
 
 export interface ReportRow {
@@ -135,6 +142,8 @@ export interface ReportRow {
   reason?: string | null;
   /** The rules the report has findings of (list rows). */
   rules?: string[];
+  /** Its review state (PENDING, REVIEWED, NOTIFIED, RECTIFIED); null for a rejected upload. */
+  reviewState?: string | null;
 }
 
 export interface Page<T> {
@@ -173,6 +182,7 @@ export function toRow(raw: Loose): ReportRow {
     sourceName: str(raw.sourceName ?? source.name ?? source.key),
     reason: str(raw.reason ?? raw.rejectedReason),
     rules: Array.isArray(raw.rules) ? (raw.rules as unknown[]).map(String) : [],
+    reviewState: str(raw.reviewState),
   };
 }
 

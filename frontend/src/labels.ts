@@ -64,6 +64,9 @@ export const STATUS_LABELS = labels(vocabulary.statuses);
 
 export const SEVERITY_LABELS = labels(vocabulary.severities);
 
+/** A report's review state (PENDING 待审核 … RECTIFIED 已整改): apart from its status and from upload states. */
+export const REVIEW_STATE_LABELS = labels(vocabulary.reviewStates);
+
 /** What a reading note is, in the words the page uses wherever notes are shown. */
 export const NOTES_EXPLAINED = '读取说明记录 nianbao 如何读取这份文档（连写的数字如何拆分、单元格如何放置、哪些核对因空白单元格未执行），'
   + '不是报告本身的问题，不计入错误或警告。';

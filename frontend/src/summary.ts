@@ -6,6 +6,8 @@ import { OUTCOME_GROUPS, B_OUTCOME_ROWS } from './labels';
 export interface SummaryView {
   reports: number;
   byStatus: Record<string, number>;
+  /** Reports by review state (PENDING, REVIEWED, NOTIFIED, RECTIFIED). */
+  byReviewState: Record<string, number>;
   /** Findings by rule, reading notes included (the API's rule counts count every finding). */
   findingsByRule: Record<string, number>;
   /** Reading notes by rule: how nianbao read the documents, never problems of the reports. */
@@ -116,6 +118,7 @@ export function toSummary(raw: Loose): SummaryView {
   return {
     reports,
     byStatus,
+    byReviewState: counts(raw.byReviewState),
     findingsByRule,
     notesByRule: counts(raw.notesByRule),
     warnings: n(raw.warnings),

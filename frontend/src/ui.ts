@@ -1,7 +1,7 @@
 // Shared pieces of every view: states (loading, empty, error), badges, headings.
 import { h, type Child } from './dom';
 import { ApiError } from './api';
-import { STATUS_LABELS, SEVERITY_LABELS } from './labels';
+import { REVIEW_STATE_LABELS, STATUS_LABELS, SEVERITY_LABELS } from './labels';
 import { config } from './config';
 import { signIn } from './auth';
 
@@ -54,6 +54,11 @@ export function notFoundState(what: string): HTMLElement {
 export function statusBadge(status: string): HTMLElement {
   const label = STATUS_LABELS[status] ?? (status || '未知');
   return h('span', { class: `badge status-${(status || 'unknown').toLowerCase()}` }, label);
+}
+
+export function reviewStateBadge(state: string | null | undefined): HTMLElement | null {
+  if (!state) return null;
+  return h('span', { class: `badge review-${state.toLowerCase()}` }, REVIEW_STATE_LABELS[state] ?? state);
 }
 
 export function severityBadge(sev: string): HTMLElement {

@@ -9,6 +9,7 @@ import { installEvidence, type Evidence } from '../evidence';
 import { cellsOf, expectedActual, findingsByCell, isDismissed, isNote, locationText, tipText, worst } from '../marks';
 import { allCells, cellId, tableA, tableB, tableC, valueAt, type CellKey, type ReportTables } from '../tables';
 import { rejectedSourceLink } from '../sourceLink';
+import { correctionsList, listKeys, restoreFocus, reviewBar, reviewControls, shortcutsHelp, type Correction } from '../review';
 import { agencyKeyOf, errorState, loadingState, notFoundState, regionText, routeHref, ruleBadge, severityBadge, statusBadge, viewHeader } from '../ui';
 
 export interface ReportDoc extends ReportTables {
@@ -94,8 +95,10 @@ function sectionAnchor(section: string): string {
 export async function render(ctx: ViewContext): Promise<void> {
   const id = ctx.params[0];
   let report: ReportDoc;
+  let raw: Record<string, unknown>;
   try {
-    report = toDoc(await getJson<Record<string, unknown>>(`/reports/${encodeURIComponent(id)}`, undefined, ctx.signal));
+    raw = await getJson<Record<string, unknown>>(`/reports/${encodeURIComponent(id)}`, undefined, ctx.signal);
+    report = toDoc(raw);
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) {
       document.title = '未找到报告 · 政府信息公开年报核查';
@@ -105,6 +108,10 @@ export async function render(ctx: ViewContext): Promise<void> {
     throw e;
   }
   const findings = allFindings(report);
+  // after a review write: the view again, from the API (reads revalidate, so never the state before the write)
+  const reload = () => {
+    if (!ctx.signal.aborted) void render(ctx).catch((e) => ctx.main.replaceChildren(errorState(e)));
+  };
   const status = report.status ?? (findings.some((f) => f.severity === 'error') ? 'HAS_ERRORS' : 'VALID');
   const name = report.agency || report.title || (report.source?.name as string | undefined) || id;
   document.title = `${name}${report.year ? ` ${report.year}年` : ''} · 报告详情`;
@@ -165,14 +172,19 @@ export async function render(ctx: ViewContext): Promise<void> {
     });
     const ea = expectedActual(f);
     const dismissed = isDismissed(f);
-    (isNote(f) ? notesList : findingsList).append(h('li', { class: `finding sev-${f.severity}${dismissed ? ' dismissed' : ''}` },
+    const item = h('li', { class: `finding sev-${f.severity}${dismissed ? ' dismissed' : ''}` },
       h('div', { class: 'finding-head' }, ruleBadge(f.rule, f.severity), severityBadge(f.severity),
         dismissed ? h('span', { class: 'badge review-dismissed' }, '已驳回，不计入') : null,
         h('span', { class: 'rule-label' }, RULE_LABEL[f.rule] ?? ''), link),
       h('p', { class: 'msg' }, f.message),
       ea ? h('p', { class: 'ea' }, ea) : null,
-      dismissed && f.review?.reason ? h('p', { class: 'muted small' }, `驳回理由：${f.review.reason}`) : null));
+      dismissed && f.review?.reason ? h('p', { class: 'muted small' }, `驳回理由：${f.review.reason}`) : null,
+      f.review?.returned ? h('p', { class: 'muted small' }, f.review.returned) : null);
+    if (!rejected) reviewControls(id, f, item, report, reload);
+    (isNote(f) ? notesList : findingsList).append(item);
   });
+  listKeys(findingsList);
+  const confirmed = findings.filter((f) => f.review?.state === 'confirmed').length;
 
   // --- page
   const region = report.region ? regionText(report.region.province, report.region.city, report.region.county) : '';
@@ -247,9 +259,13 @@ export async function render(ctx: ViewContext): Promise<void> {
         h('h2', { id: 'findings-title' }, rejected ? '识别结果' : '核查发现',
           rejected ? null : h('span', { class: 'muted' }, ` 错误 ${errors} · 警告 ${warnings}`)),
         summaryLine,
-        errors + warnings ? findingsList : null,
+        rejected ? null : reviewBar(id, raw.reviewState as string | null | undefined, confirmed, reload),
+        errors + warnings || findingsList.childElementCount ? findingsList : null,
+        rejected || !findingsList.childElementCount ? null : shortcutsHelp(),
+        rejected ? null : correctionsList(id, (raw.corrections ?? []) as Correction[], reload),
         notesBox)),
     tablesPresent ? [
+      legend(),
       textSection('overview'),
       tableSection('二', tableA(report, fill)),
       tableSection('三', tableB(report, fill)),
@@ -261,6 +277,8 @@ export async function render(ctx: ViewContext): Promise<void> {
       h('h2', { id: 'versions-title' }, '版本'), versionsBox),
     tipsBox,
   );
+
+  restoreFocus(ctx.main);
 
   // where each value came from: a click or Enter on a filled cell (evidence.ts)
   installEvidence(ctx.main, report.evidence, typeof source.sourceUrl === 'string' ? source.sourceUrl
@@ -314,6 +332,14 @@ function sectionCounts(all: Finding[]): HTMLElement[] {
   if (problems.length) out.push(h('span', { class: `count sev-${worst(problems.map((f) => ({ f })))}` }, `${problems.length} 条发现`));
   if (notes) out.push(h('span', { class: 'count sev-note' }, `${notes} 条读取说明`));
   return out;
+}
+
+/** What the marks on the tables' cells mean. */
+function legend(): HTMLElement {
+  const swatch = (cls: string, text: string) => h('span', { class: 'legend-item' }, h('span', { class: `swatch ${cls}`, 'aria-hidden': 'true' }), text);
+  return h('p', { class: 'legend', id: 'legend' }, h('span', { class: 'muted' }, '图例：'),
+    swatch('mark-error', '错误所涉单元格'), swatch('mark-warning', '警告所涉单元格'), swatch('mark-note', '读取说明所涉单元格'),
+    swatch('blank', '空白（原文未填）'), h('span', { class: 'muted small' }, '已驳回的发现不再标记；单击或按 Enter 查看数值出处。'));
 }
 
 function fact(label: string, value: string | Node): HTMLElement[] | null {

@@ -4,10 +4,10 @@
 import type { ViewContext } from '../main';
 import { ApiError, apiUrl, listReports, type ReportRow } from '../api';
 import { h, fmtTime } from '../dom';
-import { PROVINCES, RULES, SEVERITY_LABELS, STATUS_LABELS } from '../labels';
-import { emptyState, errorState, loadingState, regionText, routeHref, statusBadge, viewHeader } from '../ui';
+import { PROVINCES, REVIEW_STATE_LABELS, RULES, SEVERITY_LABELS, STATUS_LABELS } from '../labels';
+import { emptyState, errorState, loadingState, regionText, reviewStateBadge, routeHref, statusBadge, viewHeader } from '../ui';
 
-const FILTERS = ['year', 'province', 'city', 'county', 'level', 'status', 'rule', 'agency', 'sort'] as const;
+const FILTERS = ['year', 'province', 'city', 'county', 'level', 'status', 'review', 'rule', 'agency', 'sort'] as const;
 
 // the orders the API sorts the whole list in; a column with one sorts by it on the server
 type Sort = 'newest' | 'errors' | 'agency';
@@ -22,6 +22,7 @@ const COLUMNS: { label: string; sort?: Sort; num?: boolean }[] = [
   { label: SEVERITY_LABELS.warning, num: true },
   // reading notes: how the document was read, not problems of the report (shown muted, apart from warnings)
   { label: SEVERITY_LABELS.note, num: true },
+  { label: '审核' },
   { label: '上传时间' },
 ];
 /** Pages read on while a filtered page comes back empty with a cursor, before asking the user to go on. */
@@ -64,6 +65,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     input('county', '区县', filter.county ?? '', { placeholder: '如：新乡县' }),
     select('level', '层级', [['', '全部层级'], ...LEVELS], filter.level ?? ''),
     select('status', '状态', [['', '全部状态'], ...Object.entries(STATUS_LABELS)], filter.status ?? ''),
+    select('review', '审核状态', [['', '全部审核状态'], ...Object.entries(REVIEW_STATE_LABELS)], filter.review ?? ''),
     select('rule', '规则', [['', '全部规则'], ...RULES.map((r) => [r.id, `${r.id} ${r.label}`] as [string, string])], filter.rule ?? ''),
     input('agency', '机关名称', filter.agency ?? '', { placeholder: '名称中的任意部分，如：洪泽', type: 'search' }),
     select('sort', '排序', SORTS, filter.sort ?? 'newest'),
@@ -87,8 +89,14 @@ export async function render(ctx: ViewContext): Promise<void> {
     h('a', { href: apiUrl('/export/findings.csv', filter), class: 'btn btn-small', download: '' }, '导出发现 CSV'));
 
   const results = h('div', { class: 'results', 'aria-live': 'polite' }, loadingState('正在加载报告…'));
+  // the review queue: the reports whose errors wait for a decision, most errors (or newest) first
+  const queue = filter.review === 'PENDING';
+  if (queue) document.title = '审核队列 · 政府信息公开年报核查';
   ctx.main.replaceChildren(
-    viewHeader('报告列表', h('span', { class: 'muted' }, '按年度、地区、层级、状态、规则或机关名称任意组合筛选；排序作用于全部结果')),
+    queue ? viewHeader('审核队列', h('span', { class: 'muted' }, '有错误发现尚未确认或驳回的报告；',
+      h('a', { href: routeHref('/reports', { ...query, sort: 'errors' }) }, '错误最多在前'), ' · ',
+      h('a', { href: routeHref('/reports', { ...query, sort: '' }) }, '最新在前')))
+      : viewHeader('报告列表', h('span', { class: 'muted' }, '按年度、地区、层级、状态、审核状态、规则或机关名称任意组合筛选；排序作用于全部结果')),
     form, exportLinks, results);
 
   const rows: ReportRow[] = [];
@@ -122,12 +130,14 @@ export async function render(ctx: ViewContext): Promise<void> {
       h('td', null, h('a', { href: `#/reports/${encodeURIComponent(r.reportId)}` },
         r.agency || r.title || r.sourceName || (r.status === 'REJECTED' ? `未能识别的上传（${r.reportId.slice(0, 9)}…）` : r.reportId)),
         r.status === 'REJECTED' && r.reason ? h('div', { class: 'muted small' }, r.reason) : null),
-      h('td', { class: 'num' }, r.year ?? ''),
-      h('td', null, regionText(r.province, r.city, r.county)),
-      h('td', null, statusBadge(r.status)),
-      h('td', { class: `num ${r.errors ? 'has-errors' : ''}` }, r.errors),
-      h('td', { class: `num ${r.warnings ? 'has-warnings' : ''}` }, r.warnings),
-      h('td', { class: 'num muted' }, r.notes),
+      // data-label: the column's name beside each figure when the list is drawn as cards (a phone)
+      h('td', { class: 'num', 'data-label': COLUMNS[1].label }, r.year ?? ''),
+      h('td', { 'data-label': COLUMNS[2].label }, regionText(r.province, r.city, r.county)),
+      h('td', { 'data-label': COLUMNS[3].label }, statusBadge(r.status)),
+      h('td', { class: `num ${r.errors ? 'has-errors' : ''}`, 'data-label': COLUMNS[4].label }, r.errors),
+      h('td', { class: `num ${r.warnings ? 'has-warnings' : ''}`, 'data-label': COLUMNS[5].label }, r.warnings),
+      h('td', { class: 'num muted', 'data-label': COLUMNS[6].label }, r.notes),
+      h('td', { 'data-label': COLUMNS[7].label }, reviewStateBadge(r.reviewState)),
       h('td', { class: 'nowrap' }, fmtTime(r.uploadedAt)))));
     count.textContent = `已显示 ${rows.length} 份报告${cursor ? '，还有更多' : ''}`;
     moreBox.replaceChildren(cursor ? more : h('span'));

@@ -4,7 +4,7 @@
 // Every bar and row leads to the list filtered by it.
 import type { ViewContext } from '../main';
 import { h, fmtInt, fmtPercent } from '../dom';
-import { NOTES_EXPLAINED, PROVINCES, RULES, RULE_LABEL, SEVERITY_LABELS, STATUS_LABELS } from '../labels';
+import { NOTES_EXPLAINED, PROVINCES, REVIEW_STATE_LABELS, RULES, RULE_LABEL, SEVERITY_LABELS, STATUS_LABELS } from '../labels';
 import { fetchSummary, type CityCount, type SummaryView } from '../summary';
 import { listReports, type ReportRow } from '../api';
 import { barChart, disposeCharts, type BarItem } from '../charts';
@@ -95,6 +95,12 @@ export async function render(ctx: ViewContext): Promise<void> {
     figure('本年新收申请（件）', s.received === null ? '—' : fmtInt(s.received), '各报告表三第一项之和'),
     figure('予以公开占比', fmtPercent(granted?.share ?? null), granted ? `${fmtInt(granted.count)} / ${fmtInt(s.outcomeTotal)} 件` : undefined));
 
+  // the office's review: reports per review state, each leading to its list
+  const review = h('p', { class: 'review-progress', id: 'review-progress' }, h('span', { class: 'muted' }, '审核进度：'),
+    ...Object.entries(REVIEW_STATE_LABELS).map(([state, label], i) => [i ? ' · ' : null,
+      h('a', { href: listLink(state === 'PENDING' ? { review: state, sort: 'errors' } : { review: state }) },
+        `${label} ${fmtInt(s.byReviewState[state] ?? 0)}`)]));
+
   const severity = Object.fromEntries(RULES.map((r) => [r.id, r.severity]));
   // the chart counts problems of the reports only: a rule's reading notes are taken out of its bar (S2's rows that
   // print only a total stay, as warnings), and said apart under the chart, never as warnings
@@ -129,7 +135,7 @@ export async function render(ctx: ViewContext): Promise<void> {
   cards.push(cityCard(s, filter.province, filter.year));
   const worst = h('section', { class: 'card worst-card', 'aria-labelledby': 'worst-title' },
     h('h2', { id: 'worst-title' }, '错误最多的报告'), loadingState('正在读取…'));
-  body.replaceChildren(figures, worst, h('div', { class: 'charts' }, ...cards));
+  body.replaceChildren(figures, review, worst, h('div', { class: 'charts' }, ...cards));
   if (withErrors) await fillWorst(worst, filter, listLink, ctx.signal);
   else worst.replaceChildren(h('h2', { id: 'worst-title' }, '错误最多的报告'), h('p', { class: 'muted' }, '这个范围内没有有错误的报告。'));
 }

@@ -56,7 +56,8 @@ class PageVocabularyTest {
   private static Set<String> words() {
     Set<String> words = new HashSet<>();
     Stream.of(Vocabulary.B_COLUMNS, Vocabulary.C_CELLS, Vocabulary.A_CELLS, Vocabulary.OUTCOMES,
-        Vocabulary.STATUSES, Vocabulary.SEVERITIES).flatMap(List::stream).forEach(t -> words.add(t.label()));
+        Vocabulary.STATUSES, Vocabulary.SEVERITIES, Vocabulary.REVIEW_STATES).flatMap(List::stream)
+        .forEach(t -> words.add(t.label()));
     Vocabulary.SECTIONS.stream().filter(t -> !t.key().equals(t.label())).forEach(t -> words.add(t.label()));
     Stream.of(Vocabulary.A_ROWS, Vocabulary.A2019_ROWS, Vocabulary.B_ROWS, Vocabulary.C_GROUPS).flatMap(List::stream)
         .forEach(r -> {
