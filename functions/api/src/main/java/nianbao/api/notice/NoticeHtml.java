@@ -28,7 +28,9 @@ public final class NoticeHtml {
       p.addressee, p.signature, p.date { text-indent: 0; }
       p.signature, p.date { text-align: right; margin: 0; }
       p.signature { margin-top: 2em; }
-      table { width: 100%; border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; margin: .4em 0 1em; }
+      table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 10.5pt; line-height: 1.4;
+        margin: .4em 0 1em; }
+      col.n { width: 2.4em; } col.where { width: 17%; } col.col { width: 9%; } col.v { width: 4.2em; }
       th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left; }
       th { font-weight: bold; text-align: center; }
       td.value { text-align: right; white-space: nowrap; }
@@ -69,7 +71,9 @@ public final class NoticeHtml {
         .append("<h1>").append(esc(n.heading())).append("</h1>")
         .append("<p class=\"addressee\">").append(esc(n.addressee())).append("</p>")
         .append("<p>").append(esc(n.opening())).append("</p>")
-        .append("<table><thead><tr><th>序号</th><th>表格</th><th>行</th><th>列</th><th>应为</th><th>实为</th>")
+        .append("<table><colgroup><col class=\"n\"><col class=\"where\"><col class=\"where\"><col class=\"col\">")
+        .append("<col class=\"v\"><col class=\"v\"><col></colgroup>")
+        .append("<thead><tr><th>序号</th><th>表格</th><th>行</th><th>列</th><th>应为</th><th>实为</th>")
         .append("<th>问题</th></tr></thead><tbody>");
     int i = 1;
     for (NoticeContent.Problem p : n.problems()) {
