@@ -498,7 +498,9 @@ class ApiIntegrationTest {
     String signed = url.substring(url.indexOf("X-Amz-SignedHeaders=")).split("&")[0];
     assertTrue(signed.contains("content-length") && signed.contains("content-type"), signed);
     assertTrue(url.contains("X-Amz-Expires=900"), url);
-    assertEquals("PENDING", stack.get("/uploads/status?key=" + ApiStack.enc(key)).json().path("state").asText());
+    ApiStack.Call before = stack.get("/uploads/status?key=" + ApiStack.enc(key));
+    assertEquals(404, before.status(), "issued, not yet uploaded: no such file (it is not PENDING for ever)");
+    assertTrue(before.header("Content-Type").startsWith("application/problem+json"), before.header("Content-Type"));
     HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
     u.path("headers").fields().forEachRemaining(h -> {
       if (!h.getKey().equalsIgnoreCase("content-length")) {

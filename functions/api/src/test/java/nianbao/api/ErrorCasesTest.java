@@ -73,6 +73,16 @@ class ErrorCasesTest {
         Arguments.of("GET", "/agencies/0123456789abcdef/reports?from=2021", Map.of(), null, 400, "bad-parameter",
             "同时"),
         Arguments.of("GET", "/uploads/status", Map.of(), null, 400, "bad-parameter", "key"),
+        // issue 17.9: a key never uploaded is not PENDING for ever; * is "every place" in the store's keys; a
+        // range that runs backwards is the caller's mistake, not a missing agency
+        Arguments.of("GET", "/uploads/status?key=uploads%2Fnever-uploaded.txt", Map.of(), null, 404, "not-found",
+            "uploads/never-uploaded.txt"),
+        Arguments.of("GET", "/summary?province=*", Map.of(), null, 400, "bad-parameter", "地名"),
+        Arguments.of("GET", "/summary?province=" + ApiStack.enc("河南省") + "&city=*", Map.of(), null, 400,
+            "bad-parameter", "地名"),
+        Arguments.of("GET", "/reports?province=*&status=HAS_ERRORS", Map.of(), null, 400, "bad-parameter", "地名"),
+        Arguments.of("GET", "/agencies/0123456789abcdef/reports?from=2023&to=2021", Map.of(), null, 400,
+            "bad-parameter", "早于"),
         Arguments.of("GET", "/reports/ffffffffffffffff-2022", Map.of(), null, 404, "not-found",
             "ffffffffffffffff-2022"),
         Arguments.of("GET", "/reports/bad%24id/findings", Map.of(), null, 404, "not-found", "bad$id"),

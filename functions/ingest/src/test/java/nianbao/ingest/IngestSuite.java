@@ -343,7 +343,7 @@ abstract class IngestSuite {
     // THEN every head carries the current reader, and the summaries are those of the same reports
     assertEquals(5, examined);
     for (ReportHead head : old.heads()) {
-      assertEquals("txt/1", head.reader(), head.reportId() + " " + head.key() + " " + p);
+      assertEquals("txt/2", head.reader(), head.reportId() + " " + head.key() + " " + p);
       assertTrue(Reprocessor.isCurrent(head.procKey()));
     }
     assertEquals(before.reports(), old.store.summary(null, null, null).reports());
@@ -379,7 +379,7 @@ abstract class IngestSuite {
     assertEquals(0, p.failed());
     ReportHead moved = old.store.head(right.reportId()).orElseThrow();
     assertEquals(truth.year(), moved.year());
-    assertEquals("txt/1", moved.reader());
+    assertEquals("txt/2", moved.reader());
     assertTrue(old.store.head(wrongId).isEmpty(), "the misread report left");
     assertEquals(reportsBefore, old.store.summary(null, null, null).reports());
     assertEquals(0, old.store.summary(truth.year() - 1, null, null).reports());

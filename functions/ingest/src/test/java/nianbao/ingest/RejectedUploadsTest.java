@@ -64,7 +64,7 @@ class RejectedUploadsTest {
 
   @Test
   void theProcessingKeyOfARejectedUploadNamesTheReaderThatTookIt() throws Exception {
-    assertTrue(Reprocessor.isCurrent(RULES + "|rejected:txt/1"), "read by today's text reader: nothing new to try");
+    assertTrue(Reprocessor.isCurrent(RULES + "|rejected:txt/2"), "read by today's text reader: nothing new to try");
     assertFalse(Reprocessor.isCurrent(RULES + "|rejected:txt/0"), "an older text reader: try again");
     assertFalse(Reprocessor.isCurrent(RULES + "|rejected:txt"), "written before the reader was recorded");
     assertTrue(Reprocessor.isCurrent(RULES + "|rejected:doc"), "still no reader for .doc");
@@ -80,8 +80,8 @@ class RejectedUploadsTest {
     // THEN it is rejected by the text reader, which the head names
     ReportHead poem = h.heads().get(0);
     assertTrue(poem.rejected());
-    assertEquals("txt/1", poem.reader());
-    assertEquals(RULES + "|rejected:txt/1", poem.procKey());
+    assertEquals("txt/2", poem.reader());
+    assertEquals(RULES + "|rejected:txt/2", poem.procKey());
     // AND re-processing finds nothing outdated
     Reprocessor.Progress p = new Reprocessor(h.ingest).run(10, null, () -> true);
     assertEquals(List.of(), p.outdatedVersions());
@@ -101,7 +101,7 @@ class RejectedUploadsTest {
     assertTrue(failed.rejected());
     assertTrue(failed.reason().contains("内部错误"), failed.reason());
     assertEquals("txt", failed.format());
-    assertEquals(RULES + "|rejected:txt/1", failed.procKey());
+    assertEquals(RULES + "|rejected:txt/2", failed.procKey());
     // AND as the fixed reader sees it: the head written by the reader version before it
     defective.dynamo.updateItem(r -> r.tableName(defective.table)
         .key(Map.of("pk", AttributeValue.fromS(failed.pk()), "sk", AttributeValue.fromS(failed.sk())))

@@ -117,6 +117,18 @@ public final class Params {
   }
 
   /** Trimmed text of at most {@code maxLength} characters, or null when absent; present but blank is refused. */
+  /**
+   * A place name (province, city, county): text without the characters the store's keys are made of — {@code *}
+   * stands for "every place" there, so {@code province=*} once answered with the national total.
+   */
+  public static String place(Request r, String name) {
+    String v = text(r, name, 30);
+    if (v != null && v.chars().anyMatch(c -> c == '*' || c == '#' || c == '|' || Character.isISOControl(c))) {
+      throw Problem.badParameter(name, "参数 " + name + " 应为地名（不含 * # | 等符号）");
+    }
+    return v;
+  }
+
   public static String text(Request r, String name, int maxLength) {
     String v = r.query(name);
     if (v == null) {

@@ -59,8 +59,9 @@ public final class AgencyRoutes {
     if ((from == null) != (to == null)) {
       throw Problem.badParameter(from == null ? "from" : "to", "参数 from 与 to 须同时给出（或都不给出）");
     }
-    if (from != null && from.equals(to)) {
-      throw Problem.badParameter("to", "参数 from 与 to 须为不同的年度");
+    if (from != null && from >= to) {
+      throw Problem.badParameter("to", from.equals(to) ? "参数 from 与 to 须为不同的年度"
+          : "参数 from（" + from + "）应早于 to（" + to + "）");
     }
     List<ReportView> heads = ctx.store().agencyReports(key, Params.FIRST_YEAR, Year.now(ctx.clock()).getValue())
         .stream().filter(h -> !h.rejected()).toList();

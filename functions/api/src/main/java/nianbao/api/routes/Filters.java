@@ -53,8 +53,8 @@ final class Filters {
     if (agency != null && nianbao.store.Identity.normaliseAgency(agency).isEmpty()) {
       throw Problem.badParameter("agency", "参数 agency “" + agency + "” 规范化后为空（只含空白或标点）");
     }
-    return new ListFilter(Params.year(r, "year", clock), Params.text(r, "province", 30),
-        Params.text(r, "city", 30), Params.text(r, "county", 30), Params.oneOf(r, "level", LEVELS),
+    return new ListFilter(Params.year(r, "year", clock), Params.place(r, "province"),
+        Params.place(r, "city"), Params.place(r, "county"), Params.oneOf(r, "level", LEVELS),
         Params.oneOf(r, "status", SharedParameters.STATUSES), Params.oneOf(r, "rule", SharedParameters.RULES),
         Params.text(r, "agency", 100), Params.oneOf(r, "review", ReviewStates.ALL));
   }

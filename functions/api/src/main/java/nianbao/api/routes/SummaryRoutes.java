@@ -77,8 +77,8 @@ public final class SummaryRoutes {
   Response summary(Request r) {
     Params.onlyKnown(r, Set.of("year", "province", "city"));
     Integer year = Params.year(r, "year", ctx.clock());
-    String province = Params.text(r, "province", 30);
-    String city = Params.text(r, "city", 30);
+    String province = Params.place(r, "province");
+    String city = Params.place(r, "city");
     if (city != null && province == null) {
       throw Problem.badParameter("city", "参数 city 需要同时给出 province");
     }

@@ -55,7 +55,7 @@ public final class UploadRoutes {
         Route.get("/uploads/status", "getUploadStatus", "上传的文件是否已处理，及其报告编号")
             .param(Param.requiredQuery("key", "{\"type\":\"string\",\"minLength\":1,\"maxLength\":1024}",
                 "上传地址返回的 key（或 aws s3 cp 所用的对象键）"))
-            .response(200, "application/json", "UploadStatus", "处理状态（不缓存）").problem(400, "缺少 key").to(this::status));
+            .response(200, "application/json", "UploadStatus", "处理状态（不缓存）").problem(400, "缺少 key").problem(404, "没有以此 key 上传的文件").to(this::status));
   }
 
   Response create(Request r) {
@@ -141,6 +141,20 @@ public final class UploadRoutes {
     return clean.length() > 200 ? clean.substring(clean.length() - 200) : clean;
   }
 
+  /**
+   * Whether the object is in the reports bucket: without a record of it, PENDING is true only while it waits for
+   * ingest; a key never uploaded would otherwise say PENDING for ever. An answer S3 will not give (403: no list
+   * permission) counts as present: PENDING, as before, rather than a wrong "not found".
+   */
+  private boolean uploaded(String key) {
+    try {
+      ctx.s3().headObject(h -> h.bucket(ctx.config().reportsBucket()).key(key));
+      return true;
+    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+      return e.statusCode() != 404;
+    }
+  }
+
   Response status(Request r) {
     Params.onlyKnown(r, Set.of("key"));
     String key = r.query("key");
@@ -154,6 +168,9 @@ public final class UploadRoutes {
     ObjectNode out = Json.object();
     out.put("key", key);
     if (history.isEmpty()) {
+      if (!uploaded(key)) {
+        throw Problem.notFound("没有以 key “" + key + "” 上传的文件（从未上传，或上传尚未完成）");
+      }
       out.put("state", "PENDING");
       return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
     }

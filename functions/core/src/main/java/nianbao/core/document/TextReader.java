@@ -28,14 +28,14 @@ public final class TextReader implements DocumentReader {
 
   @Override
   public String version() {
-    return "txt/1";
+    return "txt/2"; // 2: tags and entities left in a text are blanked (InlineMarkup)
   }
 
   @Override
   public Document read(byte[] bytes) throws UnreadableDocumentException {
     Decoded decoded = decode(bytes);
     List<Block> blocks = new ArrayList<>();
-    String text = decoded.text();
+    String text = InlineMarkup.blank(decoded.text());
     int start = 0;
     int n = text.length();
     for (int i = 0; i < n; i++) {

@@ -1,0 +1,40 @@
+package nianbao.core.document;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tags and character entities left in a plain text ("新乡市&nbsp;卫滨区…", "<strong>某某局</strong>2022年…"), as a
+ * site's editor or a copy from a page leaves them: too few to make the text markup ({@link FormatSniffer}), enough
+ * to cut a title in two, so that the agency came out as "卫滨区…" for one upload and "新乡市卫滨区…" for the next.
+ * Each is blanked with as many spaces as it has characters: the text keeps its length, so offsets into it (the
+ * evidence of every value) stay those of the file, and a blank inside a name is dropped like any space in it.
+ */
+final class InlineMarkup {
+  /** An element's start or end tag (namespaced ones too, o:p from Word), its attributes on the same line. */
+  private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9]{0,9}(?::[A-Za-z0-9]{1,10})?"
+      + "(?:\\s[^<>\\n]{0,400})?/?>");
+  /** Named entities of spaces and punctuation, and numeric ones. */
+  private static final Pattern ENTITY = Pattern.compile(
+      "&(?:nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|apos|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
+
+  private InlineMarkup() {}
+
+  /** The text with every tag and entity replaced by spaces of its length; the same string when it holds none. */
+  static String blank(String text) {
+    if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+      return text;
+    }
+    char[] out = null;
+    for (Pattern p : new Pattern[] {TAG, ENTITY}) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        java.util.Arrays.fill(out, m.start(), m.end(), ' ');
+      }
+    }
+    return out == null ? text : new String(out);
+  }
+}
