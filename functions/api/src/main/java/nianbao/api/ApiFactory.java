@@ -69,6 +69,8 @@ public final class ApiFactory {
     routes.addAll(new nianbao.api.routes.CorrectionRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.HistoryRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.NoticeRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.VersionRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.DeletionRoutes(ctx).routes());
     routes.addAll(new AgencyRoutes(ctx).routes());
     routes.addAll(new SummaryRoutes(ctx).routes());
     routes.addAll(exports.routes());

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * The api function (template.yaml names this class): API Gateway HTTP API events, payload format 2.0, through the
  * {@link HttpPipeline} (routing, authorisation, problems, conditional GET, HEAD, CORS); and its own asynchronous
- * invocations, which run a background export ({@link ExportJobs}). Built by {@link ApiFactory}.
+ * invocations, which run a background export ({@link ExportJobs}), and the daily purge of deleted reports
+ * ({@link DeletionPurge}). Built by {@link ApiFactory}.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final ApiContext ctx;
@@ -75,6 +76,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    if (event != null && event.getRequestContext() == null && DeletionPurge.EVENT.equals(event.getRouteKey())) {
+      // the daily schedule: reports deleted longer ago than their retention period go for good
+      DeletionPurge.Result r = new DeletionPurge(ctx).run(ctx.clock().instant());
+      return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withBody("{\"purged\":" + r.reports().size()
+          + ",\"objects\":" + r.objects() + ",\"items\":" + r.items() + "}").build();
+    }
     Optional<ExportJobs.Job> job = ExportJobs.fromEvent(event);
     if (job.isPresent()) {
       boolean done = exports.runJob(job.get(), ExportJobs.budget(context));

@@ -515,7 +515,7 @@ class ApiIntegrationTest {
   }
 
   @Test
-  void deletingAReportRemovesItsSourcesAndItsShareOfTheSummaries() {
+  void deletingAReportRemovesItsShareOfTheSummariesAtOnceAndItsSourcesWhenPurged() {
     ApiStack own = new ApiStack();
     own.upload("uploads/x.txt", ApiStack.seed(ApiStack.XINXIANG_2022));
     own.upload("uploads/x.txt", (ApiStack.seedText(ApiStack.XINXIANG_2022) + "\n更正\n").getBytes(StandardCharsets.UTF_8));
@@ -526,13 +526,18 @@ class ApiIntegrationTest {
     ApiStack.Call d = own.call("DELETE", "/reports/" + id, Map.of(), null);
     assertEquals(200, d.status(), d.body());
     assertTrue(d.json().path("deleted").asBoolean());
-    assertEquals(2, d.json().path("sources").size());
+    assertEquals(0, d.json().path("sources").size(), "a soft delete: the sources stay for the retention period");
     assertEquals(404, own.get("/reports/" + id).status());
     assertEquals(1, own.get("/summary").json().path("reports").asInt());
     assertEquals(1, own.get("/reports").json().path("items").size());
-    // every version of the source object is gone from the bucket
-    assertTrue(own.s3.listObjectVersions(r -> r.bucket(own.bucket).prefix("uploads/x.txt")).versions().isEmpty());
     assertEquals(404, own.call("DELETE", "/reports/" + id, Map.of(), null).status());
+    // once the retention period is over, the daily purge deletes every version of the source object
+    ApiHandler later = ApiHandler.create(own.config, own.s3, own.presigner, own.dynamo,
+        java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(31)));
+    later.handleRequest(ApiStack.eventOf("{\"version\":\"2.0\",\"routeKey\":\"" + DeletionPurge.EVENT + "\"}"),
+        null);
+    assertTrue(own.s3.listObjectVersions(r -> r.bucket(own.bucket).prefix("uploads/x.txt")).versions().isEmpty());
+    assertEquals(1, own.get("/summary").json().path("reports").asInt());
   }
 
   @Test

@@ -270,6 +270,11 @@ final class ApiStack {
         null);
   }
 
+  /** An event as Lambda would deliver it from its JSON. */
+  static APIGatewayV2HTTPEvent eventOf(String eventJson) {
+    return EVENTS.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
+  }
+
   Call call(String method, String target, Map<String, String> headers, String body, Map<String, String> claims) {
     APIGatewayV2HTTPEvent event = event(method, target, headers, body, claims);
     ByteArrayOutputStream json = new ByteArrayOutputStream();

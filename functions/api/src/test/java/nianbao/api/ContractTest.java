@@ -1,6 +1,7 @@
 package nianbao.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -225,10 +226,20 @@ class ContractTest {
     get("/reports/{id}/history", "/reports/" + id + "/history?cursor=forged");
     get("/reports/{id}/history", "/reports/nope-2022/history");
     notices(json);
-    // deletes
+    versions(json);
+    // deletes (administrators only) and restores
+    Map<String, String> reviewer = Map.of("sub", "r", "cognito:groups", "[reviewer]");
     check("DELETE", "/reports/{id}", guarded.call("DELETE", "/reports/" + id, Map.of(), null));
+    check("DELETE", "/reports/{id}", guarded.call("DELETE", "/reports/" + id, Map.of(), null, reviewer));
     check("DELETE", "/reports/{id}", stack.call("DELETE", "/reports/nope-2022", Map.of(), null));
+    check("DELETE", "/reports/{id}", stack.call("DELETE", "/reports/" + id, Map.of("If-Match", "1"), null));
     check("DELETE", "/reports/{id}", stack.call("DELETE", "/reports/" + rejectedId, Map.of(), null));
+    String restore = "/reports/{id}/restore";
+    check("POST", restore, guarded.call("POST", "/reports/" + rejectedId + "/restore", Map.of(), null));
+    check("POST", restore, guarded.call("POST", "/reports/" + rejectedId + "/restore", Map.of(), null, reviewer));
+    check("POST", restore, stack.call("POST", "/reports/nope-2022/restore", Map.of(), null));
+    check("POST", restore, stack.call("POST", "/reports/" + rejectedId + "/restore", Map.of(), null));
+    check("POST", restore, stack.call("POST", "/reports/" + rejectedId + "/restore", Map.of(), null));
     // the document describes itself
     get("/openapi.json", "/openapi.json");
     // HEAD and 304 on a few reads
@@ -344,6 +355,38 @@ class ContractTest {
     get(many, many + "?agency=" + ApiStack.enc("新乡县") + "&format=docx");
     get(many, many + "?year=2009");
     get(many, many + "?review=DONE");
+  }
+
+  /** A second version of the report: view one, choose the current one, remove one; the uploads' status. */
+  static void versions(Map<String, String> json) {
+    String v1 = stack.get("/reports/" + id).json().path("upload").path("sha256").asText();
+    stack.upload("uploads/second.txt", (ApiStack.seedText(ApiStack.XINXIANG_2022) + "\n（第二版）\n")
+        .getBytes(StandardCharsets.UTF_8));
+    String v2 = stack.get("/reports/" + id).json().path("upload").path("sha256").asText();
+    assertNotEquals(v1, v2);
+    get("/uploads/status", "/uploads/status?key=" + ApiStack.enc("uploads/second.txt"));
+    String one = "/reports/{id}/versions/{sha256}";
+    get(one, "/reports/" + id + "/versions/" + v1);
+    get(one, "/reports/" + id + "/versions/" + "0".repeat(64));
+    String current = "/reports/{id}/current";
+    String target = "/reports/" + id + "/current";
+    String body = "{\"version\":\"%s\"}";
+    check("PUT", current, stack.call("PUT", target, json, String.format(body, v1)));
+    check("PUT", current, stack.call("PUT", target, json, String.format(body, "v1")));
+    check("PUT", current, guarded.call("PUT", target, json, String.format(body, v2)));
+    check("PUT", current, stack.call("PUT", target, json, String.format(body, "0".repeat(64))));
+    check("PUT", current, stack.call("PUT", target, Map.of("Content-Type", "application/json", "If-Match", "1"),
+        String.format(body, v2)));
+    check("PUT", current, stack.call("PUT", target, Map.of("Content-Type", "text/plain"), String.format(body, v2)));
+    String path = "/reports/" + id + "/versions/";
+    check("DELETE", one, guarded.call("DELETE", path + v2, Map.of(), null));
+    check("DELETE", one, stack.call("DELETE", path + v2, Map.of("If-Match", "1"), null));
+    check("DELETE", one, stack.call("DELETE", path + "0".repeat(64), Map.of(), null));
+    check("DELETE", one, stack.call("DELETE", path + v2, Map.of(), null));
+    check("DELETE", one, stack.call("DELETE", path + v1, Map.of(), null));
+    check("PUT", current, stack.call("PUT", target, json, String.format(body, v2)));
+    get(one, "/reports/" + id + "/versions/" + v2);
+    get("/reports/{id}/versions", "/reports/" + id + "/versions");
   }
 
   @AfterAll

@@ -11,6 +11,7 @@ import nianbao.core.json.ReportJson;
 import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.store.item.BodyChunk;
+import nianbao.store.item.DeletedReport;
 import nianbao.store.item.HistoryEntry;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ListEntry;
@@ -46,6 +47,7 @@ public final class ReportStore {
   final DynamoDbTable<ReviewRecord> reviews;
   final DynamoDbTable<SourceRecord> sources;
   final DynamoDbTable<HistoryEntry> history;
+  final DynamoDbTable<DeletedReport> tombstones;
   private final ReportLists lists;
 
   public ReportStore(DynamoDbClient dynamo, String tableName) {
@@ -59,6 +61,7 @@ public final class ReportStore {
     this.reviews = enhanced.table(tableName, ReviewRecord.SCHEMA);
     this.sources = enhanced.table(tableName, SourceRecord.SCHEMA);
     this.history = enhanced.table(tableName, HistoryEntry.SCHEMA);
+    this.tombstones = enhanced.table(tableName, DeletedReport.SCHEMA);
     this.lists = new ReportLists(dynamo, tableName);
   }
 
@@ -68,7 +71,8 @@ public final class ReportStore {
    */
   public static void loadSchemas() {
     List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA, SourceRecord.SCHEMA,
-        ReviewRecord.SCHEMA, ListEntry.SCHEMA, HistoryEntry.SCHEMA);
+        ReviewRecord.SCHEMA, ListEntry.SCHEMA, HistoryEntry.SCHEMA,
+        DeletedReport.SCHEMA);
   }
 
   public String tableName() {
@@ -83,6 +87,20 @@ public final class ReportStore {
 
   public Optional<ReportHead> head(String reportId) {
     return Optional.ofNullable(heads.getItem(r -> r.key(key(Keys.report(reportId), Keys.HEAD)).consistentRead(true)));
+  }
+
+  /** The tombstone of a report an administrator deleted, while it is kept (soft delete). */
+  public Optional<DeletedReport> deleted(String reportId) {
+    return Optional.ofNullable(tombstones.getItem(r -> r.key(key(Keys.report(reportId), Keys.DELETED))
+        .consistentRead(true)));
+  }
+
+  /** A page of deleted reports whose retention ended before {@code now} (ISO), soonest first: one index query. */
+  public Page<DeletedReport> expiredDeletions(String now, int limit) {
+    var page = tombstones.index(Keys.BY_NEWEST).query(QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortLessThan(k -> k.partitionValue(DeletedReport.LIST).sortValue(now)))
+        .limit(limit).build()).iterator().next();
+    return new Page<>(page.items(), null);
   }
 
   /** The reviewers' decisions on a report, if any. */
@@ -204,7 +222,7 @@ public final class ReportStore {
         .queryConditional(QueryConditional.sortBeginsWith(key(Keys.report(reportId), Keys.VERSION_PREFIX)))
         .attributesToProject("pk", "sk", "reportId", "sha256", "uploadedAt", "uploadOrder", "bodyChunks",
             "bodyHash", "reader", "rulesVersion", "status", "errors", "warnings", "notes", "sources", "withdrawn", "bucket",
-            "key", "versionId", "eTag", "size", "format", "sourceName")
+            "key", "versionId", "eTag", "size", "format", "sourceName", "removedAt", "removedBy")
         .consistentRead(true).build()).items().forEach(list::add);
     list.sort(Comparator.comparing(ReportVersion::uploadOrder, Comparator.nullsFirst(Comparator.naturalOrder()))
         .reversed());

@@ -4,9 +4,15 @@ import nianbao.store.item.SourceRecord;
 
 /**
  * What became of one uploaded object version: {@code INGESTED} as report {@code reportId}, {@code REJECTED}
- * with a {@code reason}, or {@code REMOVED}.
+ * with a {@code reason}, or {@code REMOVED}; {@code sha256} the report version its bytes are, and {@code replaced}
+ * the sha256 of the version that was current before this upload made its own current (null when it replaced none).
  */
-public record UploadView(String state, String objectVersionId, String reportId, String reason, String updatedAt) {
+public record UploadView(String state, String objectVersionId, String reportId, String reason, String updatedAt,
+    String sha256, String replaced) {
+
+  public UploadView(String state, String objectVersionId, String reportId, String reason, String updatedAt) {
+    this(state, objectVersionId, reportId, reason, updatedAt, null, null);
+  }
 
   public boolean removed() {
     return SourceRecord.REMOVED.equals(state);
@@ -17,6 +23,7 @@ public record UploadView(String state, String objectVersionId, String reportId, 
   }
 
   static UploadView of(SourceRecord s) {
-    return new UploadView(s.status(), s.versionId(), s.reportId(), s.reason(), s.updatedAt());
+    return new UploadView(s.status(), s.versionId(), s.reportId(), s.reason(), s.updatedAt(), s.sha256(),
+        s.replaced());
   }
 }

@@ -38,7 +38,7 @@ public final class ApiGatewayEvents {
           : event.getBody().getBytes(StandardCharsets.UTF_8);
     }
     return new Request(method.toUpperCase(Locale.ROOT), path, query, headers(event), body, Map.of(),
-        principal(rc), rc == null ? null : rc.getRequestId());
+        principal(rc), rc == null ? null : rc.getRequestId(), groups(rc));
   }
 
   /** What can still be read of an event whose query is malformed: enough to answer it with CORS. */
@@ -74,6 +74,28 @@ public final class ApiGatewayEvents {
       return "lambda";
     }
     return null;
+  }
+
+  /**
+   * The Cognito groups of a JWT ({@code cognito:groups}): API Gateway's HTTP API passes an array claim flattened to
+   * text, {@code [admin reviewer]}; a JSON array's text is read the same way.
+   */
+  static java.util.Set<String> groups(APIGatewayV2HTTPEvent.RequestContext rc) {
+    if (rc == null || rc.getAuthorizer() == null || rc.getAuthorizer().getJwt() == null
+        || rc.getAuthorizer().getJwt().getClaims() == null) {
+      return java.util.Set.of();
+    }
+    String claim = rc.getAuthorizer().getJwt().getClaims().get("cognito:groups");
+    if (claim == null || claim.isBlank()) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String g : claim.replaceAll("[\\[\\]\"]", " ").split("[\\s,]+")) {
+      if (!g.isEmpty()) {
+        out.add(g);
+      }
+    }
+    return java.util.Set.copyOf(out);
   }
 
   private static String routeKeyMethod(String routeKey) {

@@ -17,6 +17,7 @@ public final class Problem extends RuntimeException {
     BAD_BODY(400, "bad-body", "请求体有误"),
     UNSUPPORTED_FILE_TYPE(400, "unsupported-file-type", "不支持的文件类型"),
     UNAUTHORIZED(401, "unauthorized", "需要登录"),
+    FORBIDDEN(403, "forbidden", "没有权限"),
     NOT_FOUND(404, "not-found", "未找到"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "不支持该请求方法"),
     CONFLICT(409, "conflict", "与当前状态冲突"),

@@ -23,12 +23,11 @@ import nianbao.store.ListFilter;
 import nianbao.store.lists.ListSort;
 import nianbao.store.Page;
 import nianbao.store.ReportRow;
-import nianbao.store.ObjectRef;
 import nianbao.store.ReportView;
 import nianbao.store.SourceFile;
 import nianbao.store.VersionView;
 
-/** {@code /reports}: the list, one report, its findings, versions and source, and its deletion. */
+/** {@code /reports}: the list, one report, its findings, versions and source (deletion: {@link DeletionRoutes}). */
 public final class ReportRoutes {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 200;
@@ -80,11 +79,7 @@ public final class ReportRoutes {
             // a link for one signed-in caller: never kept by a cache (no ETag, no-store)
             .response(200, "application/json", "SourceLink", "下载地址").problem(401, "未登录")
             .problem(404, "没有这份报告或版本")
-            .to(this::sourceLink),
-        Route.delete("/reports/{id}", "deleteReport", "删除报告及其原始文件（需要授权）")
-            .description("删除报告每个版本的原始文件（报告存储桶中的对象版本），报告随之离开列表与汇总。")
-            .writes().param(SharedParameters.ID).json(200, "Deleted", "已删除").problem(401, "未登录")
-            .problem(404, "没有这份报告").to(this::delete));
+            .to(this::sourceLink));
   }
 
   // ------------------------------------------------------------------------------------------------ list
@@ -276,6 +271,11 @@ public final class ReportRoutes {
         o.put("rulesVersion", v.rulesVersion());
         o.put("sources", v.fileCount());
         o.put("sourceUrl", "/reports/" + enc(h.id()) + "/source?version=" + v.sha256());
+        o.put("versionUrl", "/reports/" + enc(h.id()) + "/versions/" + v.sha256());
+        if (v.removedAt() != null) {
+          o.put("removedAt", v.removedAt());
+          o.put("removedBy", v.removedBy());
+        }
       }
     }
     return Response.read(Json.write(out));
@@ -347,35 +347,5 @@ public final class ReportRoutes {
             g.responseContentType("application/octet-stream");
           }
         })).url().toString();
-  }
-
-  // ------------------------------------------------------------------------------------------------ delete
-
-  /**
-   * Deletes every stored source object of the report from the reports bucket, and applies each removal to the store
-   * at once (the same change the bucket's ObjectRemoved event makes when ingest receives it; whichever comes second
-   * finds the source already removed and changes nothing), so the answer comes after the report has left the lists
-   * and the summaries.
-   */
-  Response delete(Request r) {
-    Params.onlyKnown(r, Set.of());
-    ReportView h = head(r);
-    ArrayNode removed = Json.array();
-    for (ObjectRef object : ctx.store().objectsOf(h.id())) {
-      if (!object.bucket().equals(ctx.config().reportsBucket())) {
-        throw new IllegalStateException("report " + h.id() + " has a source outside the reports bucket: "
-            + object.bucket());
-      }
-      ctx.s3().deleteObject(d -> d.bucket(object.bucket()).key(object.key()).versionId(object.objectVersionId()));
-      ctx.writer().removeObject(object, ctx.clock().instant());
-      ObjectNode o = removed.addObject();
-      o.put("key", object.key());
-      o.put("versionId", object.objectVersionId());
-    }
-    ObjectNode out = Json.object();
-    out.put("id", h.id());
-    out.put("deleted", ctx.store().reportView(h.id()).isEmpty());
-    out.set("sources", removed);
-    return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
   }
 }

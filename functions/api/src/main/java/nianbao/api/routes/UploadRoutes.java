@@ -21,6 +21,7 @@ import nianbao.api.http.Route.Param;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 import nianbao.store.ReportView;
 import nianbao.store.UploadView;
+import nianbao.store.VersionView;
 
 /**
  * {@code POST /uploads}: a presigned PUT into the reports bucket under {@code uploads/}, signed for exactly the
@@ -183,15 +184,39 @@ public final class UploadRoutes {
     if (latest.reportId() != null && !latest.removed()) {
       ReportView h = ctx.store().reportView(latest.reportId()).orElse(null);
       if (h != null) {
-        out.put("status", h.status());
-        out.put("errors", h.errors());
-        out.put("warnings", h.warnings());
-        out.put("notes", h.notes());
+        ownVersion(out, h, latest);
         out.put("agency", h.agency());
         out.put("year", h.year());
         out.put("reportUrl", "/reports/" + ReportRoutes.enc(h.id()));
       }
     }
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
+  }
+
+  /**
+   * The counts of the uploaded file's own version — the report's (as reviewed) when that version is current, else
+   * the version's as read — whether it is current, and which current version the upload replaced, if any.
+   */
+  private void ownVersion(ObjectNode out, ReportView h, UploadView upload) {
+    String sha = upload.sha256();
+    VersionView own = sha == null || h.rejected() || sha.equals(h.currentSha256()) ? null
+        : ctx.store().versionView(h.id(), sha).orElse(null);
+    out.put("status", own == null ? h.status() : own.status());
+    out.put("errors", own == null ? h.errors() : own.errors());
+    out.put("warnings", own == null ? h.warnings() : own.warnings());
+    out.put("notes", own == null ? h.notes() : own.notes());
+    if (sha == null || h.rejected()) {
+      return;
+    }
+    out.put("sha256", sha);
+    out.put("current", sha.equals(h.currentSha256()));
+    out.put("versionUrl", "/reports/" + ReportRoutes.enc(h.id()) + "/versions/" + sha);
+    if (upload.replaced() != null) {
+      ObjectNode replaced = out.putObject("replaced");
+      replaced.put("sha256", upload.replaced());
+      VersionView before = ctx.store().versionView(h.id(), upload.replaced()).orElse(null);
+      replaced.put("name", before == null ? null : before.file().name());
+      replaced.put("uploadedAt", before == null ? null : before.uploadedAt());
+    }
   }
 }

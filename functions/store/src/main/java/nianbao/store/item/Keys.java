@@ -28,6 +28,9 @@ public final class Keys {
   /** A report's review: the reviewers' decisions (and corrections), kept across its versions. */
   public static final String REVIEW = "REVIEW";
 
+  /** A deleted report's tombstone: what a restore needs, until the retention period ends. */
+  public static final String DELETED = "DELETED";
+
   public static String version(String sha256) {
     return "V#" + sha256;
   }

@@ -12,11 +12,13 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * unversioned bucket), so "has this upload been ingested yet?" is one query.
  *
  * @param sequencer the S3 sequencer of the last event applied, to ignore stale events of one key
+ * @param replaced  the sha256 of the report's version that was current before this object made its own current
+ *     (the upload status says what it replaced); null when it replaced none
  */
 @RecordBuilder
 public record SourceRecord(
     String bucket, String key, String versionId, String eTag, Long size, String sequencer, String eventTime,
-    String sha256, String reportId, String status, String reason, String updatedAt) {
+    String sha256, String reportId, String status, String reason, String updatedAt, String replaced) {
 
   public static final String INGESTED = "INGESTED";
   public static final String REJECTED = "REJECTED";
@@ -46,11 +48,12 @@ public record SourceRecord(
       .string("status", SourceRecord::status)
       .string("reason", SourceRecord::reason)
       .string("updatedAt", SourceRecord::updatedAt)
+      .string("replaced", SourceRecord::replaced)
       .build();
 
   static SourceRecord from(ItemBuilder b) {
     return new SourceRecord(b.s("bucket"), b.s("key"), b.s("versionId"), b.s("eTag"), b.l("size"),
         b.s("sequencer"), b.s("eventTime"), b.s("sha256"), b.s("reportId"), b.s("status"), b.s("reason"),
-        b.s("updatedAt"));
+        b.s("updatedAt"), b.s("replaced"));
   }
 }

@@ -20,6 +20,8 @@ final class Audit {
   static final String VERSION_REMOVED = "version.removed";
   static final String DELETED = "deleted";
   static final String RESTORED = "restored";
+  /** Who a change made by an upload is recorded as (ingest knows no caller). */
+  static final String UPLOAD = "upload";
 
   private Audit() {}
 

@@ -5,8 +5,7 @@ import nianbao.store.item.SourceRecord;
 
 /**
  * A change asked of the store. Each is decided by {@link WriteRules#decide} over what was read and written by
- * {@link ReportWriter} as one transaction. The version changes to come (choosing the current version, removing
- * one version) are added here as further cases.
+ * {@link ReportWriter} as one transaction.
  */
 public sealed interface Change {
 
@@ -62,4 +61,27 @@ public sealed interface Change {
    */
   record Notify(String reportId, String deadline, String issuer, String note, String by, Long expectedRevision)
       implements Change {}
+
+  /**
+   * A reviewer makes version {@code sha256} of report {@code reportId} its current one (设为当前版本): the report is
+   * counted on that version from now on, its cross-year findings and Y+1's checked again.
+   */
+  record ChooseVersion(String reportId, String sha256, String by, Long expectedRevision) implements Change {}
+
+  /**
+   * A reviewer removes version {@code sha256} of report {@code reportId} without removing the report: it is never
+   * current again (until its bytes are uploaded anew); if it was current, the newest remaining version is. The last
+   * version is not removed this way.
+   */
+  record RemoveVersion(String reportId, String sha256, String by, Long expectedRevision) implements Change {}
+
+  /**
+   * An administrator deletes report {@code reportId} (a soft delete): it leaves the lists, the summaries and the
+   * cross-year rules at once; its versions, review, history and files are kept until {@code expiresAt} (ISO), when
+   * the purge removes them, and {@link Restore} brings it back until then.
+   */
+  record Delete(String reportId, String by, String expiresAt, Long expectedRevision) implements Change {}
+
+  /** An administrator restores report {@code reportId}, deleted and still kept: it is current again as it was. */
+  record Restore(String reportId, String by) implements Change {}
 }

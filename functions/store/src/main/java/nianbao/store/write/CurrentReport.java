@@ -36,10 +36,19 @@ final class CurrentReport {
   private final Writes writes;
   private final String now;
 
+  /** The revision of a head written where none is (1, or the next after a deleted report's). */
+  private long firstRevision = 1;
+
   CurrentReport(Snapshot read, Writes writes, String now) {
     this.read = read;
     this.writes = writes;
     this.now = now;
+  }
+
+  /** A report coming back (restored, or uploaded again while deleted) goes on from its revision when deleted. */
+  CurrentReport restoring(long revisionWhenDeleted) {
+    this.firstRevision = revisionWhenDeleted + 1;
+    return this;
   }
 
   /**
@@ -59,8 +68,8 @@ final class CurrentReport {
     Neighbour prev = neighbour(id, -1);
     Neighbour next = neighbour(id, +1);
     List<Finding> cross = prev.report() == null ? List.of() : CrossYearRules.check(prev.report(), report);
-    ReportHead head = head(id, report, version, cross, versionCount, oldHead == null ? 1 : oldHead.revision() + 1,
-        now, review, applied(corrected));
+    ReportHead head = head(id, report, version, cross, versionCount,
+        oldHead == null ? firstRevision : oldHead.revision() + 1, now, review, applied(corrected));
     writes.put(head, oldHead);
     writeRuleItems(writes, oldHead, head, report, review.decisions());
     if (oldHead != null) {

@@ -28,6 +28,9 @@ public interface Snapshot {
   /** The reviewers' decisions on a report, if any. */
   Optional<ReviewRecord> review(String reportId);
 
+  /** The tombstone of a report an administrator deleted, while it is kept. */
+  Optional<nianbao.store.item.DeletedReport> deleted(String reportId);
+
   /** A version's report (its single-report findings only). */
   Report body(ReportVersion version);
 }

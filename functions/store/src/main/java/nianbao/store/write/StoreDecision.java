@@ -18,6 +18,7 @@ import nianbao.store.item.ReportHeadBuilder;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.ReportVersionBuilder;
 import nianbao.store.item.SourceRecord;
+import nianbao.store.item.SourceRecordBuilder;
 import software.amazon.awssdk.core.SdkBytes;
 
 /**
@@ -56,8 +57,9 @@ final class StoreDecision {
     boolean reprocessed = version != null && !(Objects.equals(version.reader(), report.source().reader())
         && Objects.equals(version.rulesVersion(), ReportReader.RULES_VERSION));
     String ref = upload.ref().text();
-    if (version != null && !version.withdrawn() && version.sources().contains(ref) && !reprocessed
-        && rejected == null) {
+    // (a reviewer's removal stands against a retried event of an object it already had)
+    if (version != null && (!version.withdrawn() || version.removed()) && version.sources().contains(ref)
+        && !reprocessed && rejected == null) {
       // (a retried event: what the key held for other reports may not have left yet)
       return new Decision(WriteResult.UNCHANGED, id.reportId(), head == null ? null : head.status(), new Writes(),
           WriteRules.superseded(history, upload, id.reportId()));
@@ -67,7 +69,7 @@ final class StoreDecision {
     Set<String> refs = new HashSet<>(version == null ? Set.of() : version.sources());
     refs.add(ref);
     ReportVersion newVersion = version == null || reprocessed ? newVersion(writes, refs, version)
-        : withSources(version, refs);
+        : uploadedAgain(version, refs);
     int versionCount = head != null ? head.versionCount() : read.versions(id.reportId()).size();
     if (version == null) {
       versionCount++;
@@ -79,7 +81,16 @@ final class StoreDecision {
     if (becomesCurrent) {
       Report oldReport = head == null ? null : currentReport(head, version);
       // (the current report as counted: corrected by its reviewers)
-      new CurrentReport(read, writes, now).makeCurrent(id, head, oldReport, report, newVersion, versionCount);
+      CurrentReport current = new CurrentReport(read, writes, now);
+      var deleted = head == null ? read.deleted(id.reportId()).orElse(null) : null;
+      if (deleted != null) {
+        // a new upload of a deleted report ends its deletion: it is listed again, on this version
+        current.restoring(deleted.revision());
+        writes.delete(deleted.pk(), deleted.sk());
+        writes.put(Audit.entry(id.reportId(), Audit.RESTORED, Audit.UPLOAD, upload.key(), DeletionDecision.deletion(
+            deleted), java.util.Map.of("version", sha), deleted.revision() + 1, now));
+      }
+      current.makeCurrent(id, head, oldReport, report, newVersion, versionCount);
       result = head == null ? WriteResult.CREATED : head.currentSha().equals(sha) ? WriteResult.REPROCESSED
           : WriteResult.NEW_CURRENT_VERSION;
     } else {
@@ -90,13 +101,29 @@ final class StoreDecision {
           : WriteResult.UNCHANGED;
     }
     writes.put(newVersion);
-    writes.put(upload.record(sha, id.reportId(), SourceRecord.INGESTED, null, now));
+    SourceRecord record = upload.record(sha, id.reportId(), SourceRecord.INGESTED, null, now);
+    // the upload status says which current version this upload replaced
+    writes.put(result == WriteResult.NEW_CURRENT_VERSION
+        ? SourceRecordBuilder.builder(record).replaced(head.currentSha()).build() : record);
     if (rejected != null) {
       writes.delete(rejected.pk(), rejected.sk(), rejected);
       writes.count(rejected, null, -1);
     }
     return new Decision(result, id.reportId(), becomesCurrent ? null : head.status(), writes,
         WriteRules.superseded(history, upload, id.reportId()));
+  }
+
+  /**
+   * Bytes the report already has, in a new object: a version again (a reviewer's removal undone by the new upload),
+   * and, when the upload is later than the version's, it takes the upload's place in the order — so re-uploading an
+   * earlier file makes it current again, as any later upload is.
+   */
+  private ReportVersion uploadedAgain(ReportVersion version, Set<String> refs) {
+    ReportVersionBuilder v = ReportVersionBuilder.builder(version).removedAt(null).removedBy(null);
+    if (upload.uploadOrder().compareTo(version.uploadOrder()) > 0) {
+      v.uploadedAt(Timestamps.iso(upload.eventTime())).uploadOrder(upload.uploadOrder());
+    }
+    return withSources(v.build(), refs);
   }
 
   /** The report of the head's current version (the one being replaced). */
@@ -136,8 +163,9 @@ final class StoreDecision {
         .errors(counts.errors()).warnings(counts.warnings()).notes(counts.notes()).sources(refs).withdrawn(false)
         .format(report.source().format()).sourceName(report.source().name());
     if (earlier != null) {
-      // a re-processed version keeps its place in the order of uploads, and its first object
-      v.uploadedAt(earlier.uploadedAt()).uploadOrder(earlier.uploadOrder());
+      // a re-processed version keeps its place in the order of uploads, its first object, and a removal
+      v.uploadedAt(earlier.uploadedAt()).uploadOrder(earlier.uploadOrder()).withdrawn(earlier.removed())
+          .removedAt(earlier.removedAt()).removedBy(earlier.removedBy());
     } else {
       v.uploadedAt(Timestamps.iso(upload.eventTime())).uploadOrder(upload.uploadOrder());
     }
@@ -152,6 +180,6 @@ final class StoreDecision {
   }
 
   static ReportVersion withSources(ReportVersion v, Set<String> refs) {
-    return ReportVersionBuilder.builder(v).sources(refs).withdrawn(refs.isEmpty()).build();
+    return ReportVersionBuilder.builder(v).sources(refs).withdrawn(refs.isEmpty() || v.removed()).build();
   }
 }

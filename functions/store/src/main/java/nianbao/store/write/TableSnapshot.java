@@ -8,6 +8,7 @@ import java.util.Optional;
 import nianbao.core.model.Report;
 import nianbao.store.Backoff;
 import nianbao.store.ReportStore;
+import nianbao.store.item.DeletedReport;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
@@ -34,6 +35,7 @@ final class TableSnapshot implements Snapshot {
   private final Map<String, Optional<ReportHead>> heads = new HashMap<>();
   private final Map<String, Optional<ReportVersion>> versions = new HashMap<>();
   private final Map<String, Optional<ReviewRecord>> reviews = new HashMap<>();
+  private final Map<String, Optional<DeletedReport>> deleted = new HashMap<>();
 
   TableSnapshot(ReportStore store, WriteRules.FirstRead firstRead) {
     this.store = store;
@@ -65,6 +67,12 @@ final class TableSnapshot implements Snapshot {
   }
 
   @Override
+  public Optional<DeletedReport> deleted(String reportId) {
+    readFirst(reportId, null);
+    return deleted.computeIfAbsent(reportId, store::deleted);
+  }
+
+  @Override
   public List<ReportVersion> versions(String reportId) {
     return store.versions(reportId);
   }
@@ -86,6 +94,7 @@ final class TableSnapshot implements Snapshot {
       heads.put(id, Optional.empty());
       reviews.put(id, Optional.empty());
     });
+    deleted.put(batch.reportId(), Optional.empty());
     String versionKey = batch.sha256() == null ? null : Keys.report(batch.reportId()) + Keys.version(batch.sha256());
     if (versionKey != null) {
       versions.put(versionKey, Optional.empty());
@@ -98,6 +107,9 @@ final class TableSnapshot implements Snapshot {
       } else if (sk.equals(Keys.REVIEW)) {
         ReviewRecord r = ReviewRecord.SCHEMA.mapToItem(item);
         reviews.put(r.reportId(), Optional.of(r));
+      } else if (sk.equals(Keys.DELETED)) {
+        DeletedReport d = DeletedReport.SCHEMA.mapToItem(item);
+        deleted.put(d.reportId(), Optional.of(d));
       } else {
         versions.put(versionKey, Optional.of(ReportVersion.SCHEMA.mapToItem(item)));
       }
@@ -112,6 +124,8 @@ final class TableSnapshot implements Snapshot {
       // the reviewers' decisions come with each head: a head is never written without them
       keys.add(TransactRequest.key(Keys.report(id), Keys.REVIEW));
     });
+    // a deleted report's tombstone: a new upload of it ends the deletion, a restore reads it
+    keys.add(TransactRequest.key(Keys.report(batch.reportId()), Keys.DELETED));
     if (batch.sha256() == null) {
       return batchGet(store, keys);
     }

@@ -85,6 +85,8 @@ public final class TransactRequest {
       return nianbao.store.item.ReviewRecord.SCHEMA.itemToMap(r, true);
     } else if (item instanceof ListEntry e) {
       return ListEntry.SCHEMA.itemToMap(e, true);
+    } else if (item instanceof nianbao.store.item.DeletedReport d) {
+      return nianbao.store.item.DeletedReport.SCHEMA.itemToMap(d, true);
     } else if (item instanceof nianbao.store.item.HistoryEntry h) {
       return nianbao.store.item.HistoryEntry.SCHEMA.itemToMap(h, true);
     }

@@ -32,6 +32,20 @@ public enum WriteResult {
   NOT_REVIEWED,
   /** a notice asked for a report with no confirmed finding */
   NOTHING_CONFIRMED,
+  /** a version chosen as the current one */
+  CURRENT_CHOSEN,
+  /** a version removed by a reviewer */
+  VERSION_REMOVED,
+  /** the version asked for was removed, or every file of it deleted: it cannot be current */
+  VERSION_WITHDRAWN,
+  /** the report's only remaining version: removing it would remove the report */
+  LAST_VERSION,
+  /** a report deleted (kept for its retention period) */
+  DELETED,
+  /** a deleted report brought back */
+  RESTORED,
+  /** a restore of a report that is listed (not deleted, or uploaded again since) */
+  NOT_DELETED,
   /** the head is not at the revision the change expected */
   REVISION_MISMATCH
 }

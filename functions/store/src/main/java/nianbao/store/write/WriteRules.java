@@ -37,6 +37,14 @@ public final class WriteRules {
       return new CorrectionDecision(read, now).withdraw(uncorrect);
     } else if (change instanceof Change.Notify notify) {
       return new ReviewChangeDecision(read, now).notify(notify);
+    } else if (change instanceof Change.ChooseVersion choose) {
+      return new VersionDecision(read, now).choose(choose);
+    } else if (change instanceof Change.RemoveVersion remove) {
+      return new VersionDecision(read, now).remove(remove);
+    } else if (change instanceof Change.Delete delete) {
+      return new DeletionDecision(read, now).delete(delete);
+    } else if (change instanceof Change.Restore restore) {
+      return new DeletionDecision(read, now).restore(restore);
     }
     throw new IllegalArgumentException("no rules for " + change);
   }
@@ -59,6 +67,14 @@ public final class WriteRules {
       return CorrectionDecision.firstRead(correct.reportId());
     } else if (change instanceof Change.Uncorrect uncorrect) {
       return CorrectionDecision.firstRead(uncorrect.reportId());
+    } else if (change instanceof Change.ChooseVersion choose) {
+      return CorrectionDecision.firstRead(choose.reportId());
+    } else if (change instanceof Change.RemoveVersion remove) {
+      return CorrectionDecision.firstRead(remove.reportId());
+    } else if (change instanceof Change.Delete delete) {
+      return CorrectionDecision.firstRead(delete.reportId());
+    } else if (change instanceof Change.Restore restore) {
+      return CorrectionDecision.firstRead(restore.reportId());
     }
     return null;
   }

@@ -93,6 +93,8 @@ final class MemoryTable implements Snapshot {
       return e.pk() + "|" + e.sk();
     } else if (item instanceof nianbao.store.item.HistoryEntry h) {
       return h.pk() + "|" + h.sk();
+    } else if (item instanceof nianbao.store.item.DeletedReport d) {
+      return d.pk() + "|" + d.sk();
     }
     throw new IllegalArgumentException(item.toString());
   }
@@ -153,6 +155,12 @@ final class MemoryTable implements Snapshot {
   @Override
   public Optional<ReviewRecord> review(String reportId) {
     return Optional.ofNullable((ReviewRecord) items.get(Keys.report(reportId) + "|" + Keys.REVIEW));
+  }
+
+  @Override
+  public Optional<nianbao.store.item.DeletedReport> deleted(String reportId) {
+    return Optional.ofNullable((nianbao.store.item.DeletedReport) items.get(Keys.report(reportId) + "|"
+        + Keys.DELETED));
   }
 
   @Override

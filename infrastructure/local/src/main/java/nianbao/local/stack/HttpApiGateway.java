@@ -136,9 +136,11 @@ final class HttpApiGateway implements AutoCloseable {
     context.put("timeEpoch", now.toEpochMilli());
     if (match.authorization().equals("JWT")) {
       // the local stack has no sign-in: its authorizer lets every request through as one local user, so the
-      // function sees the claims a Cognito JWT authorizer would pass it
+      // function sees the claims a Cognito JWT authorizer would pass it; that user is an administrator (group
+      // admin, as HTTP APIs pass an array claim: "[admin]"), who may delete and restore reports
       ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
       jwt.putObject("claims").put("sub", "00000000-0000-0000-0000-000000000000").put("cognito:username", "local")
+          .put("cognito:groups", "[admin]")
           .put("email", "local@127.0.0.1").put("token_use", "access").put("iss", "nianbao-local-stack");
       jwt.putNull("scopes");
     }

@@ -91,6 +91,7 @@ class TemplateRunnerWiringTest {
     JsonNode seen = Http.json(upload);
     assertEquals("POST /uploads", seen.path("routeKey").asText());
     assertEquals("local", seen.path("claims").path("cognito:username").asText());
+    assertEquals("[admin]", seen.path("claims").path("cognito:groups").asText(), "the local user is an administrator");
     assertTrue(seen.path("isBase64Encoded").asBoolean(), "binary bodies arrive base64-encoded");
     assertEquals("AAEC/w==", seen.path("body").asText());
   }

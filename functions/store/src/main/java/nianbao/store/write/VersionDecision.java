@@ -1,0 +1,119 @@
+package nianbao.store.write;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import nianbao.store.Identity;
+import nianbao.store.item.ReportHead;
+import nianbao.store.item.ReportHeadBuilder;
+import nianbao.store.item.ReportVersion;
+import nianbao.store.item.ReportVersionBuilder;
+
+/**
+ * A reviewer chooses which version of a report is current, or removes one version: the chosen version made current
+ * as a new upload would be (head, rule items, summaries by their delta, the cross-year findings on both sides, the
+ * review record applied), and the history entry, in one transaction.
+ */
+final class VersionDecision {
+  private final Snapshot read;
+  private final String now;
+
+  VersionDecision(Snapshot read, String now) {
+    this.read = read;
+    this.now = now;
+  }
+
+  Decision choose(Change.ChooseVersion change) {
+    ReportHead head = read.head(change.reportId()).filter(h -> !h.rejected()).orElse(null);
+    Decision refused = refused(change.reportId(), head, change.expectedRevision());
+    if (refused != null) {
+      return refused;
+    }
+    ReportVersion chosen = read.version(head.reportId(), change.sha256()).orElse(null);
+    if (chosen == null) {
+      return Decision.nothing(WriteResult.NOT_FOUND, head.reportId(), head.status());
+    } else if (chosen.withdrawn()) {
+      return Decision.nothing(WriteResult.VERSION_WITHDRAWN, head.reportId(), head.status());
+    } else if (chosen.sha256().equals(head.currentSha())) {
+      return Decision.nothing(WriteResult.UNCHANGED, head.reportId(), head.status());
+    }
+    Writes writes = new Writes();
+    ReportVersion current = currentVersion(head);
+    makeCurrent(writes, head, current, chosen);
+    ReportHead written = writes.puts(ReportHead.class).get(0);
+    writes.put(Audit.entry(head.reportId(), Audit.VERSION_CURRENT, change.by(), chosen.sha256(), summary(current),
+        summary(chosen), written.revision(), now));
+    return new Decision(WriteResult.CURRENT_CHOSEN, head.reportId(), written.status(), writes);
+  }
+
+  Decision remove(Change.RemoveVersion change) {
+    ReportHead head = read.head(change.reportId()).filter(h -> !h.rejected()).orElse(null);
+    Decision refused = refused(change.reportId(), head, change.expectedRevision());
+    if (refused != null) {
+      return refused;
+    }
+    ReportVersion leaving = read.version(head.reportId(), change.sha256()).orElse(null);
+    if (leaving == null) {
+      return Decision.nothing(WriteResult.NOT_FOUND, head.reportId(), head.status());
+    } else if (leaving.withdrawn()) {
+      return Decision.nothing(WriteResult.UNCHANGED, head.reportId(), head.status());
+    }
+    Optional<ReportVersion> newest = read.versions(head.reportId()).stream()
+        .filter(v -> !v.withdrawn() && !v.sha256().equals(leaving.sha256()))
+        .max(Comparator.comparing(ReportVersion::uploadOrder));
+    if (newest.isEmpty()) {
+      return Decision.nothing(WriteResult.LAST_VERSION, head.reportId(), head.status());
+    }
+    Writes writes = new Writes();
+    // its objects stay in the bucket (and listed in sources): a retried event of one of them changes nothing
+    writes.put(ReportVersionBuilder.builder(leaving).withdrawn(true).removedAt(now).removedBy(change.by()).build());
+    ReportVersion current = leaving;
+    if (leaving.sha256().equals(head.currentSha())) {
+      current = read.version(head.reportId(), newest.get().sha256()).orElseThrow();
+      makeCurrent(writes, head, leaving, current);
+    } else {
+      writes.put(ReportHeadBuilder.builder(head).revision(head.revision() + 1).updatedAt(now).build(), head);
+      current = currentVersion(head);
+    }
+    ReportHead written = writes.puts(ReportHead.class).get(0);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("current", summary(current));
+    writes.put(Audit.entry(head.reportId(), Audit.VERSION_REMOVED, change.by(), leaving.sha256(), summary(leaving),
+        after, written.revision(), now));
+    return new Decision(WriteResult.VERSION_REMOVED, head.reportId(), written.status(), writes);
+  }
+
+  /** {@code next} (with its body) made current in place of {@code old}, the report's current version until now. */
+  private void makeCurrent(Writes writes, ReportHead head, ReportVersion old, ReportVersion next) {
+    CurrentReport current = new CurrentReport(read, writes, now);
+    Identity id = new Identity(head.agencyKey(), head.agencyNorm(), head.year(), head.reportId());
+    current.makeCurrent(id, head, current.current(head.reportId(), old), read.body(next), next, head.versionCount());
+  }
+
+  /** A version as the history shows it. */
+  static Map<String, Object> summary(ReportVersion v) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("sha256", v.sha256());
+    out.put("name", v.sourceName());
+    out.put("uploadedAt", v.uploadedAt());
+    out.put("status", v.status());
+    return out;
+  }
+
+  private ReportVersion currentVersion(ReportHead head) {
+    return read.version(head.reportId(), head.currentSha()).orElseThrow(() -> new IllegalStateException(
+        "report " + head.reportId() + " lost its current version"));
+  }
+
+  /** No report, or not at the revision the reviewer saw: nothing is written. */
+  static Decision refused(String reportId, ReportHead head, Long expectedRevision) {
+    if (head == null) {
+      return Decision.nothing(WriteResult.NOT_FOUND, reportId, null);
+    }
+    if (expectedRevision != null && expectedRevision != head.revision()) {
+      return Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status());
+    }
+    return null;
+  }
+}
