@@ -35,6 +35,10 @@ interface UploadStatus {
   errors: number | null;
   warnings: number | null;
   notes: number | null;
+  /** whether the uploaded file's own version is the report's current one (null: not said) */
+  current: boolean | null;
+  /** the current version this upload replaced, if it did */
+  replaced: { sha256: string; name: string | null; uploadedAt: string | null } | null;
 }
 
 function extOf(name: string): string {
@@ -61,7 +65,19 @@ function toStatus(raw: Record<string, unknown>): UploadStatus {
     errors: (raw.errors ?? report.errors ?? null) as number | null,
     warnings: (raw.warnings ?? report.warnings ?? null) as number | null,
     notes: (raw.notes ?? report.notes ?? null) as number | null,
+    current: typeof raw.current === 'boolean' ? raw.current : null,
+    replaced: (raw.replaced ?? null) as UploadStatus['replaced'],
   };
+}
+
+/** What the upload did to the report's current version: replaced one (替换了 … 的当前版本), or left it. */
+function versionNote(s: UploadStatus): string {
+  if (s.replaced) {
+    const r = s.replaced;
+    const when = r.uploadedAt ? `（${r.uploadedAt.slice(0, 10)} 上传）` : '';
+    return `替换了 ${r.name ?? r.sha256.slice(0, 12)}${when} 的当前版本`;
+  }
+  return s.current === false ? '已存为该报告的另一版本，当前版本未变' : '';
 }
 
 function put(p: Presigned, file: File, contentType: string, onProgress: (f: number) => void, signal: AbortSignal): Promise<void> {
@@ -207,6 +223,8 @@ export async function render(ctx: ViewContext): Promise<void> {
               bar.remove();
               const counts = s.errors !== null ? ` 错误 ${s.errors} · 警告 ${s.warnings ?? 0}${s.notes ? ` · 读取说明 ${s.notes}` : ''}` : '';
               state.replaceChildren(s.reportStatus ? statusBadge(s.reportStatus) : '已识别', counts);
+              const note = versionNote(s);
+              if (note) state.append(h('span', { class: 'up-replaced' }, ` · ${note}`));
               link.replaceChildren(h('a', { href: `#/reports/${encodeURIComponent(s.reportId)}`, class: 'report-link' }, '打开报告'));
               return;
             }

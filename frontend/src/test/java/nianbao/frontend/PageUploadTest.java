@@ -131,6 +131,20 @@ class PageUploadTest extends PageSession {
   }
 
 
+  @Test
+  @Order(3)
+  void anUploadThatReplacesAReportsCurrentVersionSaysSoOnItsCard() throws IOException {
+    go("#/upload");
+    Path again = java.nio.file.Files.writeString(files.resolve("新乡县（再次更正）.txt"),
+        nianbao.fixtures.SeedReports.text(PageFiles.SEED_003).stripTrailing() + "\n本报告于次年四月再次更正。\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    browser.driver.findElement(By.id("file-input")).sendKeys(again.toString());
+    WebElement card = browser.waitFor("li.upload.done[data-file='新乡县（再次更正）.txt']");
+    String state = card.findElement(By.cssSelector(".up-state")).getText();
+    assertTrue(state.contains("替换了 ") && state.contains("的当前版本"), state);
+    noCspViolations();
+  }
+
   private static long gzipSize(byte[] bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out) {

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * its files' object versions deleted from the reports bucket (and the removal applied at once, as {@code
  * ReportWriter.removeObject} does, so the bucket's ObjectRemoved event finds it done), then every item of its
  * partition (versions, body chunks, review, history, tombstone). In AWS a daily schedule invokes the api function
- * with {@link #EVENT}; locally {@code ./nianbao purge-deleted}. A report uploaded again since (it has a head) is
- * left alone.
+ * with {@link #EVENT}; the local stack runs no schedules, so there a deleted report is kept until the api function
+ * is invoked with that event. A report uploaded again since (it has a head) is left alone.
  */
 public final class DeletionPurge {
   /** The route key of the scheduled invocation (an event without request context, which HTTP cannot forge). */

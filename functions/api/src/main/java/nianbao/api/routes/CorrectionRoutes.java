@@ -109,11 +109,7 @@ public final class CorrectionRoutes {
   private static Response answer(int status, ReportView view, Corrections.State made) {
     ObjectNode out = Json.object();
     out.put("id", view.id());
-    out.put("status", view.status());
-    out.put("errors", view.errors());
-    out.put("warnings", view.warnings());
-    out.put("revision", view.revision());
-    ReviewRoutes.asRead(out, view);
+    Writes.counts(out, view);
     if (made == null) {
       out.putNull("correction");
     } else {

@@ -101,11 +101,8 @@ public final class DeletionRoutes {
     ObjectNode out = Json.object();
     out.put("id", id);
     out.put("restored", true);
-    out.put("status", view.status());
-    out.put("errors", view.errors());
-    out.put("warnings", view.warnings());
+    Writes.counts(out, view);
     out.put("notes", view.notes());
-    out.put("revision", view.revision());
     out.put("reportUrl", "/reports/" + ReportRoutes.enc(id));
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
   }

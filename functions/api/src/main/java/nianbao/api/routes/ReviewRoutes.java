@@ -96,11 +96,7 @@ public final class ReviewRoutes {
     ObjectNode out = Json.object();
     out.put("id", id);
     out.put("fingerprint", fingerprint);
-    out.put("status", view.status());
-    out.put("errors", view.errors());
-    out.put("warnings", view.warnings());
-    out.put("revision", view.revision());
-    asRead(out, view);
+    Writes.counts(out, view);
     out.set("finding", finding == null ? Json.MAPPER.nullNode() : Json.tree(finding));
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
   }

@@ -179,12 +179,8 @@ public final class VersionRoutes {
     out.put("version", sha);
     out.put("changed", o.result() != WriteResult.UNCHANGED);
     out.put("current", view.currentSha256());
-    out.put("status", view.status());
-    out.put("errors", view.errors());
-    out.put("warnings", view.warnings());
+    Writes.counts(out, view);
     out.put("notes", view.notes());
-    out.put("revision", view.revision());
-    ReviewRoutes.asRead(out, view);
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
   }
 

@@ -62,6 +62,15 @@ final class Writes {
     }
   }
 
+  /** What every write answers of the report after it: status, counts (and as read) and the revision. */
+  static void counts(com.fasterxml.jackson.databind.node.ObjectNode out, nianbao.store.ReportView view) {
+    out.put("status", view.status());
+    out.put("errors", view.errors());
+    out.put("warnings", view.warnings());
+    out.put("revision", view.revision());
+    ReviewRoutes.asRead(out, view);
+  }
+
   static String who(Request r) {
     return r.principal() == null ? LOCAL_USER : r.principal();
   }

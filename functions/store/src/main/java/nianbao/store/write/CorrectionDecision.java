@@ -40,11 +40,11 @@ final class CorrectionDecision {
 
   Decision correct(Change.Correct change) {
     ReportHead head = read.head(change.reportId()).filter(h -> !h.rejected()).orElse(null);
-    Decision refused = refused(change.reportId(), head, change.expectedRevision());
+    Decision refused = Decision.refused(change.reportId(), head, change.expectedRevision());
     if (refused != null) {
       return refused;
     }
-    ReportVersion version = currentVersion(head);
+    ReportVersion version = CurrentReport.currentVersion(read, head);
     Report asRead = read.body(version);
     try {
       ReportCells.check(asRead, change.location());
@@ -80,7 +80,7 @@ final class CorrectionDecision {
 
   Decision withdraw(Change.Uncorrect change) {
     ReportHead head = read.head(change.reportId()).filter(h -> !h.rejected()).orElse(null);
-    Decision refused = refused(change.reportId(), head, change.expectedRevision());
+    Decision refused = Decision.refused(change.reportId(), head, change.expectedRevision());
     if (refused != null) {
       return refused;
     }
@@ -92,7 +92,7 @@ final class CorrectionDecision {
       return Decision.nothing(WriteResult.NOT_FOUND, head.reportId(), head.status());
     }
     corrections.remove(withdrawn);
-    ReportVersion version = currentVersion(head);
+    ReportVersion version = CurrentReport.currentVersion(read, head);
     return write(head, version, read.body(version), review, review.withCorrections(corrections),
         Audit.entry(head.reportId(), Audit.CORRECTION_WITHDRAWN, change.by(), Audit.cell(withdrawn.location()),
             withdrawn, null, head.revision() + 1, now));
@@ -108,21 +108,5 @@ final class CorrectionDecision {
     writes.put(entry);
     ReportHead written = writes.puts(ReportHead.class).get(0);
     return new Decision(WriteResult.CORRECTED, head.reportId(), written.status(), writes);
-  }
-
-  /** No report, or not at the revision the reviewer saw: nothing is written. */
-  private static Decision refused(String reportId, ReportHead head, Long expectedRevision) {
-    if (head == null) {
-      return Decision.nothing(WriteResult.NOT_FOUND, reportId, null);
-    }
-    if (expectedRevision != null && expectedRevision != head.revision()) {
-      return Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status());
-    }
-    return null;
-  }
-
-  private ReportVersion currentVersion(ReportHead head) {
-    return read.version(head.reportId(), head.currentSha()).orElseThrow(() -> new IllegalStateException(
-        "report " + head.reportId() + " lost its current version"));
   }
 }

@@ -82,6 +82,12 @@ final class CurrentReport {
     }
   }
 
+  /** The version a head says is current, with its body; its absence is a broken store, never an answer. */
+  static ReportVersion currentVersion(Snapshot read, ReportHead head) {
+    return read.version(head.reportId(), head.currentSha()).orElseThrow(() -> new IllegalStateException(
+        "report " + head.reportId() + " lost its current version"));
+  }
+
   /** The reviewers' decisions and corrections of a report, as this decision reads them. */
   ReviewState review(String reportId) {
     return ReviewState.of(read.review(reportId));

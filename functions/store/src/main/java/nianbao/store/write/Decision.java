@@ -18,4 +18,15 @@ public record Decision(WriteResult result, String reportId, String status, Write
   static Decision nothing(WriteResult result, String reportId, String status) {
     return new Decision(result, reportId, status, new Writes());
   }
+
+  /** A reviewer's change refused: no report ({@code head} null), or not at the revision the reviewer saw; else null. */
+  static Decision refused(String reportId, nianbao.store.item.ReportHead head, Long expectedRevision) {
+    if (head == null) {
+      return nothing(WriteResult.NOT_FOUND, reportId, null);
+    }
+    if (expectedRevision != null && expectedRevision != head.revision()) {
+      return nothing(WriteResult.REVISION_MISMATCH, reportId, head.status());
+    }
+    return null;
+  }
 }

@@ -28,7 +28,7 @@ final class DeletionDecision {
 
   Decision delete(Change.Delete change) {
     ReportHead head = read.head(change.reportId()).orElse(null);
-    Decision refused = VersionDecision.refused(change.reportId(), head, change.expectedRevision());
+    Decision refused = Decision.refused(change.reportId(), head, change.expectedRevision());
     if (refused != null) {
       return refused;
     }
@@ -37,8 +37,7 @@ final class DeletionDecision {
       writes.delete(head.pk(), head.sk(), head);
       writes.count(head, null, -1);
     } else {
-      ReportVersion version = read.version(head.reportId(), head.currentSha()).orElseThrow(
-          () -> new IllegalStateException("report " + head.reportId() + " lost its current version"));
+      ReportVersion version = CurrentReport.currentVersion(read, head);
       CurrentReport current = new CurrentReport(read, writes, now);
       current.removeCurrent(identity(head), head, current.current(head.reportId(), version));
     }

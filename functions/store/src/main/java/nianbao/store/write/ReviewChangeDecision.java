@@ -51,8 +51,7 @@ final class ReviewChangeDecision {
     if (expectedRevision != null && expectedRevision != head.revision()) {
       return Current.refuse(Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status()));
     }
-    ReportVersion version = read.version(reportId, head.currentSha()).orElseThrow(() -> new IllegalStateException(
-        "report " + reportId + " lost its current version"));
+    ReportVersion version = CurrentReport.currentVersion(read, head);
     ReviewState review = new CurrentReport(read, new Writes(), now).review(reportId);
     return new Current(null, head, version, review, review.correct(read.body(version)).report(),
         Findings.read(head.crossFindings()));

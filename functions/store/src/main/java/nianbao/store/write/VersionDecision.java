@@ -26,7 +26,7 @@ final class VersionDecision {
 
   Decision choose(Change.ChooseVersion change) {
     ReportHead head = read.head(change.reportId()).filter(h -> !h.rejected()).orElse(null);
-    Decision refused = refused(change.reportId(), head, change.expectedRevision());
+    Decision refused = Decision.refused(change.reportId(), head, change.expectedRevision());
     if (refused != null) {
       return refused;
     }
@@ -39,7 +39,7 @@ final class VersionDecision {
       return Decision.nothing(WriteResult.UNCHANGED, head.reportId(), head.status());
     }
     Writes writes = new Writes();
-    ReportVersion current = currentVersion(head);
+    ReportVersion current = CurrentReport.currentVersion(read, head);
     makeCurrent(writes, head, current, chosen);
     ReportHead written = writes.puts(ReportHead.class).get(0);
     writes.put(Audit.entry(head.reportId(), Audit.VERSION_CURRENT, change.by(), chosen.sha256(), summary(current),
@@ -49,7 +49,7 @@ final class VersionDecision {
 
   Decision remove(Change.RemoveVersion change) {
     ReportHead head = read.head(change.reportId()).filter(h -> !h.rejected()).orElse(null);
-    Decision refused = refused(change.reportId(), head, change.expectedRevision());
+    Decision refused = Decision.refused(change.reportId(), head, change.expectedRevision());
     if (refused != null) {
       return refused;
     }
@@ -74,7 +74,7 @@ final class VersionDecision {
       makeCurrent(writes, head, leaving, current);
     } else {
       writes.put(ReportHeadBuilder.builder(head).revision(head.revision() + 1).updatedAt(now).build(), head);
-      current = currentVersion(head);
+      current = CurrentReport.currentVersion(read, head);
     }
     ReportHead written = writes.puts(ReportHead.class).get(0);
     Map<String, Object> after = new LinkedHashMap<>();
@@ -99,21 +99,5 @@ final class VersionDecision {
     out.put("uploadedAt", v.uploadedAt());
     out.put("status", v.status());
     return out;
-  }
-
-  private ReportVersion currentVersion(ReportHead head) {
-    return read.version(head.reportId(), head.currentSha()).orElseThrow(() -> new IllegalStateException(
-        "report " + head.reportId() + " lost its current version"));
-  }
-
-  /** No report, or not at the revision the reviewer saw: nothing is written. */
-  static Decision refused(String reportId, ReportHead head, Long expectedRevision) {
-    if (head == null) {
-      return Decision.nothing(WriteResult.NOT_FOUND, reportId, null);
-    }
-    if (expectedRevision != null && expectedRevision != head.revision()) {
-      return Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status());
-    }
-    return null;
   }
 }
