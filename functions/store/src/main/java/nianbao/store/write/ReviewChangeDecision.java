@@ -45,11 +45,9 @@ final class ReviewChangeDecision {
 
   private Current current(String reportId, Long expectedRevision) {
     ReportHead head = read.head(reportId).filter(h -> !h.rejected()).orElse(null);
-    if (head == null) {
-      return Current.refuse(Decision.nothing(WriteResult.NOT_FOUND, reportId, null));
-    }
-    if (expectedRevision != null && expectedRevision != head.revision()) {
-      return Current.refuse(Decision.nothing(WriteResult.REVISION_MISMATCH, reportId, head.status()));
+    Decision refused = Decision.refused(reportId, head, expectedRevision);
+    if (refused != null) {
+      return Current.refuse(refused);
     }
     ReportVersion version = CurrentReport.currentVersion(read, head);
     ReviewState review = new CurrentReport(read, new Writes(), now).review(reportId);
