@@ -116,6 +116,31 @@ final class StackTemplate {
     return functions;
   }
 
+  /** A function's {@code Schedule} event: EventBridge invokes it with {@code input} at each tick. */
+  record Schedule(String functionLogicalId, String eventName, String expression, String input) {}
+
+  /** Every Schedule event of every function, in template order. */
+  @SuppressWarnings("unchecked")
+  List<Schedule> schedules() {
+    List<Schedule> out = new ArrayList<>();
+    template.resources("AWS::Serverless::Function").forEach((id, r) -> {
+      Object events = template.properties(id).get("Events");
+      if (!(events instanceof Map<?, ?> byName)) {
+        return;
+      }
+      byName.forEach((name, raw) -> {
+        Map<String, Object> event = (Map<String, Object>) raw;
+        if ("Schedule".equals(String.valueOf(event.get("Type")))
+            && event.get("Properties") instanceof Map<?, ?> props) {
+          Object input = template.resolve(props.get("Input"));
+          out.add(new Schedule(id, String.valueOf(name), template.resolveString(props.get("Schedule")),
+              input == null ? "{}" : String.valueOf(input)));
+        }
+      });
+    });
+    return out;
+  }
+
   @SuppressWarnings("unchecked")
   private void readEvent(Map<String, Object> event, List<FunctionSpec.S3Subscription> s3,
       List<FunctionSpec.Route> routes) {
@@ -150,7 +175,7 @@ final class StackTemplate {
             props.get("Auth") == null ? "NONE" : "JWT"));
       }
       default -> {
-        // other event sources (schedules, queues) are not part of the local stack
+        // queues are not part of the local stack; schedules are run by LocalSchedules (see schedules())
       }
     }
   }

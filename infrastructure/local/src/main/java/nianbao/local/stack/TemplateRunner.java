@@ -200,6 +200,9 @@ public final class TemplateRunner implements AutoCloseable {
     startMillis = (System.nanoTime() - t0) / 1_000_000;
     log.accept(String.format(java.util.Locale.ROOT, "本地栈启动：S3 与 DynamoDB %.1f s，桶/表/队列 %.1f s，函数就绪 %.1f s",
         serversMillis / 1000.0, resourcesMillis / 1000.0, startMillis / 1000.0));
+    Map<String, LocalFunction> byLogicalId = new LinkedHashMap<>();
+    functions.values().forEach(f -> byLogicalId.put(f.spec().logicalId(), f));
+    started.add(new LocalSchedules(template.schedules(), byLogicalId, async, log));
     int redelivered = async.redeliver(functions);
     if (redelivered > 0) {
       log.accept("上次停止时有 " + redelivered + " 个 S3 事件尚未处理完，已重新交给函数 (" + redelivered
