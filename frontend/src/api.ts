@@ -49,7 +49,9 @@ async function problemOf(res: Response): Promise<ApiError> {
 async function send(method: string, path: string, query: Query | undefined, body: unknown, signal?: AbortSignal,
   auth = false): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // a file goes as it is (a roster's CSV, in whatever encoding it was saved); anything else as JSON
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = file ? (body.type || 'text/csv') : 'application/json';
   // writes need the signed-in user's token in AWS; reads too where the stack protects them (ProtectReads)
   const token = accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -63,7 +65,7 @@ async function send(method: string, path: string, query: Query | undefined, body
       res = await fetch(apiUrl(path, query), {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : file ? body : JSON.stringify(body),
         signal,
         credentials: 'omit',
         // revalidate every read (If-None-Match → 304 when unchanged): the API lets caches keep an answer for 10 s,
@@ -100,6 +102,11 @@ export async function writeJson<T>(method: 'PUT' | 'POST' | 'DELETE', path: stri
 
 export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal, auth = false): Promise<T> {
   return json<T>(await send('POST', path, undefined, body, signal, auth));
+}
+
+/** PUTs a file as the request body (its own type, text/csv when it has none). */
+export async function putFile<T>(path: string, query: Query, file: Blob, signal?: AbortSignal, auth = false): Promise<T> {
+  return json<T>(await send('PUT', path, query, file, signal, auth));
 }
 
 // ---- shapes the page reads (tolerant of the few names an API might choose) ----

@@ -1,11 +1,11 @@
 // Apache ECharts, tree-shaken: bar charts on a canvas, with tooltips drawn as rich text on the canvas (no
 // HTML from data ever reaches the DOM) and ECharts' aria description on the container.
 import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 export interface BarItem {
   name: string;
@@ -62,6 +62,39 @@ export function barChart(el: HTMLElement, items: BarItem[], opts: { horizontal?:
     });
     chart.getZr().setCursorStyle('pointer');
   }
+  charts.add(chart);
+  if (!resizeHooked) {
+    resizeHooked = true;
+    window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+  }
+  return chart;
+}
+
+export interface LineSeries {
+  name: string;
+  /** One value per category (null: no value that year — a gap, never a 0). */
+  values: (number | null)[];
+}
+
+/** Lines over years (or any categories); {@code percent}: values are shares, drawn as percentages. */
+export function lineChart(el: HTMLElement, categories: string[], series: LineSeries[], opts: { percent?: boolean; description: string }): echarts.ECharts {
+  const chart = echarts.init(el, undefined, { renderer: 'canvas', locale: 'ZH' });
+  const fmt = (v: number | null) => (v === null || v === undefined ? '—' : opts.percent ? `${(v * 100).toFixed(1)}%` : String(v));
+  chart.setOption({
+    aria: { enabled: true, label: { description: opts.description } },
+    animation: false,
+    legend: { type: 'scroll', top: 0, textStyle: { fontSize: 12 } },
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: number | null) => fmt(v) },
+    xAxis: { type: 'category', data: categories, axisLabel: { color: '#333' } },
+    yAxis: {
+      type: 'value',
+      minInterval: opts.percent ? undefined : 1,
+      axisLabel: { color: '#555', formatter: (v: number) => (opts.percent ? `${Math.round(v * 100)}%` : String(v)) },
+      splitLine: { lineStyle: { color: '#e6e6e6' } },
+    },
+    series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: false, symbolSize: 6 })),
+  });
   charts.add(chart);
   if (!resizeHooked) {
     resizeHooked = true;

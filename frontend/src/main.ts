@@ -21,6 +21,9 @@ const routes: { pattern: RegExp; nav: string; load: () => Promise<ViewModule> }[
   { pattern: /^\/reports\/([^/]+)\/?$/, nav: 'reports', load: () => import('./views/detail') },
   { pattern: /^\/agencies\/?$/, nav: 'agencies', load: () => import('./views/agencies') },
   { pattern: /^\/agencies\/([^/]+)\/?$/, nav: 'agencies', load: () => import('./views/compare') },
+  { pattern: /^\/rankings\/?$/, nav: 'rankings', load: () => import('./views/rankings') },
+  { pattern: /^\/trends\/?$/, nav: 'rankings', load: () => import('./views/trends') },
+  { pattern: /^\/rosters\/?$/, nav: 'rosters', load: () => import('./views/rosters') },
   { pattern: /^\/upload\/?$/, nav: 'upload', load: () => import('./views/upload') },
 ];
 

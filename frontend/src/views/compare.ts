@@ -54,7 +54,8 @@ export async function render(ctx: ViewContext): Promise<void> {
   const name = String(raw.agency ?? years[years.length - 1]?.row.agency ?? key);
   document.title = `${name} · 跨年对比`;
   const head = viewHeader(`${name} · 跨年对比`,
-    h('span', { class: 'muted' }, regionText(region.province as string, region.city as string, region.county as string)));
+    h('span', { class: 'muted' }, regionText(region.province as string, region.city as string, region.county as string)),
+    h('a', { href: `#/trends?agencyKey=${encodeURIComponent(key)}`, class: 'btn btn-small' }, '历年趋势'));
   if (!years.length) {
     ctx.main.replaceChildren(head, notFoundState('该机关的报告'));
     return;

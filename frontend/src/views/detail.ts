@@ -10,6 +10,7 @@ import { cellsOf, expectedActual, findingsByCell, isDismissed, isNote, locationT
 import { allCells, cellId, tableA, tableB, tableC, valueAt, type CellKey, type ReportTables } from '../tables';
 import { rejectedSourceLink } from '../sourceLink';
 import { correctionsList, listKeys, restoreFocus, reviewBar, reviewControls, shortcutsHelp, type Correction } from '../review';
+import { indicatorTable, type Indicator } from '../indicators';
 import { agencyKeyOf, errorState, loadingState, notFoundState, regionText, routeHref, ruleBadge, severityBadge, statusBadge, viewHeader } from '../ui';
 
 export interface ReportDoc extends ReportTables {
@@ -34,6 +35,8 @@ export interface ReportDoc extends ReportTables {
   notes?: number;
   agencyKey?: string;
   evidence?: Record<string, Evidence> | null;
+  /** The API's, not core's: the report's indicators with their definitions. */
+  indicators?: Indicator[] | null;
 }
 
 interface VersionRow {
@@ -63,7 +66,7 @@ export function toDoc(raw: Record<string, unknown>): ReportDoc {
   const upload = (raw.upload ?? null) as Record<string, unknown> | null;
   const doc: ReportDoc = { ...body };
   doc.reportId = String(raw.id ?? raw.reportId ?? body.reportId ?? '');
-  for (const k of ['status', 'agencyKey', 'reason', 'uploadedAt'] as const) {
+  for (const k of ['status', 'agencyKey', 'reason', 'uploadedAt', 'indicators'] as const) {
     if (raw[k] !== undefined && raw[k] !== null) (doc as Record<string, unknown>)[k] = raw[k];
   }
   if (!doc.agency && raw.agency) doc.agency = String(raw.agency);
@@ -270,6 +273,8 @@ export async function render(ctx: ViewContext): Promise<void> {
       tableSection('二', tableA(report, fill)),
       tableSection('三', tableB(report, fill)),
       tableSection('四', tableC(report, fill)),
+      report.indicators?.length ? h('section', { class: 'report-section', id: 'indicators', 'aria-labelledby': 'indicators-title' },
+        h('h2', { id: 'indicators-title' }, '指标'), indicatorTable(report.indicators, '本报告的指标')) : null,
       textSection('problems'),
       textSection('other'),
     ] : null,

@@ -73,6 +73,10 @@ public final class ApiFactory {
     routes.addAll(new nianbao.api.routes.DeletionRoutes(ctx).routes());
     routes.addAll(new AgencyRoutes(ctx).routes());
     routes.addAll(new SummaryRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.RankingRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.TrendRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.RosterRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.OversightExports(ctx).routes());
     routes.addAll(exports.routes());
     routes.addAll(new UploadRoutes(ctx).routes());
     routes.add(OpenApi.route(() -> List.copyOf(routes), ctx.config().protectReads()));

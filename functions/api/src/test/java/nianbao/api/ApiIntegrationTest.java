@@ -378,7 +378,7 @@ class ApiIntegrationTest {
 
     String reports = stack.get("/export/reports.csv?agency=" + ApiStack.enc("新乡县")).body();
     assertTrue(reports.startsWith("\uFEFF报告编号,机关,年度,省,市,县,状态,错误数,警告数,读取说明数,标题"), reports);
-    assertTrue(reports.contains(xinxiang2022 + ",新乡县人民政府,2022,河南省,新乡市,新乡县,VALID,0," + warnings + "," + notes
+    assertTrue(reports.contains(xinxiang2022 + ",新乡县人民政府,2022,河南省,新乡市,新乡县,通过,0," + warnings + "," + notes
         + ","), reports);
     String[] noteLines = stack.get("/export/findings.csv?agency=" + ApiStack.enc("新乡县") + "&severity=note").body()
         .split("\r\n");
@@ -388,7 +388,7 @@ class ApiIntegrationTest {
     }
     assertEquals(1 + agencyNotes, noteLines.length);
     for (int i = 1; i < noteLines.length; i++) {
-      assertTrue(noteLines[i].contains(",S2,note,"), noteLines[i]);
+      assertTrue(noteLines[i].contains(",S2,读取说明,"), noteLines[i]);
     }
   }
 

@@ -186,6 +186,32 @@ class ContractTest {
     get("/summary", "/summary");
     get("/summary", "/summary?year=2022&province=" + ApiStack.enc("河南省"));
     get("/summary", "/summary?year=2031");
+    // rankings and trends
+    get("/rankings", "/rankings?year=2022");
+    get("/rankings", "/rankings?year=2022&province=" + ApiStack.enc("河南省") + "&by=disclosure&order=asc&limit=1");
+    get("/rankings", "/rankings?by=errors");
+    get("/rankings", "/rankings?year=2022&by=nonsense");
+    get("/trends", "/trends");
+    get("/trends", "/trends?province=" + ApiStack.enc("河南省") + "&city=" + ApiStack.enc("新乡市"));
+    get("/trends", "/trends?agencyKey=" + agencyKey);
+    get("/trends", "/trends?agencyKey=ffffffffffffffff");
+    get("/trends", "/trends?city=" + ApiStack.enc("新乡市"));
+    // rosters
+    String rosterScope = "?year=2022&province=" + ApiStack.enc("河南省");
+    Map<String, String> csv = Map.of("content-type", "text/csv");
+    check("PUT", "/rosters", stack.callBytes("PUT", "/rosters" + rosterScope, csv,
+        "机关名称\n新乡县人民政府\n卫辉市教育局\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    check("PUT", "/rosters", stack.callBytes("PUT", "/rosters" + rosterScope, csv,
+        "名字\n某局\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    check("PUT", "/rosters", guarded.call("PUT", "/rosters" + rosterScope, csv, "机关名称\n某局\n"));
+    get("/rosters", "/rosters" + rosterScope);
+    get("/rosters", "/rosters?year=2022");
+    get("/rosters", "/rosters?year=2021&province=" + ApiStack.enc("湖南省"));
+    get("/export/rankings.csv", "/export/rankings.csv?year=2022&by=disclosure");
+    get("/export/rankings.csv", "/export/rankings.csv?by=errors");
+    get("/export/roster.csv", "/export/roster.csv" + rosterScope);
+    get("/export/roster.csv", "/export/roster.csv?year=2022");
+    get("/export/roster.csv", "/export/roster.csv?year=2021&province=" + ApiStack.enc("湖南省"));
     // exports
     get("/export/reports.csv", "/export/reports.csv");
     get("/export/findings.csv", "/export/findings.csv?year=2022");

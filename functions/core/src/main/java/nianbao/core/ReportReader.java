@@ -21,9 +21,10 @@ public final class ReportReader {
   /**
    * Bumped whenever recognition or a rule changes what a report's JSON would be, or what counts as a report
    * (rules/3: {@link ReportShape}; a document stored as a report before is re-read and may now be refused;
-   * rules/4: each filled cell's {@code evidence}, so that reprocessing adds it to stored reports).
+   * rules/4: each filled cell's {@code evidence}, so that reprocessing adds it to stored reports; rules/5: the
+   * date the report prints for itself, {@code dated}, which rosters judge timeliness by).
    */
-  public static final String RULES_VERSION = "rules/4";
+  public static final String RULES_VERSION = "rules/5";
 
   private ReportReader() {}
 

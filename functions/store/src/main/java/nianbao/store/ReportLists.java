@@ -15,4 +15,8 @@ final class ReportLists {
   Page<ReportRow> list(ListFilter f, ListSort sort, int limit, String cursor) {
     return reader.list(f, sort, limit, cursor);
   }
+
+  Page<ReportRow> ranking(ListFilter f, ListSort by, boolean ascending, int limit, String cursor) {
+    return reader.ranking(f, by, ascending, limit, cursor);
+  }
 }

@@ -388,6 +388,60 @@ public final class ReportStore {
     return lists.list(f, sort, limit, cursor);
   }
 
+  /**
+   * A page of a ranking of a year's reports in a region, by errors or an indicator (only the reports it ranks:
+   * known, over at least ten cases), highest first unless {@code ascending}: list entries, one key range per status
+   * and level — never every report of the scope. Costs: functions/store/README.md, "Rankings".
+   */
+  public Page<ReportRow> ranking(ListFilter f, ListSort by, boolean ascending, int limit, String cursor) {
+    return lists.ranking(f, by, ascending, limit, cursor);
+  }
+
+  /** The summaries of a region in each of {@code years} that has one (one BatchGetItem per 100 years). */
+  public List<Summary> summaries(List<Integer> years, String province, String city) {
+    List<Summary> out = new ArrayList<>();
+    for (int from = 0; from < years.size(); from += 100) {
+      List<Integer> slice = years.subList(from, Math.min(years.size(), from + 100));
+      List<Map<String, AttributeValue>> keys = slice.stream().map(y -> Map.of(
+          Keys.PK, AttributeValue.fromS(Keys.summary(y, province, city)), Keys.SK, AttributeValue.fromS(Keys.SUMMARY)))
+          .toList();
+      Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
+          Map.of(tableName, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys)
+              .consistentRead(true).build());
+      while (!request.isEmpty() && !request.get(tableName).keys().isEmpty()) {
+        var asked = request;
+        var response = dynamo.batchGetItem(r -> r.requestItems(asked));
+        for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+          out.add(summaryOf(item));
+        }
+        if (!response.hasUnprocessedKeys() || response.unprocessedKeys().isEmpty()) {
+          break;
+        }
+        request = response.unprocessedKeys();
+      }
+    }
+    out.sort(Comparator.comparing(Summary::year));
+    return out;
+  }
+
+  /** A summary item as its scope's {@link Summary}; the scope from its key {@code SUM#<year>#<province>#<city>}. */
+  private static Summary summaryOf(Map<String, AttributeValue> item) {
+    String[] scope = item.get(Keys.PK).s().split("#", -1);
+    Map<String, BigDecimal> values = new LinkedHashMap<>();
+    item.forEach((k, v) -> {
+      if (v.n() != null) {
+        values.put(k, new BigDecimal(v.n()));
+      }
+    });
+    AttributeValue updated = item.get("updatedAt");
+    return new Summary(scope[1].equals("*") ? null : Integer.valueOf(scope[1]), star(scope[2]), star(scope[3]),
+        values, updated == null ? null : updated.s());
+  }
+
+  private static String star(String part) {
+    return part.equals("*") ? null : part;
+  }
+
   static Key key(String pk, String sk) {
     return Key.builder().partitionValue(pk).sortValue(sk).build();
   }

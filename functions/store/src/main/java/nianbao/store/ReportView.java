@@ -19,6 +19,7 @@ import nianbao.store.item.ReportHead;
  * @param corrected     the corrections applied to the current version's values
  * @param reviewed      whether reviewers changed what the version's body says (values corrected, findings
  *                      dismissed): its served report needs the review record
+ * @param indicators    the current report's indicator figures ({@code IndicatorFigures.read}), null before kept
  * @param revision      the stored revision of the report's state: a write may be conditioned on it (If-Match)
  * @param reviewState   core's {@code ReviewStates} (PENDING, REVIEWED, NOTIFIED, RECTIFIED); null for a rejected
  *                      upload, or a report not written since review states were added
@@ -27,7 +28,7 @@ public record ReportView(String id, boolean rejected, String status, String agen
     String title, Region region, int errors, int warnings, int notes, Map<String, Integer> findingsByRule,
     List<Finding> crossYearFindings, String reason, String uploadedAt, int versionCount, String reader,
     String rulesVersion, String currentSha256, SourceFile file, long revision, int readErrors, int readWarnings,
-    int corrected, boolean reviewed, String reviewState) {
+    int corrected, boolean reviewed, String reviewState, String indicators) {
 
   static ReportView of(ReportHead h) {
     return new ReportView(h.reportId(), h.rejected(), h.status(), h.rejected() ? null : h.agencyKey(), h.agency(),
@@ -37,7 +38,7 @@ public record ReportView(String id, boolean rejected, String status, String agen
         h.currentSha(), new SourceFile(h.bucket(), h.key(), objectVersion(h.versionId()), h.size(), h.format(),
         h.sourceName()), h.revision(), h.readErrors() == null ? h.errors() : h.readErrors(),
         h.readWarnings() == null ? h.warnings() : h.readWarnings(), h.corrected() == null ? 0 : h.corrected(),
-        h.reviewed(), h.reviewState());
+        h.reviewed(), h.reviewState(), h.indicators());
   }
 
   /** The rules with findings still counted (a rule whose findings were all dismissed is kept at 0 in the head). */

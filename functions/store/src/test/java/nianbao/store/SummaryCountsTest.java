@@ -15,7 +15,8 @@ class SummaryCountsTest {
   private static ReportHead head(Integer year, String province, String city, String status) {
     return new ReportHead("a-2022", ReportHead.KIND_REPORT, "a", "机关", "机关", year, "2021", "t", "410721",
         province, city, null, status, 1, 2, 3, Map.of("B1", 1, "S2", 5), null, "sha", 1, "2023-01-01T00:00:00Z",
-        "o", "b", "k", null, null, 1L, "txt", "n", "txt/1", "rules/1", null, 1, "now", null, null, null, "PENDING");
+        "o", "b", "k", null, null, 1L, "txt", "n", "txt/1", "rules/1", null, 1, "now", null, null, null, "PENDING", null,
+        null, null);
   }
 
   @Test

@@ -72,7 +72,7 @@ public final class ExportRoutes {
             .response(303, "application/json", "ExportLink", "导出过大：已写入导出存储桶，跳转到下载地址", "Location")
             .problem(400, "参数有误或筛选组合不受支持").to(r -> export(r, REPORTS)),
         Route.get("/export/findings.csv", "exportFindings", "导出发现（CSV，每条发现一行）")
-            .description("“级别”列为 error（错误）、warning（警告）或 note（读取说明：nianbao 如何读取文档，不是报告本身的问题）；"
+            .description("“级别”列为 错误、警告 或 读取说明（nianbao 如何读取文档，不是报告本身的问题）；行、列为模板中的名称；"
                 + "severity 只导出这一级别。")
             .params(findingParams())
             .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag")
@@ -248,6 +248,7 @@ public final class ExportRoutes {
   int reports(Csv csv, ListFilter filter, ListSort sort, long deadline) {
     List<String> header = new ArrayList<>(REPORT_COLUMNS);
     SharedParameters.RULES.forEach(rule -> header.add(rule + " 发现数"));
+    header.addAll(Csv.INDICATOR_COLUMNS);
     csv.row(header);
     int rows = each((head, report) -> {
       List<Object> line = new ArrayList<>();
@@ -257,12 +258,12 @@ public final class ExportRoutes {
       line.add(Csv.text(head.region().province()));
       line.add(Csv.text(head.region().city()));
       line.add(Csv.text(head.region().county()));
-      line.add(head.status());
+      line.add(Csv.status(head.status()));
       line.add(head.errors());
       line.add(head.warnings());
       line.add(head.notes());
       line.add(Csv.text(head.rejected() ? head.reason() : head.title()));
-      line.add(head.uploadedAt());
+      line.add(Csv.chinaTime(head.uploadedAt()));
       line.add(report == null ? null : report.template());
       Applications b = report == null ? null : report.applications();
       line.add(total(b, List.of("newReceived")));
@@ -294,6 +295,7 @@ public final class ExportRoutes {
       }
       Map<String, Integer> counts = head.findingsByRule();
       SharedParameters.RULES.forEach(rule -> line.add(counts.getOrDefault(rule, 0)));
+      Csv.addIndicators(line, report == null ? Map.of() : nianbao.core.indicators.Indicators.of(report));
       csv.row(line);
       return 1;
     }, filter, sort, deadline);
@@ -319,10 +321,12 @@ public final class ExportRoutes {
         line.add(Csv.text(head.region().province()));
         line.add(Csv.text(head.region().city()));
         line.add(f.rule());
-        line.add(f.severity() == null ? null : f.severity().json());
+        line.add(f.severity() == null ? null : Vocabulary.severityLabel(f.severity()));
         line.add(f.location() == null ? null : f.location().section());
-        line.add(f.location() == null ? null : f.location().row());
-        line.add(f.location() == null ? null : f.location().column());
+        line.add(f.location() == null || f.location().row() == null ? null
+            : Vocabulary.rowName(f.location().row()));
+        line.add(f.location() == null || f.location().column() == null ? null
+            : Vocabulary.columnName(f.location().column()));
         line.add(Csv.text(f.message()));
         line.add(Csv.text(f.expected()));
         line.add(Csv.text(f.actual()));
@@ -403,49 +407,5 @@ public final class ExportRoutes {
     out.put("bytes", bytes);
     return Response.redirect(303, presigned.url().toString()).header("Content-Type", Response.JSON)
         .body(Json.write(out));
-  }
-
-  /** RFC 4180 CSV with a BOM and CRLF. */
-  static final class Csv {
-    private final StringBuilder sb = new StringBuilder("\uFEFF");
-
-    /** Marks untrusted text: a leading =, +, -, @, tab or CR would make a spreadsheet read it as a formula. */
-    static Text text(String s) {
-      return s == null ? null : new Text(s);
-    }
-
-    record Text(String value) {}
-
-    void row(List<?> cells) {
-      for (int i = 0; i < cells.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        Object c = cells.get(i);
-        if (c == null) {
-          continue;
-        }
-        String s;
-        if (c instanceof Text t) {
-          s = t.value();
-          if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-          }
-        } else {
-          s = c.toString();
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-          sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-        } else {
-          sb.append(s);
-        }
-      }
-      sb.append("\r\n");
-    }
-
-    @Override
-    public String toString() {
-      return sb.toString();
-    }
   }
 }

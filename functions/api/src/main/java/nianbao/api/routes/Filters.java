@@ -46,7 +46,8 @@ final class Filters {
           .toList() + "}", "审核状态：PENDING 待审核，REVIEWED 已审核，NOTIFIED 已通知整改，RECTIFIED 已整改"),
       Param.query("sort", "{\"type\":\"string\",\"enum\":" + ListSort.codes().stream().map(c -> "\"" + c + "\"")
           .toList() + ",\"default\":\"newest\"}",
-          "排序：newest 最新年度与上传在前，errors 错误最多在前，agency 按机关名称"));
+          "排序：newest 最新年度与上传在前，errors 错误最多在前，agency 按机关名称；指标代码（" + String.join("、",
+              nianbao.core.indicators.Indicator.codes()) + "）按该指标从高到低，分母小于 10 的排在其后，无法计算的最后"));
 
   static ListFilter read(Request r, Clock clock) {
     String agency = Params.text(r, "agency", 100);

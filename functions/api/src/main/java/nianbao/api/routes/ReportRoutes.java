@@ -45,7 +45,8 @@ public final class ReportRoutes {
     listParams.add(Param.query("cursor", "{\"type\":\"string\"}", "上一页返回的 cursor，原样使用"));
     return List.of(
         Route.get("/reports", "listReports", "报告列表")
-            .description("按年度、省、市、县、层级、状态、规则、机关名称的任意组合筛选，按 sort 排序（默认最新在前），"
+            .description("按年度、省、市、县、层级、状态、规则、机关名称的任意组合筛选，按 sort 排序（默认最新在前；"
+                + "sort=指标代码 时按该指标从高到低：分母不小于 10 的在前，分母小于 10 的其次，无法计算的最后），"
                 + "用 cursor 翻页直到没有 cursor。一页最多读取 limit 的几倍条目：按机关名称筛选（或规则配合 newest 以外的"
                 + "排序）时，一页可能少于 limit 条甚至为空而仍有 cursor，继续翻页即可。city、county 需要 province。")
             .params(listParams).json(200, "ReportList", "一页报告").problem(400, "参数有误（如 city 没有 province）")
@@ -146,6 +147,9 @@ public final class ReportRoutes {
     o.put("uploadedAt", row.uploadedAt());
     row.rules().forEach(o.putArray("rules")::add);
     o.put("reviewState", row.reviewState());
+    if (row.indicators() != null) {
+      o.set("indicators", IndicatorJson.of(nianbao.store.IndicatorFigures.read(row.indicators()), false));
+    }
     return o;
   }
 
@@ -186,11 +190,13 @@ public final class ReportRoutes {
     if (h.rejected()) {
       out.putNull("report");
       out.putArray("corrections");
+      out.putArray("indicators");
     } else {
       nianbao.store.ReportStore.Reviewed reviewed = ctx.store().reviewed(h);
       out.set("report", Json.tree(reviewed.report()));
       SectionRoutes.capLongSections((ObjectNode) out.get("report"), h.id());
       out.set("corrections", CorrectionRoutes.json(reviewed.corrections()));
+      out.set("indicators", IndicatorJson.of(nianbao.core.indicators.Indicators.of(reviewed.report()), true));
     }
     return Response.read(Json.write(out));
   }

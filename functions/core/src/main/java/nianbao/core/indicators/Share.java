@@ -9,7 +9,8 @@ package nianbao.core.indicators;
 public record Share(Indicator indicator, Long numerator, Long denominator, Double value, boolean smallBase,
     String unknownBecause) {
 
-  static Share of(Indicator indicator, Long numerator, Long denominator) {
+  /** The share of {@code numerator} over {@code denominator}, either unknown when null (a blank cell). */
+  public static Share of(Indicator indicator, Long numerator, Long denominator) {
     if (numerator == null || denominator == null) {
       return new Share(indicator, numerator, denominator, null, false, "所需单元格为空");
     }

@@ -44,7 +44,11 @@ final class ReportJsonReader {
         : Report.TEMPLATE_2019.equals(template) ? proactive2019(proactive) : proactive2021(proactive),
         applications(object(r.get("applications"), "applications")),
         review(object(r.get("reviewAndLitigation"), "reviewAndLitigation")), findings == null ? List.of() : findings,
-        evidence(object(r.get("evidence"), "evidence")));
+        evidence(object(r.get("evidence"), "evidence")), dated(object(r.get("dated"), "dated")));
+  }
+
+  private static nianbao.core.model.PrintedDate dated(Map<String, Object> d) {
+    return d == null ? null : new nianbao.core.model.PrintedDate(text(d, "date"), text(d, "kind"), text(d, "printed"));
   }
 
   private static Map<String, Evidence> evidence(Map<String, Object> cells) {

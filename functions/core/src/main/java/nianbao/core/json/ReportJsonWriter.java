@@ -61,6 +61,13 @@ final class ReportJsonWriter {
           }
         });
       }
+      if (x.dated() != null) {
+        object("dated", x.dated(), d -> {
+          g.writeStringField("date", d.date());
+          g.writeStringField("kind", d.kind());
+          g.writeStringField("printed", d.printed());
+        });
+      }
     });
   }
 

@@ -64,7 +64,8 @@ public final class Recogniser {
     Report report = new Report(Report.SCHEMA_VERSION, null, title.title(), title.agency(), title.year(),
         template2019 ? Report.TEMPLATE_2019 : Report.TEMPLATE_2021,
         title.agency() == null ? null : RegionResolver.resolve(title.agency(), narrative(sections)),
-        sections, proactive.table(), table, review.table(), List.of(), EvidenceResolver.resolve(flat, notes.sources));
+        sections, proactive.table(), table, review.table(), List.of(), EvidenceResolver.resolve(flat, notes.sources),
+        PrintedDates.find(flat.text, headings.found(5) ? headings.end()[5] : -1, title.year()));
     return new RecognisedReport(report, List.copyOf(notes.missing), List.copyOf(notes.assumptions),
         List.copyOf(notes.invalid), proactive.feeDecimals(), List.copyOf(notes.unsure));
   }

@@ -65,7 +65,7 @@ public final class SingleReportRules {
         corrected.agency(), corrected.year(), corrected.template(), corrected.region(), corrected.sections(),
         corrected.proactive(), corrected.applications() != null ? corrected.applications() : Applications.blank(),
         corrected.reviewAndLitigation() != null ? corrected.reviewAndLitigation() : ReviewAndLitigation.blank(),
-        corrected.findings());
+        corrected.findings(), corrected.evidence(), corrected.dated());
     RecognisedReport report = new RecognisedReport(withTables, List.of(), List.of(), List.of(), null, unsure);
     List<Finding> out = new ArrayList<>();
     for (Rule rule : RULES) {

@@ -156,7 +156,8 @@ class ReportJsonTest {
         : ReportMapper.MAPPER.treeToValue(proactiveNode, type);
     return new Report(report.schemaVersion(), report.source(), report.title(), report.agency(), report.year(),
         report.template(), report.region(), report.sections(), proactive, report.applications(),
-        report.reviewAndLitigation(), report.findings() == null ? List.of() : report.findings(), report.evidence());
+        report.reviewAndLitigation(), report.findings() == null ? List.of() : report.findings(), report.evidence(),
+        report.dated());
   }
 
   private static byte[] resource(String path) throws IOException {

@@ -16,12 +16,16 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * same transaction ({@code Writes}), so lists never disagree with the heads.
  *
  * @param sortValue the report's position in this order (unique: it ends with the report id)
+ * @param indicators the head's indicator figures ({@code IndicatorFigures}), so a row shows them
+ * @param regionCode the head's division code and {@code printedDate} its printed date: a roster matches and judges
+ *                   its reports from the entries alone
  */
 @RecordBuilder
 public record ListEntry(
     String reportId, String sort, String sortValue, String agencyKey, String agency, String agencyNorm,
     Integer year, String province, String city, String county, String status, int errors, int warnings, int notes,
-    Set<String> ruleIds, String title, String uploadedAt, String reviewState) {
+    Set<String> ruleIds, String title, String uploadedAt, String reviewState, String indicators, String regionCode,
+    String printedDate, String printedDateKind) {
 
   public static final String PREFIX = "L#";
 
@@ -79,6 +83,10 @@ public record ListEntry(
         .string("title", ListEntry::title)
         .string("uploadedAt", ListEntry::uploadedAt)
         .string("reviewState", ListEntry::reviewState)
+        .string("indicators", ListEntry::indicators)
+        .string("regionCode", ListEntry::regionCode)
+        .string("printedDate", ListEntry::printedDate)
+        .string("printedDateKind", ListEntry::printedDateKind)
         .string("ord", ListEntry::ord, secondarySortKey(ListScopes.INDEXES));
     ListScopes.addScopeKeys(b, ListEntry::scope);
     return b.build();
@@ -88,6 +96,6 @@ public record ListEntry(
     return new ListEntry(b.s("reportId"), b.s("sort"), b.s("sortValue"), b.s("agencyKey"), b.s("agency"),
         b.s("agencyNorm"), b.i("year"), b.s("province"), b.s("city"), b.s("county"), b.s("status"),
         b.i0("errors"), b.i0("warnings"), b.i0("notes"), b.set("ruleIds"), b.s("title"), b.s("uploadedAt"),
-        b.s("reviewState"));
+        b.s("reviewState"), b.s("indicators"), b.s("regionCode"), b.s("printedDate"), b.s("printedDateKind"));
   }
 }

@@ -28,6 +28,10 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * @param ruleCounts  (also) a rule whose findings were all dismissed stays, counted 0, so its item is known
  * @param reviewState core's {@code ReviewStates}: PENDING, REVIEWED, NOTIFIED or RECTIFIED (null for a rejected
  *                    upload, and on heads written before review states until their next write)
+ * @param indicators  the current report's indicators as figures ({@code IndicatorFigures}); null on heads
+ *                    written before they were kept, and on rejected uploads
+ * @param printedDate the date the current version prints for itself (ISO; 发布日期 or 落款, {@code printedDateKind}),
+ *                    null when it prints none or was read before dates were looked for (rules/5)
  */
 @RecordBuilder
 public record ReportHead(
@@ -37,7 +41,8 @@ public record ReportHead(
     String currentSha, int versionCount, String uploadedAt, String uploadOrder,
     String bucket, String key, String versionId, String eTag, Long size, String format, String sourceName,
     String reader, String rulesVersion, String reason, long revision, String updatedAt, Integer readErrors,
-    Integer readWarnings, Integer corrected, String reviewState) {
+    Integer readWarnings, Integer corrected, String reviewState, String indicators, String printedDate,
+    String printedDateKind) {
 
   public static final String KIND_REPORT = "REPORT";
   public static final String KIND_REJECTED = "REJECTED";
@@ -158,6 +163,9 @@ public record ReportHead(
       .integer("readWarnings", ReportHead::readWarnings)
       .integer("corrected", ReportHead::corrected)
       .string("reviewState", ReportHead::reviewState)
+      .string("indicators", ReportHead::indicators)
+      .string("printedDate", ReportHead::printedDate)
+      .string("printedDateKind", ReportHead::printedDateKind)
       .string("ord", ReportHead::ord, secondarySortKey(List.of(Keys.BY_NEWEST, Keys.BY_YEAR, Keys.BY_STATUS,
           Keys.BY_YEAR_STATUS, Keys.BY_PROVINCE, Keys.BY_CITY, Keys.BY_YEAR_PROVINCE, Keys.BY_YEAR_CITY,
           Keys.BY_PROCESSING)))
@@ -183,6 +191,7 @@ public record ReportHead(
         b.s("crossFindings"), b.s("currentSha"), b.i0("versionCount"), b.s("uploadedAt"), b.s("uploadOrder"),
         b.s("bucket"), b.s("key"), b.s("versionId"), b.s("eTag"), b.l("size"), b.s("format"), b.s("sourceName"),
         b.s("reader"), b.s("rulesVersion"), b.s("reason"), b.l0("revision"), b.s("updatedAt"),
-        b.i("readErrors"), b.i("readWarnings"), b.i("corrected"), b.s("reviewState"));
+        b.i("readErrors"), b.i("readWarnings"), b.i("corrected"), b.s("reviewState"), b.s("indicators"),
+        b.s("printedDate"), b.s("printedDateKind"));
   }
 }

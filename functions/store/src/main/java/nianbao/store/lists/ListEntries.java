@@ -16,7 +16,8 @@ public final class ListEntries {
         .sort(sort.code()).sortValue(sort.value(h)).agencyKey(h.agencyKey()).agency(h.agency())
         .agencyNorm(h.agencyNorm()).year(h.year()).province(h.province()).city(h.city()).county(h.county())
         .status(h.status()).errors(h.errors()).warnings(h.warnings()).notes(h.notes()).ruleIds(h.ruleIds())
-        .title(h.title()).uploadedAt(h.uploadedAt()).reviewState(h.reviewState()).build()).toList();
+        .title(h.title()).uploadedAt(h.uploadedAt()).reviewState(h.reviewState()).indicators(h.indicators())
+        .regionCode(h.regionCode()).printedDate(h.printedDate()).printedDateKind(h.printedDateKind()).build()).toList();
   }
 
   /** The keys (sort keys in the report's partition) of every entry a report has. */

@@ -50,23 +50,54 @@ public final class ListReader {
    * @throws IllegalArgumentException for a malformed cursor or one of another list
    */
   public Page<ReportRow> list(ListFilter f, ListSort sort, int limit, String cursor) {
+    boolean ruleItems = f.rule() != null && sort == ListSort.NEWEST;
+    String family = ruleItems ? RuleFindings.family(f.rule()) : ListEntry.family(sort.code());
+    return read(f, family, family, "", sort.descending(), ruleItems, limit, cursor);
+  }
+
+  /**
+   * A page of a ranking: the reports of a year and region in the order {@code by} — most errors, or an indicator's
+   * share — highest first, or lowest first when {@code ascending}. By an indicator only the reports it ranks (known,
+   * over at least ten cases): one key range per status and level ({@link ListSort#RANKED}), never a filter.
+   *
+   * @throws IllegalArgumentException for a filter other than year and region, or a cursor of another ranking
+   */
+  public Page<ReportRow> ranking(ListFilter f, ListSort by, boolean ascending, int limit, String cursor) {
+    if (f.status() != null || f.rule() != null || f.agency() != null || f.level() != null) {
+      throw new IllegalArgumentException("a ranking is of a year and region only");
+    }
+    if (by != ListSort.ERRORS && by.indicator() == null) {
+      throw new IllegalArgumentException("ranked by errors or an indicator, not " + by.code());
+    }
+    String family = ListEntry.family(by.code());
+    String within = by.indicator() == null ? "" : ListSort.RANKED + "#";
+    return read(f, family, "R|" + by.code() + "|" + (ascending ? "asc" : "desc"), within, !ascending, false, limit,
+        cursor);
+  }
+
+  /**
+   * @param family       the items' scope family ({@code L|<sort>} or {@code F|<rule>})
+   * @param cursorFamily what a cursor of this list names, so that a cursor of another list is refused
+   * @param within       a part of the sort key after status and level that every item read starts with
+   */
+  private Page<ReportRow> read(ListFilter f, String family, String cursorFamily, String within, boolean descending,
+      boolean ruleItems, int limit, String cursor) {
     if (limit < 1 || limit > 1000) {
       throw new IllegalArgumentException("limit must be 1…1000");
     }
     if ((f.city() != null || f.county() != null) && f.province() == null) {
       throw new UnsupportedFilterException(f.describe() + "（city、county 需要同时给出 province）");
     }
-    boolean ruleItems = f.rule() != null && sort == ListSort.NEWEST;
-    String family = ruleItems ? RuleFindings.family(f.rule()) : ListEntry.family(sort.code());
     int depth = f.county() != null ? 3 : f.city() != null ? 2 : f.province() != null ? 1 : 0;
     String partition = ListScopes.key(family, f.year(), depth, f.province(), f.city(), f.county());
     String index = ListScopes.index(f.year() != null, depth);
     String attribute = ListScopes.attribute(f.year() != null, depth);
     Filter filter = Filter.of(f, ruleItems);
-    ListCursor start = ListCursor.decode(cursor, family);
+    ListCursor start = ListCursor.decode(cursor, cursorFamily);
     List<Stream> streams = new ArrayList<>();
     for (String prefix : streams(f, depth)) {
-      streams.add(new Stream(index, attribute, partition, prefix, sort.descending(), start == null ? null : start.position()));
+      streams.add(new Stream(index, attribute, partition, prefix + within, descending,
+          start == null ? null : start.position()));
     }
     if (streams.isEmpty()) {
       return new Page<>(List.of(), null); // a rejected upload has no year, region or level
@@ -75,10 +106,10 @@ public final class ListReader {
     // whole limit per request keeps the number of requests down
     int chunk = filter != null ? limit : Math.min(limit, Math.max(10, (2 * limit + streams.size() - 1) / streams.size()));
     int budget = 4 * limit;
-    Merge merge = new Merge(streams, sort.descending(), filter, chunk, budget);
+    Merge merge = new Merge(streams, descending, filter, chunk, budget);
     List<ReportRow> rows = new ArrayList<>();
     String position = merge.fill(rows, limit, ruleItems);
-    return new Page<>(rows, position == null ? null : new ListCursor(family, position).encode());
+    return new Page<>(rows, position == null ? null : new ListCursor(cursorFamily, position).encode());
   }
 
   /** The key ranges to merge: {@code <status>#<level>#} for each status and level the filter leaves open. */

@@ -189,7 +189,10 @@ final class CurrentReport {
         .size(version.size()).format(version.format()).sourceName(version.sourceName())
         .reader(version.reader()).rulesVersion(version.rulesVersion())
         .revision(revision).updatedAt(now).readErrors(asRead.errors()).readWarnings(asRead.warnings())
-        .corrected(corrected).reviewState(ReviewStates.of(all, review.notices(), version.sha256())).build();
+        .corrected(corrected).reviewState(ReviewStates.of(all, review.notices(), version.sha256()))
+        .indicators(nianbao.store.IndicatorFigures.of(report))
+        .printedDate(report.dated() == null ? null : report.dated().date())
+        .printedDateKind(report.dated() == null ? null : report.dated().kind()).build();
   }
 
   /** The report's own findings and its cross-year ones, identified and reviewed. */
@@ -218,7 +221,8 @@ final class CurrentReport {
           .agency(head.agency()).agencyNorm(head.agencyNorm()).year(head.year()).province(head.province())
           .city(head.city()).county(head.county()).status(head.status()).reportErrors(head.errors())
           .reportWarnings(head.warnings()).reportNotes(head.notes()).title(head.title())
-          .uploadedAt(head.uploadedAt()).reportRules(head.ruleIds()).reviewState(head.reviewState()).build());
+          .uploadedAt(head.uploadedAt()).reportRules(head.ruleIds()).reviewState(head.reviewState())
+          .reportIndicators(head.indicators()).build());
     });
     if (oldHead != null) {
       for (String rule : oldHead.ruleIds()) {

@@ -12,6 +12,7 @@ import nianbao.core.model.Finding;
 import nianbao.core.model.Location;
 import nianbao.core.model.Region;
 import nianbao.core.model.Report;
+import nianbao.core.model.ReviewAndLitigation;
 import nianbao.core.model.Sections;
 import nianbao.core.model.Source;
 
@@ -82,7 +83,45 @@ final class GeneratedReports {
     String sha = ReportReader.sha256((agency + year + "#" + i).getBytes(StandardCharsets.UTF_8));
     return new Report(Report.SCHEMA_VERSION, new Source(i + ".txt", sha, "txt", "UTF-8", TXT),
         agency + year + "年政府信息公开工作年度报告", agency, year, Report.TEMPLATE_2021, place.region(),
-        new Sections(null, null, null), null, Applications.blank(), null, findings);
+        new Sections(null, null, null), null, applications(), reviewAndLitigation(), findings);
+  }
+
+  /**
+   * Table B's 总计 column filled for most reports — small and large numbers of cases, so indicators are known,
+   * over a small base (fewer than ten) or unknown (a blank table) — the other columns blank.
+   */
+  private Applications applications() {
+    Applications b = Applications.blank();
+    if (random.nextInt(5) == 0) {
+      return b;
+    }
+    int scale = random.nextBoolean() ? 8 : 200;
+    long handled = 0;
+    for (String row : Applications.OUTCOME_ROWS) {
+      long v = random.nextInt(3) == 0 ? random.nextInt(scale / 4 + 1) : 0;
+      b.rows().get(row).set(Applications.TOTAL_COLUMN, v);
+      handled += v;
+    }
+    long carried = random.nextInt(scale / 8 + 1);
+    b.rows().get("newReceived").set(Applications.TOTAL_COLUMN,
+        Math.max(0, handled + random.nextInt(5) - carried));
+    b.rows().get("carriedOver").set(Applications.TOTAL_COLUMN, carried);
+    b.rows().get("total").set(Applications.TOTAL_COLUMN, handled);
+    b.rows().get("carriedForward").set(Applications.TOTAL_COLUMN, (long) random.nextInt(scale / 10 + 1));
+    return b;
+  }
+
+  private ReviewAndLitigation reviewAndLitigation() {
+    if (random.nextInt(4) == 0) {
+      return null;
+    }
+    List<ReviewAndLitigation.Group> groups = new ArrayList<>();
+    for (int g = 0; g < 3; g++) {
+      long upheld = random.nextInt(15);
+      long corrected = random.nextInt(4);
+      groups.add(ReviewAndLitigation.Group.of(List.of(upheld, corrected, 0L, 0L, upheld + corrected)));
+    }
+    return new ReviewAndLitigation(groups.get(0), groups.get(1), groups.get(2));
   }
 
   boolean chance(int inTen) {

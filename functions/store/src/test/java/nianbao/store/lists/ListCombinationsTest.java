@@ -90,7 +90,10 @@ class ListCombinationsTest {
       for (int anchor = 0; anchor < 2; anchor++) {
         ListFilter f = filter(mask, heads.get(random.nextInt(heads.size())), random);
         boolean regionless = (f.city() != null || f.county() != null) && f.province() == null;
-        for (ListSort sort : ListSort.values()) {
+        // the three orders of the list, and one indicator's order (the indicators share one code path)
+        List<ListSort> sorts = List.of(ListSort.NEWEST, ListSort.ERRORS, ListSort.AGENCY,
+            INDICATOR_SORTS.get(random.nextInt(INDICATOR_SORTS.size())));
+        for (ListSort sort : sorts) {
           if (regionless) {
             assertThrows(UnsupportedFilterException.class, () -> store.list(f, sort, 10, null));
             continue;
@@ -101,7 +104,79 @@ class ListCombinationsTest {
         }
       }
     }
-    assertEquals(960, checked); // 160 combinations with their province, two valuings, three orders
+    assertEquals(1280, checked); // 160 combinations with their province, two valuings, four orders
+  }
+
+  private static final List<ListSort> INDICATOR_SORTS =
+      java.util.Arrays.stream(ListSort.values()).filter(s -> s.indicator() != null).toList();
+
+  @Test
+  void eachIndicatorsOrderIsRankedSharesHighestFirstThenSmallBasesThenUnknown() {
+    ListFilter year = new ListFilter(2022, null, null, null, null, null, null, null);
+    for (ListSort sort : INDICATOR_SORTS) {
+      for (ListFilter f : List.of(ListFilter.none(), year)) {
+        List<ReportRow> rows = listed(f, sort, 40);
+        assertEquals(expected(f, sort), rows, sort + " " + f);
+        List<nianbao.core.indicators.Share> shares = rows.stream()
+            .map(r -> nianbao.store.IndicatorFigures.read(r.indicators()).get(sort.indicator())).toList();
+        int classes = 3;
+        Double previous = null;
+        for (var share : shares) {
+          int c = share == null || share.value() == null ? 0 : share.smallBase() ? 1 : 2;
+          assertTrue(c <= classes, sort + ": class " + c + " after " + classes);
+          if (c < classes) {
+            previous = null;
+          }
+          classes = c;
+          if (c > 0) {
+            assertTrue(previous == null || previous >= share.value(), sort + ": " + share.value() + " after " + previous);
+            previous = share.value();
+          }
+        }
+        assertTrue(shares.stream().anyMatch(s -> s != null && s.ranked()), sort + " has ranked reports");
+      }
+    }
+  }
+
+  @Test
+  void aRankingIsTheYearsReportsOfTheRegionTheOrderRanksHighestOrLowestFirst() {
+    Random random = new Random(11);
+    int checked = 0;
+    for (ReportHead anchor : heads.subList(0, 30)) {
+      if (anchor.rejected() || anchor.year() == null) {
+        continue;
+      }
+      int depth = random.nextInt(3);
+      ListFilter f = new ListFilter(anchor.year(), depth > 0 ? anchor.province() : null,
+          depth > 1 ? anchor.city() : null, null, null, null, null, null);
+      if (f.province() == null && depth > 0 || f.city() != null && f.province() == null) {
+        continue;
+      }
+      ListSort by = random.nextBoolean() ? ListSort.ERRORS : INDICATOR_SORTS.get(random.nextInt(INDICATOR_SORTS.size()));
+      for (boolean ascending : new boolean[] {false, true}) {
+        Comparator<ReportHead> order = (a, b) -> Merge.compareCodePoints(by.value(a), by.value(b));
+        List<ReportRow> expected = heads.stream().filter(h -> matches(f, h))
+            .filter(h -> by.indicator() == null
+                || nianbao.store.IndicatorFigures.read(h.indicators()).get(by.indicator()).ranked())
+            .sorted(ascending ? order : order.reversed()).map(ReportRow::of).toList();
+        List<ReportRow> rows = new ArrayList<>();
+        String cursor = null;
+        do {
+          Page<ReportRow> page = store.ranking(f, by, ascending, 3, cursor);
+          rows.addAll(page.items());
+          cursor = page.cursor();
+        } while (cursor != null);
+        assertEquals(expected, rows, f + " by " + by + (ascending ? " ascending" : ""));
+        checked++;
+      }
+    }
+    assertTrue(checked >= 20, "rankings checked: " + checked);
+    Page<ReportRow> first = store.ranking(new ListFilter(2022, null, null, null, null, null, null, null),
+        ListSort.DISCLOSURE, false, 2, null);
+    assertThrows(IllegalArgumentException.class, () -> store.ranking(ListFilter.none(), ListSort.DISCLOSURE, true,
+        2, first.cursor()));
+    assertThrows(IllegalArgumentException.class, () -> store.list(ListFilter.none(), ListSort.DISCLOSURE, 2,
+        first.cursor()));
   }
 
   @Test

@@ -76,7 +76,16 @@ public final class ListCostBench {
     System.exit(0);
   }
 
-  record Query(ListFilter filter, ListSort sort) {}
+  /** A list in {@code sort} order, or with {@code ranking} a ranking by {@code sort} (highest first). */
+  record Query(ListFilter filter, ListSort sort, boolean ranking) {
+    Query(ListFilter filter, ListSort sort) {
+      this(filter, sort, false);
+    }
+
+    Page<ReportRow> page(ReportStore store, String cursor) {
+      return ranking ? store.ranking(filter, sort, false, 50, cursor) : store.list(filter, sort, 50, cursor);
+    }
+  }
 
   static Map<String, Query> queries() {
     Map<String, Query> q = new LinkedHashMap<>();
@@ -98,7 +107,17 @@ public final class ListCostBench {
     q.put("agency 洪泽 + province", f(null, "江苏省", null, null, null, null, null, "洪泽", ListSort.NEWEST));
     q.put("agency+status", f(null, null, null, null, null, "HAS_ERRORS", null, "教育局", ListSort.NEWEST));
     q.put("sort=agency", f(null, null, null, null, null, null, null, null, ListSort.AGENCY));
+    q.put("sort=disclosure", f(null, null, null, null, null, null, null, null, ListSort.DISCLOSURE));
+    q.put("year+province, sort=dispute", f(2023, "河南省", null, null, null, null, null, null, ListSort.DISPUTE));
+    q.put("ranking: year, by errors", rank(2023, null, ListSort.ERRORS));
+    q.put("ranking: year, by disclosure", rank(2023, null, ListSort.DISCLOSURE));
+    q.put("ranking: year+province, by disclosure", rank(2023, "河南省", ListSort.DISCLOSURE));
+    q.put("ranking: year+province, by reviewCorrection", rank(2023, "河南省", ListSort.REVIEW_CORRECTION));
     return q;
+  }
+
+  static Query rank(Integer year, String province, ListSort by) {
+    return new Query(new ListFilter(year, province, null, null, null, null, null, null), by, true);
   }
 
   static Query f(Integer year, String province, String city, String county, String level, String status,
@@ -109,14 +128,14 @@ public final class ListCostBench {
   /** Page 1, and the pages a client reads to get 50 rows (or the end): queries, items, read units, rows. */
   static String measure(LocalTable local, ReportStore store, Query q) {
     local.resetCounts();
-    Page<ReportRow> first = store.list(q.filter(), q.sort(), 50, null);
+    Page<ReportRow> first = q.page(store, null);
     String page1 = String.format("%d q, %d items, %.1f RCU, %d rows", local.queries.get(), local.evaluated.get(),
         local.readUnits.sum(), first.items().size());
     int rows = first.items().size();
     int pages = 1;
     String cursor = first.cursor();
     while (rows < 50 && cursor != null && pages < 200) {
-      Page<ReportRow> next = store.list(q.filter(), q.sort(), 50, cursor);
+      Page<ReportRow> next = q.page(store, cursor);
       rows += next.items().size();
       cursor = next.cursor();
       pages++;
@@ -192,8 +211,23 @@ public final class ListCostBench {
     return ReportHeadBuilder.builder().reportId(Identity.reportId(key, year)).kind(ReportHead.KIND_REPORT)
         .agencyKey(key).agency(agency).agencyNorm(norm).year(year).province(province).city(city).county(county)
         .status(errors > 0 ? "HAS_ERRORS" : "VALID").errors(errors).warnings(r.nextInt(3)).ruleCounts(ruleCounts)
-        .title(agency + year + "年政府信息公开工作年度报告")
+        .title(agency + year + "年政府信息公开工作年度报告").indicators(indicators(r))
         .uploadedAt(String.format("%d-01-%02dT08:00:00Z", year + 1, 1 + r.nextInt(28))).build();
+  }
+
+  /**
+   * Indicator figures of a typical spread: most agencies receive few applications (a third under ten: small
+   * bases), some none (unknown), few have review or litigation cases.
+   */
+  static String indicators(Random r) {
+    long received = r.nextInt(4) == 0 ? 0 : r.nextInt(3) == 0 ? r.nextInt(10) : 10 + r.nextInt(300);
+    long handled = received;
+    long granted = handled == 0 ? 0 : r.nextInt((int) handled + 1);
+    long reviews = r.nextInt(5) == 0 ? 10 + r.nextInt(20) : r.nextInt(3);
+    long corrected = reviews == 0 ? 0 : r.nextInt((int) reviews + 1);
+    return "disclosure:" + granted + "/" + handled + ",denial:" + (handled - granted) / 2 + "/" + handled
+        + ",dispute:" + reviews + "/" + received + ",reviewCorrection:" + corrected + "/" + reviews
+        + ",carryOver:0/" + received;
   }
 
   /** A rule item as the write path makes it, its findings JSON of a typical size (~400 bytes a finding). */
@@ -210,6 +244,6 @@ public final class ListCostBench {
     return RuleFindingsBuilder.builder().reportId(h.reportId()).rule(rule).count(count).errors(count)
         .findings(findings.toString()).agency(h.agency()).agencyNorm(h.agencyNorm()).year(h.year())
         .province(h.province()).city(h.city()).county(h.county()).status(h.status()).reportErrors(h.errors())
-        .reportWarnings(h.warnings()).reportNotes(h.notes()).title(h.title()).uploadedAt(h.uploadedAt()).reportRules(h.ruleIds()).build();
+        .reportWarnings(h.warnings()).reportNotes(h.notes()).title(h.title()).uploadedAt(h.uploadedAt()).reportRules(h.ruleIds()).reportIndicators(h.indicators()).build();
   }
 }

@@ -1,0 +1,50 @@
+package nianbao.core.roster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import nianbao.core.roster.RosterMatching.ReportFacts;
+import org.junit.jupiter.api.Test;
+
+class RosterMatchingTest {
+  private static ReportFacts report(String id, String agency, String code, String county, String dated) {
+    return new ReportFacts(id, agency, code, "江苏省", "淮安市", county, 2023, dated, dated == null ? null : "落款");
+  }
+
+  @Test
+  void entriesMatchReportsByIdentityAndAreJudgedByThePrintedDate() {
+    List<RosterEntry> roster = List.of(
+        new RosterEntry(2, "淮安市洪泽区人民政府", "320813"),  // printed 洪泽区人民政府: one agency
+        new RosterEntry(3, "洪泽区教育局", null),               // region from the name
+        new RosterEntry(4, "洪泽区财政局", null),               // late
+        new RosterEntry(5, "洪泽区公安局", null),               // no date printed
+        new RosterEntry(6, "洪泽区民政局", null));              // no report
+    List<ReportFacts> reports = List.of(
+        report("a-2023", "洪泽区人民政府", "320813", "洪泽区", "2024-01-20"),
+        report("b-2023", "淮安市洪泽区教育局", "320813", "洪泽区", "2024-01-31"),
+        report("c-2023", "洪泽区财政局", "320813", "洪泽区", "2024-02-01"),
+        report("d-2023", "洪泽区公安局", "320813", "洪泽区", null),
+        report("e-2023", "淮安市清江浦区人民政府", "320812", "清江浦区", "2024-01-10"));
+    RosterMatching.Result r = RosterMatching.match(2023, roster, reports);
+    assertEquals(List.of("已报送", "已报送", "已报送", "已报送", "未报送"),
+        r.entries().stream().map(RosterMatching.EntryMatch::state).toList());
+    assertEquals(List.of("a-2023"), r.entries().get(0).reports().stream().map(ReportFacts::reportId).toList());
+    assertEquals("320813|人民政府", r.entries().get(0).identity());
+    assertEquals("按时", r.entries().get(0).timeliness());
+    assertEquals("按时", r.entries().get(1).timeliness(), "31 January is in time");
+    assertEquals("逾期", r.entries().get(2).timeliness());
+    assertEquals("日期不明", r.entries().get(3).timeliness());
+    assertNull(r.entries().get(4).timeliness());
+    assertEquals(List.of("洪泽区民政局"), r.notReported().stream().map(e -> e.entry().name()).toList());
+    assertEquals(List.of("e-2023"), r.unmatchedReports().stream().map(ReportFacts::reportId).toList());
+    assertEquals(1, r.count("逾期"));
+  }
+
+  @Test
+  void theDeadlineIsTheEndOfJanuaryOfTheFollowingYear() {
+    assertEquals("按时", RosterMatching.timeliness(2022, "2023-01-31"));
+    assertEquals("逾期", RosterMatching.timeliness(2022, "2023-02-20"));
+    assertEquals("日期不明", RosterMatching.timeliness(2022, null));
+  }
+}
