@@ -3,9 +3,7 @@ package nianbao.local.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import nianbao.servers.LoopbackHttpServer;
 
 /**
  * The template's HTTP API on a loopback port: each request becomes an API Gateway HTTP API event (payload format
@@ -36,67 +33,59 @@ final class HttpApiGateway implements AutoCloseable {
   /** API Gateway's limits: 10 MB request payload, 30 s integration timeout. */
   private static final int MAX_BODY = 10 * 1024 * 1024;
   private static final int MAX_SECONDS = 30;
-  /** Requests served at once; a slow sender holds one for {@link LoopbackHttpServer#MAX_REQUEST_SECONDS} at most. */
+  /** Requests served at once; a slow sender holds one for {@link LoopbackJettyServer#IDLE_SECONDS} at most. */
   private static final int THREADS = 8;
 
-  private final LoopbackHttpServer server;
+  private final LoopbackJettyServer server;
   private final HttpApiRoutes routes;
 
   HttpApiGateway(int port, HttpApiRoutes routes) throws IOException {
     this.routes = routes;
-    server = new LoopbackHttpServer(port, 100, "http-api", THREADS, this::handle);
+    server = new LoopbackJettyServer(port, "http-api", THREADS, this::handle);
   }
 
   int port() {
     return server.port();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-      String rawPath = exchange.getRequestURI().getRawPath();
-      HttpApiRoutes.Match match = routes.match(method, URLDecoder.decode(rawPath.replace("+", "%2B"),
-          StandardCharsets.UTF_8));
-      if (match == null) {
-        message(exchange, 404, "Not Found");
-        return;
-      }
-      byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
-      if (body.length > MAX_BODY) {
-        message(exchange, 413, "Request Entity Too Large");
-        return;
-      }
-      LocalFunction.Result result;
-      try {
-        result = match.target().invoke(event(exchange, method, rawPath, match, body))
-            .get(Math.min(MAX_SECONDS, match.target().spec().timeoutSeconds() + 1L), TimeUnit.SECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        message(exchange, 503, "Service Unavailable");
-        return;
-      } catch (Exception e) {
-        message(exchange, 500, "Internal Server Error");
-        return;
-      }
-      if (result.error()) {
-        message(exchange, result.text().contains("Sandbox.Timedout") ? 503 : 500,
-            result.text().contains("Sandbox.Timedout") ? "Service Unavailable" : "Internal Server Error");
-        return;
-      }
-      respond(exchange, method, result.body());
+  private LoopbackJettyServer.Answer handle(LoopbackJettyServer.Exchange exchange) throws IOException {
+    String method = exchange.method();
+    String rawPath = exchange.rawPath();
+    HttpApiRoutes.Match match = routes.match(method, decode(rawPath.replace("+", "%2B")));
+    if (match == null) {
+      return message(404, "Not Found");
     }
+    byte[] body = exchange.body().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      return message(413, "Request Entity Too Large");
+    }
+    LocalFunction.Result result;
+    try {
+      result = match.target().invoke(event(exchange, match, body))
+          .get(Math.min(MAX_SECONDS, match.target().spec().timeoutSeconds() + 1L), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return message(503, "Service Unavailable");
+    } catch (Exception e) {
+      return message(500, "Internal Server Error");
+    }
+    if (result.error()) {
+      boolean timedOut = result.text().contains("Sandbox.Timedout");
+      return message(timedOut ? 503 : 500, timedOut ? "Service Unavailable" : "Internal Server Error");
+    }
+    return respond(result.body());
   }
 
   /** The payload format 2.0 event of one request. */
-  static byte[] event(HttpExchange exchange, String method, String rawPath, HttpApiRoutes.Match match, byte[] body) {
+  static byte[] event(LoopbackJettyServer.Exchange exchange, HttpApiRoutes.Match match, byte[] body) {
+    String method = exchange.method();
+    String rawPath = exchange.rawPath();
     ObjectNode event = JSON.createObjectNode();
     event.put("version", "2.0");
     event.put("routeKey", match.routeKey());
     event.put("rawPath", rawPath);
-    String rawQuery = exchange.getRequestURI().getRawQuery();
+    String rawQuery = exchange.rawQuery();
     event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) ->
-        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+    Map<String, List<String>> headers = new LinkedHashMap<>(exchange.headers());
     List<String> cookies = headers.remove("cookie");
     if (cookies != null) {
       var array = event.putArray("cookies");
@@ -125,8 +114,8 @@ final class HttpApiGateway implements AutoCloseable {
     ObjectNode http = context.putObject("http");
     http.put("method", method);
     http.put("path", rawPath);
-    http.put("protocol", exchange.getProtocol());
-    http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+    http.put("protocol", exchange.protocol());
+    http.put("sourceIp", exchange.sourceIp());
     http.put("userAgent", headers.containsKey("user-agent") ? String.join(",", headers.get("user-agent")) : "");
     context.put("requestId", UUID.randomUUID().toString());
     context.put("routeKey", match.routeKey());
@@ -165,51 +154,42 @@ final class HttpApiGateway implements AutoCloseable {
         || t.startsWith("application/x-www-form-urlencoded");
   }
 
+  /** Percent-decoded; a malformed escape (%zz) is left as sent, as API Gateway passes it on to the function. */
   private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return s;
+    }
   }
 
   /** Maps the function's result to the HTTP response, as payload format 2.0 defines it. */
-  private static void respond(HttpExchange exchange, String method, byte[] output) throws IOException {
+  private static LoopbackJettyServer.Answer respond(byte[] output) {
     JsonNode result;
     try {
       result = JSON.readTree(output);
     } catch (IOException e) {
       result = null;
     }
-    int status = 200;
-    byte[] body = output;
-    if (result != null && result.isObject() && result.has("statusCode")) {
-      status = result.path("statusCode").asInt(200);
-      result.path("headers").fields().forEachRemaining(h ->
-          exchange.getResponseHeaders().add(h.getKey(), h.getValue().asText()));
-      result.path("multiValueHeaders").fields().forEachRemaining(h ->
-          h.getValue().forEach(v -> exchange.getResponseHeaders().add(h.getKey(), v.asText())));
-      result.path("cookies").forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c.asText()));
-      String text = result.path("body").isNull() || result.path("body").isMissingNode() ? ""
-          : result.path("body").asText();
-      body = result.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(text)
-          : text.getBytes(StandardCharsets.UTF_8);
-    } else {
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
+    if (result == null || !result.isObject() || !result.has("statusCode")) {
+      return new LoopbackJettyServer.Answer(200, List.of(Map.entry("Content-Type", "application/json")), output);
     }
-    boolean noBody = method.equals("HEAD") || status == 204 || status == 304 || body.length == 0;
-    exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-    if (!noBody) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    result.path("headers").fields().forEachRemaining(h -> headers.add(Map.entry(h.getKey(), h.getValue().asText())));
+    result.path("multiValueHeaders").fields().forEachRemaining(h ->
+        h.getValue().forEach(v -> headers.add(Map.entry(h.getKey(), v.asText()))));
+    result.path("cookies").forEach(c -> headers.add(Map.entry("Set-Cookie", c.asText())));
+    String text = result.path("body").isNull() || result.path("body").isMissingNode() ? ""
+        : result.path("body").asText();
+    byte[] body = result.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(text)
+        : text.getBytes(StandardCharsets.UTF_8);
+    return new LoopbackJettyServer.Answer(result.path("statusCode").asInt(200), headers, body);
   }
 
   /** API Gateway's own answers: {@code {"message": …}}. */
-  private static void message(HttpExchange exchange, int status, String message) throws IOException {
+  private static LoopbackJettyServer.Answer message(int status, String message) {
     byte[] body = JSON.createObjectNode().put("message", message).toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    return new LoopbackJettyServer.Answer(status, List.of(Map.entry("Content-Type", "application/json")), body);
   }
 
   @Override

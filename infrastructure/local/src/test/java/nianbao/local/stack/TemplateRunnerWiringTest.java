@@ -233,6 +233,33 @@ class TemplateRunnerWiringTest {
     }
   }
 
+  @Test
+  void aRequestLineTheServerCannotParseIsAnsweredWithProblemJsonNotAnHtmlPage() throws Exception {
+    // issue 17.9: the JDK's server answered /reports/%zz with "<h1>400 Bad Request</h1>URISyntaxException thrown"
+    int port = URI.create(stack.apiUrl()).getPort();
+    for (String target : List.of("/teapot/%zz", "/teapot/a%", "/teapot/%E4%B8", "/teapot/x|y")) {
+      String answer = raw(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      assertTrue(answer.startsWith("HTTP/1.1 400"), target + ": " + answer);
+      assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+          target + ": " + answer);
+      String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+      JsonNode problem = new ObjectMapper().readTree(body);
+      assertEquals(400, problem.path("status").asInt(), body);
+      assertEquals("urn:nianbao:problem:bad-request", problem.path("type").asText(), body);
+    }
+    // a malformed escape in the query reaches the function, as API Gateway passes it on: the API judges it
+    String query = raw(port, "GET /teapot?q=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertTrue(query.startsWith("HTTP/1.1 418"), query);
+  }
+
+  private static String raw(int port, String request) throws java.io.IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   private static boolean connects(InetAddress address, int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(address, port), 1000);
