@@ -28,14 +28,14 @@ public final class TextReader implements DocumentReader {
 
   @Override
   public String version() {
-    return "txt/2"; // 2: tags and entities left in a text are blanked (InlineMarkup)
+    return "txt/2"; // 2: tags and entities left in a text's title are blanked (InlineMarkup)
   }
 
   @Override
   public Document read(byte[] bytes) throws UnreadableDocumentException {
     Decoded decoded = decode(bytes);
     List<Block> blocks = new ArrayList<>();
-    String text = InlineMarkup.blank(decoded.text());
+    String text = InlineMarkup.blankHead(decoded.text());
     int start = 0;
     int n = text.length();
     for (int i = 0; i < n; i++) {

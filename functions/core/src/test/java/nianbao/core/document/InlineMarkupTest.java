@@ -46,9 +46,19 @@ class InlineMarkupTest {
   }
 
   @Test
+  void onlyTheHeadIsBlankedTheBodyStaysAsPrinted() {
+    String text = "<b>某某局</b>2022年政府信息公开工作年度报告\n一、总体情况\n本局<script>alert(2)</script>的说明。";
+    String read = InlineMarkup.blankHead(text);
+    assertEquals("   某某局    2022年政府信息公开工作年度报告\n一、总体情况\n本局<script>alert(2)</script>的说明。", read);
+    String noTitle = "<b>通知</b>\n正文";
+    assertSame(noTitle, InlineMarkup.blankHead(noTitle));
+  }
+
+  @Test
   void aTextWithoutMarkupIsTheSameString() {
     String text = "一、总体情况\n本年度共收到申请 12 件。";
     assertSame(text, InlineMarkup.blank(text));
+    assertSame(text, InlineMarkup.blankHead(text));
   }
 
   private static String seed() throws IOException {
