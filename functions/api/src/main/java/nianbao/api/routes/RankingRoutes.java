@@ -78,8 +78,8 @@ public final class RankingRoutes {
     if (year == null) {
       throw Problem.badParameter("year", "参数 year 必填：排名比较同一年度的报告");
     }
-    String province = Params.text(r, "province", 30);
-    String city = Params.text(r, "city", 30);
+    String province = Params.place(r, "province");
+    String city = Params.place(r, "city");
     if (city != null && province == null) {
       throw Problem.badParameter("city", "参数 city 需要同时给出 province");
     }

@@ -61,11 +61,11 @@ public final class RosterRoutes {
     if (year == null) {
       throw Problem.badParameter("year", "参数 year 必填");
     }
-    String province = Params.text(r, "province", 30);
+    String province = Params.place(r, "province");
     if (province == null) {
       throw Problem.badParameter("province", "参数 province 必填：名单属于一个省或一个市");
     }
-    return new Scope(year, province, Params.text(r, "city", 30));
+    return new Scope(year, province, Params.place(r, "city"));
   }
 
   Response put(Request r) {

@@ -49,8 +49,8 @@ public final class TrendRoutes {
   Response trends(Request r) {
     Params.onlyKnown(r, Set.of("province", "city", "agencyKey"));
     String agencyKey = Params.text(r, "agencyKey", 16);
-    String province = Params.text(r, "province", 30);
-    String city = Params.text(r, "city", 30);
+    String province = Params.place(r, "province");
+    String city = Params.place(r, "city");
     if (agencyKey != null && (province != null || city != null)) {
       throw Problem.badParameter("agencyKey", "参数 agencyKey 不能与 province、city 同时给出");
     }
