@@ -37,7 +37,8 @@ class ReaderDeadlineTest {
   void htmlRefusedAtItsDeadlineStopsUsingTheCpu() {
     String page = "<html><body>" + "<div><table><tr><td><span>政府信息公开工作年度报告 38</span></td></tr></table>"
         .repeat(60_000) + "</body></html>";
-    assertStopsAfterRefusal(page.getBytes(StandardCharsets.UTF_8), Duration.ofMillis(200));
+    // 20 ms, not 200: on an idle machine with a warm JIT this 4 MB page was once read whole within 200 ms (CI)
+    assertStopsAfterRefusal(page.getBytes(StandardCharsets.UTF_8), Duration.ofMillis(20));
   }
 
   @Test
