@@ -79,6 +79,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     if (event != null && event.getRequestContext() == null && DeletionPurge.EVENT.equals(event.getRouteKey())) {
       // the daily schedule: reports deleted longer ago than their retention period go for good
       DeletionPurge.Result r = new DeletionPurge(ctx).run(ctx.clock().instant());
+      java.util.logging.Logger.getLogger(ApiHandler.class.getName()).info("清理到期的已删除报告 (purge of deleted "
+          + "reports past their retention): " + r.reports().size() + " reports, " + r.objects() + " files, "
+          + r.items() + " items");
       return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withBody("{\"purged\":" + r.reports().size()
           + ",\"objects\":" + r.objects() + ",\"items\":" + r.items() + "}").build();
     }
