@@ -36,8 +36,9 @@ final class InlineMarkup {
     }
     int lineEnd = text.indexOf('\n', title);
     int end = lineEnd < 0 ? text.length() : lineEnd;
-    String head = blank(text.substring(0, end));
-    return head.equals(text.substring(0, end)) ? text : head + text.substring(end);
+    String printed = text.substring(0, end);
+    String head = blank(printed);
+    return head == printed ? text : head + text.substring(end); // blank() returns its argument when nothing changed
   }
 
   /** The text with every tag and entity replaced by spaces of its length; the same string when it holds none. */

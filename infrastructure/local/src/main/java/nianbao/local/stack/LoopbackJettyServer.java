@@ -1,5 +1,6 @@
 package nianbao.local.stack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -45,6 +46,8 @@ final class LoopbackJettyServer implements AutoCloseable {
   interface Handling {
     Answer answer(Exchange exchange) throws IOException;
   }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Server server;
   private final ServerConnector connector;
@@ -96,8 +99,8 @@ final class LoopbackJettyServer implements AutoCloseable {
   }
 
   /**
-   * The problem+json the API itself answers with, for what never reaches it: a request line or header Jetty
-   * refuses (400, 431…), a body over the limit (413), a function that fails or takes too long (500/503).
+   * The problem+json the API itself answers with, for what Jetty refuses before any handler runs: a request line
+   * or header it cannot parse (400, 431…), or whatever else its error handler is given.
    */
   static Answer problem(int status, String detail) {
     String slug = switch (status) {
@@ -107,10 +110,10 @@ final class LoopbackJettyServer implements AutoCloseable {
       case 503 -> "service-unavailable";
       default -> status >= 500 ? "internal-error" : "bad-request";
     };
-    String body = "{\"type\":\"urn:nianbao:problem:" + slug + "\",\"title\":" + quote(title(status))
-        + ",\"status\":" + status + ",\"detail\":" + quote(detail) + "}";
+    byte[] body = JSON.createObjectNode().put("type", "urn:nianbao:problem:" + slug).put("title", title(status))
+        .put("status", status).put("detail", detail).toString().getBytes(StandardCharsets.UTF_8);
     return new Answer(status, List.of(Map.entry("Content-Type", "application/problem+json; charset=utf-8"),
-        Map.entry("Cache-Control", "no-store")), body.getBytes(StandardCharsets.UTF_8));
+        Map.entry("Cache-Control", "no-store")), body);
   }
 
   private static String title(int status) {
@@ -121,20 +124,6 @@ final class LoopbackJettyServer implements AutoCloseable {
       case 503 -> "服务暂时不可用";
       default -> status >= 500 ? "服务器内部错误" : "请求有误";
     };
-  }
-
-  private static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('"').toString();
   }
 
   private static Exchange exchange(Request request) {
