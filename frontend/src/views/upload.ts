@@ -195,7 +195,7 @@ export async function render(ctx: ViewContext): Promise<void> {
           bar.value = 100;
           state.textContent = '已上传，等待识别…';
           li.classList.add('uploaded');
-          const started = Date.now();
+          let started = Date.now();
           let wait = 500;
           for (;;) {
             await sleep(wait, ctx.signal);
@@ -218,7 +218,13 @@ export async function render(ctx: ViewContext): Promise<void> {
               fail('文件已被删除，未保留报告');
               return;
             }
-            if (s.reportId && s.state !== 'PENDING') {
+            if (s.state === 'RECOGNISING') {
+              // a scan: seconds per page; the limit counts from the last progress, not from the upload
+              if (s.reason && state.textContent !== s.reason) {
+                state.textContent = s.reason;
+                started = Date.now();
+              }
+            } else if (s.reportId && s.state !== 'PENDING') {
               li.classList.add('done');
               bar.remove();
               const counts = s.errors !== null ? ` 错误 ${s.errors} · 警告 ${s.warnings ?? 0}${s.notes ? ` · 读取说明 ${s.notes}` : ''}` : '';

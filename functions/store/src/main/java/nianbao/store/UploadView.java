@@ -4,7 +4,8 @@ import nianbao.store.item.SourceRecord;
 
 /**
  * What became of one uploaded object version: {@code INGESTED} as report {@code reportId}, {@code REJECTED}
- * with a {@code reason}, or {@code REMOVED}; {@code sha256} the report version its bytes are, and {@code replaced}
+ * with a {@code reason}, or {@code REMOVED}; {@code RECOGNISING} while text recognition reads it (progress in
+ * {@code reason}); {@code sha256} the report version its bytes are, and {@code replaced}
  * the sha256 of the version that was current before this upload made its own current (null when it replaced none).
  */
 public record UploadView(String state, String objectVersionId, String reportId, String reason, String updatedAt,
@@ -16,6 +17,11 @@ public record UploadView(String state, String objectVersionId, String reportId, 
 
   public boolean removed() {
     return SourceRecord.REMOVED.equals(state);
+  }
+
+  /** Still being read (text recognition): {@code reason} says how far; the outcome comes later. */
+  public boolean inProgress() {
+    return SourceRecord.RECOGNISING.equals(state);
   }
 
   public boolean rejected() {

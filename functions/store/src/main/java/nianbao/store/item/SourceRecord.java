@@ -8,7 +8,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * What became of one uploaded object version: which report (and version sha256) it is, or that it was rejected
- * and why, or that it has been removed. Keyed by bucket and key, one item per S3 version ({@code null} on an
+ * and why, or that it has been removed (or, while text recognition reads it, how far it has got). Keyed by bucket and key, one item per S3 version ({@code null} on an
  * unversioned bucket), so "has this upload been ingested yet?" is one query.
  *
  * @param sequencer the S3 sequencer of the last event applied, to ignore stale events of one key
@@ -23,6 +23,17 @@ public record SourceRecord(
   public static final String INGESTED = "INGESTED";
   public static final String REJECTED = "REJECTED";
   public static final String REMOVED = "REMOVED";
+  /**
+   * Being read by text recognition (OCR, seconds per page): {@code reason} says how far ("文字识别中 3/12 页"). Not a
+   * report yet — no reportId, no sha256 — so every write rule treats it as an object not yet recorded, and the
+   * outcome (INGESTED, REJECTED) replaces it.
+   */
+  public static final String RECOGNISING = "RECOGNISING";
+
+  /** Whether {@code existing} (null: none yet) may be replaced by a progress record: never an outcome. */
+  public static boolean progressMayReplace(SourceRecord existing) {
+    return existing == null || RECOGNISING.equals(existing.status());
+  }
 
   public String pk() {
     return Keys.source(bucket, key);

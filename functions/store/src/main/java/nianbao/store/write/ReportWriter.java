@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -18,10 +19,13 @@ import nianbao.store.ObjectRef;
 import nianbao.store.ReportStore;
 import nianbao.store.Timestamps;
 import nianbao.store.item.BodyChunk;
+import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportVersion;
 import nianbao.store.item.SourceRecord;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
@@ -136,6 +140,27 @@ public final class ReportWriter {
    */
   public Outcome detach(String reportId, String sha256, UploadedObject upload) {
     return apply(new Change.Detach(reportId, sha256, upload));
+  }
+
+  /**
+   * Tells the upload status that {@code upload} is being read by text recognition, {@code progress} saying how far
+   * ("文字识别中 3/12 页"): a {@link SourceRecord#RECOGNISING} record, put only where the object has no record or
+   * one of the same kind ({@link SourceRecord#progressMayReplace}, as a condition), so that a late or repeated
+   * progress write never hides an outcome. It changes no report, so it is one conditional put, not a transaction.
+   *
+   * @return false when the object already has an outcome (the write was refused)
+   */
+  public boolean recognising(UploadedObject upload, String progress) {
+    SourceRecord record = upload.record(null, null, SourceRecord.RECOGNISING, progress, now());
+    try {
+      store.dynamo().putItem(r -> r.tableName(store.tableName()).item(TransactRequest.item(record))
+          .conditionExpression("attribute_not_exists(#pk) OR #status = :recognising")
+          .expressionAttributeNames(Map.of("#pk", Keys.PK, "#status", "status"))
+          .expressionAttributeValues(Map.of(":recognising", AttributeValue.fromS(SourceRecord.RECOGNISING))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   // ============================================================================================ cold start

@@ -94,10 +94,18 @@ final class UploadCommand {
     }
     status(progress + " 已上传，等待入库…");
     long deadline = System.nanoTime() + timeout.toNanos();
+    String lastProgress = "";
     while (System.nanoTime() < deadline) {
       Optional<UploadView> upload = store.uploadHistory(bucket, key).stream()
           .filter(u -> isThisUpload(u, versionId, putAt)).findFirst();
-      if (upload.isPresent() && !upload.get().removed()) {
+      if (upload.isPresent() && upload.get().inProgress()) {
+        // a scan being recognised: the wait is counted from its latest progress (seconds per page)
+        if (!java.util.Objects.equals(upload.get().reason(), lastProgress)) {
+          lastProgress = upload.get().reason();
+          status(progress + " " + lastProgress);
+          deadline = System.nanoTime() + timeout.toNanos();
+        }
+      } else if (upload.isPresent() && !upload.get().removed()) {
         status("");
         return report(progress, upload.get(), store, started);
       }
