@@ -20,6 +20,10 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 chromium --version 2>/dev/null || true
 
+echo "== scans: Tesseract with its simplified-Chinese model from Debian (the OCR function's tests read real pages)"
+infrastructure/local/bin/ensure-tesseract
+tesseract --version 2>&1 | head -1 || true
+
 echo "== all modules: build and every test"
 mvn -B -Dstyle.color=never verify
 

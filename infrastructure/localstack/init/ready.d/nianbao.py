@@ -4,7 +4,8 @@ LocalStack runs this once it is ready (init/ready.d). It reads the template moun
 (default /opt/nianbao/template.yaml), resolves names as a stack named NIANBAO_STACK (default "nianbao") in the
 endpoint's account (000000000000 in LocalStack) would, and creates: the buckets (versioning, CORS), the DynamoDB tables (keys, indexes), the SQS
 queues, each function from its built jar (handler, runtime, memory, timeout, environment, alias, on-failure
-destination: the upload, operations and API functions), the reports bucket's notification to the upload
+destination: the upload, operations and API functions; the OCR function from the image compose.yaml builds from
+its Dockerfile, with its handler command), the reports bucket's notification to the upload
 function's alias, and, because API Gateway v2 is not in LocalStack's free edition, a function URL for each
 function the HTTP API routes to (function URLs send the same payload 2.0 events). It ends by printing the
 functions the template's outputs name (the operations function, which `aws lambda invoke` runs with
@@ -207,12 +208,20 @@ def plan(t):
         name = t.name(fn_id)
         env = {k: str(t.resolve(v)) for k, v in p.get("Environment", {}).get("Variables", {}).items()}
         env.pop("JAVA_TOOL_OPTIONS", None)  # LocalStack's Java image sets its own
-        jar = os.path.join(ROOT, t.resolve(p["CodeUri"]))
-        create = {"FunctionName": name, "Runtime": t.resolve(p.get("Runtime", "java21")), "Role": role,
-                  "Handler": t.resolve(p["Handler"]), "MemorySize": int(t.resolve(p.get("MemorySize", 128))),
+        create = {"FunctionName": name, "Role": role, "MemorySize": int(t.resolve(p.get("MemorySize", 128))),
                   "Timeout": int(t.resolve(p.get("Timeout", 3))), "Environment": {"Variables": env}}
-        steps.append((f"function {name} ({create['Handler']}, {jar})", lambda c=create, j=jar: lam.create_function(
-            **c, Code={"ZipFile": open(j, "rb").read()})))
+        if t.resolve(p.get("PackageType")) == "Image":
+            # the image compose.yaml builds from the function's Dockerfile (Metadata), tagged as the template tags it
+            image = f"nianbao-{fn_id.lower()}:{fn.get('Metadata', {}).get('DockerTag', 'latest')}"
+            command = [str(c) for c in t.resolve(p["ImageConfig"]["Command"])]
+            steps.append((f"function {name} (image {image}, {command[0]})", lambda c=create, i=image, k=command:
+                          lam.create_function(**c, PackageType="Image", Code={"ImageUri": i},
+                                              ImageConfig={"Command": k})))
+        else:
+            jar = os.path.join(ROOT, t.resolve(p["CodeUri"]))
+            create.update({"Runtime": t.resolve(p.get("Runtime", "java21")), "Handler": t.resolve(p["Handler"])})
+            steps.append((f"function {name} ({create['Handler']}, {jar})", lambda c=create, j=jar:
+                          lam.create_function(**c, Code={"ZipFile": open(j, "rb").read()})))
         steps.append((f"  wait until {name} is active", lambda n=name: lam.get_waiter("function_active_v2").wait(
             FunctionName=n)))
         alias = t.resolve(p.get("AutoPublishAlias")) if p.get("AutoPublishAlias") else None

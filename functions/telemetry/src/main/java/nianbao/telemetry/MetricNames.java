@@ -13,7 +13,10 @@ public final class MetricNames {
   public static final String FINDINGS = "Findings";
   /** Reading and checking one document, milliseconds. */
   public static final String PARSE_DURATION = "ParseDuration";
-  /** Recognising the pages of a scan, milliseconds. */
+  /**
+   * Recognising a scan, milliseconds, dimension {@link #SPAN}: {@link #PAGE} (one page's recognition) or
+   * {@link #DOCUMENT} (every page of a scan, over its hand-offs, and reading the report from them).
+   */
   public static final String OCR_DURATION = "OcrDuration";
   /** One API request from the handler's start to its answer, milliseconds, dimension {@link #ROUTE}. */
   public static final String API_LATENCY = "ApiLatency";
@@ -23,6 +26,9 @@ public final class MetricNames {
   public static final String RULE = "Rule";
   public static final String SEVERITY = "Severity";
   public static final String ROUTE = "Route";
+  public static final String SPAN = "Span";
+  public static final String PAGE = "Page";
+  public static final String DOCUMENT = "Document";
 
   private MetricNames() {}
 }

@@ -107,13 +107,33 @@ final class StackTemplate {
       events.values().forEach(raw -> readEvent((Map<String, Object>) raw, s3, routes));
       String arn = "arn:aws:lambda:" + REGION + ":000000000000:function:" + name
           + (p.get("AutoPublishAlias") != null ? ":" + template.resolveString(p.get("AutoPublishAlias")) : "");
-      functions.add(new FunctionSpec(id, name, template.resolveString(p.get("Handler")),
+      functions.add(new FunctionSpec(id, name, handler(id, p),
           template.resolveString(p.getOrDefault("Runtime", "java21")),
           Integer.parseInt(template.resolveString(p.getOrDefault("MemorySize", 128))),
           Integer.parseInt(template.resolveString(p.getOrDefault("Timeout", 3))),
           routes.isEmpty() ? 1 : 2, arn, env, retries, onFailureQueue(p, invokeConfig), s3, routes));
     });
     return functions;
+  }
+
+  /**
+   * The handler a function names: {@code Handler:} for a zip package; for a container image
+   * ({@code PackageType: Image}) the first word of its {@code ImageConfig.Command}, which the image's entry point
+   * (the Runtime Interface Client) takes as the handler — so the image function runs here from the built jar on the
+   * functions' classpath, as the others do (what else the image holds, Tesseract say, must be on this machine).
+   */
+  @SuppressWarnings("unchecked")
+  private String handler(String id, Map<String, Object> p) {
+    if (!"Image".equals(template.resolveString(p.get("PackageType")))) {
+      return template.resolveString(p.get("Handler"));
+    }
+    Object command = p.get("ImageConfig") instanceof Map<?, ?> config ? template.resolve(config.get("Command"))
+        : null;
+    if (!(command instanceof List<?> words) || words.isEmpty()) {
+      throw new IllegalArgumentException("function " + id + " is a container image without ImageConfig.Command:"
+          + " the local stack runs an image function by its handler command");
+    }
+    return String.valueOf(words.get(0));
   }
 
   /** A function's {@code Schedule} event: EventBridge invokes it with {@code input} at each tick. */
