@@ -9,8 +9,12 @@ its Dockerfile, with its handler command), the reports bucket's notification to 
 function's alias, and, because API Gateway v2 is not in LocalStack's free edition, a function URL for each
 function the HTTP API routes to (function URLs send the same payload 2.0 events). It ends by printing the
 functions the template's outputs name (the operations function, which `aws lambda invoke` runs with
-{"action": "reprocess"|"redrive"|"rebuildSummaries"}). CloudFront, Cognito and alarms are left out: the page is served by
-`./nianbao serve`, and everything is open locally.
+{"action": "reprocess"|"redrive"|"rebuildSummaries"}). CloudFront and alarms are left out: the page is served by
+`./nianbao serve`. Cognito is in LocalStack's paid editions only: with NIANBAO_COGNITO=1 the script also creates the
+user pool (with custom:region), its groups (reader, reviewer, admin), the resource server's scopes and the
+client-credentials app client, and prints the client's id and secret. The function URL checks no token: the API
+function sees no authorizer, so there as on the local stack the one local user may do everything; the pool is for
+getting tokens of each kind to try against a deployed stack's rules (functions/api/README.md, "Who may").
 
 Run by hand against any endpoint (LocalStack, moto_server):  AWS_ENDPOINT_URL=http://127.0.0.1:4566 python3 nianbao.py
 Add --dry-run to print what would be created.
@@ -253,6 +257,47 @@ def plan(t):
             steps.append((f"  function URL for {name}:{qualifier} (stands in for the HTTP API)",
                           lambda n=name, q=alias: print("    API:", lam.create_function_url_config(
                               FunctionName=n, AuthType="NONE", **({"Qualifier": q} if q else {}))["FunctionUrl"])))
+    if os.environ.get("NIANBAO_COGNITO") == "1":
+        steps.extend(cognito_plan(t))
+    return steps
+
+
+def cognito_plan(t):
+    """The user pool of the template: its custom attributes, groups, resource server and app clients."""
+    idp = boto3.client("cognito-idp", endpoint_url=ENDPOINT, region_name=REGION)
+    pool_id = next(iter(t.of_type("AWS::Cognito::UserPool")))
+    pool = {}  # filled by the first step, read by the next ones
+    schema = [{k: (dict(v) if isinstance(v, dict) else v) for k, v in a.items()}
+              for a in t.resolve(t.props(pool_id).get("Schema", []))]
+
+    def create_pool():
+        pool["id"] = idp.create_user_pool(PoolName=t.resolve(t.props(pool_id)["UserPoolName"]),
+                                          Schema=schema, AdminCreateUserConfig={"AllowAdminCreateUserOnly": True},
+                                          UsernameAttributes=["email"])["UserPool"]["Id"]
+    steps = [(f"user pool {t.resolve(t.props(pool_id)['UserPoolName'])} ({len(schema)} custom attributes)", create_pool)]
+    for group_id in t.of_type("AWS::Cognito::UserPoolGroup"):
+        name = t.resolve(t.props(group_id)["GroupName"])
+        steps.append((f"  group {name}", lambda n=name, d=t.resolve(t.props(group_id).get("Description", "")):
+                      idp.create_group(UserPoolId=pool["id"], GroupName=n, Description=d)))
+    for server_id in t.of_type("AWS::Cognito::UserPoolResourceServer"):
+        p = t.resolve(t.props(server_id))
+        steps.append((f"  resource server {p['Identifier']} ({', '.join(s['ScopeName'] for s in p['Scopes'])})",
+                      lambda p=p: idp.create_resource_server(UserPoolId=pool["id"], Identifier=p["Identifier"],
+                                                             Name=p["Name"], Scopes=p["Scopes"])))
+    for client_id in t.of_type("AWS::Cognito::UserPoolClient"):
+        raw = t.props(client_id)
+        if "client_credentials" not in raw.get("AllowedOAuthFlows", []):
+            continue
+        p = {k: t.resolve(raw[k]) for k in ("ClientName", "AllowedOAuthScopes")}
+
+        def create_client(p=p):
+            c = idp.create_user_pool_client(UserPoolId=pool["id"], ClientName=p["ClientName"], GenerateSecret=True,
+                                            AllowedOAuthFlowsUserPoolClient=True,
+                                            AllowedOAuthFlows=["client_credentials"],
+                                            AllowedOAuthScopes=p["AllowedOAuthScopes"])["UserPoolClient"]
+            print(f"    client id {c['ClientId']}, secret {c['ClientSecret']}")
+        steps.append((f"  client-credentials client {p['ClientName']} ({' '.join(p['AllowedOAuthScopes'])})",
+                      create_client))
     return steps
 
 

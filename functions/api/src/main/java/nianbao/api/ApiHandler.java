@@ -46,7 +46,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     this.exports = new ExportRoutes(ctx);
     ApiConfig c = ctx.config();
     this.pipeline = new HttpPipeline(new Router(ApiFactory.routes(ctx, exports)),
-        new Authorisation(c.authRequired(), c.protectReads()), new ConditionalGet(c.protectReads(), c.readMaxAge()),
+        new Authorisation(c.authRequired(), c.protectReads(), new nianbao.api.routes.WritePlaces(ctx)), new ConditionalGet(c.protectReads(), c.readMaxAge()),
         new Cors(c.allowedOrigins()), Metrics.forFunction("api"));
   }
 

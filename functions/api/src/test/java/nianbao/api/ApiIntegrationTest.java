@@ -189,7 +189,7 @@ class ApiIntegrationTest {
     assertEquals(401, guarded.get("/reports/" + junk + "/source-link").status());
     assertEquals(401, guarded.get("/reports/" + junk + "/source").status());
     ApiStack.Call link = guarded.call("GET", "/reports/" + junk + "/source-link", Map.of(), null,
-        Map.of("sub", "reviewer-1"));
+        Map.of("sub", "reader-1", "cognito:groups", "[reader]"));
     assertEquals(200, link.status(), link.body());
     String url = link.json().path("url").asText();
     assertTrue(url.contains("response-content-type=application%2Foctet-stream"), url);
@@ -548,7 +548,7 @@ class ApiIntegrationTest {
     assertEquals(401, anonymous.status());
     assertEquals("Bearer", anonymous.header("WWW-Authenticate"));
     ApiStack.Call signedIn = guarded.call("POST", "/uploads", Map.of("Content-Type", "application/json"), body,
-        Map.of("sub", "user-1", "email", "a@example.org"));
+        Map.of("sub", "user-1", "email", "a@example.org", "cognito:groups", "[reviewer]"));
     assertEquals(200, signedIn.status(), signedIn.body());
     assertEquals(401, guarded.call("DELETE", "/reports/abc-2022", Map.of(), null).status());
     assertEquals(200, guarded.get("/summary").status());

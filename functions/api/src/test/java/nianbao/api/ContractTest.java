@@ -253,6 +253,15 @@ class ContractTest {
     get("/reports/{id}/history", "/reports/nope-2022/history");
     notices(json);
     versions(json);
+    // every protected route refuses a person of no group, before reading anything (403, saying why)
+    Map<String, String> nobody = Map.of("sub", "n", "username", "n", "cognito:groups", "[]");
+    for (Route r : stack.api.router().routes()) {
+      if (r.protectedRoute()) {
+        String concrete = r.path().replace("{id}", id).replace("{fingerprint}", "0123456789abcdef")
+            .replace("{correctionId}", "c1").replace("{sha256}", "0".repeat(64));
+        check(r.method(), r.path(), guarded.call(r.method(), concrete, Map.of(), null, nobody));
+      }
+    }
     // deletes (administrators only) and restores
     Map<String, String> reviewer = Map.of("sub", "r", "cognito:groups", "[reviewer]");
     check("DELETE", "/reports/{id}", guarded.call("DELETE", "/reports/" + id, Map.of(), null));

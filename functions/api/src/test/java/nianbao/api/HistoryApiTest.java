@@ -52,7 +52,7 @@ class HistoryApiTest {
     String review = "/reports/" + id + "/findings/" + fp + "/review";
     assertEquals(200, stack.call("PUT", review, JSON, "{\"decision\":\"confirmed\",\"reason\":\"属实\"}").status());
     ApiStack.Call bob = stack.call("PUT", review, JSON, "{\"decision\":\"dismissed\",\"reason\":\"误报\"}", Map.of(
-        "sub", "bob-sub", "cognito:username", "bob"));
+        "sub", "bob-sub", "cognito:username", "bob", "cognito:groups", "[reviewer]"));
     assertEquals(200, bob.status(), bob.body());
     ApiStack.Call c = stack.call("POST", "/reports/" + id + "/corrections", JSON, String.format(CELL, 14, "原文为 14"));
     assertEquals(201, c.status(), c.body());

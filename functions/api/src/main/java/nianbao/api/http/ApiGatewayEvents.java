@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import nianbao.api.access.Caller;
 
 /** API Gateway HTTP API events (payload format 2.0) to {@link Request}s, and {@link Response}s back to its answers. */
 public final class ApiGatewayEvents {
@@ -38,7 +39,7 @@ public final class ApiGatewayEvents {
           : event.getBody().getBytes(StandardCharsets.UTF_8);
     }
     return new Request(method.toUpperCase(Locale.ROOT), path, query, headers(event), body, Map.of(),
-        principal(rc), rc == null ? null : rc.getRequestId(), groups(rc));
+        principal(rc), rc == null ? null : rc.getRequestId(), caller(rc));
   }
 
   /** What can still be read of an event whose query is malformed: enough to answer it with CORS. */
@@ -76,26 +77,13 @@ public final class ApiGatewayEvents {
     return null;
   }
 
-  /**
-   * The Cognito groups of a JWT ({@code cognito:groups}): API Gateway's HTTP API passes an array claim flattened to
-   * text, {@code [admin reviewer]}; a JSON array's text is read the same way.
-   */
-  static java.util.Set<String> groups(APIGatewayV2HTTPEvent.RequestContext rc) {
-    if (rc == null || rc.getAuthorizer() == null || rc.getAuthorizer().getJwt() == null
-        || rc.getAuthorizer().getJwt().getClaims() == null) {
-      return java.util.Set.of();
+  /** Who the authorizer let in: its claims and scopes (payload 2.0 {@code jwt.claims}, {@code jwt.scopes}). */
+  static Caller caller(APIGatewayV2HTTPEvent.RequestContext rc) {
+    if (rc == null || rc.getAuthorizer() == null || rc.getAuthorizer().getJwt() == null) {
+      return Caller.LOCAL;
     }
-    String claim = rc.getAuthorizer().getJwt().getClaims().get("cognito:groups");
-    if (claim == null || claim.isBlank()) {
-      return java.util.Set.of();
-    }
-    java.util.Set<String> out = new java.util.TreeSet<>();
-    for (String g : claim.replaceAll("[\\[\\]\"]", " ").split("[\\s,]+")) {
-      if (!g.isEmpty()) {
-        out.add(g);
-      }
-    }
-    return java.util.Set.copyOf(out);
+    var jwt = rc.getAuthorizer().getJwt();
+    return Caller.of(jwt.getClaims(), jwt.getScopes());
   }
 
   private static String routeKeyMethod(String routeKey) {

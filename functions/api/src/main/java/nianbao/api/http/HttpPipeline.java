@@ -59,7 +59,7 @@ public final class HttpPipeline {
           Router.Match match = router.match(request);
           route = match.route().method() + " " + match.route().path();
           LogContext.put(LogContext.ROUTE, route);
-          authorisation.check(match.route(), request);
+          authorisation.check(match.route(), match.request());
           response = match.route().handler().handle(match.request());
         }
       } catch (RuntimeException e) {

@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nianbao.api.access.Access;
 
 /**
  * One route of the API: method and path pattern ({@code /reports/{id}}), the code that answers it, and what the
  * OpenAPI document says of it — so the document is generated from the same table the router uses.
  *
  * @param protectedRoute a write: behind the authorizer in AWS (explicit route in template.yaml)
+ * @param role           what the caller must hold for a protected route (null for the open reads)
  */
 public record Route(String method, String path, String operationId, String summary, String description,
-    boolean protectedRoute, List<Param> parameters, Body requestBody, Map<String, Doc> responses,
+    boolean protectedRoute, Access.Role role, List<Param> parameters, Body requestBody, Map<String, Doc> responses,
     Handler handler) {
 
   /** The code that answers one route. */
@@ -92,6 +94,7 @@ public record Route(String method, String path, String operationId, String summa
     private final String summary;
     private String description;
     private boolean protectedRoute;
+    private Access.Role role;
     private final List<Param> parameters = new ArrayList<>();
     private Body body;
     private final Map<String, Doc> responses = new LinkedHashMap<>();
@@ -108,8 +111,16 @@ public record Route(String method, String path, String operationId, String summa
       return this;
     }
 
+    /** A write a reviewer (Cognito group reviewer, scope nianbao/review, or above) may make: a JWT route. */
     public Builder writes() {
+      return writes(Access.Role.REVIEWER);
+    }
+
+    /** A JWT route for callers holding {@code role}; 403 (documented) for the others. */
+    public Builder writes(Access.Role role) {
       this.protectedRoute = true;
+      this.role = role;
+      problem(403, "没有权限（用户组、scope 或地区不符）");
       return this;
     }
 
@@ -159,7 +170,7 @@ public record Route(String method, String path, String operationId, String summa
       // every route may answer with a problem; the specific ones above say which statuses are expected
       responses.putIfAbsent("default", new Doc("错误（RFC 9457 problem+json）", "application/problem+json",
           "Problem", List.of()));
-      return new Route(method, path, operationId, summary, description, protectedRoute, List.copyOf(parameters),
+      return new Route(method, path, operationId, summary, description, protectedRoute, role, List.copyOf(parameters),
           body, Map.copyOf(new LinkedHashMap<>(responses)), handler);
     }
   }

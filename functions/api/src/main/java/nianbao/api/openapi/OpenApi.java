@@ -58,7 +58,9 @@ public final class OpenApi {
     bearer.put("type", "http");
     bearer.put("scheme", "bearer");
     bearer.put("bearerFormat", "JWT");
-    bearer.put("description", "Cognito 用户池签发的 ID 或访问令牌");
+    bearer.put("description", "Cognito 用户池签发的访问令牌。每个受保护操作列出 API Gateway 接受的 scope（任一即可）："
+        + "openid 为经托管登录页登录的用户，其权限由 Cognito 用户组 reader、reviewer、admin 决定（可由属性 custom:region "
+        + "限于某地区）；nianbao/read、nianbao/review、nianbao/admin 为以 client credentials 获取令牌的其他系统");
     ObjectNode paths = doc.putObject("paths");
     for (Route r : routes) {
       ObjectNode item = paths.has(r.path()) ? (ObjectNode) paths.get(r.path()) : paths.putObject(r.path());
@@ -118,7 +120,9 @@ public final class OpenApi {
       responses.putObject("304").put("description", "未修改（If-None-Match 与 ETag 相同）");
     }
     if (r.protectedRoute() || protectReads) {
-      op.putArray("security").addObject().putArray("cognito");
+      var scopes = op.putArray("security").addObject().putArray("cognito");
+      nianbao.api.access.Access.gatewayScopes(r.role() != null ? r.role()
+          : nianbao.api.access.Access.Role.READER).forEach(scopes::add);
     } else {
       op.putArray("security").addObject();
     }

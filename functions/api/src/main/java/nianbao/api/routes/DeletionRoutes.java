@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import nianbao.api.ApiContext;
 import nianbao.api.Json;
+import nianbao.api.access.Access;
 import nianbao.api.http.Params;
 import nianbao.api.http.Problem;
 import nianbao.api.http.Request;
@@ -47,13 +48,13 @@ public final class DeletionRoutes {
                 + "（保留期，模板参数 DeletedRetentionDays，默认 30 天），期间可用 POST /reports/{id}/restore 恢复，"
                 + "期满后由每日清理永久删除。仅管理员（Cognito 组 admin；本地为唯一的本地用户）。写入修改记录。"
                 + "可带 If-Match。sources 为空：文件在保留期内不删除。")
-            .writes().param(SharedParameters.ID).json(200, "Deleted", "已删除（可恢复）").problem(401, "未登录")
+            .writes(Access.Role.ADMIN).param(SharedParameters.ID).json(200, "Deleted", "已删除（可恢复）").problem(401, "未登录")
             .problem(403, "不是管理员").problem(404, "没有这份报告").problem(412, "报告已被他人修改（If-Match 不符）")
             .to(this::delete),
         Route.post("/reports/{id}/restore", "restoreReport", "恢复已删除的报告（仅管理员）")
             .description("保留期内恢复：报告按删除时的当前版本回到列表与汇总，审核结论与更正照旧，并与相邻年度重新"
                 + "检查跨年规则。写入修改记录。")
-            .writes().param(SharedParameters.ID).json(200, "Restored", "已恢复").problem(401, "未登录")
+            .writes(Access.Role.ADMIN).param(SharedParameters.ID).json(200, "Restored", "已恢复").problem(401, "未登录")
             .problem(403, "不是管理员").problem(404, "没有已删除（且仍在保留期内）的这份报告")
             .problem(409, "报告未被删除（或其文件已全部删除）").to(this::restore));
   }
@@ -61,7 +62,6 @@ public final class DeletionRoutes {
   Response delete(Request r) {
     Params.onlyKnown(r, Set.of());
     String id = SharedParameters.reportId(r.param("id"));
-    administrator(r, "删除报告");
     Long expected = Writes.ifMatch(r);
     String expiresAt = Timestamps.iso(ctx.clock().instant().plus(retention()));
     ReportWriter.Outcome o = ctx.writer().apply(new Change.Delete(id, Writes.who(r), expiresAt, expected));
@@ -88,7 +88,6 @@ public final class DeletionRoutes {
   Response restore(Request r) {
     Params.onlyKnown(r, Set.of());
     String id = SharedParameters.reportId(r.param("id"));
-    administrator(r, "恢复报告");
     ReportWriter.Outcome o = ctx.writer().apply(new Change.Restore(id, Writes.who(r)));
     if (o.result() == WriteResult.NOT_FOUND) {
       throw Problem.notFound("没有编号为 " + id + " 的已删除报告（从未有过，或保留期已过、已永久删除）");
@@ -105,13 +104,5 @@ public final class DeletionRoutes {
     out.put("notes", view.notes());
     out.put("reportUrl", "/reports/" + ReportRoutes.enc(id));
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
-  }
-
-  /** Deleting and restoring are an administrator's: 403 for any other caller. */
-  private static void administrator(Request r, String what) {
-    if (!r.administrator()) {
-      throw new Problem(Problem.Type.FORBIDDEN, what + "需要管理员权限（Cognito 组 admin）；当前用户 " + r.principal()
-          + " 不在该组");
-    }
   }
 }

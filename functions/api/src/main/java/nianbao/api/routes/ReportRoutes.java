@@ -75,7 +75,7 @@ public final class ReportRoutes {
         Route.get("/reports/{id}/source-link", "getReportSourceLink", "原始文件的短期下载地址（需要授权）")
             .description("任何报告或被拒绝的上传的原始文件：返回预签名下载地址（JSON），总是以附件下载。"
                 + "页面带着登录令牌请求它，再打开返回的地址。")
-            .writes().param(SharedParameters.ID).param(Param.query("version",
+            .writes(nianbao.api.access.Access.Role.READER).param(SharedParameters.ID).param(Param.query("version",
                 "{\"type\":\"string\",\"pattern\":\"^[0-9a-f]{64}$\"}", "某一版本的 sha256；缺省为当前版本"))
             // a link for one signed-in caller: never kept by a cache (no ETag, no-store)
             .response(200, "application/json", "SourceLink", "下载地址").problem(401, "未登录")

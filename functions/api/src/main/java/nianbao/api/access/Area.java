@@ -1,0 +1,38 @@
+package nianbao.api.access;
+
+/**
+ * The region a person's rights are limited to: the user attribute {@code custom:region}, written as the API's place
+ * filters name places — the province, then optionally its city and county, separated by {@code /}
+ * ({@code 河南省}, {@code 河南省/新乡市}, {@code 河南省/新乡市/新乡县}). Names, not division codes, because the
+ * reports, lists and rosters all name their places (province=, city=, county=), and a report whose division was
+ * read has its names.
+ */
+public record Area(String province, String city, String county) {
+  /** The claim the function reads (an ID token carries it; the pool's token trigger copies it into access tokens). */
+  public static final String CLAIM = "custom:region";
+
+  /** The area an attribute value names; null for none (blank: not limited). */
+  public static Area parse(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String[] parts = value.strip().split("\\s*/\\s*", -1);
+    String p = parts[0].isEmpty() ? null : parts[0];
+    String c = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null;
+    String k = parts.length > 2 && !parts[2].isEmpty() ? parts[2] : null;
+    return new Area(p, c, k);
+  }
+
+  /** Whether a place (a report's, or a roster's) lies inside this area. An unknown province never does. */
+  public boolean contains(String placeProvince, String placeCity, String placeCounty) {
+    if (province == null || !province.equals(placeProvince)) {
+      return false;
+    }
+    return (city == null || city.equals(placeCity)) && (county == null || county.equals(placeCounty));
+  }
+
+  @Override
+  public String toString() {
+    return province + (city == null ? "" : "/" + city) + (county == null ? "" : "/" + county);
+  }
+}
