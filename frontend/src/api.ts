@@ -1,6 +1,6 @@
 // The HTTP API (functions/api): JSON over fetch, RFC 9457 problem+json errors turned into ApiError.
 import { config } from './config';
-import { accessToken } from './auth';
+import { currentToken, refreshTokens, signIn } from './auth';
 
 export class ApiError extends Error {
   constructor(
@@ -46,34 +46,60 @@ async function problemOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, title, detail);
 }
 
-async function send(method: string, path: string, query: Query | undefined, body: unknown, signal?: AbortSignal,
-  auth = false): Promise<Response> {
+/** One request; null when no answer could be read (the network, or an answer the browser withheld for lack of CORS). */
+async function fetchOnce(method: string, path: string, query: Query | undefined, body: unknown, signal: AbortSignal | undefined,
+  token: string | null): Promise<Response | null> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   // a file goes as it is (a roster's CSV, in whatever encoding it was saved); anything else as JSON
   const file = body instanceof Blob;
   if (body !== undefined) headers['Content-Type'] = file ? (body.type || 'text/csv') : 'application/json';
-  // writes need the signed-in user's token in AWS; reads too where the stack protects them (ProtectReads)
-  const token = accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  else if (auth) throw new ApiError(401, '需要登录', '请先登录后再上传');
-  let res: Response | null = null;
+  try {
+    return await fetch(apiUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : file ? body : JSON.stringify(body),
+      signal,
+      credentials: 'omit',
+      // revalidate every read (If-None-Match → 304 when unchanged): the API lets caches keep an answer for 10 s,
+      // and the page must never show a list or summary from before an upload or a deletion the user just made
+      cache: 'no-cache',
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    return null;
+  }
+}
+
+/** Sends the user to the hosted sign-in, back to this very view afterwards; the caller's request is not made. */
+async function signInAgain(): Promise<never> {
+  await signIn(location.hash || '#/');
+  throw new ApiError(401, '登录已过期', '正在转到登录页，登录后回到当前页面');
+}
+
+async function send(method: string, path: string, query: Query | undefined, body: unknown, signal?: AbortSignal,
+  auth = false): Promise<Response> {
+  // writes need the signed-in user's token in AWS; reads too where the stack protects them (ProtectReads). A token
+  // at its end is refreshed first, without leaving the page.
+  const signInConfigured = !!config().auth;
+  let token = signInConfigured ? await currentToken() : null;
+  if (!token && auth) throw new ApiError(401, '需要登录', '请先登录后再上传');
+  let res = await fetchOnce(method, path, query, body, signal, token);
   // a read that could not reach the API is tried once more after a moment (a restarting function, a dropped
-  // connection); writes are not repeated
-  for (let attempt = 0; attempt < (method === 'GET' ? 2 : 1) && !res; attempt++) {
-    try {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 800));
-      res = await fetch(apiUrl(path, query), {
-        method,
-        headers,
-        body: body === undefined ? undefined : file ? body : JSON.stringify(body),
-        signal,
-        credentials: 'omit',
-        // revalidate every read (If-None-Match → 304 when unchanged): the API lets caches keep an answer for 10 s,
-        // and the page must never show a list or summary from before an upload or a deletion the user just made
-        cache: 'no-cache',
-      });
-    } catch (e) {
-      if ((e as Error).name === 'AbortError') throw e;
+  // connection); writes are not repeated for that
+  if (!res && method === 'GET') {
+    await new Promise((r) => setTimeout(r, 800));
+    res = await fetchOnce(method, path, query, body, signal, token);
+  }
+  // API Gateway's authorizer answers a token it no longer accepts (expired early, revoked) with a 401 that carries
+  // no CORS headers: the browser reports no answer at all. With a token sent, that is what no answer most likely
+  // means: refresh the token and send the request once more; when the refresh is refused, sign in again.
+  if (token && (!res || res.status === 401)) {
+    if (await refreshTokens()) {
+      token = await currentToken();
+      res = await fetchOnce(method, path, query, body, signal, token);
+    } else if (auth || method !== 'GET') {
+      await signInAgain();
     }
   }
   if (!res) {

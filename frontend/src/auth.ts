@@ -8,6 +8,8 @@ const PENDING = 'nianbao.pkce';
 interface Tokens {
   accessToken: string;
   idToken?: string;
+  /** Cognito's refresh token (30 days by default): new access tokens without sending the user away. */
+  refreshToken?: string;
   expiresAt: number;
 }
 
@@ -34,14 +36,93 @@ function randomString(n = 48): string {
   return base64url(bytes);
 }
 
-function readTokens(): Tokens | null {
+function storedTokens(): Tokens | null {
   try {
     const t = JSON.parse(sessionStorage.getItem(TOKENS) || 'null') as Tokens | null;
-    if (t && t.accessToken && t.expiresAt > Date.now() + 30_000) return t;
+    if (t && t.accessToken) return t;
   } catch {
     /* ignore */
   }
   return null;
+}
+
+function readTokens(): Tokens | null {
+  const t = storedTokens();
+  return t && t.expiresAt > Date.now() + 30_000 ? t : null;
+}
+
+function keep(body: { access_token: string; id_token?: string; refresh_token?: string; expires_in?: number },
+  refreshToken?: string): void {
+  const tokens: Tokens = {
+    accessToken: body.access_token,
+    idToken: body.id_token,
+    // Cognito returns no new refresh token on a refresh: the one held stays valid
+    refreshToken: body.refresh_token ?? refreshToken,
+    expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000,
+  };
+  sessionStorage.setItem(TOKENS, JSON.stringify(tokens));
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * New tokens from the refresh token (hosted UI /oauth2/token, grant_type=refresh_token), without leaving the page:
+ * false when there is none or Cognito refuses it (expired, revoked, the user disabled), and the tokens held are
+ * then dropped. Concurrent callers share one request.
+ */
+export function refreshTokens(): Promise<boolean> {
+  if (refreshing) return refreshing;
+  refreshing = (async () => {
+    const auth = config().auth;
+    const held = storedTokens();
+    if (!auth || !held?.refreshToken) return false;
+    try {
+      const res = await fetch(`${hostedUi(auth)}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: auth.clientId, refresh_token: held.refreshToken })
+          .toString(),
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      keep((await res.json()) as { access_token: string; id_token?: string; expires_in?: number }, held.refreshToken);
+      return true;
+    } catch {
+      sessionStorage.removeItem(TOKENS);
+      return false;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** The access token to send: the one held, or a refreshed one when it has (nearly) expired; null when signed out. */
+export async function currentToken(): Promise<string | null> {
+  if (!config().auth) return null;
+  const held = readTokens();
+  if (held) return held.accessToken;
+  return (await refreshTokens()) ? readTokens()?.accessToken ?? null : null;
+}
+
+/**
+ * Whether the user is an administrator (Cognito group admin in the access token), to offer deleting and restoring:
+ * the API decides, this only spares others a button that would be refused. Locally (no sign-in) the one local user is.
+ */
+export function isAdministrator(): boolean {
+  if (!config().auth) return true;
+  const token = storedTokens()?.accessToken;
+  try {
+    const payload = JSON.parse(atob((token ?? '').split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+    const groups = payload['cognito:groups'];
+    return Array.isArray(groups) && groups.includes('admin');
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the page holds tokens it could send or refresh (a sign-in happened in this tab). */
+export function mayRefresh(): boolean {
+  return !!config().auth && !!storedTokens()?.refreshToken;
 }
 
 /** Whether uploads need a sign-in (AWS) and none is held. */
@@ -50,7 +131,7 @@ export function signInRequired(): boolean {
 }
 
 export function signedIn(): boolean {
-  return !!readTokens();
+  return !!readTokens() || mayRefresh();
 }
 
 export function accessToken(): string | null {
@@ -118,13 +199,7 @@ export async function completeSignIn(): Promise<{ returnTo: string | null; error
       }).toString(),
     });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const body = (await res.json()) as { access_token: string; id_token?: string; expires_in?: number };
-    const tokens: Tokens = {
-      accessToken: body.access_token,
-      idToken: body.id_token,
-      expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000,
-    };
-    sessionStorage.setItem(TOKENS, JSON.stringify(tokens));
+    keep((await res.json()) as { access_token: string; id_token?: string; refresh_token?: string; expires_in?: number });
     return { returnTo: pending.returnTo };
   } catch (e) {
     return { returnTo: pending.returnTo, error: `换取登录凭据失败（${(e as Error).message}）` };

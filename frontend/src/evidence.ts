@@ -4,7 +4,7 @@
 // column of the source, or — for a PDF — the region of the page, drawn in the browser by pdf.js (loaded only
 // then), with the value's box outlined.
 import { apiUrl } from './api';
-import { accessToken } from './auth';
+import { currentToken } from './auth';
 import { h } from './dom';
 import { describeLocation } from './labels';
 
@@ -173,7 +173,7 @@ async function drawPdfRegion(figure: HTMLElement, e: Evidence, sourceUrl: string
  * sends "Origin: null"), which the bucket's CORS rightly refuses.
  */
 async function fetchSource(sourceUrl: string): Promise<ArrayBuffer> {
-  const token = accessToken();
+  const token = await currentToken();
   const link = await fetch(apiUrl(`${sourceUrl}${sourceUrl.includes('?') ? '&' : '?'}redirect=false`),
     { headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
   if (!link.ok) throw new Error(`原文件地址获取失败（HTTP ${link.status}）`);

@@ -168,19 +168,6 @@ class PageReviewTest extends PageSession {
     }
   }
 
-  /** The text of an element as it is now (read in the page: a view redrawn after a write leaves no stale handle). */
-  private String now(String css) {
-    Object t = browser.js("const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", css);
-    return t == null ? "" : t.toString();
-  }
-
-  /** Focuses a finding (as Tab would) and presses a key on it. */
-  private void key(String fingerprint, String key) {
-    WebElement item = browser.waitFor("li[data-fp='" + fingerprint + "']");
-    browser.js("arguments[0].focus()", item);
-    item.sendKeys(key);
-  }
-
   private static String text(nianbao.core.document.Document d) {
     StringBuilder b = new StringBuilder();
     for (Block block : d.blocks()) {

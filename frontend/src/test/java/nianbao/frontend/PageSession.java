@@ -132,4 +132,17 @@ abstract class PageSession {
     }
     assertEquals(0L, browser.js("return document.querySelectorAll('#main img, #main script').length"));
   }
+
+  /** The text of an element as it is now (read in the page: a view redrawn after a write leaves no stale handle). */
+  String now(String css) {
+    Object t = browser.js("const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", css);
+    return t == null ? "" : t.toString();
+  }
+
+  /** Focuses a finding (as Tab would) and presses a key on it. */
+  void key(String fingerprint, String key) {
+    org.openqa.selenium.WebElement item = browser.waitFor("li[data-fp='" + fingerprint + "']");
+    browser.js("arguments[0].focus()", item);
+    item.sendKeys(key);
+  }
 }

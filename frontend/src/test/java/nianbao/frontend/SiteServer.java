@@ -36,6 +36,18 @@ final class SiteServer implements AutoCloseable {
   /** The Authorization header of the last API request the page made through this site. */
   volatile String lastAuthorization;
   static final String TOKEN = "test-access-token";
+  /** Tokens handed out since the last reset (each sign-in and refresh gives a new one; the first is TOKEN). */
+  private final java.util.List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Tokens the stand-in authorizer no longer accepts: answered 401 without CORS headers, as API Gateway does. */
+  private final java.util.Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean refreshAccepted = true;
+  private volatile boolean acrossOrigins;
+  /** Token requests by grant type, and the API requests refused for a revoked token. */
+  final java.util.concurrent.atomic.AtomicInteger signIns = new java.util.concurrent.atomic.AtomicInteger();
+  final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
+  final java.util.concurrent.atomic.AtomicInteger refusedForToken = new java.util.concurrent.atomic.AtomicInteger();
+  /** The writes (not GET) that reached the API, as "METHOD path Authorization". */
+  final java.util.List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   SiteServer(Path dist) throws IOException {
     this.dist = dist.toAbsolutePath().normalize();
@@ -59,6 +71,45 @@ final class SiteServer implements AutoCloseable {
     pkceVerified = false;
     lastAuthorization = null;
     apiBase = origin() + "/api";
+    issued.clear();
+    revoked.clear();
+    refreshAccepted = true;
+    acrossOrigins = false;
+    signIns.set(0);
+    refreshes.set(0);
+    refusedForToken.set(0);
+    writes.clear();
+  }
+
+  /**
+   * As {@link #withSignIn()}, with the API on another origin (localhost rather than 127.0.0.1), as in AWS: answers
+   * carry CORS headers and preflights are answered, but not the stand-in authorizer's 401 — so the browser sees no
+   * answer at all, as it does behind API Gateway.
+   */
+  void withSignInAcrossOrigins() {
+    withSignIn();
+    acrossOrigins = true;
+    apiBase = "http://localhost:" + server.getAddress().getPort() + "/api";
+  }
+
+  /** Every token handed out so far is refused by the stand-in authorizer from now on. */
+  void revokeTokens() {
+    revoked.addAll(issued);
+  }
+
+  /** Whether the token endpoint accepts the refresh token (false: it has expired, the user must sign in again). */
+  void acceptRefresh(boolean accepted) {
+    refreshAccepted = accepted;
+  }
+
+  String latestToken() {
+    return issued.isEmpty() ? null : issued.get(issued.size() - 1);
+  }
+
+  private String issue() {
+    String token = issued.isEmpty() ? TOKEN : TOKEN + "-" + issued.size();
+    issued.add(token);
+    return token;
   }
 
   /** The page talks to {@code upstream} through {@code /api}, each JSON answer passed through {@code rewrite}. */
@@ -107,6 +158,18 @@ final class SiteServer implements AutoCloseable {
       }
       if (path.equals("/oauth2/token")) {
         Map<String, String> f = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        allowFrom(ex);
+        if ("refresh_token".equals(f.get("grant_type"))) {
+          refreshes.incrementAndGet();
+          if (!refreshAccepted || !"test-refresh".equals(f.get("refresh_token"))
+              || !"test-client".equals(f.get("client_id"))) {
+            send(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+          }
+          send(ex, 200, "application/json", ("{\"access_token\":\"" + issue() + "\",\"id_token\":\"id\","
+              + "\"expires_in\":3600,\"token_type\":\"Bearer\"}").getBytes(StandardCharsets.UTF_8));
+          return;
+        }
         String verifier = f.getOrDefault("code_verifier", "");
         pkceVerified = challenge != null && challenge.equals(s256(verifier)) && "test-code".equals(f.get("code"))
             && "authorization_code".equals(f.get("grant_type"));
@@ -114,8 +177,9 @@ final class SiteServer implements AutoCloseable {
           send(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}".getBytes(StandardCharsets.UTF_8));
           return;
         }
-        send(ex, 200, "application/json", ("{\"access_token\":\"" + TOKEN + "\",\"id_token\":\"id\",\"expires_in\":3600,"
-            + "\"token_type\":\"Bearer\"}").getBytes(StandardCharsets.UTF_8));
+        signIns.incrementAndGet();
+        send(ex, 200, "application/json", ("{\"access_token\":\"" + issue() + "\",\"id_token\":\"id\",\"expires_in\":3600,"
+            + "\"refresh_token\":\"test-refresh\",\"token_type\":\"Bearer\"}").getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (path.startsWith("/api/")) {
@@ -123,12 +187,36 @@ final class SiteServer implements AutoCloseable {
           send(ex, 502, "text/plain", new byte[0]);
           return;
         }
-        lastAuthorization = ex.getRequestHeaders().getFirst("Authorization");
+        String method = ex.getRequestMethod();
+        if (method.equals("OPTIONS")) {
+          allowFrom(ex);
+          ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, PUT, POST, DELETE");
+          ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match");
+          send(ex, 204, "text/plain", new byte[0]);
+          return;
+        }
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        lastAuthorization = authorization;
+        if (authorization != null && revoked.contains(authorization.replaceFirst("^Bearer ", ""))) {
+          refusedForToken.incrementAndGet();
+          send(ex, 401, "application/json", "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
+          return;
+        }
+        allowFrom(ex);
         String query = ex.getRequestURI().getRawQuery();
         URI target = URI.create(upstream + path.substring(4) + (query == null ? "" : "?" + query));
+        byte[] sent = ex.getRequestBody().readAllBytes();
+        if (!method.equals("GET")) {
+          writes.add(method + " " + path.substring(4) + " " + authorization);
+        }
+        HttpRequest.Builder forward = HttpRequest.newBuilder(target).method(method, sent.length == 0
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(sent));
+        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+        if (contentType != null) {
+          forward.header("Content-Type", contentType);
+        }
         try {
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(target).GET().build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          HttpResponse<String> r = http.send(forward.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
           String type = r.headers().firstValue("content-type").orElse("application/json");
           String body = type.contains("json") ? rewrite.apply(r.body()) : r.body();
           send(ex, r.statusCode(), type, body.getBytes(StandardCharsets.UTF_8));
@@ -147,6 +235,14 @@ final class SiteServer implements AutoCloseable {
       String ext = name.substring(name.lastIndexOf('.') + 1);
       send(ex, 200, Map.of("html", "text/html; charset=utf-8", "js", "text/javascript", "css", "text/css",
           "json", "application/json").getOrDefault(ext, "application/octet-stream"), Files.readAllBytes(file));
+    }
+  }
+
+  /** Across origins, what the API's own CORS (and the hosted UI's token endpoint) lets the page read. */
+  private void allowFrom(HttpExchange ex) {
+    String origin = ex.getRequestHeaders().getFirst("Origin");
+    if (acrossOrigins && origin != null) {
+      ex.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
     }
   }
 
