@@ -159,6 +159,8 @@ export interface Finding {
 
 export interface ReportRow {
   reportId: string;
+  /** The agency: region code and body of its name, one across the ways its name is printed. */
+  agencyKey?: string | null;
   agency: string | null;
   year: number | null;
   province: string | null;
@@ -201,6 +203,7 @@ export function toRow(raw: Loose): ReportRow {
   const source = (raw.source as Loose | null) ?? {};
   return {
     reportId: String(raw.reportId ?? raw.id ?? ''),
+    agencyKey: str(raw.agencyKey),
     agency: str(raw.agency),
     year: num(raw.year),
     province: str(raw.province ?? region.province),

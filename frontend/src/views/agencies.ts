@@ -16,7 +16,7 @@ export async function render(ctx: ViewContext): Promise<void> {
   const term = (ctx.query.get('agency') ?? '').trim();
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': '查找机关' },
     h('div', { class: 'field wide' }, h('label', { for: 'a-agency' }, '机关名称'),
-      h('input', { id: 'a-agency', name: 'agency', type: 'search', value: term, placeholder: '机关名称开头，如：平潭综合实验区' })),
+      h('input', { id: 'a-agency', name: 'agency', type: 'search', value: term, placeholder: '机关名称的任一部分，如：洪泽' })),
     h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'btn primary' }, '查找')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -38,7 +38,8 @@ export async function render(ctx: ViewContext): Promise<void> {
   const agencies = new Map<string, Agency>();
   for (const r of rows) {
     if (r.status === 'REJECTED' || r.year === null) continue;
-    const key = agencyKeyOf(r.reportId);
+    // the agency is its identity (the row's key); a report's id keeps the key it was first stored under
+    const key = r.agencyKey ?? agencyKeyOf(r.reportId);
     if (!key) continue;
     const a = agencies.get(key) ?? { key, name: r.agency ?? key, region: regionText(r.province, r.city, r.county), years: [] };
     if (!a.years.some((y) => y.year === r.year)) a.years.push({ year: r.year, reportId: r.reportId, status: r.status });
@@ -46,11 +47,11 @@ export async function render(ctx: ViewContext): Promise<void> {
   }
   const list = [...agencies.values()].sort((a, b) => b.years.length - a.years.length || a.name.localeCompare(b.name, 'zh-CN'));
   if (!list.length) {
-    results.replaceChildren(term ? emptyState(`没有名称以“${term}”开头的机关。`) : emptyState('还没有报告。', h('a', { href: '#/upload' }, '上传报告')));
+    results.replaceChildren(term ? emptyState(`没有名称含“${term}”的机关。`) : emptyState('还没有报告。', h('a', { href: '#/upload' }, '上传报告')));
     return;
   }
   results.replaceChildren(
-    h('p', { class: 'muted' }, term ? `名称以“${term}”开头的机关：` : '最近上传的报告所属机关（有两个以上年度的排在前面）：'),
+    h('p', { class: 'muted' }, term ? `名称含“${term}”的机关：` : '最近上传的报告所属机关（有两个以上年度的排在前面）：'),
     h('ul', { class: 'agency-list' }, ...list.map((a) => h('li', null,
       h('a', { href: `#/agencies/${encodeURIComponent(a.key)}` }, a.name),
       h('span', { class: 'muted' }, ` ${a.region}`),

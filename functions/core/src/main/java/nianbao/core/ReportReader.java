@@ -22,9 +22,11 @@ public final class ReportReader {
    * Bumped whenever recognition or a rule changes what a report's JSON would be, or what counts as a report
    * (rules/3: {@link ReportShape}; a document stored as a report before is re-read and may now be refused;
    * rules/4: each filled cell's {@code evidence}, so that reprocessing adds it to stored reports; rules/5: the
-   * date the report prints for itself, {@code dated}, which rosters judge timeliness by).
+   * date the report prints for itself, {@code dated}, which rosters judge timeliness by; rules/6: the cross-year
+   * rules X2/X4/X5 compare an agency's years by its identity — region code and body, {@code AgencyIdentity} — not by
+   * the name as printed, so reprocessing moves stored reports to their agency, their ids unchanged).
    */
-  public static final String RULES_VERSION = "rules/5";
+  public static final String RULES_VERSION = "rules/6";
 
   private ReportReader() {}
 

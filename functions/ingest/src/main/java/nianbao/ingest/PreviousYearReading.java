@@ -39,7 +39,8 @@ final class PreviousYearReading {
   /** Table A of the current version of the agency's report of the year before {@code report}'s, or null. */
   static Proactive tableA(ReportStore store, Report report) {
     Identity id = Identity.of(report, report.source().sha256());
-    ReportHead head = store.head(Identity.reportId(id.agencyKey(), report.year() - 1)).orElse(null);
+    // the agency's report of the year before, however its name was printed (its year item names it)
+    ReportHead head = store.head(store.agencies().reportId(id.agencyKey(), report.year() - 1)).orElse(null);
     if (head == null || head.rejected() || head.currentSha() == null) {
       return null;
     }

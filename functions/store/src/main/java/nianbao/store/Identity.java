@@ -4,28 +4,52 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import nianbao.core.agency.AgencyIdentity;
 import nianbao.core.model.Report;
 import nianbao.core.region.AgencyNames;
 
 /**
- * A report's identity, as docs/DESIGN.md defines it: the resolved division code plus the normalised agency name, and
- * the year. {@code agencyKey} is a short hash of the agency identity; {@code reportId} is agencyKey and year,
- * so the neighbours Y−1 and Y+1 of a report are found by key, without a query.
+ * A report's identity, as docs/DESIGN.md defines it: the agency — core's {@link AgencyIdentity}, the division code
+ * (a replaced code read as its current one) plus the body of the normalised name, so 洪泽区人民政府 and
+ * 淮安市洪泽区人民政府 are one — and the year. {@code agencyKey} is a short hash of the agency identity. A new
+ * report's id is agencyKey and year, so its neighbours Y−1 and Y+1 are found by key; a report keeps the id it was
+ * first stored under (before identities: the hash of code and whole name, {@link #legacyKey}), and the agency's
+ * year items ({@code AgencyYear}) say which report is its year when that is not the key's.
  */
 public record Identity(String agencyKey, String agencyNorm, Integer year, String reportId) {
 
   public static Identity of(Report report, String sha256) {
-    String code = report.region() == null || report.region().code() == null ? "" : report.region().code();
     String norm = normaliseAgency(report.agency());
     String agencyKey;
     if (norm.isEmpty()) {
       // no agency printed: nothing to tie a corrected upload to, so each file stands alone
       agencyKey = "u" + hash("sha:" + sha256).substring(0, 15);
     } else {
-      agencyKey = hash(code + "|" + norm).substring(0, 16);
+      agencyKey = agencyKey(AgencyIdentity.of(report.agency(), report.region()));
     }
     Integer year = report.year();
     return new Identity(agencyKey, norm, year, reportId(agencyKey, year));
+  }
+
+  /** This identity with the id of the report it is stored as (its first id, kept for ever). */
+  public Identity storedAs(String id) {
+    return new Identity(agencyKey, agencyNorm, year, id);
+  }
+
+  /** The key of an agency identity: the first 16 hex of sha256 of {@code code|body}. */
+  public static String agencyKey(AgencyIdentity agency) {
+    return hash(agency.key()).substring(0, 16);
+  }
+
+  /**
+   * The agency key reports were stored under before agencies were identities (2026-12, rules/5 and earlier): the
+   * hash of the division code and the whole normalised name; null without a name. Their ids are
+   * {@code <legacyKey>-<year>} and never change.
+   */
+  public static String legacyKey(Report report) {
+    String code = report.region() == null || report.region().code() == null ? "" : report.region().code();
+    String norm = normaliseAgency(report.agency());
+    return norm.isEmpty() ? null : hash(code + "|" + norm).substring(0, 16);
   }
 
   public static String reportId(String agencyKey, Integer year) {

@@ -49,6 +49,7 @@ public final class ReportStore {
   final DynamoDbTable<HistoryEntry> history;
   final DynamoDbTable<DeletedReport> tombstones;
   private final ReportLists lists;
+  private final AgencyReads agencies;
 
   public ReportStore(DynamoDbClient dynamo, String tableName) {
     this.dynamo = dynamo;
@@ -63,6 +64,7 @@ public final class ReportStore {
     this.history = enhanced.table(tableName, HistoryEntry.SCHEMA);
     this.tombstones = enhanced.table(tableName, DeletedReport.SCHEMA);
     this.lists = new ReportLists(dynamo, tableName);
+    this.agencies = new AgencyReads(this, enhanced);
   }
 
   /**
@@ -72,7 +74,7 @@ public final class ReportStore {
   public static void loadSchemas() {
     List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA, SourceRecord.SCHEMA,
         ReviewRecord.SCHEMA, ListEntry.SCHEMA, HistoryEntry.SCHEMA,
-        DeletedReport.SCHEMA);
+        DeletedReport.SCHEMA, nianbao.store.item.AgencyYear.SCHEMA);
   }
 
   public String tableName() {
@@ -250,27 +252,14 @@ public final class ReportStore {
     return all;
   }
 
-  /** One agency's reports, by year (oldest first): a batch of gets over the plausible years, no query. */
+  /** One agency's reports, by year (oldest first): its year items, then a batch of gets ({@link AgencyReads}). */
   public List<ReportView> agencyReports(String agencyKey, int fromYear, int toYear) {
-    return agencyHeads(agencyKey, fromYear, toYear).stream().map(ReportView::of).toList();
+    return agencies.heads(agencyKey, fromYear, toYear).stream().map(ReportView::of).toList();
   }
 
-  List<ReportHead> agencyHeads(String agencyKey, int fromYear, int toYear) {
-    List<ReportHead> found = new ArrayList<>();
-    List<Key> keys = new ArrayList<>();
-    for (int y = fromYear; y <= toYear; y++) {
-      keys.add(key(Keys.report(Identity.reportId(agencyKey, y)), Keys.HEAD));
-    }
-    DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-    for (int from = 0; from < keys.size(); from += 100) {
-      List<Key> slice = keys.subList(from, Math.min(keys.size(), from + 100));
-      var batch = software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch.builder(ReportHead.class)
-          .mappedTableResource(heads);
-      slice.forEach(batch::addGetItem);
-      enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(heads).forEach(found::add);
-    }
-    found.sort(Comparator.comparing(ReportHead::year));
-    return found;
+  /** An agency's reports and year items. */
+  public AgencyReads agencies() {
+    return agencies;
   }
 
   // ------------------------------------------------------------------------------------------------ uploads

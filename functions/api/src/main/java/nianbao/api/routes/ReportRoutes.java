@@ -134,6 +134,7 @@ public final class ReportRoutes {
   static ObjectNode row(ReportRow row) {
     ObjectNode o = Json.object();
     o.put("id", row.reportId());
+    o.put("agencyKey", row.agencyKey());
     o.put("agency", row.agency());
     o.put("year", row.year());
     o.put("province", row.province());

@@ -6,13 +6,15 @@ import nianbao.core.model.Region;
 import nianbao.core.region.AgencyNames;
 import nianbao.core.region.Division;
 import nianbao.core.region.Divisions;
+import nianbao.core.region.FormerCodes;
 
 /**
  * Who an agency is, whatever way its name is printed: the region's division code plus the agency's body — its
  * normalised name with the names of its region taken off the front and the common spellings of the government's
  * own bodies made one (政府 → 人民政府, 政府办 → 人民政府办公室). So 洪泽区人民政府, 淮安市洪泽区人民政府 and
  * 洪泽县人民政府 (before 县改区, the same stem) of code 320813 are one agency, {@code 320813|人民政府}, and
- * 洪泽区教育局 another. A report without a known region keeps its whole normalised name as the body.
+ * 洪泽区教育局 another. A code replaced since (洪泽县's 320829) is read as its current one ({@link FormerCodes}). A
+ * report without a known region keeps its whole normalised name as the body.
  *
  * @param regionCode the division code, null when the region is not known
  * @param body       what the agency is within its region: 人民政府, 人民政府办公室, 教育局 …
@@ -33,7 +35,9 @@ public record AgencyIdentity(String regionCode, String body) {
     if (norm == null || norm.isEmpty()) {
       return null;
     }
-    Division division = region == null || region.code() == null ? null : Divisions.get().byCode(region.code());
+    // a code replaced since (县改区) is the division of its current code
+    String code = region == null ? null : FormerCodes.get().current(region.code());
+    Division division = Divisions.get().byCode(code);
     if (division == null) {
       return new AgencyIdentity(null, body(norm));
     }

@@ -51,6 +51,17 @@ public final class Keys {
 
   public static final String RULE_PREFIX = "F#";
 
+  /** An agency's partition: the year items naming its report of each year ({@code AgencyYear}). */
+  public static String agency(String agencyKey) {
+    return "A#" + agencyKey;
+  }
+
+  public static final String AGENCY_YEAR_PREFIX = "Y#";
+
+  public static String agencyYear(int year) {
+    return AGENCY_YEAR_PREFIX + year;
+  }
+
   /** Uploaded objects: one partition per bucket and key, one item per object version. */
   public static String source(String bucket, String key) {
     return "S#" + bucket + "#" + key;

@@ -21,6 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * @param reportRules every rule the report has findings of (its list row's rules)
  * @param reviewState the report's review state (its list row's), for {@code review=} in a list by rule
  * @param reportIndicators the report's indicator figures (its list row's), null on items written before
+ * @param agencyKey  the report's agency (its head's), null on items written before
  * @param findings   docs/FORMAT.md JSON array of the findings, or null when stored compressed in {@code findingsGz}
  */
 @RecordBuilder
@@ -28,7 +29,7 @@ public record RuleFindings(
     String reportId, String rule, int count, int errors, int warnings, int notes, String findings, SdkBytes findingsGz,
     String agency, String agencyNorm, Integer year, String province, String city, String county, String status,
     int reportErrors, int reportWarnings, int reportNotes, String title, String uploadedAt, Set<String> reportRules,
-    String reviewState, String reportIndicators) {
+    String reviewState, String reportIndicators, String agencyKey) {
 
   /** Findings JSON larger than this is stored gzip-compressed. */
   public static final int PLAIN_LIMIT = 64_000;
@@ -102,6 +103,7 @@ public record RuleFindings(
       .stringSet("reportRules", RuleFindings::reportRules)
       .string("reviewState", RuleFindings::reviewState)
       .string("reportIndicators", RuleFindings::reportIndicators)
+      .string("agencyKey", RuleFindings::agencyKey)
       .string("ord", RuleFindings::ord, secondarySortKey(ordIndexes))
       .string("ruleKey", RuleFindings::ruleKey, secondaryPartitionKey(Keys.BY_RULE))
       .string("yearRuleKey", RuleFindings::yearRuleKey, secondaryPartitionKey(Keys.BY_YEAR_RULE));
@@ -113,6 +115,7 @@ public record RuleFindings(
     return new RuleFindings(b.s("reportId"), b.s("rule"), b.i0("count"), b.i0("errors"), b.i0("warnings"), b.i0("notes"),
         b.s("findings"), b.bytes("findingsGz"), b.s("agency"), b.s("agencyNorm"), b.i("year"), b.s("province"),
         b.s("city"), b.s("county"), b.s("status"), b.i0("reportErrors"), b.i0("reportWarnings"), b.i0("reportNotes"), b.s("title"),
-        b.s("uploadedAt"), b.set("reportRules"), b.s("reviewState"), b.s("reportIndicators"));
+        b.s("uploadedAt"), b.set("reportRules"), b.s("reviewState"), b.s("reportIndicators"),
+        b.s("agencyKey"));
   }
 }

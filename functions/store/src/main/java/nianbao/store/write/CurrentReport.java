@@ -77,8 +77,9 @@ final class CurrentReport {
     }
     writes.count(head, report, 1);
     if (id.year() != null) {
-      writes.check(Identity.reportId(id.agencyKey(), id.year() - 1), prev.head());
-      refreshNext(next, report, id);
+      AgencyYears.keep(read, writes, id, report);
+      writes.check(prev.id(), prev.head());
+      refreshNext(next, report);
     }
   }
 
@@ -110,13 +111,14 @@ final class CurrentReport {
     }
     writes.count(oldHead, oldReport, -1);
     if (id.year() != null) {
-      refreshNext(neighbour(id, +1), null, id);
+      AgencyYears.leave(read, writes, id);
+      refreshNext(neighbour(id, +1), null);
     }
   }
 
   /** Y+1's cross-year findings against the new Y (or none); written only if they change. */
-  private void refreshNext(Neighbour next, Report report, Identity id) {
-    String nextId = Identity.reportId(id.agencyKey(), id.year() + 1);
+  private void refreshNext(Neighbour next, Report report) {
+    String nextId = next.id();
     if (next.head() == null) {
       writes.check(nextId, null);
       return;
@@ -138,27 +140,22 @@ final class CurrentReport {
     writes.count(updated, next.report(), 1);
   }
 
-  private record Neighbour(ReportHead head, Report report) {}
+  /** The agency's report of a neighbouring year: its id (where one would be), head and current report. */
+  private record Neighbour(String id, ReportHead head, Report report) {}
 
-  /** The report itself and, when it has a year, the agency's Y−1 and Y+1: the heads storing it reads first. */
-  static List<String> headsToRead(Identity id) {
-    return id.year() == null ? List.of(id.reportId()) : List.of(id.reportId(),
-        Identity.reportId(id.agencyKey(), id.year() - 1), Identity.reportId(id.agencyKey(), id.year() + 1));
-  }
-
-  /** Y−1's or Y+1's head and current report (none for a rejected upload). */
+  /** Y−1's or Y+1's head and current report (none for a rejected upload), found through the agency's years. */
   private Neighbour neighbour(Identity id, int offset) {
     if (id.year() == null) {
-      return new Neighbour(null, null);
+      return new Neighbour(null, null, null);
     }
-    String neighbourId = Identity.reportId(id.agencyKey(), id.year() + offset);
+    String neighbourId = AgencyYears.reportId(read, id.agencyKey(), id.year() + offset);
     Optional<ReportHead> head = read.head(neighbourId);
     if (head.isEmpty() || head.get().rejected()) {
-      return new Neighbour(head.orElse(null), null);
+      return new Neighbour(neighbourId, head.orElse(null), null);
     }
     ReportVersion v = read.version(head.get().reportId(), head.get().currentSha()).orElseThrow(
         () -> new IllegalStateException("report " + head.get().reportId() + " lost its current version"));
-    return new Neighbour(head.get(), current(neighbourId, v));
+    return new Neighbour(neighbourId, head.get(), current(neighbourId, v));
   }
 
   /**
@@ -222,7 +219,7 @@ final class CurrentReport {
           .city(head.city()).county(head.county()).status(head.status()).reportErrors(head.errors())
           .reportWarnings(head.warnings()).reportNotes(head.notes()).title(head.title())
           .uploadedAt(head.uploadedAt()).reportRules(head.ruleIds()).reviewState(head.reviewState())
-          .reportIndicators(head.indicators()).build());
+          .reportIndicators(head.indicators()).agencyKey(head.agencyKey()).build());
     });
     if (oldHead != null) {
       for (String rule : oldHead.ruleIds()) {

@@ -31,6 +31,9 @@ public interface Snapshot {
   /** The tombstone of a report an administrator deleted, while it is kept. */
   Optional<nianbao.store.item.DeletedReport> deleted(String reportId);
 
+  /** Which report is the agency's of {@code year}, when its year item says (see {@code AgencyYear}). */
+  Optional<nianbao.store.item.AgencyYear> agencyYear(String agencyKey, int year);
+
   /** A version's report (its single-report findings only). */
   Report body(ReportVersion version);
 }

@@ -40,7 +40,9 @@ final class StoreDecision {
     this.upload = change.upload();
     this.now = now;
     this.sha = report.source().sha256();
-    this.id = Identity.of(report, sha);
+    // the report these bytes are: found through the agency's identity, its years and the object's record
+    this.id = AgencyYears.resolve(read, report, sha, WriteRules.find(read.uploads(upload.bucket(), upload.key()),
+        upload.objectVersionId()));
   }
 
   Decision decide() {

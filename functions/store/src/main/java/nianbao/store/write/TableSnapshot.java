@@ -8,6 +8,7 @@ import java.util.Optional;
 import nianbao.core.model.Report;
 import nianbao.store.Backoff;
 import nianbao.store.ReportStore;
+import nianbao.store.item.AgencyYear;
 import nianbao.store.item.DeletedReport;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
@@ -36,6 +37,7 @@ final class TableSnapshot implements Snapshot {
   private final Map<String, Optional<ReportVersion>> versions = new HashMap<>();
   private final Map<String, Optional<ReviewRecord>> reviews = new HashMap<>();
   private final Map<String, Optional<DeletedReport>> deleted = new HashMap<>();
+  private final Map<String, Optional<AgencyYear>> agencyYears = new HashMap<>();
 
   TableSnapshot(ReportStore store, WriteRules.FirstRead firstRead) {
     this.store = store;
@@ -73,6 +75,16 @@ final class TableSnapshot implements Snapshot {
   }
 
   @Override
+  public Optional<AgencyYear> agencyYear(String agencyKey, int year) {
+    WriteRules.FirstRead batch = firstRead;
+    if (batch != null && agencyKey.equals(batch.agencyKey()) && batch.years().contains(year)) {
+      readFirst(batch.reportId(), null);
+    }
+    return agencyYears.computeIfAbsent(Keys.agency(agencyKey) + Keys.agencyYear(year),
+        k -> store.agencies().year(agencyKey, year));
+  }
+
+  @Override
   public List<ReportVersion> versions(String reportId) {
     return store.versions(reportId);
   }
@@ -86,7 +98,8 @@ final class TableSnapshot implements Snapshot {
   private void readFirst(String reportId, String sha256) {
     WriteRules.FirstRead batch = firstRead;
     if (batch == null || !(sha256 == null ? batch.headIds().contains(reportId)
-        : batch.reportId().equals(reportId) && sha256.equals(batch.sha256()))) {
+        || batch.deletedIds().contains(reportId) : batch.reportId().equals(reportId)
+        && sha256.equals(batch.sha256()))) {
       return;
     }
     firstRead = null;
@@ -94,7 +107,9 @@ final class TableSnapshot implements Snapshot {
       heads.put(id, Optional.empty());
       reviews.put(id, Optional.empty());
     });
-    deleted.put(batch.reportId(), Optional.empty());
+    batch.deletedIds().forEach(id -> deleted.put(id, Optional.empty()));
+    batch.years().forEach(y -> agencyYears.put(Keys.agency(batch.agencyKey()) + Keys.agencyYear(y),
+        Optional.empty()));
     String versionKey = batch.sha256() == null ? null : Keys.report(batch.reportId()) + Keys.version(batch.sha256());
     if (versionKey != null) {
       versions.put(versionKey, Optional.empty());
@@ -110,6 +125,9 @@ final class TableSnapshot implements Snapshot {
       } else if (sk.equals(Keys.DELETED)) {
         DeletedReport d = DeletedReport.SCHEMA.mapToItem(item);
         deleted.put(d.reportId(), Optional.of(d));
+      } else if (sk.startsWith(Keys.AGENCY_YEAR_PREFIX)) {
+        AgencyYear y = AgencyYear.SCHEMA.mapToItem(item);
+        agencyYears.put(y.pk() + y.sk(), Optional.of(y));
       } else {
         versions.put(versionKey, Optional.of(ReportVersion.SCHEMA.mapToItem(item)));
       }
@@ -125,7 +143,9 @@ final class TableSnapshot implements Snapshot {
       keys.add(TransactRequest.key(Keys.report(id), Keys.REVIEW));
     });
     // a deleted report's tombstone: a new upload of it ends the deletion, a restore reads it
-    keys.add(TransactRequest.key(Keys.report(batch.reportId()), Keys.DELETED));
+    batch.deletedIds().forEach(id -> keys.add(TransactRequest.key(Keys.report(id), Keys.DELETED)));
+    // the agency's years: which report is its Y−1, Y and Y+1 when not the key's own
+    batch.years().forEach(y -> keys.add(TransactRequest.key(Keys.agency(batch.agencyKey()), Keys.agencyYear(y))));
     if (batch.sha256() == null) {
       return batchGet(store, keys);
     }

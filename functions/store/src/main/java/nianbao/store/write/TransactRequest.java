@@ -89,6 +89,8 @@ public final class TransactRequest {
       return nianbao.store.item.DeletedReport.SCHEMA.itemToMap(d, true);
     } else if (item instanceof nianbao.store.item.HistoryEntry h) {
       return nianbao.store.item.HistoryEntry.SCHEMA.itemToMap(h, true);
+    } else if (item instanceof nianbao.store.item.AgencyYear y) {
+      return nianbao.store.item.AgencyYear.SCHEMA.itemToMap(y, true);
     }
     throw new IllegalArgumentException("not an item of the table: " + item.getClass());
   }

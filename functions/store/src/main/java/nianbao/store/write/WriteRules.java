@@ -3,7 +3,6 @@ package nianbao.store.write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import nianbao.store.Identity;
 import nianbao.store.Sequencers;
 import nianbao.store.item.Keys;
 import nianbao.store.item.SourceRecord;
@@ -56,9 +55,7 @@ public final class WriteRules {
    */
   static FirstRead firstRead(Change change) {
     if (change instanceof Change.Store store) {
-      String sha = store.report().source().sha256();
-      Identity id = Identity.of(store.report(), sha);
-      return new FirstRead(CurrentReport.headsToRead(id), id.reportId(), sha);
+      return AgencyYears.firstRead(store.report());
     } else if (change instanceof Change.Review review) {
       return new FirstRead(List.of(review.reportId()), review.reportId(), null);
     } else if (change instanceof Change.Notify notify) {
@@ -79,7 +76,17 @@ public final class WriteRules {
     return null;
   }
 
-  record FirstRead(List<String> headIds, String reportId, String sha256) {}
+  /**
+   * What a change reads in its first BatchGetItem: heads (each with its review record), the version of
+   * {@code reportId} with {@code sha256}, the tombstones of {@code deletedIds}, and the year items of
+   * {@code agencyKey} of {@code years}.
+   */
+  record FirstRead(List<String> headIds, String reportId, String sha256, List<String> deletedIds, String agencyKey,
+      List<Integer> years) {
+    FirstRead(List<String> headIds, String reportId, String sha256) {
+      this(headIds, reportId, sha256, List.of(reportId), null, List.of());
+    }
+  }
 
   /**
    * The recorded object versions a deletion takes away: with {@code deleteMarker} (a versioned key deleted) every

@@ -95,6 +95,8 @@ final class MemoryTable implements Snapshot {
       return h.pk() + "|" + h.sk();
     } else if (item instanceof nianbao.store.item.DeletedReport d) {
       return d.pk() + "|" + d.sk();
+    } else if (item instanceof nianbao.store.item.AgencyYear y) {
+      return y.pk() + "|" + y.sk();
     }
     throw new IllegalArgumentException(item.toString());
   }
@@ -131,6 +133,38 @@ final class MemoryTable implements Snapshot {
         .map(ListEntry.class::cast).toList();
   }
 
+  /**
+   * Moves a stored report to the id and agency key it had before agencies were identities (the printed name's
+   * hash), written by an older rules version, without its agency's year item: the table as 2026-12's code left it.
+   */
+  void asStoredBefore(String reportId, String legacyId, String legacyKey, String rulesVersion) {
+    for (String k : List.copyOf(items.keySet())) {
+      Object i = items.get(k);
+      Object moved = null;
+      if (i instanceof ReportHead h && h.reportId().equals(reportId)) {
+        items.remove(k);
+        listEntries(reportId).forEach(e -> items.remove(e.pk() + "|" + e.sk()));
+        ReportHead old = nianbao.store.item.ReportHeadBuilder.builder(h).reportId(legacyId).agencyKey(legacyKey)
+            .rulesVersion(rulesVersion).build();
+        nianbao.store.lists.ListEntries.of(old).forEach(e -> items.put(e.pk() + "|" + e.sk(), e));
+        moved = old;
+      } else if (i instanceof ReportVersion v && v.reportId().equals(reportId)) {
+        moved = nianbao.store.item.ReportVersionBuilder.builder(v).reportId(legacyId).rulesVersion(rulesVersion)
+            .build();
+      } else if (i instanceof RuleFindings r && r.reportId().equals(reportId)) {
+        moved = nianbao.store.item.RuleFindingsBuilder.builder(r).reportId(legacyId).build();
+      } else if (i instanceof SourceRecord s && reportId.equals(s.reportId())) {
+        items.put(k, nianbao.store.item.SourceRecordBuilder.builder(s).reportId(legacyId).build());
+      } else if (i instanceof nianbao.store.item.AgencyYear y && y.reportId().equals(reportId)) {
+        items.remove(k);
+      }
+      if (moved != null) {
+        items.remove(k);
+        items.put(key(moved), moved);
+      }
+    }
+  }
+
   // ------------------------------------------------------------------------------------------------ Snapshot
 
   @Override
@@ -161,6 +195,12 @@ final class MemoryTable implements Snapshot {
   public Optional<nianbao.store.item.DeletedReport> deleted(String reportId) {
     return Optional.ofNullable((nianbao.store.item.DeletedReport) items.get(Keys.report(reportId) + "|"
         + Keys.DELETED));
+  }
+
+  @Override
+  public Optional<nianbao.store.item.AgencyYear> agencyYear(String agencyKey, int year) {
+    return Optional.ofNullable((nianbao.store.item.AgencyYear) items.get(Keys.agency(agencyKey) + "|"
+        + Keys.agencyYear(year)));
   }
 
   @Override

@@ -34,12 +34,18 @@ final class Reports {
 
   static Report report(String agency, Integer year, long carriedOver, long carriedForward, String edition,
       String reader, Finding... findings) {
+    return report(agency, XINXIANG, year, carriedOver, carriedForward, edition, reader, findings);
+  }
+
+  /** As above, of an agency of {@code region}. */
+  static Report report(String agency, Region region, Integer year, long carriedOver, long carriedForward,
+      String edition, String reader, Finding... findings) {
     Applications b = Applications.blank();
     b.rows().get("carriedOver").set(0, carriedOver);
     b.rows().get("carriedForward").set(0, carriedForward);
     String sha = ReportReader.sha256((agency + year + edition).getBytes(StandardCharsets.UTF_8));
     return new Report(Report.SCHEMA_VERSION, new Source(year + edition + ".txt", sha, "txt", "UTF-8", reader),
-        agency + year + "年政府信息公开工作年度报告", agency, year, Report.TEMPLATE_2021, XINXIANG,
+        agency + year + "年政府信息公开工作年度报告", agency, year, Report.TEMPLATE_2021, region,
         new Sections(null, null, null), null, b, null, new ArrayList<>(List.of(findings)));
   }
 

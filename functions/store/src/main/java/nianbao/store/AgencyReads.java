@@ -1,0 +1,65 @@
+package nianbao.store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nianbao.store.item.AgencyYear;
+import nianbao.store.item.Keys;
+import nianbao.store.item.ReportHead;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+
+/**
+ * An agency's reports: its year items ({@link AgencyYear}, one Query of {@code A#<agencyKey>}) name the report of
+ * each year; a year without one (a report stored before agencies were identities, not yet reprocessed) is looked
+ * for under {@code <agencyKey>-<year>}, as before. Then one BatchGetItem of the heads.
+ */
+public final class AgencyReads {
+  private final ReportStore store;
+  private final DynamoDbTable<AgencyYear> years;
+
+  AgencyReads(ReportStore store, DynamoDbEnhancedClient enhanced) {
+    this.store = store;
+    this.years = enhanced.table(store.tableName(), AgencyYear.SCHEMA);
+  }
+
+  /** The agency's year item of {@code year}, strongly consistent (the write path reads it so). */
+  public Optional<AgencyYear> year(String agencyKey, int year) {
+    return Optional.ofNullable(years.getItem(r -> r.key(ReportStore.key(Keys.agency(agencyKey),
+        Keys.agencyYear(year))).consistentRead(true)));
+  }
+
+  /** Every year item of the agency, oldest first. */
+  public List<AgencyYear> years(String agencyKey) {
+    List<AgencyYear> out = new ArrayList<>();
+    years.query(q -> q.queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(
+        Keys.agency(agencyKey)).sortValue(Keys.AGENCY_YEAR_PREFIX)))).items().forEach(out::add);
+    out.sort(Comparator.comparingInt(AgencyYear::year));
+    return out;
+  }
+
+  /** The id of the agency's report of {@code year}: its year item's, else the key's own id (none stored maybe). */
+  public String reportId(String agencyKey, int year) {
+    return year(agencyKey, year).map(AgencyYear::reportId).orElse(Identity.reportId(agencyKey, year));
+  }
+
+  /** The agency's reports of {@code fromYear}…{@code toYear}, oldest first. */
+  public List<ReportHead> heads(String agencyKey, int fromYear, int toYear) {
+    Map<Integer, String> ids = new LinkedHashMap<>();
+    for (int y = fromYear; y <= toYear; y++) {
+      ids.put(y, Identity.reportId(agencyKey, y));
+    }
+    for (AgencyYear y : years(agencyKey)) {
+      if (y.year() >= fromYear && y.year() <= toYear) {
+        ids.put(y.year(), y.reportId());
+      }
+    }
+    List<ReportHead> found = new ArrayList<>(new BatchReads(store).heads(ids.values()).values());
+    found.sort(Comparator.comparing(ReportHead::year));
+    return found;
+  }
+}
