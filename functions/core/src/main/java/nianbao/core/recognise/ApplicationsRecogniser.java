@@ -107,16 +107,22 @@ final class ApplicationsRecogniser {
       found[r] = true;
       firstLabel = Math.min(firstLabel, hit.labelStart());
       int nextMarker = r + 1 < specs.size() ? specs.get(r + 1).marker() : 0;
-      List<String> tokens = ValueScanner.scan(flat.text, hit.labelEnd(), hit.valuesEnd(), nextMarker);
-      // values further on, past words, before the next label: other rows' numbers printed apart from their labels
-      List<String> all = ValueScanner.scanRuns(flat.text, hit.labelEnd(), hit.valuesEnd(), Integer.MAX_VALUE);
+      ValueScanner.Run first = ValueScanner.scanRun(flat.text, hit.labelEnd(), hit.valuesEnd(), nextMarker);
+      List<String> tokens = first.tokens();
+      // values further on, past words, before the next label: other rows' numbers printed apart from their labels.
+      // Where no digit follows the first run, they are the first run's (its marker aside: one value at most
+      // more or fewer), so with 12 values or fewer no further rows can follow.
+      int own = TemplateOrder.values(tokens).size();
+      List<String> all = own <= 2 * COLUMNS - 2 && !ValueScanner.anyDigit(flat.text, first.end(), hit.valuesEnd())
+          ? tokens
+          : ValueScanner.scanRuns(flat.text, hit.labelEnd(), hit.valuesEnd(), Integer.MAX_VALUE);
       printed.add(tokens);
-      boolean moreRowsFollow = TemplateOrder.values(all).size() >= 2 * COLUMNS;
+      boolean moreRowsFollow = all != tokens && TemplateOrder.values(all).size() >= 2 * COLUMNS;
       everything.add(moreRowsFollow ? all : tokens);
       lines.add(moreRowsFollow
           ? ValueScanner.lines(flat.text, hit.labelEnd(), hit.valuesEnd())
           : TemplateOrder.values(tokens).isEmpty() ? List.of() : List.of(tokens));
-      fits[r] = TemplateOrder.fits(true, tokens, all, COLUMNS);
+      fits[r] = all == tokens ? own == COLUMNS : TemplateOrder.fits(true, tokens, all, COLUMNS);
       solutions[r] = CellSolver.solve(tokens, COLUMNS, ROW_SUM, true, budget);
     }
     boolean any = firstLabel < to;
@@ -124,7 +130,8 @@ final class ApplicationsRecogniser {
     Solution[] perRow = solutions.clone();
     List<TemplateOrder.Placement> placements = List.of();
     if (any) {
-      List<List<String>> leading = ValueScanner.lines(flat.text, from, firstLabel);
+      // values before the first label matter only to a first row whose own values do not fit
+      List<List<String>> leading = fits[0] ? List.of() : ValueScanner.lines(flat.text, from, firstLabel);
       placements = TemplateOrder.place(lines, fits, leading, COLUMNS, ROW_SUM, budget);
       for (TemplateOrder.Placement p : placements) {
         for (int r = p.from(); r < p.to(); r++) {
@@ -140,7 +147,7 @@ final class ApplicationsRecogniser {
       cells[r] = solutions[r] == null ? new String[COLUMNS] : solutions[r].agreed(COLUMNS);
     }
     List<String> doubts = new ArrayList<>();
-    if (!confirmTemplateOrder(specs, cells, templatePlaced, doubts)) {
+    if (!placements.isEmpty() && !confirmTemplateOrder(specs, cells, templatePlaced, doubts)) {
       for (int r = 0; r < specs.size(); r++) {
         if (templatePlaced[r]) {
           templatePlaced[r] = false;

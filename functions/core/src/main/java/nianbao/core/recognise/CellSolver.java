@@ -513,10 +513,14 @@ final class CellSolver {
 
   private static void dedupe(List<String[]> candidates) {
     List<String[]> unique = new ArrayList<>();
+    next:
     for (String[] c : candidates) {
-      if (unique.stream().noneMatch(u -> Arrays.equals(u, c))) {
-        unique.add(c);
+      for (String[] u : unique) {
+        if (Arrays.equals(u, c)) {
+          continue next;
+        }
       }
+      unique.add(c);
     }
     candidates.clear();
     candidates.addAll(unique);

@@ -25,7 +25,7 @@ final class EvidenceResolver {
   private EvidenceResolver() {}
 
   static Map<String, Evidence> resolve(FlatText flat, List<CellSource> sources) {
-    Map<String, Evidence> out = new LinkedHashMap<>();
+    Map<String, Evidence> out = new LinkedHashMap<>(sources.size() * 4 / 3 + 1);
     for (CellSource source : sources) {
       Evidence e = resolve(flat.sources, source.start(), source.end());
       if (e != null) {

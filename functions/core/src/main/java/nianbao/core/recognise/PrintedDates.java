@@ -19,8 +19,11 @@ final class PrintedDates {
   private static final String ARABIC = "(20\\d{2})\\s*[年\\-/.]\\s*(\\d{1,2})\\s*[月\\-/.]\\s*(\\d{1,2})\\s*日?";
   private static final String CHINESE = "([〇○零一二三四五六七八九]{4})\\s*年\\s*([一二三四五六七八九十]{1,3})\\s*月\\s*"
       + "([一二三四五六七八九十]{1,3})\\s*日";
-  private static final Pattern LABELLED = Pattern.compile(
-      "(?:发布日期|发布时间|成文日期|发文日期|印发日期)\\s*[:：]?\\s*(?:" + ARABIC + "|" + CHINESE + ")");
+  private static final String[] LABELS = {"发布日期", "发布时间", "成文日期", "发文日期", "印发日期"};
+  /** What follows a label. The labels are found by {@link #labelAt}: a pattern starting with their alternation
+   * is tried at every character of the text, which made this a fifth of a report's whole reading time. */
+  private static final Pattern AFTER_LABEL = Pattern.compile(
+      "\\s*[:：]?\\s*(?:" + ARABIC + "|" + CHINESE + ")");
   private static final Pattern ON_ITS_OWN_LINE = Pattern.compile(
       "(?m)^[ \\t　]*(?:" + ARABIC + "|" + CHINESE + ")[ \\t　]*$");
 
@@ -31,11 +34,18 @@ final class PrintedDates {
    * @param year     the report's year, or null (then any plausible year from 2008)
    */
   static PrintedDate find(String text, int tailFrom, Integer year) {
-    Matcher labelled = LABELLED.matcher(text);
-    while (labelled.find()) {
-      LocalDate d = date(labelled, year);
-      if (d != null) {
-        return new PrintedDate(d.toString(), PrintedDate.PUBLISHED, labelled.group().strip());
+    Matcher labelled = AFTER_LABEL.matcher(text);
+    for (int i = 0; i < text.length(); i++) {
+      int end = labelAt(text, i);
+      if (end < 0) {
+        continue;
+      }
+      labelled.region(end, text.length());
+      if (labelled.lookingAt()) {
+        LocalDate d = date(labelled, year);
+        if (d != null) {
+          return new PrintedDate(d.toString(), PrintedDate.PUBLISHED, text.substring(i, labelled.end()).strip());
+        }
       }
     }
     int from = tailFrom >= 0 ? tailFrom : text.length() * 4 / 5;
@@ -49,6 +59,20 @@ final class PrintedDates {
       }
     }
     return last;
+  }
+
+  /** Where a date label starting at {@code i} ends, or −1 when none starts there. */
+  private static int labelAt(String text, int i) {
+    char c = text.charAt(i);
+    if (c != '发' && c != '成' && c != '印') {
+      return -1;
+    }
+    for (String label : LABELS) {
+      if (text.startsWith(label, i)) {
+        return i + label.length();
+      }
+    }
+    return -1;
   }
 
   /** The matched date (groups 1–3 Arabic, 4–6 Chinese numerals), or null when it is no plausible day. */

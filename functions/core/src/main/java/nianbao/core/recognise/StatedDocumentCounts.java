@@ -50,6 +50,25 @@ public final class StatedDocumentCounts {
     if (compact.indexOf("规章") < 0 && compact.indexOf("规范性文件") < 0) {
       return List.of(); // most overviews never name the rows: nothing to cut into sentences
     }
+    String key = compact.toString();
+    Read last = lastRead;
+    if (last != null && last.compact().equals(key) && java.util.Objects.equals(last.year(), year)) {
+      return last.statements();
+    }
+    List<Statement> statements = statements(key, year);
+    lastRead = new Read(key, year, statements);
+    return statements;
+  }
+
+  /**
+   * The last overview read, and what it states: the recogniser reads the overview for table A, and X1 reads it
+   * again from the report's sections — the same text once spaces are gone. Racing threads only miss it.
+   */
+  private record Read(String compact, Integer year, List<Statement> statements) {}
+
+  private static volatile Read lastRead;
+
+  private static List<Statement> statements(String compact, Integer year) {
     Map<String, Statement> found = new HashMap<>();
     Map<String, Boolean> conflicting = new HashMap<>();
     for (String sentence : cut(compact, "。；;!！?？")) {
@@ -76,7 +95,7 @@ public final class StatedDocumentCounts {
         out.add(statement);
       }
     });
-    return out;
+    return List.copyOf(out);
   }
 
   /**

@@ -22,6 +22,22 @@ final class ValueScanner {
     return run(text, from, to, nextMarker).tokens();
   }
 
+  /** {@link #scan}, with where reading stopped. */
+  static Run scanRun(String text, int from, int to, int nextMarker) {
+    return run(text, from, to, nextMarker);
+  }
+
+  /** Whether any digit stands in [from, to): where none does, no further run of values can hold a number. */
+  static boolean anyDigit(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Values of a table printed as blocks of numbers between header words (table C): runs are collected
    * until at least {@code wanted} values are read.
@@ -40,7 +56,7 @@ final class ValueScanner {
     while (at < to && tokens.size() < wanted) {
       Run run = run(text, at, to, 0);
       // a header row's empty cells are not values: only runs that hold a number count
-      if (run.tokens().stream().anyMatch(t -> t != null && t != SOFT_BLANK)) {
+      if (holdsValue(run.tokens())) {
         tokens.addAllFrom(run.tokens());
         count++;
       }
@@ -60,12 +76,23 @@ final class ValueScanner {
       int end = text.indexOf('\n', start);
       end = end < 0 || end > to ? to : end;
       List<String> values = scanRuns(text, start, end, Integer.MAX_VALUE);
-      if (values.stream().anyMatch(t -> t != null && t != SOFT_BLANK)) {
+      if (holdsValue(values)) {
         out.add(values);
       }
       start = end + 1;
     }
     return out;
+  }
+
+  /** Whether any token is a printed value, not a blank cell. */
+  static boolean holdsValue(List<String> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (t != null && t != SOFT_BLANK) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The values read and the position where reading stopped. */
