@@ -102,6 +102,40 @@ class PageOversightTest extends PageSession {
   }
 
   @Test
+  void aRankingOfOneRowOffersNoMore() throws Exception {
+    // 2024 holds one report (新乡县 with five applications): one row, no next page
+    JsonNode ranking = api("/rankings?year=2024");
+    assertEquals(1, ranking.path("items").size(), ranking.toString());
+    assertTrue(ranking.path("cursor").isNull(), ranking.toString());
+    go("#/rankings?year=2024");
+    browser.waitFor("table.ranking tbody tr");
+    WebElement more = browser.driver.findElements(By.tagName("button")).stream()
+        .filter(b -> "加载更多".equals(b.getAttribute("textContent"))).findFirst().orElseThrow();
+    assertTrue(!more.isDisplayed(), "加载更多 only when there is a next page");
+  }
+
+  @Test
+  void atAPhonesWidthEveryLinkOfTheNavigationIsInViewWithoutScrollingSideways() throws Exception {
+    var before = browser.driver.manage().window().getSize();
+    try {
+      browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      go("#/");
+      browser.waitFor("#nav a");
+      Number width = (Number) browser.js("return document.documentElement.clientWidth");
+      assertTrue(((Number) browser.js("var t = document.querySelector('.top'); return t.scrollWidth - t.clientWidth"))
+          .intValue() <= 0, "the bar does not scroll sideways");
+      for (WebElement link : browser.all("#nav a")) {
+        Number right = (Number) browser.js("return arguments[0].getBoundingClientRect().right", link);
+        assertTrue(link.isDisplayed() && right.doubleValue() <= width.doubleValue() + 0.5,
+            link.getText() + " ends at " + right + " of " + width);
+      }
+      browser.screenshot("33-nav-phone", 390);
+    } finally {
+      browser.driver.manage().window().setSize(before);
+    }
+  }
+
+  @Test
   void theTrendsViewDrawsARegionsAndAnAgencysYearsWithTheirFiguresAndDefinitions() throws Exception {
     go("#/trends?province=" + enc("河南省"));
     browser.waitFor("#trend-indicators canvas");
