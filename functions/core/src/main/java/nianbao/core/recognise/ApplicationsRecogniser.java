@@ -227,9 +227,7 @@ final class ApplicationsRecogniser {
       if (!found[r] && !templatePlaced[r]) {
         missing.add(name);
       } else if (solutions[r] != null && !templatePlaced[r] && solutions[r].kind() != CellSolver.Kind.TOTAL_ONLY
-          && printed.get(r).stream().anyMatch(t -> t != null && t != ValueScanner.SOFT_BLANK)
-          && java.util.Arrays.stream(cells[r]).anyMatch(c -> c == null)
-          && !solutions[r].certain()) {
+          && !solutions[r].certain() && ValueScanner.holdsValue(printed.get(r)) && anyBlank(cells[r])) {
         open.add(name);
       }
     }
@@ -241,7 +239,13 @@ final class ApplicationsRecogniser {
       out.add("数值无法唯一放置的行：" + String.join("、", open));
     }
     List<String> failed = new ArrayList<>();
-    for (ApplicationsChecks.Failure f : ApplicationsChecks.failures(specs, grid(cells))) {
+    boolean anyRepaired = false;
+    for (boolean r : repaired) {
+      anyRepaired |= r;
+    }
+    // a failing check is a doubt only on a repaired row: with none repaired, the checks need not run here
+    for (ApplicationsChecks.Failure f : anyRepaired ? ApplicationsChecks.failures(specs, grid(cells))
+        : List.<ApplicationsChecks.Failure>of()) {
       if (f.rows().stream().anyMatch(r -> repaired[r])) {
         failed.add(f.rule() + "（" + (f.rule().equals("B2") ? Vocabulary.rowName(f.where()) : Vocabulary.columnName(f.where())) + "）");
       }
@@ -250,6 +254,15 @@ final class ApplicationsRecogniser {
       out.add("经修复的行核对不符：" + String.join("、", failed));
     }
     return out;
+  }
+
+  private static boolean anyBlank(String[] cells) {
+    for (String c : cells) {
+      if (c == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Long[][] grid(String[][] cells) {
