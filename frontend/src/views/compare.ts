@@ -6,7 +6,8 @@ import { ApiError, getJson, toRow, type Finding } from '../api';
 import { h } from '../dom';
 import { B_COLUMNS, B_COLUMN_LABELS, SECTION_NAMES, SEVERITY_LABELS } from '../labels';
 import { cellId, tableA, tableB, tableC, type CellKey, type CellValue } from '../tables';
-import { notFoundState, regionText, routeHref, ruleBadge, statusBadge, viewHeader } from '../ui';
+import { errorState, loadingState, notFoundState, regionText, routeHref, ruleBadge, statusBadge, viewHeader } from '../ui';
+import { drawTrends, type Trends } from './trends';
 
 type Loose = Record<string, unknown>;
 
@@ -63,12 +64,13 @@ export async function render(ctx: ViewContext): Promise<void> {
 
   const yearTable = h('div', { class: 'table-wrap' }, h('table', { class: 'grid', id: 'years' },
     h('caption', { class: 'sr-only' }, '各年度报告'),
-    h('thead', null, h('tr', null, ...['年度', '状态', SEVERITY_LABELS.error, SEVERITY_LABELS.warning, SEVERITY_LABELS.note, '结转衔接（X2）', '跨年发现'].map((x) => h('th', { scope: 'col' }, x)))),
+    h('thead', null, h('tr', null, ...['年度', '所印机关名称', '状态', SEVERITY_LABELS.error, SEVERITY_LABELS.warning, SEVERITY_LABELS.note, '结转衔接（X2）', '跨年发现'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', null, ...years.map(({ row: r, raw: y }) => {
       const cross = ((y.crossYearFindings ?? y.crossFindings ?? []) as Finding[]).filter((f) => f && f.rule);
       const consistent = y.carryOverConsistent;
       return h('tr', { 'data-year': r.year },
         h('th', { scope: 'row' }, h('a', { href: `#/reports/${encodeURIComponent(r.reportId)}` }, `${r.year} 年`)),
+        h('td', { class: 'printed-name' }, r.agency ?? '—'),
         h('td', null, statusBadge(r.status)),
         h('td', { class: 'num' }, r.errors),
         h('td', { class: 'num' }, r.warnings),
@@ -99,10 +101,17 @@ export async function render(ctx: ViewContext): Promise<void> {
   });
 
   const diffBox = h('div', { class: 'diff' });
+  // every year's key figures and their trends (GET /trends?agencyKey=), drawn as the trends view draws them
+  const trends = h('div', { class: 'results', id: 'agency-trends', 'aria-live': 'polite' }, loadingState('正在加载各年数据…'));
+  void getJson<Trends>('/trends', { agencyKey: key }, ctx.signal)
+    .then((t) => drawTrends(trends, t, name, key, false))
+    .catch((e) => { if (!ctx.signal.aborted) trends.replaceChildren(errorState(e, () => void render(ctx))); });
   ctx.main.replaceChildren(
     h('nav', { class: 'crumbs', 'aria-label': '位置' }, h('a', { href: '#/agencies' }, '跨年对比'), ' › ', name),
     head,
     h('section', { class: 'report-section', 'aria-labelledby': 'years-title' }, h('h2', { id: 'years-title' }, '各年度报告'), yearTable),
+    h('section', { class: 'report-section', 'aria-labelledby': 'agency-trends-title' },
+      h('h2', { id: 'agency-trends-title' }, '各年主要数据与趋势'), trends),
     h('section', { class: 'report-section', 'aria-labelledby': 'diff-title' },
       h('h2', { id: 'diff-title' }, '两个年度逐格对比'), years.length > 1 ? form : null, formError, diffBox));
 

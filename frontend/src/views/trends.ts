@@ -19,7 +19,7 @@ interface TrendYear {
   indicators: Indicator[];
 }
 
-interface Trends {
+export interface Trends {
   scope?: { province: string | null; city: string | null };
   agencyKey?: string;
   agency?: string | null;
@@ -50,6 +50,15 @@ export async function render(ctx: ViewContext): Promise<void> {
     results.replaceChildren(emptyState('这个地区还没有报告。'));
     return;
   }
+  await drawTrends(results, t, name, agencyKey);
+}
+
+/**
+ * A region's or an agency's years (GET /trends): line charts of the counts and of the indicators, the table of every
+ * year's figures and the definitions, into {@code results}. The agency's page (compare.ts) shows it too.
+ */
+export async function drawTrends(results: HTMLElement, t: Trends, name: string, agencyKey: string | null,
+  linkToAgency = true): Promise<void> {
   const years = t.years.map((y) => String(y.year));
   const counts = h('div', { class: 'chart', id: 'trend-counts', role: 'img' });
   const shares = h('div', { class: 'chart', id: 'trend-indicators', role: 'img' });
@@ -77,7 +86,7 @@ export async function render(ctx: ViewContext): Promise<void> {
           h('td', { class: 'num' }, String(y.errors)), h('td', { class: 'num' }, y.newReceived ?? '—'),
           h('td', { class: 'num' }, y.handled ?? '—'),
           ...defs.map((d) => h('td', { class: 'num' }, shareCell(y.indicators.find((i) => i.code === d.code))))))))),
-    agencyKey ? h('p', null, h('a', { href: `#/agencies/${encodeURIComponent(agencyKey)}` }, '跨年对比 ›')) : null,
+    agencyKey && linkToAgency ? h('p', null, h('a', { href: `#/agencies/${encodeURIComponent(agencyKey)}` }, '跨年对比 ›')) : null,
     definitionList(defs));
   const { lineChart } = await import('../charts');
   lineChart(counts, years, agencyKey

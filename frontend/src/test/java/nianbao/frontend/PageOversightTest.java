@@ -29,12 +29,28 @@ class PageOversightTest extends PageSession {
     assertTrue(seed.contains(row));
     Path few = java.nio.file.Files.writeString(files.resolve(FEW), seed.replace(row,
         "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5").replaceFirst("新乡县人民政府2022年", "新乡县人民政府2024年"));
+    // 洪泽区's 2020 and 2021 (seed 003 moved there), its name printed two ways: one agency
+    Path hongze2020 = java.nio.file.Files.writeString(files.resolve(HONGZE_2020), hongze(seed, "洪泽区人民政府", 2020));
+    Path hongze2021 = java.nio.file.Files.writeString(files.resolve(HONGZE_2021),
+        hongze(seed, "淮安市洪泽区人民政府", 2021));
     try (var s3 = stack.s3Client()) {
-      s3.putObject(r -> r.bucket(stack.reportsBucket()).key("uploads/" + FEW),
-          software.amazon.awssdk.core.sync.RequestBody.fromFile(few));
+      for (Path p : List.of(few, hongze2020, hongze2021)) {
+        s3.putObject(r -> r.bucket(stack.reportsBucket()).key("uploads/" + p.getFileName()),
+            software.amazon.awssdk.core.sync.RequestBody.fromFile(p));
+      }
     }
     stack.awaitEvents(java.time.Duration.ofSeconds(120));
-    reportIds.put(FEW, api("/uploads/status?key=" + enc("uploads/" + FEW)).path("reportId").asText());
+    for (String name : List.of(FEW, HONGZE_2020, HONGZE_2021)) {
+      reportIds.put(name, api("/uploads/status?key=" + enc("uploads/" + name)).path("reportId").asText());
+    }
+  }
+
+  private static final String HONGZE_2020 = "洪泽区人民政府2020.txt";
+  private static final String HONGZE_2021 = "淮安市洪泽区人民政府2021.txt";
+
+  private static String hongze(String seed, String agency, int year) {
+    return seed.replaceFirst("新乡县人民政府", agency).replace("新乡县", "洪泽区").replace("新乡市", "淮安市")
+        .replace("河南省", "江苏省").replaceFirst("2022年政府信息公开", year + "年政府信息公开");
   }
 
   private static final String FEW = "新乡县人民政府2024（五件申请）.txt";
@@ -99,6 +115,31 @@ class PageOversightTest extends PageSession {
     assertTrue(browser.waitFor("#ranking-csv").getAttribute("href").contains("/export/rankings.csv?year=2022&by=disclosure"),
         browser.waitFor("#ranking-csv").getAttribute("href"));
     browser.screenshot("31-rankings");
+  }
+
+  @Test
+  void anAgencysPageShowsEveryYearUnderEachPrintedNameWithItsFiguresAndTrends() throws Exception {
+    String key = api("/reports/" + reportIds.get(HONGZE_2021)).path("agencyKey").asText();
+    assertEquals(key, api("/reports/" + reportIds.get(HONGZE_2020)).path("agencyKey").asText(), "one agency");
+    JsonNode trends = api("/trends?agencyKey=" + key);
+    go("#/agencies/" + key);
+    browser.waitFor("#agency-trends table.trend-table tbody tr");
+    List<WebElement> years = browser.all("#years tbody tr");
+    assertEquals(List.of("2020", "2021"), years.stream().map(r -> r.getAttribute("data-year")).toList());
+    assertEquals(List.of("洪泽区人民政府", "淮安市洪泽区人民政府"), years.stream()
+        .map(r -> r.findElement(By.cssSelector("td.printed-name")).getText()).toList());
+    List<WebElement> figures = browser.all("#agency-trends table.trend-table tbody tr");
+    assertEquals(trends.path("years").size(), figures.size());
+    assertEquals(2, figures.size());
+    for (int i = 0; i < figures.size(); i++) {
+      JsonNode y = trends.path("years").get(i);
+      assertEquals(y.path("year").asText(), figures.get(i).getAttribute("data-year"));
+      assertTrue(figures.get(i).getText().contains(y.path("newReceived").asText()), figures.get(i).getText());
+    }
+    assertTrue(!browser.all("#agency-trends #trend-counts canvas, #agency-trends #trend-counts svg").isEmpty(),
+        "the figures' trends drawn");
+    browser.screenshot("34-agency-years");
+    axe("机关各年度");
   }
 
   @Test
