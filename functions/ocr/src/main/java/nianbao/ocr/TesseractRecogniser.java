@@ -1,14 +1,159 @@
 package nianbao.ocr;
 
-/** Tesseract's command line with the simplified-Chinese model, through its TSV output. */
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nianbao.core.document.layout.PositionedWord;
+import nianbao.core.document.layout.Ruling;
+import nianbao.core.settings.Settings;
+
+/**
+ * Tesseract's command line with the simplified-Chinese model, through its TSV output. Per page: the image in
+ * grey with red seals taken out ({@link Grey#of}), straightened ({@link Deskew}), its ruling lines found
+ * ({@link RulingDetector}) and painted out so that Tesseract sees text only, then one recognition of the page.
+ */
 public final class TesseractRecogniser implements PageRecogniser {
-  @Override
-  public RecognisedPage recognise(PageImage page) throws OcrException {
-    throw new UnsupportedOperationException("not yet");
+  /** Settings: the program ({@code nianbao.tesseract} / {@code NIANBAO_TESSERACT}, default {@code tesseract}). */
+  public static final String BINARY = "nianbao.tesseract";
+  public static final String BINARY_VARIABLE = "NIANBAO_TESSERACT";
+  /** The models' directory ({@code nianbao.tessdata} / {@code NIANBAO_TESSDATA}); Tesseract's own by default. */
+  public static final String TESSDATA = "nianbao.tessdata";
+  public static final String TESSDATA_VARIABLE = "NIANBAO_TESSDATA";
+  /** Seconds one page may take ({@code nianbao.ocr.pageSeconds} / {@code NIANBAO_OCR_PAGE_SECONDS}). */
+  public static final String PAGE_SECONDS = "nianbao.ocr.pageSeconds";
+  public static final String PAGE_SECONDS_VARIABLE = "NIANBAO_OCR_PAGE_SECONDS";
+  static final int DEFAULT_PAGE_SECONDS = 120;
+  static final String LANGUAGE = "chi_sim";
+  /** Tesseract's page segmentation for the whole page: 6, one block of text (measured: see the README). */
+  static final String PAGE_SEGMENTATION = "6";
+  /** Page segmentation for the strip of table cells: 6, one block of text. */
+  static final String CELL_SEGMENTATION = "6";
+  /** The characters of a table's figures: counts, and the fee's decimals. */
+  static final String DIGITS = "0123456789.";
+  static final String DIGITS_LANGUAGE = "chi_sim";
+
+  private final TesseractCommand command;
+  private final String engine;
+
+  /** With this process's settings. */
+  public TesseractRecogniser() throws OcrException {
+    this(Settings.system());
+  }
+
+  /** @throws OcrException when the program cannot be run or has no simplified-Chinese model */
+  public TesseractRecogniser(Settings settings) throws OcrException {
+    this(new TesseractCommand(settings.get(BINARY, BINARY_VARIABLE).orElse("tesseract"),
+        settings.get(TESSDATA, TESSDATA_VARIABLE).orElse(null),
+        Duration.ofSeconds(settings.get(PAGE_SECONDS, PAGE_SECONDS_VARIABLE).map(Integer::parseInt)
+            .orElse(DEFAULT_PAGE_SECONDS))));
+  }
+
+  TesseractRecogniser(TesseractCommand command) throws OcrException {
+    this.command = command;
+    this.engine = TesseractEngine.describe(command, LANGUAGE);
   }
 
   @Override
   public String engine() {
-    throw new UnsupportedOperationException("not yet");
+    return engine;
+  }
+
+  @Override
+  public RecognisedPage recognise(PageImage page) throws OcrException {
+    long start = System.nanoTime();
+    Grey grey = Grey.of(page.image());
+    grey = Deskew.rotate(grey, Deskew.angle(grey));
+    List<RulingDetector.Line> lines = RulingDetector.find(grey, page.dpi());
+    Grey text = RulingDetector.erase(grey, lines);
+    int threshold = Math.min(text.otsu(), 200);
+    float ppp = page.pointsPerPixel();
+    List<TableCells.Cell> cells = TableCells.of(lines, Math.round(RulingDetector.MEET_PT / ppp));
+    List<PositionedWord> words = new ArrayList<>();
+    for (TsvWords.Word w : read(outside(text, cells), PAGE_SEGMENTATION, null)) {
+      words.add(TsvWords.positioned(w, page.page(), ppp, 0, 0));
+    }
+    for (List<TsvWords.Word> inCell : readCells(text, cells, threshold, page.dpi()).values()) {
+      for (TsvWords.Word w : inCell) {
+        words.add(TsvWords.positioned(w, page.page(), ppp, 0, 0));
+      }
+    }
+    List<Ruling> rulings = new ArrayList<>();
+    for (RulingDetector.Line l : lines) {
+      rulings.add(l.toRuling(ppp));
+    }
+    return new RecognisedPage(page.page(), page.widthPt(), page.heightPt(), words, rulings,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * The words of each table cell: all cells read together in one strip, then the cells that hold figures alone
+   * read again with Tesseract told to expect digits ({@link #DIGITS}), whose reading replaces the first.
+   */
+  private Map<CellStrip.Slot, List<TsvWords.Word>> readCells(Grey text, List<TableCells.Cell> cells, int threshold,
+      float dpi) throws OcrException {
+    CellStrip strip = CellStrip.of(text, cells, threshold, dpi);
+    if (strip.isEmpty()) {
+      return Map.of();
+    }
+    Map<CellStrip.Slot, List<TsvWords.Word>> found = strip.place(read(strip.image(), CELL_SEGMENTATION, null));
+    List<CellStrip.Slot> figures = new ArrayList<>();
+    for (CellStrip.Slot slot : strip.slots()) {
+      if (isFigure(found.getOrDefault(slot, List.of()))) {
+        figures.add(slot);
+      }
+    }
+    if (!figures.isEmpty()) {
+      CellStrip digits = CellStrip.of(text, figures, dpi);
+      Map<CellStrip.Slot, List<TsvWords.Word>> read = digits.place(read(digits.image(), CELL_SEGMENTATION, DIGITS));
+      Map<CellStrip.Slot, List<TsvWords.Word>> merged = new LinkedHashMap<>(found);
+      for (CellStrip.Slot slot : digits.slots()) {
+        CellStrip.Slot original = strip.slots().stream().filter(s -> s.cell().equals(slot.cell())).findFirst()
+            .orElseThrow();
+        merged.put(original, read.getOrDefault(slot, List.of()));
+      }
+      return merged;
+    }
+    return found;
+  }
+
+  /** A cell whose first reading has no Chinese character: figures (or nothing legible), read again as digits. */
+  static boolean isFigure(List<TsvWords.Word> words) {
+    for (TsvWords.Word w : words) {
+      if (w.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+          && c != '〇')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The page without its table cells' insides: the text around the tables. */
+  private static Grey outside(Grey text, List<TableCells.Cell> cells) {
+    if (cells.isEmpty()) {
+      return text;
+    }
+    Grey out = new Grey(text.width, text.height, text.pixels.clone());
+    for (TableCells.Cell c : cells) {
+      for (int y = c.y0(); y < c.y1(); y++) {
+        java.util.Arrays.fill(out.pixels, y * out.width + c.x0(), y * out.width + c.x1(), (byte) 255);
+      }
+    }
+    return out;
+  }
+
+  private List<TsvWords.Word> read(Grey image, String segmentation, String whitelist) throws OcrException {
+    List<String> options = new ArrayList<>(List.of("-l", whitelist == null ? LANGUAGE : DIGITS_LANGUAGE,
+        "--psm", segmentation));
+    if (whitelist != null) {
+      options.add("-c");
+      options.add("tessedit_char_whitelist=" + whitelist);
+    }
+    try {
+      return TsvWords.parse(command.tsv(image, options));
+    } catch (IllegalArgumentException e) {
+      throw new OcrException("文字识别程序的输出无法解析：" + e.getMessage(), e);
+    }
   }
 }
