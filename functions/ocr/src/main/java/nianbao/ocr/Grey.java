@@ -29,10 +29,7 @@ final class Grey {
     return new Grey(width, height, p);
   }
 
-  /**
-   * The image in grey. Red and orange ink — a seal stamped over the text — turns white: its red channel stands far
-   * above green and blue, where black, grey and blue ink have them close.
-   */
+  /** The image in grey, a red seal stamped over the print taken out ({@link Seals}). */
   static Grey of(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
@@ -42,24 +39,131 @@ final class Grey {
         return new Grey(w, h, data.clone());
       }
     }
-    byte[] out = new byte[w * h];
-    int[] row = new int[w];
-    for (int y = 0; y < h; y++) {
-      image.getRGB(0, y, w, 1, row, 0, w);
-      for (int x = 0; x < w; x++) {
-        int rgb = row[x];
-        int r = (rgb >> 16) & 255;
-        int g = (rgb >> 8) & 255;
-        int b = rgb & 255;
-        out[y * w + x] = (byte) (isSeal(r, g, b) ? 255 : (299 * r + 587 * g + 114 * b) / 1000);
-      }
-    }
-    return new Grey(w, h, out);
+    return new Grey(w, h, Seals.grey(image));
   }
 
-  /** Red ink: red well above both green and blue (a seal's red or orange, even faded to pink). */
-  static boolean isSeal(int r, int g, int b) {
-    return r - Math.max(g, b) > 60 && r > 120;
+  /**
+   * The image under even light: each pixel divided by the paper's brightness around it (the 90th percentile of its
+   * tile of about a sixth of an inch, smoothed over neighbouring tiles), so that a photo's shadowed corner is as
+   * white as its middle and one threshold fits the whole page.
+   */
+  Grey flattened(float dpi) {
+    int tile = Math.max(16, Math.round(dpi / 6));
+    int tx = (width + tile - 1) / tile;
+    int ty = (height + tile - 1) / tile;
+    int[] paper = new int[tx * ty];
+    int[] hist = new int[256];
+    for (int j = 0; j < ty; j++) {
+      for (int i = 0; i < tx; i++) {
+        java.util.Arrays.fill(hist, 0);
+        int n = 0;
+        for (int y = j * tile; y < Math.min(height, (j + 1) * tile); y++) {
+          for (int x = i * tile; x < Math.min(width, (i + 1) * tile); x++) {
+            hist[pixels[y * width + x] & 255]++;
+            n++;
+          }
+        }
+        int rank = n - n / 10;
+        int v = 0;
+        for (int seen = 0; v < 255 && (seen += hist[v]) < rank; v++) {
+          // finds the 90th percentile
+        }
+        paper[j * tx + i] = v;
+      }
+    }
+    int[] smooth = new int[paper.length]; // a tile full of ink (a thick bar) takes its brightest neighbour's paper
+    for (int j = 0; j < ty; j++) {
+      for (int i = 0; i < tx; i++) {
+        int best = 0;
+        for (int dj = -1; dj <= 1; dj++) {
+          for (int di = -1; di <= 1; di++) {
+            int a = i + di;
+            int b = j + dj;
+            if (a >= 0 && b >= 0 && a < tx && b < ty) {
+              best = Math.max(best, paper[b * tx + a]);
+            }
+          }
+        }
+        smooth[j * tx + i] = Math.max(64, best);
+      }
+    }
+    byte[] out = new byte[pixels.length];
+    for (int y = 0; y < height; y++) {
+      float fy = Math.max(0, Math.min(ty - 1, (y + 0.5f) / tile - 0.5f));
+      int j0 = (int) fy;
+      int j1 = Math.min(ty - 1, j0 + 1);
+      float wy = fy - j0;
+      for (int x = 0; x < width; x++) {
+        float fx = Math.max(0, Math.min(tx - 1, (x + 0.5f) / tile - 0.5f));
+        int i0 = (int) fx;
+        int i1 = Math.min(tx - 1, i0 + 1);
+        float wx = fx - i0;
+        float bg = (smooth[j0 * tx + i0] * (1 - wx) + smooth[j0 * tx + i1] * wx) * (1 - wy)
+            + (smooth[j1 * tx + i0] * (1 - wx) + smooth[j1 * tx + i1] * wx) * wy;
+        out[y * width + x] = (byte) Math.min(255, Math.round((pixels[y * width + x] & 255) * 255f / bg));
+      }
+    }
+    return new Grey(width, height, out);
+  }
+
+  /**
+   * The image without specks: groups of touching ink pixels (at or below {@code threshold}) no larger than
+   * {@code maxPixels} turn to paper — a scan's dust, which Tesseract would read as punctuation or strokes. A full
+   * stop is several times larger at any resolution worth reading.
+   */
+  Grey withoutSpecks(int threshold, int maxPixels) {
+    byte[] out = pixels.clone();
+    boolean[] seen = new boolean[pixels.length];
+    int[] stack = new int[maxPixels + 1];
+    int[] group = new int[maxPixels + 1];
+    for (int start = 0; start < pixels.length; start++) {
+      if (seen[start] || (pixels[start] & 255) > threshold) {
+        continue;
+      }
+      int size = 0;
+      int top = 0;
+      boolean large = false;
+      stack[top++] = start;
+      seen[start] = true;
+      java.util.ArrayDeque<Integer> overflow = null;
+      while (top > 0 || overflow != null && !overflow.isEmpty()) {
+        int i = top > 0 ? stack[--top] : overflow.pop();
+        if (size <= maxPixels) {
+          group[size] = i;
+        }
+        size++;
+        int x = i % width;
+        int y = i / width;
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int nx = x + dx;
+            int ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
+              continue;
+            }
+            int n = ny * width + nx;
+            if (!seen[n] && (pixels[n] & 255) <= threshold) {
+              seen[n] = true;
+              if (top < stack.length) {
+                stack[top++] = n;
+              } else {
+                if (overflow == null) {
+                  overflow = new java.util.ArrayDeque<>();
+                }
+                overflow.push(n);
+              }
+            }
+          }
+        }
+      }
+      large = size > maxPixels;
+      if (!large) {
+        for (int k = 0; k < size; k++) {
+          out[group[k]] = (byte) 255;
+        }
+      }
+    }
+    return new Grey(width, height, out);
   }
 
   int at(int x, int y) {

@@ -5,8 +5,8 @@ import java.util.List;
 import nianbao.core.document.layout.Ruling;
 
 /**
- * The ruling lines drawn on a (straightened) page image: long, thin runs of ink, horizontal or vertical, that
- * cross one of the other direction — a table's borders. A run may bridge gaps of a pixel or two (a scanned line
+ * The ruling lines drawn on a (straightened) page image: long, thin runs of ink, horizontal or vertical — a
+ * table's borders: a horizontal one crosses a vertical one, a vertical one runs from a horizontal one to another. A run may bridge gaps of a pixel or two (a scanned line
  * is often broken) and drift by a pixel between rows (a residue of skew). Lengths are in points, so the same
  * rules hold at any resolution: no character's stroke is as long as {@link #MIN_HORIZONTAL_PT} or as tall as
  * {@link #MIN_VERTICAL_PT} in a table's type (10–12 pt), and a table cell is wider and taller than these.
@@ -30,9 +30,10 @@ final class RulingDetector {
 
   /** The table borders of the image, horizontal ones first. */
   static List<Line> find(Grey image, float dpi) {
-    boolean[] ink = image.ink(Math.min(image.otsu(), 200));
+    int otsu = image.otsu();
+    boolean[] ink = image.ink(otsu + (255 - otsu) / 3); // thin lines come out light grey: a lenient threshold
     float px = dpi / 72f;
-    int gap = Math.max(2, Math.round(dpi / 100f));
+    int gap = Math.max(2, Math.round(dpi / 60f));
     int maxThickness = Math.max(3, Math.round(MAX_THICKNESS_PT * px));
     List<Line> hs = runs(ink, image.width, image.height, true, Math.round(MIN_HORIZONTAL_PT * px), gap,
         maxThickness);
@@ -46,11 +47,21 @@ final class RulingDetector {
       }
     }
     for (Line v : vs) {
-      if (hs.stream().anyMatch(h -> meet(h, v, meet))) {
+      if (hs.stream().anyMatch(h -> meetsEnd(h, v, v.from, meet)) && hs.stream().anyMatch(h -> meetsEnd(h, v, v.to,
+          meet))) {
         out.add(v);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the horizontal line runs through the vertical one's end {@code end}: a cell's side border runs from one
+   * horizontal border to another, where a character's stroke that touches a border (a seal's writing) ends in the
+   * cell.
+   */
+  private static boolean meetsEnd(Line h, Line v, int end, int tolerance) {
+    return Math.abs(h.at - end) <= tolerance + h.thickness && v.at >= h.from - tolerance && v.at <= h.to + tolerance;
   }
 
   private static boolean meet(Line h, Line v, int tolerance) {

@@ -28,6 +28,11 @@ public final class ScanReader {
    * @throws UnreadableDocumentException when the pages hold no report (nothing recognised, or not a report)
    */
   public static Report read(List<RecognisedPage> pages, Source source) throws UnreadableDocumentException {
+    return UnsureCells.blanked(recognise(pages, source), UnsureCells.MIN_CONFIDENCE);
+  }
+
+  /** The report as the recogniser reads the pages, unsure cells and all. */
+  static Report recognise(List<RecognisedPage> pages, Source source) throws UnreadableDocumentException {
     if (pages.isEmpty()) {
       throw new UnreadableDocumentException(source.format(), "扫描件没有页面");
     }

@@ -63,11 +63,16 @@ public final class TesseractRecogniser implements PageRecogniser {
   @Override
   public RecognisedPage recognise(PageImage page) throws OcrException {
     long start = System.nanoTime();
-    Grey grey = Grey.of(page.image());
+    PrintedText printed = page.printed();
+    if (printed != null) {
+      return PrintedPages.merged(page, printed, printed.pictures().isEmpty() ? null
+          : recognise(PrintedPages.picturesOnly(page, printed)), System.nanoTime() - start);
+    }
+    Grey grey = Grey.of(page.image()).flattened(page.dpi());
     grey = Deskew.rotate(grey, Deskew.angle(grey));
     List<RulingDetector.Line> lines = RulingDetector.find(grey, page.dpi());
-    Grey text = RulingDetector.erase(grey, lines);
-    int threshold = Math.min(text.otsu(), 200);
+    int threshold = Math.min(grey.otsu(), 200);
+    Grey text = RulingDetector.erase(grey, lines).withoutSpecks(threshold, specks(page.dpi()));
     float ppp = page.pointsPerPixel();
     List<TableCells.Cell> cells = TableCells.of(lines, Math.round(RulingDetector.MEET_PT / ppp));
     List<PositionedWord> words = new ArrayList<>();
@@ -118,15 +123,24 @@ public final class TesseractRecogniser implements PageRecogniser {
     return found;
   }
 
-  /** A cell whose first reading has no Chinese character: figures (or nothing legible), read again as digits. */
+  /**
+   * A cell whose first reading has no Chinese character, or is a character or two that digits are misread as
+   * (1 as 工, 0 as 口): figures, or nothing legible; read again as digits.
+   */
   static boolean isFigure(List<TsvWords.Word> words) {
-    for (TsvWords.Word w : words) {
-      if (w.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-          && c != '〇')) {
-        return false;
-      }
-    }
-    return true;
+    StringBuilder text = new StringBuilder();
+    words.forEach(w -> text.append(w.text()));
+    boolean short_ = text.codePointCount(0, text.length()) <= 3;
+    return text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+        && !(short_ && DIGIT_LOOKALIKES.indexOf(c) >= 0));
+  }
+
+  /** Chinese characters that Tesseract's Chinese model gives for a lone digit. */
+  static final String DIGIT_LOOKALIKES = "〇口日目工丁了一二三十七八九六四五己已";
+
+  /** The largest speck of dust, in pixels: 6 at 300 dpi, where a full stop has about 30. */
+  static int specks(float dpi) {
+    return Math.max(2, Math.round(6 * (dpi / 300) * (dpi / 300)));
   }
 
   /** The page without its table cells' insides: the text around the tables. */

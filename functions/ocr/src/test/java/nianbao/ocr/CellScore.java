@@ -16,7 +16,7 @@ import nianbao.core.model.Severity;
  * (a value other than the printed one, or a value where none is printed) and null where printed; table-rule
  * errors raised falsely and expected ones missed.
  */
-record CellScore(int right, List<String> wrong, List<String> nullWherePrinted, List<String> falseErrors,
+public record CellScore(int right, List<String> wrong, List<String> nullWherePrinted, List<String> falseErrors,
     List<String> missedFindings) {
   static final Set<String> TABLE_RULES = Set.of("B1", "B2", "B3", "C1");
   private static final List<String> TABLES = List.of("proactive", "applications", "reviewAndLitigation");
@@ -44,7 +44,7 @@ record CellScore(int right, List<String> wrong, List<String> nullWherePrinted, L
     return new CellScore(right[0], wrong, nulls, falseErrors, missed);
   }
 
-  int printed() {
+  public int printed() {
     return right + wrong.size() + nullWherePrinted.size();
   }
 

@@ -13,6 +13,22 @@ import nianbao.core.model.Source;
 
 /** Try-out: java OcrProbe FILE EXPECTED.json — reads a scan and scores it. */
 public final class OcrProbe {
+  static String expectedCell(JsonNode expected, nianbao.core.model.Location l) {
+    JsonNode n;
+    switch (l.section()) {
+      case "三" -> n = expected.path("applications").path("rows").path(l.row()).path(
+          nianbao.core.model.Applications.COLUMNS.indexOf(l.column()));
+      case "四" -> n = expected.path("reviewAndLitigation").path(l.row()).path(l.column());
+      default -> {
+        n = expected.path("proactive").path(l.row());
+        if (l.column() != null) {
+          n = n.path(l.column());
+        }
+      }
+    }
+    return n.isNull() || n.isMissingNode() ? null : n.asText();
+  }
+
   public static void main(String[] args) throws Exception {
     byte[] bytes = Files.readAllBytes(Path.of(args[0]));
     TesseractRecogniser recogniser = new TesseractRecogniser();
@@ -40,8 +56,18 @@ public final class OcrProbe {
         }
       }
     }
-    Report report = ScanReader.read(pages, new Source(args[0], ReportReader.sha256(bytes), format, null,
+    Report raw = ScanReader.recognise(pages, new Source(args[0], ReportReader.sha256(bytes), format, null,
         ScanReader.reader(recogniser)));
+    JsonNode expected0 = ReportMapper.MAPPER.readTree(Path.of(args[1]).toFile());
+    JsonNode rawJson = ReportMapper.MAPPER.readTree(ReportJson.write(raw));
+    for (var e : raw.evidence().entrySet()) {
+      var l = UnsureCells.location(e.getKey());
+      String got = nianbao.core.review.ReportCells.get(raw, l);
+      String want = expectedCell(expected0, l);
+      System.out.println("CONF\t" + e.getValue().confidence() + "\t" + (String.valueOf(want).equals(got) ? "right"
+          : "WRONG") + "\t" + e.getKey() + "\t" + got + "\t" + want + "\t" + args[0]);
+    }
+    Report report = UnsureCells.blanked(raw, UnsureCells.MIN_CONFIDENCE);
     String json = ReportJson.write(report);
     if (args.length > 2) {
       Files.writeString(Path.of(args[2]), json);
