@@ -37,22 +37,46 @@ public final class TesseractRecogniser implements PageRecogniser {
   private final TesseractCommand command;
   private final String engine;
 
-  /** With this process's settings. */
-  public TesseractRecogniser() throws OcrException {
-    this(Settings.system());
+  /**
+   * With this process's settings.
+   *
+   * @throws IllegalStateException when the program cannot be run or has no simplified-Chinese model: the
+   *     installation is wrong, no document is to blame
+   */
+  public TesseractRecogniser() {
+    this(installed(Settings.system()));
   }
 
   /** @throws OcrException when the program cannot be run or has no simplified-Chinese model */
   public TesseractRecogniser(Settings settings) throws OcrException {
-    this(new TesseractCommand(settings.get(BINARY, BINARY_VARIABLE).orElse("tesseract"),
-        settings.get(TESSDATA, TESSDATA_VARIABLE).orElse(null),
-        Duration.ofSeconds(settings.get(PAGE_SECONDS, PAGE_SECONDS_VARIABLE).map(Integer::parseInt)
-            .orElse(DEFAULT_PAGE_SECONDS))));
+    this(engine(command(settings)));
   }
 
-  TesseractRecogniser(TesseractCommand command) throws OcrException {
-    this.command = command;
-    this.engine = TesseractEngine.describe(command, LANGUAGE);
+  private TesseractRecogniser(Engine engine) {
+    this.command = engine.command();
+    this.engine = engine.name();
+  }
+
+  /** The program and its name for {@code source.reader}. */
+  private record Engine(TesseractCommand command, String name) {}
+
+  private static Engine engine(TesseractCommand command) throws OcrException {
+    return new Engine(command, TesseractEngine.describe(command, LANGUAGE));
+  }
+
+  private static Engine installed(Settings settings) {
+    try {
+      return engine(command(settings));
+    } catch (OcrException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static TesseractCommand command(Settings settings) {
+    return new TesseractCommand(settings.get(BINARY, BINARY_VARIABLE).orElse("tesseract"),
+        settings.get(TESSDATA, TESSDATA_VARIABLE).orElse(null),
+        Duration.ofSeconds(settings.get(PAGE_SECONDS, PAGE_SECONDS_VARIABLE).map(Integer::parseInt)
+            .orElse(DEFAULT_PAGE_SECONDS)));
   }
 
   @Override
