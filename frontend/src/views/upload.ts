@@ -7,16 +7,15 @@ import { config } from '../config';
 import { signIn, signInRequired, signOut, signedIn } from '../auth';
 import { h, fmtBytes, mount } from '../dom';
 import { statusBadge, viewHeader } from '../ui';
+import vocabulary from '../generated/vocabulary.json';
+import { STATUS_LABELS } from '../labels';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  txt: 'text/plain',
-  md: 'text/markdown',
-  htm: 'text/html',
-  html: 'text/html',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-};
+// what may be uploaded: core's one list (Vocabulary.UPLOAD_TYPES), which POST /uploads checks too
+const TYPES: Record<string, string> = Object.fromEntries(
+  vocabulary.uploadTypes.map((t) => [t.extension, t.contentType]));
+const ACCEPT = vocabulary.uploadTypes.map((t) => `.${t.extension}`).join(',');
+const ACCEPTED_NAMES = [...new Set(vocabulary.uploadTypes.map((t) => t.extension.toUpperCase()))].join('、');
 const PARALLEL = 3;
 const POLL_LIMIT_MS = 3 * 60 * 1000;
 
@@ -39,6 +38,31 @@ interface UploadStatus {
   current: boolean | null;
   /** the current version this upload replaced, if it did */
   replaced: { sha256: string; name: string | null; uploadedAt: string | null } | null;
+  /** a ZIP of documents (BATCH): each document, an upload of its own */
+  entries: BatchEntry[];
+}
+
+interface BatchEntry {
+  key: string;
+  name: string;
+  state: string;
+  reportId: string | null;
+  reason: string | null;
+}
+
+const ENTRY_STATES: Record<string, string> = {
+  PENDING: '等待处理', RECOGNISING: '文字识别中', INGESTED: '已入库', REJECTED: STATUS_LABELS.REJECTED, REMOVED: '已删除',
+};
+
+/** A batch's documents with their states and links; true once none is still being read. */
+function showEntries(list: HTMLElement, entries: BatchEntry[]): boolean {
+  list.replaceChildren(...entries.map((e) => h('li', { class: `up-entry up-entry-${e.state.toLowerCase()}` },
+    h('span', { class: 'up-entry-name' }, e.name), ' · ',
+    e.state === 'RECOGNISING' && e.reason ? e.reason : (ENTRY_STATES[e.state] ?? e.state),
+    e.state === 'REJECTED' && e.reason ? `：${e.reason}` : '',
+    e.reportId && e.state === 'INGESTED'
+      ? h('a', { href: `#/reports/${encodeURIComponent(e.reportId)}`, class: 'report-link' }, ' 打开报告') : '')));
+  return entries.length > 0 && entries.every((e) => e.state !== 'PENDING' && e.state !== 'RECOGNISING');
 }
 
 function extOf(name: string): string {
@@ -50,7 +74,7 @@ function extOf(name: string): string {
 export function refusal(file: File): string | null {
   if (file.size === 0) return '文件是空的';
   if (file.size > MAX_BYTES) return `文件过大（${fmtBytes(file.size)}），单个文件不能超过 20 MB`;
-  if (!TYPES[extOf(file.name)]) return `不支持的文件类型“.${extOf(file.name) || '（无扩展名）'}”：请上传 txt、HTML、DOCX 或 PDF`;
+  if (!TYPES[extOf(file.name)]) return `不支持的文件类型“.${extOf(file.name) || '（无扩展名）'}”：可上传 ${ACCEPTED_NAMES}`;
   return null;
 }
 
@@ -67,6 +91,7 @@ function toStatus(raw: Record<string, unknown>): UploadStatus {
     notes: (raw.notes ?? report.notes ?? null) as number | null,
     current: typeof raw.current === 'boolean' ? raw.current : null,
     replaced: (raw.replaced ?? null) as UploadStatus['replaced'],
+    entries: (Array.isArray(raw.entries) ? raw.entries : []) as BatchEntry[],
   };
 }
 
@@ -116,10 +141,10 @@ export async function render(ctx: ViewContext): Promise<void> {
   const signInError = sessionStorage.getItem('nianbao.signInError');
   sessionStorage.removeItem('nianbao.signInError');
 
-  const input = h('input', { type: 'file', id: 'file-input', multiple: true, accept: '.txt,.htm,.html,.docx,.pdf', class: 'sr-only' });
+  const input = h('input', { type: 'file', id: 'file-input', multiple: true, accept: ACCEPT, class: 'sr-only' });
   const zone = h('label', { for: 'file-input', class: 'dropzone', id: 'dropzone' },
     h('span', { class: 'dz-title' }, '把报告文件拖到这里，或点击选择文件'),
-    h('span', { class: 'dz-note' }, '可一次选择多个文件 · txt、HTML、DOCX、PDF · 每个不超过 20 MB'));
+    h('span', { class: 'dz-note' }, `可一次选择多个文件 · ${ACCEPTED_NAMES} · 扫描件自动文字识别；ZIP 可装多份报告 · 每个不超过 20 MB`));
   const items = h('ol', { class: 'uploads', 'aria-label': '上传的文件' });
   const account = h('div', { class: 'account' });
 
@@ -196,6 +221,7 @@ export async function render(ctx: ViewContext): Promise<void> {
           state.textContent = '已上传，等待识别…';
           li.classList.add('uploaded');
           let started = Date.now();
+          let lastEntries = '';
           let wait = 500;
           for (;;) {
             await sleep(wait, ctx.signal);
@@ -218,7 +244,25 @@ export async function render(ctx: ViewContext): Promise<void> {
               fail('文件已被删除，未保留报告');
               return;
             }
-            if (s.state === 'RECOGNISING') {
+            if (s.state === 'BATCH') {
+              // a ZIP of documents: each is read on its own; the list follows them until none is in progress
+              state.textContent = s.reason ?? '压缩包已拆开';
+              let list = li.querySelector<HTMLElement>('ol.up-entries');
+              if (!list) {
+                list = h('ol', { class: 'up-entries', 'aria-label': '压缩包中的文件' });
+                li.append(list);
+              }
+              if (showEntries(list, s.entries)) {
+                li.classList.add('done');
+                bar.remove();
+                return;
+              }
+              const seen = JSON.stringify(s.entries);
+              if (seen !== lastEntries) {
+                lastEntries = seen;
+                started = Date.now();
+              }
+            } else if (s.state === 'RECOGNISING') {
               // a scan: seconds per page; the limit counts from the last progress, not from the upload
               if (s.reason && state.textContent !== s.reason) {
                 state.textContent = s.reason;

@@ -113,13 +113,13 @@ class PageUploadTest extends PageSession {
       reportIds.put(name, href.substring(href.indexOf("#/reports/") + "#/reports/".length()));
     }
     assertEquals(good.size(), reportIds.size(), reportIds.toString());
-    // drag and drop: a drop event carrying a file reaches the same queue (an image: refused at once)
+    // drag and drop: a drop event carrying a file reaches the same queue (an old Word file: refused at once)
     browser.js("const dt = new DataTransfer();"
-        + "dt.items.add(new File(['png'], '扫描件.png', {type: 'image/png'}));"
+        + "dt.items.add(new File(['doc'], '旧文档.doc', {type: 'application/msword'}));"
         + "const zone = document.getElementById('dropzone');"
         + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
         + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
-    WebElement dropped = browser.waitFor("li.upload[data-file='扫描件.png']");
+    WebElement dropped = browser.waitFor("li.upload[data-file='旧文档.doc']");
     assertTrue(dropped.getText().contains("不支持的文件类型"), dropped.getText());
 
     // the hostile file name is shown as text: no image made of it

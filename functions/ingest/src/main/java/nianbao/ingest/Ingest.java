@@ -14,6 +14,7 @@ import nianbao.core.document.FormatSniffer;
 import nianbao.core.document.NotAReportException;
 import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.model.Report;
+import nianbao.ocr.ScanInputs;
 import nianbao.store.ReportStore;
 import nianbao.store.write.ReportWriter;
 import nianbao.store.write.ReportWriter.Outcome;
@@ -35,6 +36,18 @@ public final class Ingest {
   private final ReportWriter writer;
   private final Metrics metrics;
   private final long maxBytes;
+  private final ScanHandOver scans;
+  private final EntryWriter entries;
+
+  /** Hands a scan (an upload without a text layer) to the OCR function, which stores what it reads. */
+  public interface ScanHandOver {
+    void handOver(UploadedObject upload);
+  }
+
+  /** Puts one document of a ZIP into the bucket as an upload of its own ({@link ZipBatch}). */
+  public interface EntryWriter {
+    void put(String bucket, String key, byte[] bytes);
+  }
 
   public Ingest(S3GetObjectClient s3, ReportStore store, ReportParser parser) {
     this(new SourceFetcher(s3), parser, store, new ReportWriter(store), DocumentReaders.MAX_BYTES);
@@ -47,12 +60,35 @@ public final class Ingest {
   /** With its metrics written to {@code metrics} (a test reads the lines). */
   public Ingest(SourceFetcher fetcher, ReportParser parser, ReportStore store, ReportWriter writer, long maxBytes,
       Metrics metrics) {
+    this(fetcher, parser, store, writer, maxBytes, metrics, null, null);
+  }
+
+  private Ingest(SourceFetcher fetcher, ReportParser parser, ReportStore store, ReportWriter writer, long maxBytes,
+      Metrics metrics, ScanHandOver scans, EntryWriter entries) {
+    this.scans = scans;
+    this.entries = entries;
     this.metrics = metrics;
     this.fetcher = fetcher;
     this.parser = parser;
     this.store = store;
     this.writer = writer;
     this.maxBytes = maxBytes;
+  }
+
+  /**
+   * This ingest, handing scans ({@link ScanInputs#needsOcr}) to {@code scans} instead of reading them; without it
+   * (null) a scan is read as any upload, and a PDF without a text layer is refused as before.
+   */
+  public Ingest handingScansTo(ScanHandOver scans) {
+    return new Ingest(fetcher, parser, store, writer, maxBytes, metrics, scans, entries);
+  }
+
+  /**
+   * This ingest, unpacking a ZIP of documents as a batch: each document put beside it through {@code entries}, to be
+   * ingested as an upload of its own; without it (null) a ZIP is read as any upload (and refused).
+   */
+  public Ingest unpackingZipsWith(EntryWriter entries) {
+    return new Ingest(fetcher, parser, store, writer, maxBytes, metrics, scans, entries);
   }
 
   public ReportStore store() {
@@ -63,8 +99,23 @@ public final class Ingest {
     return writer;
   }
 
-  /** What became of one record. */
-  public record RecordOutcome(S3Notification record, WriteResult result, String reportId, String detail) {}
+  /**
+   * What became of one record; {@code handling} when it was not read here: {@link #HANDED_TO_OCR} (a scan, now the
+   * OCR function's to read and store) or {@link #BATCH} (a ZIP whose documents became uploads of their own).
+   */
+  public record RecordOutcome(S3Notification record, WriteResult result, String reportId, String detail,
+      String handling) {
+    public RecordOutcome(S3Notification record, WriteResult result, String reportId, String detail) {
+      this(record, result, reportId, detail, null);
+    }
+
+    public boolean handedToOcr() {
+      return HANDED_TO_OCR.equals(handling);
+    }
+  }
+
+  public static final String HANDED_TO_OCR = "HANDED_TO_OCR";
+  public static final String BATCH = "BATCH";
 
   /** Failure of some records of an event; the others were applied. Lambda retries the whole event. */
   public static final class IngestFailedException extends RuntimeException {
@@ -134,6 +185,15 @@ public final class Ingest {
       return new RecordOutcome(r, o.result(), o.reportId(), "too large");
     }
     byte[] bytes = ((SourceFetcher.Bytes) fetched).bytes();
+    if (scans != null && ScanInputs.needsOcr(bytes, name)) {
+      // seconds per page: the upload status says it waits, and the OCR function (resumable) takes it from here
+      writer.recognising(upload, "等待文字识别");
+      scans.handOver(upload);
+      return new RecordOutcome(r, null, null, "handed to the OCR function", HANDED_TO_OCR);
+    }
+    if (entries != null && ZipBatch.isZip(bytes)) {
+      return unpack(r, upload, name, bytes);
+    }
     Report report;
     long reading = System.nanoTime();
     try {
@@ -160,6 +220,32 @@ public final class Ingest {
       countStored(report);
     }
     return new RecordOutcome(r, o.result(), o.reportId(), null);
+  }
+
+  /**
+   * A ZIP of documents: each one put beside it as an upload of its own (its event brings it back here), then the
+   * ZIP's own status says so. A retried event puts the same bytes again, which their own ingest finds unchanged.
+   */
+  private RecordOutcome unpack(S3Notification r, UploadedObject upload, String name, byte[] bytes) {
+    ZipBatch.Contents contents;
+    try {
+      contents = ZipBatch.read(bytes);
+    } catch (UnreadableDocumentException e) {
+      Outcome o = countRejected(writer.reject(upload, e.format(), e.getMessage(), name));
+      return new RecordOutcome(r, o.result(), o.reportId(), e.getMessage());
+    }
+    String skipped = contents.skipped().isEmpty() ? "" : "；未拆出 " + contents.skipped().size() + " 个："
+        + String.join("；", contents.skipped().stream().limit(5).map(s -> s.name() + "（" + s.reason() + "）").toList());
+    if (contents.documents().isEmpty()) {
+      Outcome o = countRejected(writer.reject(upload, ZipBatch.FORMAT, "压缩包中没有可读取的文件" + skipped, name));
+      return new RecordOutcome(r, o.result(), o.reportId(), "empty batch");
+    }
+    for (ZipBatch.Entry entry : contents.documents()) {
+      entries.put(r.bucket(), ZipBatch.entryKey(r.key(), entry.name()), entry.bytes());
+    }
+    String summary = "压缩包：拆出 " + contents.documents().size() + " 个文件，各自识别" + skipped;
+    writer.batch(upload, summary);
+    return new RecordOutcome(r, null, null, summary, BATCH);
   }
 
   /** A rejected upload counted once: the same bytes delivered again (a retried event) are not counted again. */

@@ -11,7 +11,8 @@ import nianbao.core.json.JsonTree;
 
 /**
  * The upload function's answer to an S3 event: {@code {"records":[{"bucket","key","result","reportId","detail"}]}},
- * one entry per record, {@code result} {@code IGNORED} for a record that was not a report's upload or removal.
+ * one entry per record, {@code result} {@code IGNORED} for a record that was not a report's upload or removal,
+ * {@code HANDED_TO_OCR} for a scan the OCR function reads, {@code BATCH} for a ZIP whose documents became uploads.
  */
 public final class IngestAnswer {
   private IngestAnswer() {}
@@ -28,7 +29,7 @@ public final class IngestAnswer {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("bucket", o.record().bucket());
       r.put("key", o.record().key());
-      r.put("result", o.result() == null ? "IGNORED" : o.result().name());
+      r.put("result", o.handling() != null ? o.handling() : o.result() == null ? "IGNORED" : o.result().name());
       r.put("reportId", o.reportId());
       r.put("detail", o.detail());
       records.add(r);

@@ -27,7 +27,8 @@ public final class IngestHandler implements RequestStreamHandler {
 
   private static Ingest coldStart(FunctionEnvironment env) {
     Telemetry.installJsonLogs(); // first: every line of the start-up and the SDK's is JSON with the request id
-    return ColdStart.ingest(env.tableName(), env.reportsBucket());
+    // the PutObject client after the cold start, which has built the shared HTTP client
+    return ColdStart.ingest(env.tableName(), env.reportsBucket()).unpackingZipsWith(AwsClients.s3Objects()::put);
   }
 
   public IngestHandler(Ingest ingest) {

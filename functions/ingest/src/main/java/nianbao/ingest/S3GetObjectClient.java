@@ -13,6 +13,7 @@ import nianbao.core.settings.Settings;
 import nianbao.store.Backoff;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * S3's GetObject and nothing else of S3, the one S3 call the ingest function makes: signed with the SDK's SigV4
+ * S3's GetObject (and PutObject, for a ZIP's documents) and nothing else of S3, the calls the ingest function
+ * makes: signed with the SDK's SigV4
  * signer (http-auth-aws, which the DynamoDB client loads anyway) and sent with the function's shared HTTP client.
  * The SDK's S3 client cost a cold start about 300 ms of its critical path — some 700 classes (the S3 model, its
  * endpoint rules, the XML protocol) and its request pipeline — against about 90 ms for this (ColdStartBench).
@@ -108,6 +110,50 @@ public final class S3GetObjectClient {
         }
       }
       Backoff.sleep(BACKOFF_BASE_MILLIS, attempt - 1); // up to 100 ms, then 200, as the SDK's standard mode
+    }
+  }
+
+  /**
+   * PutObject of {@code bytes} at {@code key}: how a ZIP's documents become uploads of their own ({@link ZipBatch}),
+   * the one write this function makes to the bucket. Retried as {@link #get} is.
+   *
+   * @throws IllegalStateException when S3 refuses it
+   * @throws UncheckedIOException  when S3 could not be reached in three attempts
+   */
+  public void put(String bucket, String key, byte[] bytes) {
+    SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.PUT).uri(uri(bucket, key))
+        .putHeader("Content-Length", Integer.toString(bytes.length)).build();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
+        var signed = signer.sign(r -> r.identity(identity).request(unsigned)
+            .payload(ContentStreamProvider.fromByteArray(bytes))
+            .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+            .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+            .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+            .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false));
+        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+            .contentStreamProvider(signed.payload().orElse(null)).build()).call();
+        int status = response.httpResponse().statusCode();
+        String code = null;
+        if (response.responseBody().isPresent()) {
+          try (InputStream in = response.responseBody().get()) {
+            Matcher m = ERROR_CODE.matcher(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
+            code = m.find() ? m.group(1) : null;
+          }
+        }
+        if (status / 100 == 2) {
+          return;
+        }
+        if (!RETRYABLE.contains(status) || attempt == MAX_ATTEMPTS) {
+          throw new IllegalStateException("PutObject s3://" + bucket + "/" + key + ": HTTP " + status + " " + code);
+        }
+      } catch (IOException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw new UncheckedIOException("PutObject s3://" + bucket + "/" + key + " failed " + attempt + " times", e);
+        }
+      }
+      Backoff.sleep(BACKOFF_BASE_MILLIS, attempt - 1);
     }
   }
 

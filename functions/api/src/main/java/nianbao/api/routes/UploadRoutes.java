@@ -18,6 +18,7 @@ import nianbao.api.http.Request;
 import nianbao.api.http.Response;
 import nianbao.api.http.Route;
 import nianbao.api.http.Route.Param;
+import nianbao.core.vocabulary.Vocabulary;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 import nianbao.store.ReportView;
 import nianbao.store.UploadView;
@@ -29,15 +30,18 @@ import nianbao.store.VersionView;
  * then fixed by the signature); {@code GET /uploads/status}: whether an uploaded object has been ingested yet.
  */
 public final class UploadRoutes {
-  /** The document types core reads, by the Content-Type a browser gives their files. */
-  static final Map<String, String> TYPES = Map.of(
-      "text/plain", "txt",
-      "text/markdown", "md",
-      "text/html", "html",
-      "application/xhtml+xml", "html",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx",
-      "application/pdf", "pdf");
+  /** The types that may be uploaded (core's {@link Vocabulary#UPLOAD_TYPES}, which the page reads too), by Content-Type. */
+  static final Set<String> TYPES = types();
+
+  private static Set<String> types() {
+    Set<String> types = new java.util.TreeSet<>(Set.of("application/xhtml+xml", "application/x-zip-compressed"));
+    Vocabulary.UPLOAD_TYPES.forEach(t -> types.add(t.contentType()));
+    return java.util.Collections.unmodifiableSet(types);
+  }
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+  /** A ZIP batch holds at most this many documents (ingest's ZipBatch refuses more). */
+  private static final int MAX_BATCH_ENTRIES = 200;
 
   private final ApiContext ctx;
 
@@ -48,8 +52,9 @@ public final class UploadRoutes {
   public List<Route> routes() {
     return List.of(
         Route.post("/uploads", "createUpload", "申请上传地址（需要授权）")
-            .description("请求体 {fileName, contentType, size}。size 不超过 20 MB；contentType 为 text/plain、text/html、"
-                + "DOCX 或 application/pdf。返回 15 分钟内有效的预签名 PUT 地址，只接受所声明的大小与类型。")
+            .description("请求体 {fileName, contentType, size}。size 不超过 20 MB；contentType 为 text/plain、text/markdown、"
+                + "text/html、DOCX、application/pdf、application/zip（多份报告，或一份报告的各页图片）、image/tiff、"
+                + "image/jpeg 或 image/png。返回 15 分钟内有效的预签名 PUT 地址，只接受所声明的大小与类型。")
             .writes().body("application/json", "UploadRequest", "要上传的文件")
             .json(200, "Upload", "上传地址").problem(400, "请求体有误或文件类型不受支持").problem(401, "未登录")
             .problem(413, "文件过大").problem(415, "请求体不是 JSON").to(this::create),
@@ -80,12 +85,12 @@ public final class UploadRoutes {
     }
     String mediaType = contentType.contains(";") ? contentType.substring(0, contentType.indexOf(';')).strip()
         : contentType;
-    if (!TYPES.containsKey(mediaType)) {
+    if (!TYPES.contains(mediaType)) {
       String hint = mediaType.equals("application/msword")
           ? "旧版 Word 文档（.doc）无法读取，请另存为 .docx 或 PDF 后上传"
-          : "不支持 " + contentType + "；可上传：纯文本（text/plain）、Markdown（text/markdown）、网页（text/html）、Word（.docx）、PDF";
-      throw new Problem(Problem.Type.UNSUPPORTED_FILE_TYPE, hint).with("allowed", TYPES.keySet().stream().sorted()
-          .toList());
+          : "不支持 " + contentType + "；可上传：" + String.join("、", Vocabulary.UPLOAD_TYPES.stream()
+              .map(t -> t.label() + "（" + t.contentType() + "）").distinct().toList());
+      throw new Problem(Problem.Type.UNSUPPORTED_FILE_TYPE, hint).with("allowed", TYPES.stream().toList());
     }
     Instant now = ctx.clock().instant();
     String key = ctx.config().uploadPrefix() + DAY.format(now) + "/" + UUID.randomUUID() + "/" + safeName(fileName);
@@ -177,6 +182,9 @@ public final class UploadRoutes {
     }
     UploadView latest = history.get(0);
     out.put("state", latest.state());
+    if (latest.batch()) {
+      batchEntries(out.putArray("entries"), key);
+    }
     out.put("versionId", latest.objectVersionId());
     out.put("reportId", latest.reportId());
     out.put("reason", latest.reason());
@@ -191,6 +199,24 @@ public final class UploadRoutes {
       }
     }
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
+  }
+
+  /**
+   * A ZIP's documents, put by ingest in the folder {@code <zip key>.files/} beside it, each with its own upload
+   * status (at most 200).
+   */
+  private void batchEntries(com.fasterxml.jackson.databind.node.ArrayNode entries, String zipKey) {
+    String prefix = zipKey + ".files/";
+    ctx.s3().listObjectsV2Paginator(l -> l.bucket(ctx.config().reportsBucket()).prefix(prefix)).contents().stream()
+        .limit(MAX_BATCH_ENTRIES).forEach(o -> {
+          ObjectNode entry = entries.addObject();
+          entry.put("key", o.key());
+          entry.put("name", o.key().substring(prefix.length()));
+          List<UploadView> h = ctx.store().uploadHistory(ctx.config().reportsBucket(), o.key());
+          entry.put("state", h.isEmpty() ? "PENDING" : h.get(0).state());
+          entry.put("reportId", h.isEmpty() ? null : h.get(0).reportId());
+          entry.put("reason", h.isEmpty() ? null : h.get(0).reason());
+        });
   }
 
   /**

@@ -190,6 +190,26 @@ public final class Vocabulary {
   public static final List<Term> SEVERITIES = List.of(new Term("error", "错误"), new Term("warning", "警告"),
       new Term("note", "读取说明"));
 
+  /**
+   * What may be uploaded (POST /uploads, the page's upload view, the command line): a file's extension, the
+   * Content-Type it is declared with, and what it is. The one list of accepted types: the API and the page read it.
+   */
+  public record UploadType(String extension, String contentType, String label) {}
+
+  public static final List<UploadType> UPLOAD_TYPES = List.of(
+      new UploadType("txt", "text/plain", "纯文本"),
+      new UploadType("md", "text/markdown", "Markdown"),
+      new UploadType("htm", "text/html", "网页"),
+      new UploadType("html", "text/html", "网页"),
+      new UploadType("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word（.docx）"),
+      new UploadType("pdf", "application/pdf", "PDF（含扫描版）"),
+      new UploadType("zip", "application/zip", "ZIP（多份报告，或一份报告的各页图片）"),
+      new UploadType("tif", "image/tiff", "多页 TIFF 扫描件"),
+      new UploadType("tiff", "image/tiff", "多页 TIFF 扫描件"),
+      new UploadType("jpg", "image/jpeg", "JPEG 页面图片（放入 ZIP）"),
+      new UploadType("jpeg", "image/jpeg", "JPEG 页面图片（放入 ZIP）"),
+      new UploadType("png", "image/png", "PNG 页面图片（放入 ZIP）"));
+
   // ------------------------------------------------------------------------------------------------ lookups
 
   private static final Map<String, String> ROW_NAMES = rowNames();

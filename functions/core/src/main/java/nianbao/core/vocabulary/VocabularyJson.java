@@ -45,6 +45,7 @@ public final class VocabularyJson {
     root.set("statuses", MAPPER.valueToTree(Vocabulary.STATUSES));
     root.set("reviewStates", MAPPER.valueToTree(Vocabulary.REVIEW_STATES));
     root.set("severities", MAPPER.valueToTree(Vocabulary.SEVERITIES));
+    root.set("uploadTypes", MAPPER.valueToTree(Vocabulary.UPLOAD_TYPES));
     try {
       return MAPPER.writeValueAsString(root).replace("\r\n", "\n") + "\n";
     } catch (JsonProcessingException e) {

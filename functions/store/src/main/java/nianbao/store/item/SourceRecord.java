@@ -30,9 +30,18 @@ public record SourceRecord(
    */
   public static final String RECOGNISING = "RECOGNISING";
 
-  /** Whether {@code existing} (null: none yet) may be replaced by a progress record: never an outcome. */
+  /**
+   * A ZIP of documents unpacked as a batch: each document in it was put in the folder {@code 批量.zip.files/} beside
+   * it as an upload of its own; {@code reason} says how many and what was skipped. Not a report.
+   */
+  public static final String BATCH = "BATCH";
+
+  /**
+   * Whether {@code existing} (null: none yet) may be replaced by a record of what is being done with the object
+   * ({@link #RECOGNISING}, {@link #BATCH}): never an outcome of reading it (INGESTED, REJECTED, REMOVED).
+   */
   public static boolean progressMayReplace(SourceRecord existing) {
-    return existing == null || RECOGNISING.equals(existing.status());
+    return existing == null || RECOGNISING.equals(existing.status()) || BATCH.equals(existing.status());
   }
 
   public String pk() {

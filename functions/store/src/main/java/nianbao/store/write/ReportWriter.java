@@ -151,12 +151,28 @@ public final class ReportWriter {
    * @return false when the object already has an outcome (the write was refused)
    */
   public boolean recognising(UploadedObject upload, String progress) {
-    SourceRecord record = upload.record(null, null, SourceRecord.RECOGNISING, progress, now());
+    return progressRecord(upload, SourceRecord.RECOGNISING, progress);
+  }
+
+  /**
+   * Tells the upload status that {@code upload}, a ZIP of documents, was unpacked as a batch
+   * ({@link SourceRecord#BATCH}): {@code summary} says how many documents became uploads of their own and what was
+   * skipped. Put as {@link #recognising} is, never over an outcome.
+   *
+   * @return false when the object already has an outcome
+   */
+  public boolean batch(UploadedObject upload, String summary) {
+    return progressRecord(upload, SourceRecord.BATCH, summary);
+  }
+
+  private boolean progressRecord(UploadedObject upload, String status, String reason) {
+    SourceRecord record = upload.record(null, null, status, reason, now());
     try {
       store.dynamo().putItem(r -> r.tableName(store.tableName()).item(TransactRequest.item(record))
-          .conditionExpression("attribute_not_exists(#pk) OR #status = :recognising")
+          .conditionExpression("attribute_not_exists(#pk) OR #status IN (:recognising, :batch)")
           .expressionAttributeNames(Map.of("#pk", Keys.PK, "#status", "status"))
-          .expressionAttributeValues(Map.of(":recognising", AttributeValue.fromS(SourceRecord.RECOGNISING))));
+          .expressionAttributeValues(Map.of(":recognising", AttributeValue.fromS(SourceRecord.RECOGNISING),
+              ":batch", AttributeValue.fromS(SourceRecord.BATCH))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

@@ -14,19 +14,16 @@ public final class ContentTypes {
 
   private ContentTypes() {}
 
-  /** The content type to upload a report with: what a browser would send for the formats ingest reads. */
+  /** The content type to upload a report with: as the page declares it, from core's list of accepted types. */
   public static String ofReport(java.nio.file.Path file) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (name.endsWith(".txt")) {
+    String extension = name.substring(name.lastIndexOf('.') + 1);
+    if (extension.equals("txt")) {
       return "text/plain; charset=utf-8";
-    } else if (name.endsWith(".html") || name.endsWith(".htm")) {
-      return "text/html";
-    } else if (name.endsWith(".pdf")) {
-      return "application/pdf";
-    } else if (name.endsWith(".docx")) {
-      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     }
-    return "application/octet-stream";
+    return nianbao.core.vocabulary.Vocabulary.UPLOAD_TYPES.stream().filter(t -> t.extension().equals(extension))
+        .map(nianbao.core.vocabulary.Vocabulary.UploadType::contentType).findFirst()
+        .orElse("application/octet-stream");
   }
 
   public static String of(String fileName) {
