@@ -19,6 +19,7 @@ const routes: { pattern: RegExp; nav: string; load: () => Promise<ViewModule> }[
   { pattern: /^\/?$/, nav: 'overview', load: () => import('./views/overview') },
   { pattern: /^\/reports\/?$/, nav: 'reports', load: () => import('./views/list') },
   { pattern: /^\/reports\/([^/]+)\/?$/, nav: 'reports', load: () => import('./views/detail') },
+  { pattern: /^\/reports\/([^/]+)\/versions\/([0-9a-f]{64})\/?$/, nav: 'reports', load: () => import('./views/detail') },
   { pattern: /^\/agencies\/?$/, nav: 'agencies', load: () => import('./views/agencies') },
   { pattern: /^\/agencies\/([^/]+)\/?$/, nav: 'agencies', load: () => import('./views/compare') },
   { pattern: /^\/rankings\/?$/, nav: 'rankings', load: () => import('./views/rankings') },

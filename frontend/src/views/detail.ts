@@ -1,6 +1,9 @@
 // 报告详情: one report — facts, findings (each linked to its cell), its reading notes apart (how nianbao read the
 // document, never a problem of the report), tables A/B/C in the official layout with the cells findings name
 // marked, the text sections folded, and the versions.
+import { deletedState, deletionControl } from './deletion';
+import { fillHistory } from './history';
+import { fillVersions, versionBanner } from './versions';
 import type { ViewContext } from '../main';
 import { ApiError, apiUrl, getJson, type Finding } from '../api';
 import { h, fmtTime, mount } from '../dom';
@@ -37,24 +40,6 @@ export interface ReportDoc extends ReportTables {
   evidence?: Record<string, Evidence> | null;
   /** The API's, not core's: the report's indicators with their definitions. */
   indicators?: Indicator[] | null;
-}
-
-interface VersionRow {
-  sha256?: string;
-  sha?: string;
-  uploadedAt?: string;
-  status?: string;
-  current?: boolean;
-  withdrawn?: boolean;
-  errors?: number;
-  warnings?: number;
-  notes?: number;
-  source?: { name?: string; key?: string } | null;
-  sourceName?: string;
-  name?: string;
-  sourceUrl?: string;
-  reader?: string;
-  rules?: string;
 }
 
 /**
@@ -97,24 +82,28 @@ function sectionAnchor(section: string): string {
 
 export async function render(ctx: ViewContext): Promise<void> {
   const id = ctx.params[0];
+  // #/reports/ID/versions/SHA: one version's tables and findings as read, without the review controls
+  const sha = ctx.params[1] as string | undefined;
+  // after a write: the view again, from the API (reads revalidate, so never the state before the write)
+  const reload = () => {
+    if (!ctx.signal.aborted) void render(ctx).catch((e) => ctx.main.replaceChildren(errorState(e)));
+  };
   let report: ReportDoc;
   let raw: Record<string, unknown>;
   try {
-    raw = await getJson<Record<string, unknown>>(`/reports/${encodeURIComponent(id)}`, undefined, ctx.signal);
+    raw = await getJson<Record<string, unknown>>(`/reports/${encodeURIComponent(id)}${sha ? `/versions/${sha}` : ''}`, undefined, ctx.signal);
     report = toDoc(raw);
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) {
       document.title = '未找到报告 · 政府信息公开年报核查';
-      ctx.main.replaceChildren(h('h1', { id: 'view-title', tabindex: '-1' }, '报告详情'), notFoundState(`报告 ${id}`));
+      const deleted = sha ? null : await deletedState(id, ctx.signal, reload);
+      ctx.main.replaceChildren(h('h1', { id: 'view-title', tabindex: '-1' }, '报告详情'),
+        deleted ?? notFoundState(sha ? `报告 ${id} 的版本 ${sha.slice(0, 12)}` : `报告 ${id}`));
       return;
     }
     throw e;
   }
   const findings = allFindings(report);
-  // after a review write: the view again, from the API (reads revalidate, so never the state before the write)
-  const reload = () => {
-    if (!ctx.signal.aborted) void render(ctx).catch((e) => ctx.main.replaceChildren(errorState(e)));
-  };
   const status = report.status ?? (findings.some((f) => f.severity === 'error') ? 'HAS_ERRORS' : 'VALID');
   const name = report.agency || report.title || (report.source?.name as string | undefined) || id;
   document.title = `${name}${report.year ? ` ${report.year}年` : ''} · 报告详情`;
@@ -183,7 +172,7 @@ export async function render(ctx: ViewContext): Promise<void> {
       ea ? h('p', { class: 'ea' }, ea) : null,
       dismissed && f.review?.reason ? h('p', { class: 'muted small' }, `驳回理由：${f.review.reason}`) : null,
       f.review?.returned ? h('p', { class: 'muted small' }, f.review.returned) : null);
-    if (!rejected) reviewControls(id, f, item, report, reload);
+    if (!rejected && !sha) reviewControls(id, f, item, report, reload);
     (isNote(f) ? notesList : findingsList).append(item);
   });
   listKeys(findingsList);
@@ -245,6 +234,7 @@ export async function render(ctx: ViewContext): Promise<void> {
   };
 
   const versionsBox = h('div', { class: 'versions' }, loadingState('正在加载版本…'));
+  const historyBox = h('div', { class: 'history-box' }, loadingState('正在加载修改记录…'));
 
   const heading = rejected ? `未能识别的上传${sourceName ? `：${sourceName}` : ''}`
     : `${report.agency || '（未识别机关）'}${report.year ? ` ${report.year} 年度报告` : ''}`;
@@ -256,16 +246,18 @@ export async function render(ctx: ViewContext): Promise<void> {
   mount(ctx.main,
     h('nav', { class: 'crumbs', 'aria-label': '位置' }, h('a', { href: '#/reports' }, '报告列表'), ' › ', report.agency || sourceName || id),
     titleRow,
+    sha ? versionBanner(id, (raw.version ?? {}) as { sha256?: string; current?: boolean; removedAt?: string | null },
+      report.uploadedAt ?? (source.uploadedAt as string | undefined)) : null,
     h('div', { class: 'detail-top' },
       facts,
       h('section', { class: 'findings-box', id: 'findings', 'aria-labelledby': 'findings-title' },
         h('h2', { id: 'findings-title' }, rejected ? '识别结果' : '核查发现',
           rejected ? null : h('span', { class: 'muted' }, ` 错误 ${errors} · 警告 ${warnings}`)),
         summaryLine,
-        rejected ? null : reviewBar(id, raw.reviewState as string | null | undefined, confirmed, reload),
+        rejected || sha ? null : reviewBar(id, raw.reviewState as string | null | undefined, confirmed, reload),
         errors + warnings || findingsList.childElementCount ? findingsList : null,
-        rejected || !findingsList.childElementCount ? null : shortcutsHelp(),
-        rejected ? null : correctionsList(id, (raw.corrections ?? []) as Correction[], reload),
+        rejected || sha || !findingsList.childElementCount ? null : shortcutsHelp(),
+        rejected || sha ? null : correctionsList(id, (raw.corrections ?? []) as Correction[], reload),
         notesBox)),
     tablesPresent ? [
       legend(),
@@ -280,6 +272,8 @@ export async function render(ctx: ViewContext): Promise<void> {
     ] : null,
     h('section', { class: 'report-section', id: 'versions', 'aria-labelledby': 'versions-title' },
       h('h2', { id: 'versions-title' }, '版本'), versionsBox),
+    sha ? null : h('section', { class: 'report-section', id: 'history', 'aria-labelledby': 'history-title' },
+      h('h2', { id: 'history-title' }, '修改记录'), historyBox, rejected ? null : deletionControl(id, reload)),
     tipsBox,
   );
 
@@ -315,17 +309,8 @@ export async function render(ctx: ViewContext): Promise<void> {
     goTo(findingTarget(findings[Number(f)]));
   }
 
-  // versions, after the page is drawn
-  try {
-    const raw = await getJson<unknown>(`/reports/${encodeURIComponent(id)}/versions`, undefined, ctx.signal);
-    const list = (Array.isArray(raw) ? raw : ((raw as { versions?: unknown }).versions ?? (raw as { items?: unknown }).items ?? [])) as VersionRow[];
-    versionsBox.replaceChildren(...(list.length ? [versionsTable(list),
-      h('p', { class: 'muted small' }, '各版本的错误、警告、读取说明只计该版本自身的核查，不含跨年比较（X2、X4、X5）。')]
-      : [h('p', { class: 'muted' }, '没有其他版本。')]));
-  } catch (e) {
-    if (ctx.signal.aborted) return;
-    versionsBox.replaceChildren(errorState(e));
-  }
+  // versions and history, after the page is drawn
+  await Promise.all([fillVersions(versionsBox, id, ctx.signal, reload), sha ? null : fillHistory(historyBox, id, ctx.signal)]);
 }
 
 /** A section's counts: its problems (coloured by the weightiest), and its reading notes apart, muted. */
@@ -350,23 +335,4 @@ function legend(): HTMLElement {
 function fact(label: string, value: string | Node): HTMLElement[] | null {
   if (value === '' || (value instanceof Element && !value.textContent)) return null; // nothing to say: no row
   return [h('dt', null, label), h('dd', null, value)] as HTMLElement[];
-}
-
-function versionsTable(list: VersionRow[]): HTMLElement {
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
-    h('caption', { class: 'sr-only' }, '报告的各个版本'),
-    h('thead', null, h('tr', null, ...['上传时间', '文件', '状态', SEVERITY_LABELS.error, SEVERITY_LABELS.warning, SEVERITY_LABELS.note, 'SHA-256', ''].map((x) => h('th', { scope: 'col' }, x)))),
-    h('tbody', null, ...list.map((v) => {
-      const sha = v.sha256 ?? v.sha ?? '';
-      const file = v.name ?? v.source?.name ?? v.sourceName ?? v.source?.key ?? '';
-      return h('tr', { class: v.current ? 'current' : '' },
-        h('td', null, fmtTime(v.uploadedAt)),
-        h('td', null, v.sourceUrl && !v.withdrawn ? h('a', { href: apiUrl(v.sourceUrl), target: '_blank', rel: 'noopener noreferrer' }, file || '下载') : file),
-        h('td', null, v.status ? statusBadge(v.status) : ''),
-        h('td', { class: 'num' }, v.errors ?? ''),
-        h('td', { class: 'num' }, v.warnings ?? ''),
-        h('td', { class: 'num muted' }, v.notes ?? ''),
-        h('td', null, h('code', null, sha.slice(0, 12))),
-        h('td', null, v.current ? h('span', { class: 'badge current' }, '当前版本') : v.withdrawn ? h('span', { class: 'muted' }, '已撤回') : ''));
-    }))));
 }
