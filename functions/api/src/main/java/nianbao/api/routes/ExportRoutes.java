@@ -249,6 +249,7 @@ public final class ExportRoutes {
     List<String> header = new ArrayList<>(REPORT_COLUMNS);
     SharedParameters.RULES.forEach(rule -> header.add(rule + " 发现数"));
     header.addAll(Csv.INDICATOR_COLUMNS);
+    header.add(CorrectedCells.COLUMN);
     csv.row(header);
     int rows = each((head, report) -> {
       List<Object> line = new ArrayList<>();
@@ -296,6 +297,7 @@ public final class ExportRoutes {
       Map<String, Integer> counts = head.findingsByRule();
       SharedParameters.RULES.forEach(rule -> line.add(counts.getOrDefault(rule, 0)));
       Csv.addIndicators(line, report == null ? Map.of() : nianbao.core.indicators.Indicators.of(report));
+      line.add(Csv.text(CorrectedCells.describe(ctx, head)));
       csv.row(line);
       return 1;
     }, filter, sort, deadline);

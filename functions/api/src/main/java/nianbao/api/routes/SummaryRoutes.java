@@ -104,6 +104,10 @@ public final class SummaryRoutes {
     out.put("errors", s.count("errors"));
     out.put("warnings", s.count("warnings"));
     out.put("notes", s.count("notes"));
+    // the sums below are of the corrected values: say how many cells reviewers corrected, in how many reports
+    ObjectNode corrections = out.putObject("corrections");
+    corrections.put("reports", s.count("correctedReports"));
+    corrections.put("cells", s.count("corrected"));
     ObjectNode rules = out.putObject("findingsByRule");
     s.findingsByRule().forEach(rules::put);
     // of those, the reading notes: a rule's problems are its findings less its notes
