@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * those of scopes no report counts in any more (found by a scan of the summary keys: an operator's command, not a
  * request path). The root item keeps its list of processing versions.
  *
- * <p>The lists are written again too (list entries and rule items, whose keys a format change may move).
+ * <p>The lists are written again too (list entries and rule items, whose keys a format change may move). Heads
+ * stored before review states existed are given theirs first ({@link ReviewStateMigration}), so the summaries and
+ * the lists count them by state.
  *
  * <p>Uploads must be paused while it runs (in AWS, the ingest function's reserved concurrency set to 0): a report
  * stored between the reading and the writing would be missing from the rewritten summaries.
@@ -51,20 +53,23 @@ public final class SummaryRebuild {
 
   /**
    * What was done: reports counted, summary items written, and items removed; {@code listItems} the list entries
-   * and rule items written again ({@link nianbao.store.lists.ListRebuild}).
+   * and rule items written again ({@link nianbao.store.lists.ListRebuild}); {@code reviewStates} the heads stored
+   * before review states existed that were given theirs ({@link ReviewStateMigration}).
    */
-  public record Result(long reports, int written, int removed, int listItems) {}
+  public record Result(long reports, int written, int removed, int listItems, int reviewStates) {}
 
   public Result run() {
     Map<String, Map<String, BigDecimal>> sums = new TreeMap<>();
     long reports = 0;
+    ReviewStateMigration states = new ReviewStateMigration(store);
     String cursor = null;
     do {
       Page<ReportHead> page = store.allHeads(PAGE, cursor);
       Map<String, Report> current = reads.currentReports(page.items().stream().map(ReportView::of).toList());
-      for (ReportHead head : page.items()) {
+      for (ReportHead stored : page.items()) {
         // the summaries count a version's own findings through the head's counts, and its tables
-        Report report = current.get(head.reportId());
+        Report report = current.get(stored.reportId());
+        ReportHead head = states.apply(stored, report);
         if (!head.rejected() && report == null) {
           throw new IllegalStateException("report " + head.reportId() + " has no current version to count");
         }
@@ -97,7 +102,7 @@ public final class SummaryRebuild {
     stale.forEach(scope -> writes.add(BatchWriter.delete(Keys.of(scope, Keys.SUMMARY))));
     writer.write(writes);
     int listItems = new nianbao.store.lists.ListRebuild(store).run();
-    return new Result(reports, sums.size(), stale.size(), listItems);
+    return new Result(reports, sums.size(), stale.size(), listItems, states.migrated);
   }
 
   /** The partition keys of every summary item stored. */

@@ -80,6 +80,7 @@ public final class OperationsHandler implements RequestStreamHandler {
         result.put("written", r.written());
         result.put("removed", r.removed());
         result.put("listItems", r.listItems());
+        result.put("reviewStates", r.reviewStates());
       }
       case "redrive" -> {
         if (deadLetterQueueUrl == null || deadLetterQueueUrl.isBlank()) {
