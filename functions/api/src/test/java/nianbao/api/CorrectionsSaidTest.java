@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Summaries and exports use the corrected values and say which they are: the summary counts the reports with
  * corrections and the cells corrected; reports.csv has the corrected figure and, in its 已更正单元格 column, which
- * cell it is and what the document printed; a withdrawal takes both back.
+ * cell it is and what the document printed; rankings flag the corrected report; a withdrawal takes both back.
  */
 class CorrectionsSaidTest {
   static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
@@ -55,6 +55,13 @@ class CorrectionsSaidTest {
     assertEquals("14", corrected.get(received), "the corrected figures are the row's");
     rows.stream().skip(1).filter(r -> !r.get(0).equals(id))
         .forEach(r -> assertEquals("", r.get(marked), "no correction said where there is none: " + r));
+
+    // the rankings flag the report whose figures are corrected ones, and only it
+    JsonNode ranking = stack.get("/rankings?year=" + year + "&province=" + ApiStack.enc("河南省")).json();
+    assertTrue(ranking.path("items").size() >= 1, ranking.toString());
+    for (JsonNode item : ranking.path("items")) {
+      assertEquals(item.path("id").asText().equals(id), item.path("corrected").asBoolean(), item.toString());
+    }
 
     String correctionId = c.json().path("correction").path("id").asText();
     assertEquals(200, stack.call("DELETE", "/reports/" + id + "/corrections/" + correctionId, Map.of(), null).status());

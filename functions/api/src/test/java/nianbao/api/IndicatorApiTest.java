@@ -198,8 +198,9 @@ class IndicatorApiTest {
     String reports = stack.get("/export/reports.csv?year=2022&sort=errors").body();
     String[] lines = reports.split("\r\n");
     String header = lines[0];
-    assertTrue(header.endsWith(",实质公开率,不予公开率,无法提供率,不予处理率,行政复议纠错率,行政诉讼纠错率,复议诉讼发生率,结转率,分母小于10的指标"),
-        header);
+    // the indicators, then which cells reviewers corrected (CorrectionsSaidTest)
+    assertTrue(header.endsWith(",实质公开率,不予公开率,无法提供率,不予处理率,行政复议纠错率,行政诉讼纠错率,复议诉讼发生率,结转率,分母小于10的指标,"
+        + "已更正单元格（更正值，原读值）"), header);
     JsonNode first = stack.get("/reports?year=2022&sort=errors&limit=1").json().path("items").get(0);
     JsonNode detail = stack.get("/reports/" + first.path("id").asText()).json();
     String row = lines[1];
