@@ -91,14 +91,24 @@ public final class ReportStore {
     return Optional.ofNullable(heads.getItem(r -> r.key(key(Keys.report(reportId), Keys.HEAD)).consistentRead(true)));
   }
 
-  /** The tombstone of a report an administrator deleted, while it is kept (soft delete). */
-  public Optional<DeletedReport> deleted(String reportId) {
+  /** A report an administrator deleted, while it is kept (soft delete). */
+  public Optional<DeletionView> deleted(String reportId) {
+    return tombstone(reportId).map(DeletionView::of);
+  }
+
+  /** The tombstone item itself, for the write path ({@link nianbao.store.write.TableSnapshot}). */
+  public Optional<DeletedReport> tombstone(String reportId) {
     return Optional.ofNullable(tombstones.getItem(r -> r.key(key(Keys.report(reportId), Keys.DELETED))
         .consistentRead(true)));
   }
 
+  /** What purging deleted reports needs of the store. */
+  public DeletedReports deletedReports() {
+    return new DeletedReports(this);
+  }
+
   /** A page of deleted reports whose retention ended before {@code now} (ISO), soonest first: one index query. */
-  public Page<DeletedReport> expiredDeletions(String now, int limit) {
+  Page<DeletedReport> expiredDeletions(String now, int limit) {
     var page = tombstones.index(Keys.BY_NEWEST).query(QueryEnhancedRequest.builder()
         .queryConditional(QueryConditional.sortLessThan(k -> k.partitionValue(DeletedReport.LIST).sortValue(now)))
         .limit(limit).build()).iterator().next();
@@ -109,6 +119,16 @@ public final class ReportStore {
   public Optional<ReviewRecord> review(String reportId) {
     return Optional.ofNullable(reviews.getItem(r -> r.key(key(Keys.report(reportId), Keys.REVIEW))
         .consistentRead(true)));
+  }
+
+  /** One version, by sha256, with its report as read (its single-report findings only). */
+  public Optional<VersionView.WithReport> versionReport(String reportId, String sha256) {
+    return version(reportId, sha256).map(v -> new VersionView.WithReport(VersionView.of(v), body(v)));
+  }
+
+  /** The reviewers' decisions, corrections and notices on a report (none if never reviewed). */
+  public ReviewState reviewState(String reportId) {
+    return ReviewState.of(review(reportId));
   }
 
   public Optional<ReportVersion> version(String reportId, String sha256) {
@@ -204,7 +224,7 @@ public final class ReportStore {
    *
    * @throws IllegalArgumentException for a malformed cursor or one of another report
    */
-  public Page<HistoryEntry> history(String reportId, int limit, String cursor) {
+  public Page<HistoryView> history(String reportId, int limit, String cursor) {
     String list = "H|" + reportId;
     var start = Cursor.decode(list, cursor);
     if (start != null && !Keys.report(reportId).equals(start.get(Keys.PK).s())) {
@@ -214,7 +234,8 @@ public final class ReportStore {
         .queryConditional(QueryConditional.sortBeginsWith(key(Keys.report(reportId), HistoryEntry.PREFIX)))
         .scanIndexForward(false).exclusiveStartKey(start).limit(limit).consistentRead(true).build())
         .iterator().next();
-    return new Page<>(page.items(), Cursor.encode(list, page.lastEvaluatedKey()));
+    return new Page<>(page.items().stream().map(HistoryView::of).toList(),
+        Cursor.encode(list, page.lastEvaluatedKey()));
   }
 
   /** Every version of a report (without bodies), newest upload first. */

@@ -11,6 +11,9 @@ public record VersionView(String sha256, String uploadedAt, String status, int e
     boolean withdrawn, String reader, String rulesVersion, int fileCount, SourceFile file, String removedAt,
     String removedBy) {
 
+  /** A version and its report as read. */
+  public record WithReport(VersionView version, nianbao.core.model.Report report) {}
+
   static VersionView of(ReportVersion v) {
     return new VersionView(v.sha256(), v.uploadedAt(), v.status(), v.errors(), v.warnings(), v.notes(), v.withdrawn(),
         v.reader(), v.rulesVersion(), v.sources() == null ? 0 : v.sources().size(), new SourceFile(v.bucket(),

@@ -15,7 +15,7 @@ import nianbao.api.http.Route;
 import nianbao.core.settings.Settings;
 import nianbao.store.ReportView;
 import nianbao.store.Timestamps;
-import nianbao.store.item.DeletedReport;
+import nianbao.store.DeletionView;
 import nianbao.store.write.Change;
 import nianbao.store.write.ReportWriter;
 import nianbao.store.write.WriteResult;
@@ -66,13 +66,13 @@ public final class DeletionRoutes {
     String expiresAt = Timestamps.iso(ctx.clock().instant().plus(retention()));
     ReportWriter.Outcome o = ctx.writer().apply(new Change.Delete(id, Writes.who(r), expiresAt, expected));
     if (o.result() == WriteResult.NOT_FOUND) {
-      DeletedReport deleted = ctx.store().deleted(id).orElse(null);
+      DeletionView deleted = ctx.store().deleted(id).orElse(null);
       throw Problem.notFound(deleted == null ? "没有编号为 " + id + " 的报告"
           : "报告 " + id + " 已于 " + deleted.deletedAt() + " 删除，可在 " + deleted.expiresAt() + " 前恢复");
     } else if (o.result() == WriteResult.REVISION_MISMATCH) {
       throw Writes.stale(id, expected);
     }
-    DeletedReport deleted = ctx.store().deleted(id).orElseThrow(() -> new IllegalStateException(
+    DeletionView deleted = ctx.store().deleted(id).orElseThrow(() -> new IllegalStateException(
         "report " + id + " deleted without its tombstone"));
     ObjectNode out = Json.object();
     out.put("id", id);

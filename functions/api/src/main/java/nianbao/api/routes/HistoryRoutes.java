@@ -16,7 +16,7 @@ import nianbao.api.http.Response;
 import nianbao.api.http.Route;
 import nianbao.api.http.Route.Param;
 import nianbao.store.Page;
-import nianbao.store.item.HistoryEntry;
+import nianbao.store.HistoryView;
 
 /** {@code GET /reports/{id}/history}: who changed the report, when, and what it was before and after. */
 public final class HistoryRoutes {
@@ -48,7 +48,7 @@ public final class HistoryRoutes {
     String id = SharedParameters.reportId(r.param("id"));
     int limit = Params.integer(r, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     String storeCursor = unwrap(id, r.query("cursor"));
-    Page<HistoryEntry> page;
+    Page<HistoryView> page;
     try {
       page = ctx.store().history(id, limit, storeCursor);
     } catch (IllegalArgumentException e) {
@@ -85,7 +85,7 @@ public final class HistoryRoutes {
     return text.substring(prefix.length());
   }
 
-  static ObjectNode json(HistoryEntry e) {
+  static ObjectNode json(HistoryView e) {
     ObjectNode o = Json.object();
     o.put("at", e.at());
     o.put("action", e.action());

@@ -153,7 +153,7 @@ public final class NoticeRoutes {
 
   /** The notice of one report: its confirmed findings, with the options or the notice recorded for this version. */
   private NoticeContent content(ReportView view, Options o) {
-    ReviewState review = ReviewState.of(ctx.store().review(view.id()));
+    ReviewState review = ctx.store().reviewState(view.id());
     Notice issued = review.notices().isEmpty() ? null : review.notices().get(review.notices().size() - 1);
     if (issued != null && !view.currentSha256().equals(issued.sha256())) {
       issued = null; // a notice of an earlier version: this one has not been notified
@@ -201,7 +201,7 @@ public final class NoticeRoutes {
       throw new Problem(Problem.Type.CONFLICT, "报告 " + id + " 没有已确认的问题，无需发出整改通知");
     }
     ReportView view = ctx.store().reportView(id).orElseThrow(() -> SharedParameters.noReport(id));
-    List<Notice> notices = ReviewState.of(ctx.store().review(id)).notices();
+    List<Notice> notices = ctx.store().reviewState(id).notices();
     Notice n = notices.get(notices.size() - 1);
     LocalDate date = Instant.parse(n.at()).atZone(CHINA).toLocalDate();
     Notice shown = new Notice(n.id(), n.at(), n.by(), n.sha256(), n.fingerprints(),

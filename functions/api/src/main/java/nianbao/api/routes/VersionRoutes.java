@@ -18,8 +18,7 @@ import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.core.review.FindingReviews;
 import nianbao.store.ReportView;
-import nianbao.store.item.ReportVersion;
-import nianbao.store.review.ReviewState;
+import nianbao.store.VersionView;
 import nianbao.store.write.Change;
 import nianbao.store.write.ReportWriter;
 import nianbao.store.write.WriteResult;
@@ -67,12 +66,13 @@ public final class VersionRoutes {
     String sha = sha(r.param("sha256"));
     ReportView h = ctx.store().reportView(id).filter(v -> !v.rejected())
         .orElseThrow(() -> SharedParameters.noReport(id));
-    ReportVersion v = ctx.store().version(id, sha).orElseThrow(() -> noVersion(id, sha));
+    VersionView.WithReport found = ctx.store().versionReport(id, sha).orElseThrow(() -> noVersion(id, sha));
+    VersionView v = found.version();
+    Report read = found.report();
     boolean current = sha.equals(h.currentSha256());
-    Report read = ctx.store().body(v);
     List<Finding> findings = current ? withCross(read.findings(), h.crossYearFindings()) : read.findings();
     Report report = read.withFindings(FindingReviews.apply(findings,
-        ReviewState.of(ctx.store().review(id)).decisions()));
+        ctx.store().reviewState(id).decisions()));
     ObjectNode out = ReportRoutes.headJson(h);
     Map<String, Integer> byRule = new TreeMap<>();
     int errors = 0;
@@ -106,12 +106,12 @@ public final class VersionRoutes {
     out.put("reader", v.reader());
     out.put("rulesVersion", v.rulesVersion());
     ObjectNode upload = (ObjectNode) out.get("upload");
-    upload.put("bucket", v.bucket());
-    upload.put("key", v.key());
-    upload.put("versionId", v.versionId());
-    upload.put("size", v.size());
-    upload.put("format", v.format());
-    upload.put("name", v.sourceName());
+    upload.put("bucket", v.file().bucket());
+    upload.put("key", v.file().key());
+    upload.put("versionId", v.file().objectVersionId());
+    upload.put("size", v.file().size());
+    upload.put("format", v.file().format());
+    upload.put("name", v.file().name());
     upload.put("sha256", v.sha256());
     upload.put("sourceUrl", "/reports/" + ReportRoutes.enc(id) + "/source?version=" + sha);
     ObjectNode asRead = (ObjectNode) out.get("asRead");

@@ -5,7 +5,6 @@ import nianbao.api.access.Access;
 import nianbao.api.http.Authorisation;
 import nianbao.api.http.Request;
 import nianbao.api.http.Route;
-import nianbao.store.item.ReportHead;
 
 /**
  * The place a write acts on, for callers limited to a region: a report's (its head, or a deleted report's tombstone:
@@ -29,10 +28,8 @@ public final class WritePlaces implements Authorisation.Places {
         var region = view.get().region();
         return new Access.Place(what, region.province(), region.city(), region.county());
       }
-      return ctx.store().deleted(id).map(d -> {
-        ReportHead h = d.deletedHead();
-        return new Access.Place(what, h.province(), h.city(), h.county());
-      }).orElse(null); // no such report: the route answers 404
+      return ctx.store().deleted(id).map(d -> new Access.Place(what, d.province(), d.city(), d.county()))
+          .orElse(null); // no such report: the route answers 404
     }
     if (route.path().equals("/rosters")) {
       String province = request.query("province");

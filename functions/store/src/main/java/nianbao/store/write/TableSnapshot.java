@@ -71,7 +71,7 @@ final class TableSnapshot implements Snapshot {
   @Override
   public Optional<DeletedReport> deleted(String reportId) {
     readFirst(reportId, null);
-    return deleted.computeIfAbsent(reportId, store::deleted);
+    return deleted.computeIfAbsent(reportId, store::tombstone);
   }
 
   @Override
