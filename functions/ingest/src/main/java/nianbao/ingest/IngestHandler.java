@@ -28,7 +28,9 @@ public final class IngestHandler implements RequestStreamHandler {
   private static Ingest coldStart(FunctionEnvironment env) {
     Telemetry.installJsonLogs(); // first: every line of the start-up and the SDK's is JSON with the request id
     // the PutObject client after the cold start, which has built the shared HTTP client
-    return ColdStart.ingest(env.tableName(), env.reportsBucket()).unpackingZipsWith(AwsClients.s3Objects()::put);
+    Ingest ingest = ColdStart.ingest(env.tableName(), env.reportsBucket())
+        .unpackingZipsWith(AwsClients.s3Objects()::put);
+    return env.ocrFunctionName() == null ? ingest : ingest.handingScansTo(new OcrHandOver(env.ocrFunctionName()));
   }
 
   public IngestHandler(Ingest ingest) {
