@@ -9,11 +9,11 @@ import nianbao.store.write.UploadedObject;
  * answers at once, so the upload function's invocation ends in milliseconds whatever the scan's length. The
  * invoker is made at the first scan, so uploads of text cost the cold start nothing.
  */
-final class OcrHandOver implements Ingest.ScanHandOver {
+public final class OcrHandOver implements Ingest.ScanHandOver {
   private final String function;
   private volatile LambdaInvoker lambda;
 
-  OcrHandOver(String function) {
+  public OcrHandOver(String function) {
     this.function = function;
   }
 

@@ -14,6 +14,7 @@ import nianbao.core.json.JsonTree;
 import nianbao.ingest.AwsClients;
 import nianbao.ingest.FunctionEnvironment;
 import nianbao.ingest.Ingest;
+import nianbao.ingest.OcrHandOver;
 import nianbao.ingest.ReportParser;
 import nianbao.store.ReportStore;
 import nianbao.store.SummaryRebuild;
@@ -47,8 +48,11 @@ public final class OperationsHandler implements RequestStreamHandler {
   }
 
   private OperationsHandler(FunctionEnvironment env) {
+    // scans go to the OCR function here too: a redriven OCR request (an S3 event) or a reprocessed scan resumes
+    // there from its saved pages instead of being read, and refused, here
     this(new Ingest(AwsClients.s3Objects(), new ReportStore(AwsClients.dynamo(), env.tableName()),
-        ReportParser.CORE), AwsClients::sqs, env.deadLetterQueueUrl());
+        ReportParser.CORE).handingScansTo(env.ocrFunctionName() == null ? null
+            : new OcrHandOver(env.ocrFunctionName())), AwsClients::sqs, env.deadLetterQueueUrl());
   }
 
   /** @param sqs the SQS client, asked for only by a redrive */
