@@ -74,6 +74,7 @@ public final class ApiFactory {
     routes.addAll(new AgencyRoutes(ctx).routes());
     routes.addAll(new SummaryRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.RankingRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.RegionRankingRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.TrendRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.RosterRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.OversightExports(ctx).routes());

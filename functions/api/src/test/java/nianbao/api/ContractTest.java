@@ -191,6 +191,9 @@ class ContractTest {
     get("/rankings", "/rankings?year=2022&province=" + ApiStack.enc("河南省") + "&by=disclosure&order=asc&limit=1");
     get("/rankings", "/rankings?by=errors");
     get("/rankings", "/rankings?year=2022&by=nonsense");
+    get("/rankings/regions", "/rankings/regions?year=2022");
+    get("/rankings/regions", "/rankings/regions?year=2022&province=" + ApiStack.enc("河南省") + "&by=disclosure");
+    get("/rankings/regions", "/rankings/regions?by=errors");
     get("/trends", "/trends");
     get("/trends", "/trends?province=" + ApiStack.enc("河南省") + "&city=" + ApiStack.enc("新乡市"));
     get("/trends", "/trends?agencyKey=" + agencyKey);

@@ -409,11 +409,17 @@ public final class ReportStore {
 
   /** The summaries of a region in each of {@code years} that has one (one BatchGetItem per 100 years). */
   public List<Summary> summaries(List<Integer> years, String province, String city) {
+    List<Summary> out = summariesOf(years.stream().map(y -> Keys.summary(y, province, city)).toList());
+    out.sort(Comparator.comparing(Summary::year));
+    return out;
+  }
+
+  /** The summary items of these scopes ({@code Keys.summary}) that exist, in no order (a BatchGetItem per 100). */
+  public List<Summary> summariesOf(List<String> scopes) {
     List<Summary> out = new ArrayList<>();
-    for (int from = 0; from < years.size(); from += 100) {
-      List<Integer> slice = years.subList(from, Math.min(years.size(), from + 100));
-      List<Map<String, AttributeValue>> keys = slice.stream().map(y -> Map.of(
-          Keys.PK, AttributeValue.fromS(Keys.summary(y, province, city)), Keys.SK, AttributeValue.fromS(Keys.SUMMARY)))
+    for (int from = 0; from < scopes.size(); from += 100) {
+      List<Map<String, AttributeValue>> keys = scopes.subList(from, Math.min(scopes.size(), from + 100)).stream()
+          .map(scope -> Map.of(Keys.PK, AttributeValue.fromS(scope), Keys.SK, AttributeValue.fromS(Keys.SUMMARY)))
           .toList();
       Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
           Map.of(tableName, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys)
@@ -430,7 +436,6 @@ public final class ReportStore {
         request = response.unprocessedKeys();
       }
     }
-    out.sort(Comparator.comparing(Summary::year));
     return out;
   }
 
