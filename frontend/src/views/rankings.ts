@@ -5,6 +5,7 @@ import { apiUrl, getJson, type Query } from '../api';
 import { fmtPercent, h, mount } from '../dom';
 import { definitionList, type IndicatorDefinition } from '../indicators';
 import { emptyState, errorState, loadingState, regionText, routeHref, statusBadge, viewHeader } from '../ui';
+import { regionSection } from './regionRanking';
 
 interface RankedRow {
   id: string;
@@ -94,6 +95,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     first.by.excluded ? h('p', { class: 'figure-note' }, `${first.by.excluded}（见各报告详情中的指标）。`) : null,
     first.items.length ? table : emptyState('这个年度和地区没有可排名的报告。'),
     more,
+    regionSection(asked, ctx.signal),
     h('p', null, h('a', { class: 'btn btn-small', id: 'ranking-csv', href: apiUrl('/export/rankings.csv', asked), download: '' }, '导出 CSV')),
     h('p', null, h('a', { href: routeHref('/trends', { province: asked.province as string, city: asked.city as string }) }, `${scope}历年趋势 ›`)),
     definitionList(first.indicatorDefinitions));

@@ -143,6 +143,27 @@ class PageOversightTest extends PageSession {
   }
 
   @Test
+  void theRankingsViewRanksTheRegionsUnderItsScope() throws Exception {
+    for (String scope : List.of("", "&province=" + enc("河南省"))) {
+      JsonNode regions = api("/rankings/regions?year=2022&by=errors" + scope);
+      go("#/rankings?year=2022" + scope);
+      browser.waitFor("#region-ranking table.region-ranking tbody tr");
+      List<WebElement> rows = browser.all("#region-ranking table.region-ranking tbody tr");
+      assertEquals(regions.path("items").size() + regions.path("unranked").size(), rows.size(), regions.toString());
+      for (int i = 0; i < regions.path("items").size(); i++) {
+        JsonNode item = regions.path("items").get(i);
+        String place = item.path("ownAgencies").asBoolean() ? item.path("province").asText() + "省本级"
+            : scope.isEmpty() ? item.path("province").asText() : item.path("city").asText();
+        assertEquals(place, rows.get(i).getAttribute("data-region"));
+        assertEquals(item.path("errors").asText(), rows.get(i).findElement(By.cssSelector("td.value")).getText());
+      }
+      assertTrue(text("#region-ranking tfoot").contains(regions.path("total").path("reports").asText()));
+    }
+    browser.screenshot("35-region-ranking");
+    axe("地区排名");
+  }
+
+  @Test
   void aRankingOfOneRowOffersNoMore() throws Exception {
     // 2024 holds one report (新乡县 with five applications): one row, no next page
     JsonNode ranking = api("/rankings?year=2024");
