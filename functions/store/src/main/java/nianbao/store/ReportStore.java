@@ -1,9 +1,7 @@
 package nianbao.store;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +48,7 @@ public final class ReportStore {
   final DynamoDbTable<DeletedReport> tombstones;
   private final ReportLists lists;
   private final AgencyReads agencies;
+  private final SummaryReads summaries;
 
   public ReportStore(DynamoDbClient dynamo, String tableName) {
     this.dynamo = dynamo;
@@ -65,6 +64,7 @@ public final class ReportStore {
     this.tombstones = enhanced.table(tableName, DeletedReport.SCHEMA);
     this.lists = new ReportLists(dynamo, tableName);
     this.agencies = new AgencyReads(this, enhanced);
+    this.summaries = new SummaryReads(dynamo, tableName);
   }
 
   /**
@@ -330,24 +330,7 @@ public final class ReportStore {
 
   /** The summary of a scope (null = all); a scope nothing has been counted in yet is all zeros. */
   public Summary summary(Integer year, String province, String city) {
-    if (city != null && province == null) {
-      throw new IllegalArgumentException("a city summary needs its province");
-    }
-    GetItemResponse response = dynamo.getItem(r -> r.tableName(tableName).consistentRead(true)
-        .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.summary(year, province, city)),
-            Keys.SK, AttributeValue.fromS(Keys.SUMMARY))));
-    Map<String, BigDecimal> values = new LinkedHashMap<>();
-    String updatedAt = null;
-    if (response.hasItem()) {
-      for (Map.Entry<String, AttributeValue> e : response.item().entrySet()) {
-        if (e.getValue().n() != null) {
-          values.put(e.getKey(), new BigDecimal(e.getValue().n()));
-        } else if (e.getKey().equals("updatedAt")) {
-          updatedAt = e.getValue().s();
-        }
-      }
-    }
-    return new Summary(year, province, city, values, updatedAt);
+    return summaries.summary(year, province, city);
   }
 
   /** The processing versions (rules|reader) any stored report has been written with. */
@@ -407,54 +390,19 @@ public final class ReportStore {
     return lists.ranking(f, by, ascending, limit, cursor);
   }
 
-  /** The summaries of a region in each of {@code years} that has one (one BatchGetItem per 100 years). */
+  /** The summaries of a region in each of {@code years} that has one, oldest first ({@link SummaryReads}). */
   public List<Summary> summaries(List<Integer> years, String province, String city) {
-    List<Summary> out = summariesOf(years.stream().map(y -> Keys.summary(y, province, city)).toList());
-    out.sort(Comparator.comparing(Summary::year));
-    return out;
+    return summaries.years(years, province, city);
   }
 
-  /** The summary items of these scopes ({@code Keys.summary}) that exist, in no order (a BatchGetItem per 100). */
-  public List<Summary> summariesOf(List<String> scopes) {
-    List<Summary> out = new ArrayList<>();
-    for (int from = 0; from < scopes.size(); from += 100) {
-      List<Map<String, AttributeValue>> keys = scopes.subList(from, Math.min(scopes.size(), from + 100)).stream()
-          .map(scope -> Map.of(Keys.PK, AttributeValue.fromS(scope), Keys.SK, AttributeValue.fromS(Keys.SUMMARY)))
-          .toList();
-      Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
-          Map.of(tableName, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys)
-              .consistentRead(true).build());
-      while (!request.isEmpty() && !request.get(tableName).keys().isEmpty()) {
-        var asked = request;
-        var response = dynamo.batchGetItem(r -> r.requestItems(asked));
-        for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-          out.add(summaryOf(item));
-        }
-        if (!response.hasUnprocessedKeys() || response.unprocessedKeys().isEmpty()) {
-          break;
-        }
-        request = response.unprocessedKeys();
-      }
-    }
-    return out;
+  /** The summaries of these provinces in {@code year} that exist, in no order. */
+  public List<Summary> provinceSummaries(int year, java.util.Collection<String> provinces) {
+    return summaries.provinces(year, provinces);
   }
 
-  /** A summary item as its scope's {@link Summary}; the scope from its key {@code SUM#<year>#<province>#<city>}. */
-  private static Summary summaryOf(Map<String, AttributeValue> item) {
-    String[] scope = item.get(Keys.PK).s().split("#", -1);
-    Map<String, BigDecimal> values = new LinkedHashMap<>();
-    item.forEach((k, v) -> {
-      if (v.n() != null) {
-        values.put(k, new BigDecimal(v.n()));
-      }
-    });
-    AttributeValue updated = item.get("updatedAt");
-    return new Summary(scope[1].equals("*") ? null : Integer.valueOf(scope[1]), star(scope[2]), star(scope[3]),
-        values, updated == null ? null : updated.s());
-  }
-
-  private static String star(String part) {
-    return part.equals("*") ? null : part;
+  /** The summaries of these cities of {@code province} in {@code year} that exist, in no order. */
+  public List<Summary> citySummaries(int year, String province, java.util.Collection<String> cities) {
+    return summaries.cities(year, province, cities);
   }
 
   static Key key(String pk, String sk) {

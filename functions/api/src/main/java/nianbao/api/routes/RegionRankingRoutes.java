@@ -20,7 +20,6 @@ import nianbao.api.http.Route;
 import nianbao.core.indicators.Indicator;
 import nianbao.core.indicators.Share;
 import nianbao.store.Summary;
-import nianbao.store.item.Keys;
 
 /**
  * {@code GET /rankings/regions}: the provinces of the country, or the cities of a province, ranked by their reports'
@@ -56,11 +55,11 @@ public final class RegionRankingRoutes {
     if (province == null) {
       Set<String> provinces = new LinkedHashSet<>();
       total.byCity().forEach(c -> provinces.add(c.province()));
-      ctx.store().summariesOf(provinces.stream().map(p -> Keys.summary(year, p, null)).toList())
+      ctx.store().provinceSummaries(year, provinces)
           .forEach(s -> regions.put(s.province(), s));
     } else {
       List<String> cities = total.byCity().stream().filter(c -> c.city() != null).map(c -> c.city()).toList();
-      ctx.store().summariesOf(cities.stream().map(c -> Keys.summary(year, province, c)).toList())
+      ctx.store().citySummaries(year, province, cities)
           .forEach(s -> regions.put(s.city(), s));
       Summary own = less(total, regions.values());
       if (own.reports() > 0) {
