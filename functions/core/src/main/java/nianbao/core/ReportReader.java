@@ -24,9 +24,11 @@ public final class ReportReader {
    * rules/4: each filled cell's {@code evidence}, so that reprocessing adds it to stored reports; rules/5: the
    * date the report prints for itself, {@code dated}, which rosters judge timeliness by; rules/6: the cross-year
    * rules X2/X4/X5 compare an agency's years by its identity — region code and body, {@code AgencyIdentity} — not by
-   * the name as printed, so reprocessing moves stored reports to their agency, their ids unchanged).
+   * the name as printed, so reprocessing moves stored reports to their agency, their ids unchanged; rules/7: a
+   * section heading whose words were misread — "一、和名体情况" from a scan — is still its section, with a reading
+   * note, where it was an S1 "section missing" error before).
    */
-  public static final String RULES_VERSION = "rules/6";
+  public static final String RULES_VERSION = "rules/7";
 
   private ReportReader() {}
 

@@ -34,6 +34,10 @@ public final class Recogniser {
     for (int s = 0; s < 6; s++) {
       if (!headings.found(s)) {
         notes.missing(Location.section(SectionFinder.NUMERALS[s]));
+      } else if (headings.damaged()[s] != null) {
+        String numeral = SectionFinder.NUMERALS[s];
+        notes.assume(Location.section(numeral), "第" + numeral + "部分的标题印作“" + headings.damaged()[s]
+            + "”，按编号与字样认作该部分的标题", null, headings.damaged()[s]);
       }
     }
 

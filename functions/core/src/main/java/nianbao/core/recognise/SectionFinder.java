@@ -30,7 +30,11 @@ final class SectionFinder {
   private static final int PHRASE_WINDOW = 14;
 
   /** Heading positions: start and end in the normalised text, -1 where not found. */
-  record Headings(int[] start, int[] end) {
+  record Headings(int[] start, int[] end, String[] damaged) {
+    Headings(int[] start, int[] end) {
+      this(start, end, new String[start.length]);
+    }
+
     boolean found(int section) {
       return start[section] >= 0;
     }
@@ -62,6 +66,7 @@ final class SectionFinder {
     String compact = flat.compact;
     int[] start = new int[6];
     int[] end = new int[6];
+    String[] damaged = new String[6];
     int cursor = 0;
     for (int s = 0; s < 6; s++) {
       int[] hit = findHeading(compact, s, cursor, true);
@@ -72,6 +77,12 @@ final class SectionFinder {
       }
       if (hit == null) {
         hit = findHeading(compact, s, cursor, false);
+      }
+      if (hit == null) {
+        hit = findDamagedHeading(flat, s, cursor);
+        if (hit != null) {
+          damaged[s] = compact.substring(hit[0], hit[1]);
+        }
       }
       if (hit == null) {
         start[s] = -1;
@@ -85,7 +96,52 @@ final class SectionFinder {
       end[s] = flat.textPos(hit[1] - 1) + 1;
       cursor = hit[1];
     }
-    return new Headings(start, end);
+    return new Headings(start, end, damaged);
+  }
+
+  /** The longest a damaged heading's words may run beyond its phrase's. */
+  private static final int DAMAGE_SLACK = 2;
+
+  /**
+   * A heading whose words were damaged in printing or recognition ("一、和名体情况" for 一、总体情况, a scan's
+   * misread): a line that starts with the section's numeral and "、" and holds nothing but a phrase of four or
+   * more characters with at most one of them lost or changed. Tried only when no other way found the heading; the
+   * recogniser notes the words as printed (S2), so the section is read, never blamed as missing on a misread.
+   *
+   * @return {compactStart, compactEnd} of the heading, or null
+   */
+  private static int[] findDamagedHeading(FlatText flat, int section, int from) {
+    String compact = flat.compact;
+    char numeral = NUMERALS[section].charAt(0);
+    int n = compact.length();
+    for (int i = compact.indexOf(numeral, from); i >= 0 && i + 2 < n; i = compact.indexOf(numeral, i + 1)) {
+      if (compact.charAt(i + 1) != '、' || !flat.lineBreakBefore(i)) {
+        continue;
+      }
+      int lineEnd = i + 2;
+      while (lineEnd < n && !flat.lineBreakBefore(lineEnd) && lineEnd - i <= 20) {
+        lineEnd++;
+      }
+      String words = compact.substring(i + 2, lineEnd);
+      for (String phrase : PHRASES.get(section)) {
+        if (phrase.length() >= 4 && words.length() <= phrase.length() + DAMAGE_SLACK
+            && words.chars().noneMatch(Character::isDigit) && common(words, phrase) >= phrase.length() - 1) {
+          return new int[] {i, lineEnd};
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The longest run of characters {@code a} and {@code b} share in order (not necessarily side by side). */
+  static int common(String a, String b) {
+    int[][] l = new int[a.length() + 1][b.length() + 1];
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        l[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? l[i - 1][j - 1] + 1 : Math.max(l[i - 1][j], l[i][j - 1]);
+      }
+    }
+    return l[a.length()][b.length()];
   }
 
   /** Some documents print the title and 一、总体情况 twice; the section starts after the last copy. */

@@ -80,4 +80,31 @@ class HeadingMarkersTest {
     assertEquals(ReportJson.write(expected.withSource(actual.source())), ReportJson.write(actual));
     org.junit.jupiter.api.Assertions.assertFalse(actual.evidence().isEmpty());
   }
+
+  @org.junit.jupiter.api.Test
+  void aHeadingWhoseWordsWereMisreadIsStillTheSectionWithAReadingNoteNeverAMissingSection() throws Exception {
+    // a scan read "一、总体情况" as "一、和名体情况" (seed 003 at 300 dpi): no S1 error, the overview read, one note
+    String text = new String(ExpectedReportsTest.resource("/seeds/003_978a9fff42e671ca.txt"), StandardCharsets.UTF_8);
+    String misread = text.replaceFirst("(?m)^(\\s*)一、总体情况", "$1一、和名体情况");
+    org.junit.jupiter.api.Assertions.assertNotEquals(text, misread);
+    Report expected = ReportReader.read(text.getBytes(StandardCharsets.UTF_8), "seed.txt");
+    Report actual = ReportReader.read(misread.getBytes(StandardCharsets.UTF_8), "seed.txt");
+    org.junit.jupiter.api.Assertions.assertTrue(actual.findings().stream().noneMatch(f -> f.rule().equals("S1")),
+        actual.findings().toString());
+    assertEquals(expected.sections().overview(), actual.sections().overview());
+    assertEquals(expected.applications(), actual.applications());
+    org.junit.jupiter.api.Assertions.assertTrue(actual.findings().stream().anyMatch(f -> f.rule().equals("S2")
+        && f.message().contains("和名体情况") && f.severity() == nianbao.core.model.Severity.NOTE),
+        actual.findings().toString());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aListItemUnderANumeralIsNoDamagedHeading() {
+    assertEquals(3, SectionFinder.common("和名体情况", "总体情况"));
+    // "一、是重点围绕…" (a list item) shares nothing with 总体情况: without the heading, section 一 is missing
+    String text = "某县人民政府2022年政府信息公开工作年度报告\n一、是重点围绕基层\n二、主动公开政府信息情况\n";
+    SectionFinder.Headings h = SectionFinder.find(FlatText.of(text));
+    org.junit.jupiter.api.Assertions.assertFalse(h.found(0));
+    org.junit.jupiter.api.Assertions.assertTrue(h.found(1));
+  }
 }
