@@ -84,7 +84,7 @@ final class ReviewRecogniser {
    */
   private static List<String> doubts(CellSolver.Solution solution, List<String> tokens, int runs, String[] cells) {
     List<String> out = new ArrayList<>();
-    boolean printedAny = tokens.stream().anyMatch(t -> t != null && t != ValueScanner.SOFT_BLANK);
+    boolean printedAny = ValueScanner.holdsValue(tokens);
     if (printedAny && !solution.certain() && java.util.Arrays.stream(cells).anyMatch(c -> c == null)) {
       out.add("数值无法唯一放置");
     }

@@ -125,23 +125,12 @@ final class SectionFinder {
       String words = compact.substring(i + 2, lineEnd);
       for (String phrase : PHRASES.get(section)) {
         if (phrase.length() >= 4 && words.length() <= phrase.length() + DAMAGE_SLACK
-            && words.chars().noneMatch(Character::isDigit) && common(words, phrase) >= phrase.length() - 1) {
+            && words.chars().noneMatch(Character::isDigit) && DamagedLabels.commonSubsequence(words, phrase) >= phrase.length() - 1) {
           return new int[] {i, lineEnd};
         }
       }
     }
     return null;
-  }
-
-  /** The longest run of characters {@code a} and {@code b} share in order (not necessarily side by side). */
-  static int common(String a, String b) {
-    int[][] l = new int[a.length() + 1][b.length() + 1];
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        l[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? l[i - 1][j - 1] + 1 : Math.max(l[i - 1][j], l[i][j - 1]);
-      }
-    }
-    return l[a.length()][b.length()];
   }
 
   /** Some documents print the title and 一、总体情况 twice; the section starts after the last copy. */

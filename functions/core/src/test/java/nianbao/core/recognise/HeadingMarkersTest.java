@@ -100,7 +100,7 @@ class HeadingMarkersTest {
 
   @org.junit.jupiter.api.Test
   void aListItemUnderANumeralIsNoDamagedHeading() {
-    assertEquals(3, SectionFinder.common("和名体情况", "总体情况"));
+    assertEquals(3, DamagedLabels.commonSubsequence("和名体情况", "总体情况"));
     // "一、是重点围绕…" (a list item) shares nothing with 总体情况: without the heading, section 一 is missing
     String text = "某县人民政府2022年政府信息公开工作年度报告\n一、是重点围绕基层\n二、主动公开政府信息情况\n";
     SectionFinder.Headings h = SectionFinder.find(FlatText.of(text));
