@@ -3,9 +3,7 @@ package nianbao.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nianbao.store.item.DeletedReport;
 import nianbao.store.item.Keys;
-import nianbao.store.item.ReportHead;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -27,20 +25,11 @@ public final class DeletedReports {
   }
 
   /**
-   * Every file of a deleted report in {@code bucket}: each object of each version, or the rejected upload's.
+   * Every file of a deleted report in {@code bucket}: {@link ReportStore#objectsOf} of the head its tombstone keeps.
    */
   public List<ObjectRef> files(String reportId, String bucket) {
-    List<ObjectRef> out = new ArrayList<>();
-    store.versions(reportId).forEach(v -> v.sources().forEach(text -> out.add(ObjectRef.parse(text))));
-    if (out.isEmpty()) {
-      DeletedReport tombstone = store.tombstone(reportId).orElse(null);
-      ReportHead was = tombstone == null ? null : tombstone.deletedHead();
-      if (was != null && was.rejected() && was.bucket() != null) {
-        String version = Keys.sourceVersion(was.versionId());
-        out.add(new ObjectRef(was.bucket(), was.key(), version.equals(Keys.sourceVersion(null)) ? null : version));
-      }
-    }
-    return out.stream().filter(o -> o.bucket().equals(bucket)).toList();
+    return store.tombstone(reportId).map(t -> store.objectsOf(reportId, t.deletedHead())).orElse(List.of())
+        .stream().filter(o -> o.bucket().equals(bucket)).toList();
   }
 
   /** Deletes every item of the report's partition, the tombstone last (a purge cut short is found again). */

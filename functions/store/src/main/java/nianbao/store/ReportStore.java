@@ -290,11 +290,11 @@ public final class ReportStore {
    * of each of its versions. Empty when there is no such report.
    */
   public List<ObjectRef> objectsOf(String reportId) {
-    Optional<ReportHead> head = head(reportId);
-    if (head.isEmpty()) {
-      return List.of();
-    }
-    ReportHead h = head.get();
+    return head(reportId).map(h -> objectsOf(reportId, h)).orElse(List.of());
+  }
+
+  /** {@link #objectsOf(String)} for a head read already: the live one, or the one a tombstone keeps. */
+  List<ObjectRef> objectsOf(String reportId, ReportHead h) {
     if (h.rejected()) {
       String version = Keys.sourceVersion(h.versionId());
       return List.of(new ObjectRef(h.bucket(), h.key(), version.equals(Keys.sourceVersion(null)) ? null : version));
