@@ -68,8 +68,10 @@ public final class ReportWriter {
   public Outcome apply(Change change) {
     for (int attempt = 1; ; attempt++) {
       try {
-        String now = now();
-        Decision d = WriteRules.decide(new TableSnapshot(store, WriteRules.firstRead(change)), change, now);
+        WriteRules.FirstRead first = WriteRules.firstRead(change);
+        TableSnapshot read = new TableSnapshot(store, first);
+        String now = WriteRules.changeTime(read, first, clock.instant());
+        Decision d = WriteRules.decide(read, change, now);
         commit(d.writes(), now);
         return new Outcome(d.result(), d.reportId(), d.status(), attempt, d.superseded());
       } catch (TransactionCanceledException | TransactionConflictException | TransactionInProgressException e) {

@@ -1,9 +1,14 @@
 package nianbao.store.write;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import nianbao.store.Sequencers;
+import nianbao.store.Timestamps;
+import nianbao.store.item.DeletedReport;
+import nianbao.store.item.ReportHead;
 import nianbao.store.item.Keys;
 import nianbao.store.item.SourceRecord;
 import nianbao.store.item.SourceRecordBuilder;
@@ -74,6 +79,26 @@ public final class WriteRules {
       return CorrectionDecision.firstRead(restore.reportId());
     }
     return null;
+  }
+
+  /**
+   * The time a change is recorded at: the clock's, but strictly after the last change of the report it reads first
+   * (its head's {@code updatedAt}, its tombstone's {@code deletedAt}). A report's history is sorted by time, so two
+   * changes made within one millisecond (a delete and a quick restore) would otherwise list in the order of their
+   * entries' hashes; the same time is the head's {@code updatedAt}, so the next change is later again. Both come
+   * from the first read: no request is added.
+   */
+  static String changeTime(Snapshot read, FirstRead first, Instant clock) {
+    Instant at = clock.truncatedTo(ChronoUnit.MILLIS);
+    if (first != null && first.reportId() != null) {
+      for (String last : new String[] {read.head(first.reportId()).map(ReportHead::updatedAt).orElse(null),
+          read.deleted(first.reportId()).map(DeletedReport::deletedAt).orElse(null)}) {
+        if (last != null && !at.isAfter(Instant.parse(last))) {
+          at = Instant.parse(last).plusMillis(1);
+        }
+      }
+    }
+    return Timestamps.iso(at);
   }
 
   /**
