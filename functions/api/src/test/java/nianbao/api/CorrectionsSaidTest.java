@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Summaries and exports use the corrected values and say which they are: the summary counts the reports with
  * corrections and the cells corrected; reports.csv has the corrected figure and, in its 已更正单元格 column, which
- * cell it is and what the document printed; rankings flag the corrected report; a withdrawal takes both back.
+ * cell it is and what the document printed; rankings and the rankings CSV flag the corrected report; a withdrawal takes both back.
  */
 class CorrectionsSaidTest {
   static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
@@ -19,6 +19,12 @@ class CorrectionsSaidTest {
   /** The reports.csv rows (BOM and header dropped) as cells, and the header. */
   static List<List<String>> csv(ApiStack stack) {
     String body = stack.get("/export/reports.csv").body().replace("\uFEFF", "");
+    return body.lines().map(l -> List.of(l.split(",", -1))).toList();
+  }
+
+  /** The rankings.csv of {@code year} (errors, all of China) as cells, header first. */
+  static List<List<String>> rankingsCsv(ApiStack stack, int year) {
+    String body = stack.get("/export/rankings.csv?year=" + year).body().replace("\uFEFF", "");
     return body.lines().map(l -> List.of(l.split(",", -1))).toList();
   }
 
@@ -62,11 +68,23 @@ class CorrectionsSaidTest {
     for (JsonNode item : ranking.path("items")) {
       assertEquals(item.path("id").asText().equals(id), item.path("corrected").asBoolean(), item.toString());
     }
+    // and so does the rankings CSV, saying which cells and what was read
+    List<List<String>> ranked = rankingsCsv(stack, year);
+    int rankedMark = ranked.get(0).indexOf("已更正单元格（更正值，原读值）");
+    int rankedId = ranked.get(0).indexOf("报告编号");
+    assertTrue(rankedMark >= 0 && rankedId >= 0, ranked.get(0).toString());
+    assertTrue(ranked.size() >= 2, ranked.toString());
+    for (List<String> r : ranked.subList(1, ranked.size())) {
+      assertEquals(r.get(rankedId).equals(id) ? row + "·自然人：14（原读 13）；" + row + "·总计：14（原读 13）" : "",
+          r.get(rankedMark), r.toString());
+    }
 
     String correctionId = c.json().path("correction").path("id").asText();
     assertEquals(200, stack.call("DELETE", "/reports/" + id + "/corrections/" + correctionId, Map.of(), null).status());
     assertEquals(1, stack.get("/summary").json().path("corrections").path("cells").asInt());
     assertEquals(row + "·总计：14（原读 13）", csv(stack).stream().filter(r -> r.get(0).equals(id))
         .findFirst().orElseThrow().get(marked));
+    assertEquals(row + "·总计：14（原读 13）", rankingsCsv(stack, year).stream()
+        .filter(r -> r.get(rankedId).equals(id)).findFirst().orElseThrow().get(rankedMark));
   }
 }

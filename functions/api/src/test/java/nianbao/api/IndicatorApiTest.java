@@ -221,7 +221,7 @@ class IndicatorApiTest {
 
     String ranking = stack.get("/export/rankings.csv?year=2022&by=disclosure").body();
     String[] ranked = ranking.split("\r\n");
-    assertEquals("\uFEFF名次,机关,年度,省,市,县,状态,错误数,实质公开率,分子,分母,报告编号", ranked[0]);
+    assertEquals("\uFEFF名次,机关,年度,省,市,县,状态,错误数,实质公开率,分子,分母,已更正单元格（更正值，原读值）,报告编号", ranked[0]);
     List<JsonNode> rows = ranking("&year=2022&by=disclosure", 50);
     assertEquals(rows.size() + 1, ranked.length);
     for (int i = 0; i < rows.size(); i++) {

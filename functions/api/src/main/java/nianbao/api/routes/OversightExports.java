@@ -3,6 +3,7 @@ package nianbao.api.routes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nianbao.api.ApiContext;
 import nianbao.api.http.Params;
@@ -15,6 +16,7 @@ import nianbao.core.roster.RosterMatching.ReportFacts;
 import nianbao.store.IndicatorFigures;
 import nianbao.store.Page;
 import nianbao.store.ReportRow;
+import nianbao.store.ReportView;
 
 /**
  * The oversight exports people hand on ({@link Csv}: Chinese headers and values, BOM): a ranking ({@code
@@ -34,7 +36,7 @@ public final class OversightExports {
 
   public List<Route> routes() {
     return List.of(
-        Route.get("/export/rankings.csv", "exportRankings", "导出排名（CSV：名次、机关、地区、依据的值）")
+        Route.get("/export/rankings.csv", "exportRankings", "导出排名（CSV：名次、机关、地区、依据的值、已更正的单元格）")
             .description("参数同 GET /rankings（不含 limit、cursor）：整个排名，最多 " + MAX_RANKED_ROWS + " 行。")
             .params(RankingRoutes.params().subList(0, 5))
             .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag").problem(400, "参数有误").to(this::rankings),
@@ -54,12 +56,16 @@ public final class OversightExports {
     if (indicator) {
       header.addAll(List.of(label, "分子", "分母"));
     }
+    header.add(CorrectedCells.COLUMN);
     header.add("报告编号");
     csv.row(header);
     String cursor = null;
     RankingRoutes.RankCursor rank = new RankingRoutes.RankCursor(null, 0, 0, null);
     do {
       Page<ReportRow> page = ctx.store().ranking(a.scope(), a.by(), a.ascending(), 500, cursor);
+      // which figures are corrected ones: the page's heads (one BatchGetItem per 100), the corrections of those
+      // reviewers corrected
+      Map<String, ReportView> heads = ctx.batch().reports(page.items().stream().map(ReportRow::reportId).toList());
       for (ReportRow row : page.items()) {
         rank = rank.after(RankingRoutes.value(row, a.by()));
         List<Object> line = new ArrayList<>(List.of(rank.rank()));
@@ -76,6 +82,8 @@ public final class OversightExports {
           line.add(s.numerator());
           line.add(s.denominator());
         }
+        ReportView head = heads.get(row.reportId());
+        line.add(head == null ? null : Csv.text(CorrectedCells.describe(ctx, head)));
         line.add(row.reportId());
         csv.row(line);
       }
