@@ -70,7 +70,7 @@ public final class ReportWriter {
       try {
         WriteRules.FirstRead first = WriteRules.firstRead(change);
         TableSnapshot read = new TableSnapshot(store, first);
-        String now = WriteRules.changeTime(read, first, clock.instant());
+        String now = WriteRules.changeTime(read, change, first, clock.instant());
         Decision d = WriteRules.decide(read, change, now);
         commit(d.writes(), now);
         return new Outcome(d.result(), d.reportId(), d.status(), attempt, d.superseded());

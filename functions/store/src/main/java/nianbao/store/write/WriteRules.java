@@ -86,11 +86,15 @@ public final class WriteRules {
    * (its head's {@code updatedAt}, its tombstone's {@code deletedAt}). A report's history is sorted by time, so two
    * changes made within one millisecond (a delete and a quick restore) would otherwise list in the order of their
    * entries' hashes; the same time is the head's {@code updatedAt}, so the next change is later again. Both come
-   * from the first read: no request is added.
+   * from the first read: no request is added. Changes an upload makes are left at the clock's time: they first
+   * read the upload's history, which may show them stale before any head is read, and an upload is never stored
+   * within a millisecond of a person's change to its report.
    */
-  static String changeTime(Snapshot read, FirstRead first, Instant clock) {
+  static String changeTime(Snapshot read, Change change, FirstRead first, Instant clock) {
     Instant at = clock.truncatedTo(ChronoUnit.MILLIS);
-    if (first != null && first.reportId() != null) {
+    boolean byUpload = change instanceof Change.Store || change instanceof Change.Reject
+        || change instanceof Change.Remove || change instanceof Change.Detach;
+    if (!byUpload && first != null && first.reportId() != null) {
       for (String last : new String[] {read.head(first.reportId()).map(ReportHead::updatedAt).orElse(null),
           read.deleted(first.reportId()).map(DeletedReport::deletedAt).orElse(null)}) {
         if (last != null && !at.isAfter(Instant.parse(last))) {
