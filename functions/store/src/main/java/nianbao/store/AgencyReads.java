@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nianbao.store.item.AgencyAlias;
 import nianbao.store.item.AgencyYear;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
@@ -21,10 +22,12 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 public final class AgencyReads {
   private final ReportStore store;
   private final DynamoDbTable<AgencyYear> years;
+  private final DynamoDbTable<AgencyAlias> aliases;
 
   AgencyReads(ReportStore store, DynamoDbEnhancedClient enhanced) {
     this.store = store;
     this.years = enhanced.table(store.tableName(), AgencyYear.SCHEMA);
+    this.aliases = enhanced.table(store.tableName(), AgencyAlias.SCHEMA);
   }
 
   /** The agency's year item of {@code year}, strongly consistent (the write path reads it so). */
@@ -33,12 +36,27 @@ public final class AgencyReads {
         Keys.agencyYear(year))).consistentRead(true)));
   }
 
-  /** Every year item of the agency, oldest first. */
+  /** Every year item of the agency, oldest first (strongly consistent: merges read them to move them). */
   public List<AgencyYear> years(String agencyKey) {
     List<AgencyYear> out = new ArrayList<>();
-    years.query(q -> q.queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(
+    years.query(q -> q.consistentRead(true).queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(
         Keys.agency(agencyKey)).sortValue(Keys.AGENCY_YEAR_PREFIX)))).items().forEach(out::add);
     out.sort(Comparator.comparingInt(AgencyYear::year));
+    return out;
+  }
+
+  /** The alias of an agency an administrator merged into another (strongly consistent), if any. */
+  public Optional<AgencyAlias> alias(String agencyKey) {
+    return Optional.ofNullable(aliases.getItem(r -> r.key(ReportStore.key(Keys.agency(agencyKey), Keys.ALIAS))
+        .consistentRead(true)));
+  }
+
+  /** The agencies merged into {@code intoKey} (their listings in its partition: one Query), oldest merge first. */
+  public List<AgencyAlias> merged(String intoKey) {
+    List<AgencyAlias> out = new ArrayList<>();
+    aliases.query(q -> q.consistentRead(true).queryConditional(QueryConditional.sortBeginsWith(k -> k
+        .partitionValue(Keys.agency(intoKey)).sortValue(Keys.MERGED_PREFIX)))).items().forEach(out::add);
+    out.sort(Comparator.comparing(AgencyAlias::at));
     return out;
   }
 

@@ -62,6 +62,16 @@ public final class Keys {
     return AGENCY_YEAR_PREFIX + year;
   }
 
+  /** An agency merged into another: its alias, in its own partition ({@code AgencyAlias}). */
+  public static final String ALIAS = "ALIAS";
+
+  /** The canonical agency's listing of an agency merged into it, in the canonical agency's partition. */
+  public static final String MERGED_PREFIX = "M#";
+
+  public static String merged(String fromKey) {
+    return MERGED_PREFIX + fromKey;
+  }
+
   /** Uploaded objects: one partition per bucket and key, one item per object version. */
   public static String source(String bucket, String key) {
     return "S#" + bucket + "#" + key;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import nianbao.core.model.Report;
 import nianbao.store.Identity;
+import nianbao.store.item.AgencyAlias;
 import nianbao.store.item.AgencyYear;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
@@ -31,10 +32,11 @@ final class AgencyYears {
    * item's; else a report of the same printed name stored before identities; else a new id from the identity.
    */
   static Identity resolve(Snapshot read, Report report, String sha, SourceRecord recorded) {
-    Identity id = Identity.of(report, sha);
-    if (id.year() == null || id.agencyNorm().isEmpty()) {
-      return id;
+    Identity own = Identity.of(report, sha);
+    if (own.year() == null || own.agencyNorm().isEmpty()) {
+      return own;
     }
+    Identity id = canonical(read, own);
     String legacy = Identity.legacyKey(report);
     if (recorded != null && SourceRecord.INGESTED.equals(recorded.status()) && recorded.reportId() != null) {
       ReportHead h = read.head(recorded.reportId()).orElse(null);
@@ -47,6 +49,13 @@ final class AgencyYears {
     if (year.isPresent()) {
       return id.storedAs(year.get().reportId());
     }
+    if (id != own) {
+      // a merge under way: the merged agency's report of the year, not yet re-homed, is this report
+      var ownYear = read.agencyYear(own.agencyKey(), own.year());
+      if (ownYear.isPresent()) {
+        return id.storedAs(ownYear.get().reportId());
+      }
+    }
     if (legacy != null && !legacy.equals(id.agencyKey())) {
       String legacyId = Identity.reportId(legacy, id.year());
       if (read.head(legacyId).filter(h -> !h.rejected()).isPresent() || read.deleted(legacyId).isPresent()) {
@@ -54,6 +63,15 @@ final class AgencyYears {
       }
     }
     return id;
+  }
+
+  /**
+   * The agency a report's own identity is counted as: the canonical agency an administrator merged it into
+   * ({@code AgencyAlias}, read with the first batch), else itself. The report keeps the id it would have had.
+   */
+  static Identity canonical(Snapshot read, Identity own) {
+    return read.alias(own.agencyKey()).filter(AgencyAlias::followed)
+        .map(a -> new Identity(a.intoKey(), own.agencyNorm(), own.year(), own.reportId())).orElse(own);
   }
 
   /**
@@ -79,15 +97,24 @@ final class AgencyYears {
         named ? List.of(id.year() - 1, id.year(), id.year() + 1) : List.of());
   }
 
-  /** The head just made current is its agency's year, unless another report already is (kept as it is). */
+  /**
+   * The head just made current is its agency's year, unless another report of the agency already is (kept as it
+   * is); a year item naming a report that is no longer the agency's (merged away, split back) is taken over.
+   */
   static void keep(Snapshot read, Writes writes, Identity id, Report report) {
     if (id.year() == null || id.agencyNorm().isEmpty()) {
       return;
     }
     AgencyYear year = read.agencyYear(id.agencyKey(), id.year()).orElse(null);
-    if (year == null || year.reportId().equals(id.reportId()) && !Objects.equals(year.agency(), report.agency())) {
+    if (year == null || year.reportId().equals(id.reportId()) && !Objects.equals(year.agency(), report.agency())
+        || !year.reportId().equals(id.reportId()) && !holds(read, id.agencyKey(), year.reportId())) {
       writes.put(new AgencyYear(id.agencyKey(), id.year(), id.reportId(), report.agency()));
     }
+  }
+
+  /** Whether report {@code reportId} is stored and agency {@code agencyKey}'s. */
+  static boolean holds(Snapshot read, String agencyKey, String reportId) {
+    return read.head(reportId).filter(h -> agencyKey.equals(h.agencyKey())).isPresent();
   }
 
   /** The report leaves: the agency's year goes with it, if it was that year's. */

@@ -20,6 +20,9 @@ final class Audit {
   static final String VERSION_REMOVED = "version.removed";
   static final String DELETED = "deleted";
   static final String RESTORED = "restored";
+  /** The report moved to the agency it was merged into, or back by a split ({@code agency.split}). */
+  static final String AGENCY_MERGED = "agency.merged";
+  static final String AGENCY_SPLIT = "agency.split";
   /** Who a change made by an upload is recorded as (ingest knows no caller). */
   static final String UPLOAD = "upload";
 

@@ -84,4 +84,13 @@ public sealed interface Change {
 
   /** An administrator restores report {@code reportId}, deleted and still kept: it is current again as it was. */
   record Restore(String reportId, String by) implements Change {}
+
+  /**
+   * Report {@code reportId} moves from agency {@code fromKey} to {@code intoKey}, one step of an administrator's
+   * merge ({@code split} false) or split ({@code split} true) of agencies: its id, versions, review and history
+   * stay; its head, lists and year item follow the agency, and the cross-year findings are computed again on both
+   * sides. Refused when {@code intoKey} already has another report of that year.
+   */
+  record Rehome(String reportId, String fromKey, String intoKey, boolean split, String by, String reason)
+      implements Change {}
 }

@@ -116,10 +116,27 @@ final class CurrentReport {
     }
   }
 
+  /**
+   * The report moves to another agency (an administrator's merge or split): it leaves its agency's years — whose
+   * Y+1 loses its comparison with it — and is made current again as {@code into}'s, its findings X2/X4/X5 against
+   * that agency's Y−1 and its Y+1's against it. Its id, versions, review and history stay; the summaries change
+   * only by the cross-year findings.
+   */
+  void rehome(ReportHead oldHead, String intoKey) {
+    Identity from = new Identity(oldHead.agencyKey(), oldHead.agencyNorm(), oldHead.year(), oldHead.reportId());
+    Identity into = new Identity(intoKey, oldHead.agencyNorm(), oldHead.year(), oldHead.reportId());
+    ReportVersion version = currentVersion(read, oldHead);
+    Report asRead = read.body(version);
+    AgencyYears.leave(read, writes, from);
+    refreshNext(neighbour(from, +1), null);
+    makeCurrent(into, oldHead, review(oldHead.reportId()).correct(asRead).report(), asRead, version,
+        oldHead.versionCount());
+  }
+
   /** Y+1's cross-year findings against the new Y (or none); written only if they change. */
   private void refreshNext(Neighbour next, Report report) {
     String nextId = next.id();
-    if (next.head() == null) {
+    if (next.head() == null || next.report() == null) {
       writes.check(nextId, null);
       return;
     }
@@ -150,7 +167,9 @@ final class CurrentReport {
     }
     String neighbourId = AgencyYears.reportId(read, id.agencyKey(), id.year() + offset);
     Optional<ReportHead> head = read.head(neighbourId);
-    if (head.isEmpty() || head.get().rejected()) {
+    // (a report of another agency now, merged away or split back, is no neighbour, whatever its id says)
+    if (head.isEmpty() || head.get().rejected() || head.get().agencyKey() != null
+        && !head.get().agencyKey().equals(id.agencyKey())) {
       return new Neighbour(neighbourId, head.orElse(null), null);
     }
     ReportVersion v = read.version(head.get().reportId(), head.get().currentSha()).orElseThrow(

@@ -71,8 +71,10 @@ final class DeletionDecision {
         return Decision.nothing(WriteResult.VERSION_WITHDRAWN, was.reportId(), null);
       }
       int versionCount = Math.max(was.versionCount(), read.versions(was.reportId()).size());
+      Identity own = identity(was);
+      Identity id = AgencyYears.canonical(read, own);
       new CurrentReport(read, writes, now).restoring(tombstone.revision())
-          .makeCurrent(identity(was), null, null, read.body(version.get()), version.get(), versionCount);
+          .makeCurrent(id, null, null, read.body(version.get()), version.get(), versionCount);
       restored = writes.puts(ReportHead.class).get(0);
     }
     writes.delete(tombstone.pk(), tombstone.sk());

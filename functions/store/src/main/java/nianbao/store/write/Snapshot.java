@@ -34,6 +34,12 @@ public interface Snapshot {
   /** Which report is the agency's of {@code year}, when its year item says (see {@code AgencyYear}). */
   Optional<nianbao.store.item.AgencyYear> agencyYear(String agencyKey, int year);
 
+  /**
+   * The alias of an agency merged into another ({@code AgencyAlias}), if an administrator merged it: its uploads
+   * are the canonical agency's while the alias is followed.
+   */
+  Optional<nianbao.store.item.AgencyAlias> alias(String agencyKey);
+
   /** A version's report (its single-report findings only). */
   Report body(ReportVersion version);
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import nianbao.core.model.Report;
 import nianbao.store.Backoff;
 import nianbao.store.ReportStore;
+import nianbao.store.item.AgencyAlias;
 import nianbao.store.item.AgencyYear;
 import nianbao.store.item.DeletedReport;
 import nianbao.store.item.Keys;
@@ -38,6 +39,7 @@ final class TableSnapshot implements Snapshot {
   private final Map<String, Optional<ReviewRecord>> reviews = new HashMap<>();
   private final Map<String, Optional<DeletedReport>> deleted = new HashMap<>();
   private final Map<String, Optional<AgencyYear>> agencyYears = new HashMap<>();
+  private final Map<String, Optional<AgencyAlias>> aliases = new HashMap<>();
 
   TableSnapshot(ReportStore store, WriteRules.FirstRead firstRead) {
     this.store = store;
@@ -85,6 +87,15 @@ final class TableSnapshot implements Snapshot {
   }
 
   @Override
+  public Optional<AgencyAlias> alias(String agencyKey) {
+    WriteRules.FirstRead batch = firstRead;
+    if (batch != null && agencyKey.equals(batch.agencyKey())) {
+      readFirst(batch.reportId(), null);
+    }
+    return aliases.computeIfAbsent(agencyKey, store.agencies()::alias);
+  }
+
+  @Override
   public List<ReportVersion> versions(String reportId) {
     return store.versions(reportId);
   }
@@ -110,6 +121,9 @@ final class TableSnapshot implements Snapshot {
     batch.deletedIds().forEach(id -> deleted.put(id, Optional.empty()));
     batch.years().forEach(y -> agencyYears.put(Keys.agency(batch.agencyKey()) + Keys.agencyYear(y),
         Optional.empty()));
+    if (batch.agencyKey() != null) {
+      aliases.put(batch.agencyKey(), Optional.empty());
+    }
     String versionKey = batch.sha256() == null ? null : Keys.report(batch.reportId()) + Keys.version(batch.sha256());
     if (versionKey != null) {
       versions.put(versionKey, Optional.empty());
@@ -125,6 +139,9 @@ final class TableSnapshot implements Snapshot {
       } else if (sk.equals(Keys.DELETED)) {
         DeletedReport d = DeletedReport.SCHEMA.mapToItem(item);
         deleted.put(d.reportId(), Optional.of(d));
+      } else if (sk.equals(Keys.ALIAS)) {
+        AgencyAlias a = AgencyAlias.SCHEMA.mapToItem(item);
+        aliases.put(a.fromKey(), Optional.of(a));
       } else if (sk.startsWith(Keys.AGENCY_YEAR_PREFIX)) {
         AgencyYear y = AgencyYear.SCHEMA.mapToItem(item);
         agencyYears.put(y.pk() + y.sk(), Optional.of(y));
@@ -146,6 +163,10 @@ final class TableSnapshot implements Snapshot {
     batch.deletedIds().forEach(id -> keys.add(TransactRequest.key(Keys.report(id), Keys.DELETED)));
     // the agency's years: which report is its Y−1, Y and Y+1 when not the key's own
     batch.years().forEach(y -> keys.add(TransactRequest.key(Keys.agency(batch.agencyKey()), Keys.agencyYear(y))));
+    // whether an administrator merged the agency into another (one more key, no more requests)
+    if (batch.agencyKey() != null) {
+      keys.add(TransactRequest.key(Keys.agency(batch.agencyKey()), Keys.ALIAS));
+    }
     if (batch.sha256() == null) {
       return batchGet(store, keys);
     }

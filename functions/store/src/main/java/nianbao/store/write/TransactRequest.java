@@ -91,6 +91,8 @@ public final class TransactRequest {
       return nianbao.store.item.HistoryEntry.SCHEMA.itemToMap(h, true);
     } else if (item instanceof nianbao.store.item.AgencyYear y) {
       return nianbao.store.item.AgencyYear.SCHEMA.itemToMap(y, true);
+    } else if (item instanceof nianbao.store.item.AgencyAlias a) {
+      return nianbao.store.item.AgencyAlias.SCHEMA.itemToMap(a, true);
     }
     throw new IllegalArgumentException("not an item of the table: " + item.getClass());
   }

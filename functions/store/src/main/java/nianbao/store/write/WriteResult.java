@@ -47,5 +47,9 @@ public enum WriteResult {
   /** a restore of a report that is listed (not deleted, or uploaded again since) */
   NOT_DELETED,
   /** the head is not at the revision the change expected */
-  REVISION_MISMATCH
+  REVISION_MISMATCH,
+  /** a report moved to another agency by a merge or a split */
+  REHOMED,
+  /** a report not moved: the agency it would move to already has another report of its year */
+  YEAR_TAKEN
 }

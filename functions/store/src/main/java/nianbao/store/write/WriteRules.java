@@ -49,6 +49,8 @@ public final class WriteRules {
       return new DeletionDecision(read, now).delete(delete);
     } else if (change instanceof Change.Restore restore) {
       return new DeletionDecision(read, now).restore(restore);
+    } else if (change instanceof Change.Rehome rehome) {
+      return new RehomeDecision(read, now).decide(rehome);
     }
     throw new IllegalArgumentException("no rules for " + change);
   }
@@ -76,7 +78,13 @@ public final class WriteRules {
     } else if (change instanceof Change.Delete delete) {
       return CorrectionDecision.firstRead(delete.reportId());
     } else if (change instanceof Change.Restore restore) {
-      return CorrectionDecision.firstRead(restore.reportId());
+      // (with the alias of the id's agency: a report deleted before its agency was merged comes back merged)
+      FirstRead r = CorrectionDecision.firstRead(restore.reportId());
+      int dash = restore.reportId().lastIndexOf('-');
+      return dash <= 0 ? r : new FirstRead(r.headIds(), r.reportId(), null, r.deletedIds(),
+          restore.reportId().substring(0, dash), List.of());
+    } else if (change instanceof Change.Rehome rehome) {
+      return RehomeDecision.firstRead(rehome);
     }
     return null;
   }

@@ -97,6 +97,8 @@ final class MemoryTable implements Snapshot {
       return d.pk() + "|" + d.sk();
     } else if (item instanceof nianbao.store.item.AgencyYear y) {
       return y.pk() + "|" + y.sk();
+    } else if (item instanceof nianbao.store.item.AgencyAlias a) {
+      return a.pk() + "|" + a.sk();
     }
     throw new IllegalArgumentException(item.toString());
   }
@@ -201,6 +203,11 @@ final class MemoryTable implements Snapshot {
   public Optional<nianbao.store.item.AgencyYear> agencyYear(String agencyKey, int year) {
     return Optional.ofNullable((nianbao.store.item.AgencyYear) items.get(Keys.agency(agencyKey) + "|"
         + Keys.agencyYear(year)));
+  }
+
+  @Override
+  public Optional<nianbao.store.item.AgencyAlias> alias(String agencyKey) {
+    return Optional.ofNullable((nianbao.store.item.AgencyAlias) items.get(Keys.agency(agencyKey) + "|" + Keys.ALIAS));
   }
 
   @Override
