@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code tools/fixtures/make_damaged.py}): labels apart from numbers, footers, tables cut under invented headers,
  * moved labels — the recovery by template order at work —, labels the publisher damaged (characters dropped),
  * table A run together or in loose lines, and two worst cases: every row's numbers run together with the labels
- * apart (for the cell solver), and every numbered label of table B damaged (for the search by likeness). Run: {@code java -jar functions/benchmarks/target/benchmarks.jar DamagedParseBenchmark}
+ * apart (for the cell solver), every numbered label of table B damaged (for the search by likeness), and every
+ * row of tables B and C printed with three values too many, all different (for the solver's reductions). Run: {@code java -jar functions/benchmarks/target/benchmarks.jar DamagedParseBenchmark}
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -42,6 +43,7 @@ public class DamagedParseBenchmark {
       "pingtan-2022-dropped-label.txt", "003-two-dropped-labels.txt", "pingtan-2022-run-together-a.txt",
       "pingtan-2022-table-a-loose-lines-and-repealed-apart.txt"};
   private static final String EVERY_LABEL_DAMAGED = "every-label-damaged";
+  private static final String TOO_MANY_EVERYWHERE = "too-many-everywhere";
 
   /** Every damaged fixture in turn, for one "reports per second" figure to set beside the seeds'. */
   @State(Scope.Thread)
@@ -66,7 +68,7 @@ public class DamagedParseBenchmark {
   /** One document at a time: the slowest damaged fixture, and the worst case constructed for the solver. */
   @State(Scope.Thread)
   public static class OneDamaged {
-    @Param({"pingtan-2022-worst.txt", EVERY_LABEL_DAMAGED, "pingtan-2022-labels-apart.txt",
+    @Param({"pingtan-2022-worst.txt", EVERY_LABEL_DAMAGED, TOO_MANY_EVERYWHERE, "pingtan-2022-labels-apart.txt",
         "003_978a9fff42e671ca-labels-apart.txt", "pingtan-2022-dropped-label.txt"})
     public String name;
 
@@ -74,7 +76,9 @@ public class DamagedParseBenchmark {
 
     @Setup
     public void load() throws IOException {
-      bytes = name.equals(EVERY_LABEL_DAMAGED) ? everyLabelDamaged() : ParseBenchmark.resource("/reports/damaged/" + name);
+      bytes = name.equals(EVERY_LABEL_DAMAGED) ? everyLabelDamaged()
+          : name.equals(TOO_MANY_EVERYWHERE) ? tooManyEverywhere()
+          : ParseBenchmark.resource("/reports/damaged/" + name);
     }
   }
 
@@ -115,5 +119,36 @@ public class DamagedParseBenchmark {
       }
     }
     return out.append(text.substring(to)).toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Seed 002 (tab-separated) with every row of seven or more numbers printed as different digits and three values
+   * too many: each row of tables B and C tries every drop and join of its extra values.
+   */
+  public static byte[] tooManyEverywhere() throws IOException {
+    String text = new String(ParseBenchmark.resource("/seeds/002_247cf08f496e631f.txt"), StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(text.length() * 2);
+    int next = 1;
+    for (String line : text.split("\n", -1)) {
+      String[] cells = line.split("\t", -1);
+      int numbers = 0;
+      int last = -1;
+      for (int i = 0; i < cells.length; i++) {
+        if (cells[i].strip().matches("\\d+")) {
+          numbers++;
+          last = i;
+        }
+      }
+      if (numbers >= 7) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i <= last + 3; i++) {
+          boolean number = i > last || cells[i].strip().matches("\\d+");
+          row.append(i > 0 ? "\t" : "").append(number ? String.valueOf(next++ % 9 + 1) : cells[i]);
+        }
+        line = row.toString();
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -2,7 +2,9 @@ package nianbao.core.recognise;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Places the tokens printed after one label into the cells the row should have.
@@ -49,6 +51,11 @@ final class CellSolver {
 
     boolean left() {
       return nodes > 0;
+    }
+
+    /** Steps still to spend (what a test of the search bound counts). */
+    int remaining() {
+      return nodes;
     }
   }
 
@@ -187,12 +194,21 @@ final class CellSolver {
       return new Solution(Kind.TOO_FEW, complete ? List.of() : List.<String[]>of(new String[n]), false);
     }
     List<String[]> reduced = new ArrayList<>();
-    reduce(tokens, n, constraint, reduced, true);
+    if (!reduce(tokens, n, constraint, reduced, true, budget)) {
+      return undecided(n);
+    }
     if (!reduced.isEmpty()) {
       return new Solution(Kind.TOO_MANY, reduced, true);
     }
-    reduce(tokens, n, constraint, reduced, false);
+    if (!reduce(tokens, n, constraint, reduced, false, budget)) {
+      return undecided(n);
+    }
     return new Solution(Kind.TOO_MANY, reduced, false);
+  }
+
+  /** Too many values and the search cut off by the budget: a part of the reductions decides nothing. */
+  private static Solution undecided(int n) {
+    return new Solution(Kind.TOO_MANY, List.<String[]>of(new String[n]), false);
   }
 
   /** Every printed cell is a number (a blank counts as one): "2." or "1.2.3" is not. */
@@ -253,53 +269,65 @@ final class CellSolver {
 
   // ---- too many values: drop extras or join numbers broken by a space --------------------------------
 
-  private static void reduce(List<String> tokens, int n, Constraint constraint, List<String[]> out,
-      boolean requireConstraint) {
+  /** @return false when the search was cut off by the budget */
+  private static boolean reduce(List<String> tokens, int n, Constraint constraint, List<String[]> out,
+      boolean requireConstraint, Budget budget) {
     int extra = tokens.size() - n;
     if (extra > 3) {
       out.add(new String[n]);
-      return;
+      return true;
     }
-    reduceRec(tokens, extra, constraint, out, requireConstraint);
+    boolean complete = reduceRec(tokens, extra, constraint, out, requireConstraint, new HashSet<>(), budget);
     dedupe(out);
+    return complete;
   }
 
-  private static void reduceRec(List<String> tokens, int extra, Constraint constraint, List<String[]> out,
-      boolean requireConstraint) {
+  /**
+   * Every way to drop {@code extra} tokens or join neighbours. Different orders of the same drops and joins
+   * reach the same tokens again ("0 0 0": dropping either zero); a state seen before has already added all
+   * it can, in the same order, so it is skipped — the candidates after {@link #dedupe} are the same.
+   */
+  private static boolean reduceRec(List<String> tokens, int extra, Constraint constraint, List<String[]> out,
+      boolean requireConstraint, Set<List<String>> seen, Budget budget) {
+    if (!budget.spend()) {
+      return false;
+    }
+    if (!seen.add(tokens)) {
+      return true;
+    }
     if (extra == 0) {
       String[] cells = tokens.toArray(new String[0]);
       if (!requireConstraint || allNumeric(cells) && constraint.test(parse(cells))) {
         out.add(cells);
       }
-      return;
+      return true;
     }
     for (int i = 0; i < tokens.size(); i++) {
       List<String> dropped = new ArrayList<>(tokens);
       dropped.remove(i);
-      reduceRec(dropped, extra - 1, constraint, out, requireConstraint);
+      if (!reduceRec(dropped, extra - 1, constraint, out, requireConstraint, seen, budget)) {
+        return false;
+      }
       if (i + 1 < tokens.size() && tokens.get(i) != null && tokens.get(i + 1) != null
           && ValueScanner.isDigits(tokens.get(i)) && ValueScanner.isDigits(tokens.get(i + 1))
           && !tokens.get(i).equals("0")) {
         List<String> joined = new ArrayList<>(tokens);
         joined.set(i, tokens.get(i) + tokens.get(i + 1));
         joined.remove(i + 1);
-        reduceRec(joined, extra - 1, constraint, out, requireConstraint);
-      }
-    }
-  }
-
-  private static void dedupe(List<String[]> candidates) {
-    List<String[]> unique = new ArrayList<>();
-    next:
-    for (String[] c : candidates) {
-      for (String[] u : unique) {
-        if (Arrays.equals(u, c)) {
-          continue next;
+        if (!reduceRec(joined, extra - 1, constraint, out, requireConstraint, seen, budget)) {
+          return false;
         }
       }
-      unique.add(c);
     }
-    candidates.clear();
-    candidates.addAll(unique);
+    return true;
+  }
+
+  /** Drops repeated candidates, keeping the first of each in order (a hash set: reductions may be thousands). */
+  private static void dedupe(List<String[]> candidates) {
+    if (candidates.size() < 2) {
+      return;
+    }
+    Set<List<String>> seen = new HashSet<>();
+    candidates.removeIf(c -> !seen.add(Arrays.asList(c)));
   }
 }
