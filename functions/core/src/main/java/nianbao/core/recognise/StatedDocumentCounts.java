@@ -37,8 +37,8 @@ public final class StatedDocumentCounts {
    * @param year the report's year; sentences naming another year are skipped (all that name a year when null)
    */
   public static List<Statement> read(String text, Integer year) {
-    if (text == null) {
-      return List.of();
+    if (text == null || !namesRows(text)) {
+      return List.of(); // most overviews never name the rows: nothing to cut into sentences
     }
     StringBuilder compact = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -46,9 +46,6 @@ public final class StatedDocumentCounts {
       if (!Character.isWhitespace(c)) {
         compact.append(c);
       }
-    }
-    if (compact.indexOf("规章") < 0 && compact.indexOf("规范性文件") < 0) {
-      return List.of(); // most overviews never name the rows: nothing to cut into sentences
     }
     String key = compact.toString();
     Read last = lastRead;
@@ -58,6 +55,33 @@ public final class StatedDocumentCounts {
     List<Statement> statements = statements(key, year);
     lastRead = new Read(key, year, statements);
     return statements;
+  }
+
+  /**
+   * Whether the text with its whitespace gone holds 规章 or 规范性文件, found from each 规 without building that
+   * text: an overview is several thousand characters, read twice a report, and most never name the rows.
+   */
+  private static boolean namesRows(String text) {
+    for (int at = text.indexOf('规'); at >= 0; at = text.indexOf('规', at + 1)) {
+      if (followedBy(text, at + 1, "章") || followedBy(text, at + 1, "范性文件")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code word} follows {@code from} in the text, whitespace between its characters skipped. */
+  private static boolean followedBy(String text, int from, String word) {
+    int i = from;
+    for (int k = 0; k < word.length(); k++, i++) {
+      while (i < text.length() && Character.isWhitespace(FlatText.normalise(text.charAt(i)))) {
+        i++;
+      }
+      if (i >= text.length() || FlatText.normalise(text.charAt(i)) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
