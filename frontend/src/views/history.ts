@@ -23,6 +23,7 @@ const ACTIONS: Record<string, string> = {
   notice: '发出整改通知',
   'version.current': '设为当前版本',
   'version.removed': '删除版本',
+  'version.purged': '清除已删除版本的文件（保留期满）',
   deleted: '删除报告',
   restored: '恢复报告',
 };
@@ -31,6 +32,7 @@ type Loose = Record<string, unknown>;
 
 /** Who made a change: the token's subject; the local stack's one user (no sign-in) in words. */
 export function who(by: string): string {
+  if (by === 'purge') return '每日清理';
   return by === 'local' || /^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(by) ? '本地用户' : by;
 }
 

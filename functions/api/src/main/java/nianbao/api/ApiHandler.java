@@ -80,10 +80,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
       // the daily schedule: reports deleted longer ago than their retention period go for good
       DeletionPurge.Result r = new DeletionPurge(ctx).run(ctx.clock().instant());
       java.util.logging.Logger.getLogger(ApiHandler.class.getName()).info("清理到期的已删除报告 (purge of deleted "
-          + "reports past their retention): " + r.reports().size() + " reports, " + r.objects() + " files, "
-          + r.items() + " items");
+          + "reports and removed versions past their retention): " + r.reports().size() + " reports, "
+          + r.versions().size() + " versions, " + r.objects() + " files, " + r.items() + " items");
       return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withBody("{\"purged\":" + r.reports().size()
-          + ",\"objects\":" + r.objects() + ",\"items\":" + r.items() + "}").build();
+          + ",\"versions\":" + r.versions().size() + ",\"objects\":" + r.objects() + ",\"items\":" + r.items()
+          + "}").build();
     }
     Optional<ExportJobs.Job> job = ExportJobs.fromEvent(event);
     if (job.isPresent()) {

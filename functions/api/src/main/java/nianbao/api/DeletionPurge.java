@@ -6,8 +6,12 @@ import java.util.List;
 import nianbao.store.DeletedReports;
 import nianbao.store.DeletionView;
 import nianbao.store.ObjectRef;
+import nianbao.store.RemovedVersions;
 import nianbao.store.ReportStore;
 import nianbao.store.Timestamps;
+import nianbao.store.write.Change;
+import nianbao.store.write.ReportWriter;
+import nianbao.store.write.WriteResult;
 
 /**
  * The end of a soft delete: every report deleted longer ago than its retention period is removed for good — each of
@@ -16,6 +20,11 @@ import nianbao.store.Timestamps;
  * partition (versions, body chunks, review, history, tombstone; the store's {@link DeletedReports}). A daily
  * schedule of the template invokes the api function with {@link #EVENT}, in AWS and on the local stack alike. A
  * report uploaded again since (it has a head) is left alone.
+ *
+ * <p>Likewise a version a reviewer removed ({@code DELETE /reports/{id}/versions/{sha256}}) of a report that is
+ * kept: once the same retention period has passed since its removal, its files are deleted from the bucket, then
+ * its item and body chunks, with a {@code version.purged} entry in the report's history. A version whose bytes were
+ * uploaded again since is left alone.
  */
 public final class DeletionPurge {
   /** The route key of the scheduled invocation (an event without request context, which HTTP cannot forge). */
@@ -27,8 +36,8 @@ public final class DeletionPurge {
     this.ctx = ctx;
   }
 
-  /** What a purge removed. */
-  public record Result(List<String> reports, int objects, int items) {}
+  /** What a purge removed: whole reports, and removed versions ({@code <reportId>/<sha256>}) of reports kept. */
+  public record Result(List<String> reports, List<String> versions, int objects, int items) {}
 
   /** Purges every report whose retention ended before {@code now}. */
   public Result run(Instant now) {
@@ -42,13 +51,30 @@ public final class DeletionPurge {
         continue;
       }
       for (ObjectRef object : deleted.files(d.reportId(), ctx.config().reportsBucket())) {
-        ctx.s3().deleteObject(o -> o.bucket(object.bucket()).key(object.key()).versionId(object.objectVersionId()));
-        ctx.writer().removeObject(object, now);
-        objects++;
+        objects += delete(object, now);
       }
       items += deleted.deletePartition(d.reportId());
       purged.add(d.reportId());
     }
-    return new Result(purged, objects, items);
+    List<String> versions = new ArrayList<>();
+    RemovedVersions removed = store.removedVersions();
+    for (RemovedVersions.Due due : removed.expired(Timestamps.iso(now), 1000)) {
+      for (ObjectRef object : removed.files(due, ctx.config().reportsBucket())) {
+        objects += delete(object, now);
+      }
+      ReportWriter.Outcome o = ctx.writer().apply(new Change.PurgeVersion(due.reportId(), due.sha256(),
+          due.removedAt()));
+      if (o.result() == WriteResult.VERSION_PURGED) {
+        versions.add(due.reportId() + "/" + due.sha256());
+      }
+    }
+    return new Result(purged, versions, objects, items);
+  }
+
+  /** Deletes one object version and applies its removal at once, as {@code ReportWriter.removeObject} does. */
+  private int delete(ObjectRef object, Instant now) {
+    ctx.s3().deleteObject(o -> o.bucket(object.bucket()).key(object.key()).versionId(object.objectVersionId()));
+    ctx.writer().removeObject(object, now);
+    return 1;
   }
 }

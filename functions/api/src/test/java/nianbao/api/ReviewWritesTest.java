@@ -108,6 +108,31 @@ class ReviewWritesTest {
     assertEquals(Map.of("BatchGetItem", 1L, "GetItem", 1L, "TransactWriteItems", 1L), atTen);
   }
 
+  @Test
+  void aDecisionACorrectionAndAVersionChoiceCostTheSameRequestsAtTenAndAtThreeHundredStoredReports()
+      throws Exception {
+    ApiStack stack = new ApiStack();
+    ReviewCostBench.Measured m = ReviewCostBench.Measured.store(stack);
+    StoredReportsFill fill = new StoredReportsFill(stack, report("填充机关", 2022, 2));
+    fill.fillTo(10 - ReviewCostBench.Measured.REPORTS);
+    Map<String, Map<String, Long>> atTen = requests(m.measure());
+    fill.fillTo(300 - ReviewCostBench.Measured.REPORTS);
+    assertEquals(200, stack.get("/reports/" + String.format("f%015x", 296) + "-2022").status(), "a filled report");
+    assertEquals(3, stack.get("/reports?agency=" + ApiStack.enc("填充机关") + "&limit=3").json().path("items").size(),
+        "filled reports are listed");
+    Map<String, Map<String, Long>> atThreeHundred = requests(m.measure());
+    System.out.println("DynamoDB requests at 10 stored reports: " + atTen + "; at 300: " + atThreeHundred);
+    assertEquals(atTen, atThreeHundred);
+    assertEquals(Map.of("BatchGetItem", 1L, "GetItem", 1L, "TransactWriteItems", 1L),
+        atTen.get("review decision (确认/驳回)"));
+  }
+
+  private static Map<String, Map<String, Long>> requests(Map<String, ReviewCostBench.Cost> costs) {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    costs.forEach((write, cost) -> out.put(write, cost.requests()));
+    return out;
+  }
+
   static void fill(ReportWriter writer, int from, int to) {
     for (int i = from; i < to; i++) {
       store(writer, report("填充机关" + i, 2022, 1), 1000 + i);

@@ -50,7 +50,7 @@ class VersionWriteCostTest {
     out.put("1 choose current", ReviewCostBench.counted(stack, () -> expect(WriteResult.CURRENT_CHOSEN,
         writer.apply(new Change.ChooseVersion(id, v1, "local", null)))));
     out.put("2 remove a version not current", ReviewCostBench.counted(stack, () -> expect(WriteResult.VERSION_REMOVED,
-        writer.apply(new Change.RemoveVersion(id, v2, "local", null)))));
+        writer.apply(new Change.RemoveVersion(id, v2, "local", "2099-01-01T00:00:00.000Z", null)))));
     out.put("3 delete", ReviewCostBench.counted(stack, () -> expect(WriteResult.DELETED,
         writer.apply(new Change.Delete(id, "local", "2099-01-01T00:00:00.000Z", null)))));
     out.put("4 restore", ReviewCostBench.counted(stack, () -> expect(WriteResult.RESTORED,
@@ -60,7 +60,7 @@ class VersionWriteCostTest {
     stack.upload("uploads/2022b-" + System.nanoTime() + ".txt",
         (ApiStack.seedText(ApiStack.XINXIANG_2022) + "\n（第二版）\n").getBytes(StandardCharsets.UTF_8));
     out.put("6 remove the current version", ReviewCostBench.counted(stack, () -> expect(WriteResult.VERSION_REMOVED,
-        writer.apply(new Change.RemoveVersion(id, v2, "local", null)))));
+        writer.apply(new Change.RemoveVersion(id, v2, "local", "2099-01-01T00:00:00.000Z", null)))));
     stack.upload("uploads/2022b-" + System.nanoTime() + ".txt",
         (ApiStack.seedText(ApiStack.XINXIANG_2022) + "\n（第二版）\n").getBytes(StandardCharsets.UTF_8));
     return out;

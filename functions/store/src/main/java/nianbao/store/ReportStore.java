@@ -74,7 +74,7 @@ public final class ReportStore {
   public static void loadSchemas() {
     List.of(ReportHead.SCHEMA, ReportVersion.SCHEMA, BodyChunk.SCHEMA, RuleFindings.SCHEMA, SourceRecord.SCHEMA,
         ReviewRecord.SCHEMA, ListEntry.SCHEMA, HistoryEntry.SCHEMA,
-        DeletedReport.SCHEMA, nianbao.store.item.AgencyYear.SCHEMA);
+        DeletedReport.SCHEMA, nianbao.store.item.AgencyYear.SCHEMA, nianbao.store.item.RemovedVersion.SCHEMA);
   }
 
   public String tableName() {
@@ -105,6 +105,11 @@ public final class ReportStore {
   /** What purging deleted reports needs of the store. */
   public DeletedReports deletedReports() {
     return new DeletedReports(this);
+  }
+
+  /** What purging removed versions needs of the store. */
+  public RemovedVersions removedVersions() {
+    return new RemovedVersions(this);
   }
 
   /** A page of deleted reports whose retention ended before {@code now} (ISO), soonest first: one index query. */

@@ -33,7 +33,7 @@ public final class HistoryRoutes {
     return List.of(Route.get("/reports/{id}/history", "getReportHistory", "一份报告的修改记录（审计），最新在前")
         .description("每条记录：谁（登录用户的 sub，本地为 local）、何时、做了什么（action：review 审核、review.withdrawn "
             + "撤回审核、correction 更正、correction.withdrawn 撤回更正、notice 发出整改通知、version.current 设为当前版本、version.removed "
-            + "删除版本、deleted 删除报告、restored 恢复报告）、对象（target：发现的 fingerprint、单元格、版本的 sha256）、"
+            + "删除版本、version.purged 删除的版本保留期满、其文件与表格已永久清除（by 为 purge）、deleted 删除报告、restored 恢复报告）、对象（target：发现的 fingerprint、单元格、版本的 sha256）、"
             + "修改前后（before、after）。与修改本身在同一事务中写入。用 cursor 翻页直到没有 cursor。已删除（保留期内）的"
             + "报告仍可查看其记录。")
         .param(SharedParameters.ID)

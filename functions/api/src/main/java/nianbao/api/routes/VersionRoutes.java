@@ -18,6 +18,7 @@ import nianbao.core.model.Finding;
 import nianbao.core.model.Report;
 import nianbao.core.review.FindingReviews;
 import nianbao.store.ReportView;
+import nianbao.store.Timestamps;
 import nianbao.store.VersionView;
 import nianbao.store.write.Change;
 import nianbao.store.write.ReportWriter;
@@ -52,7 +53,8 @@ public final class VersionRoutes {
             .problem(404, "没有这份报告或这个版本").problem(409, "该版本已删除，不能设为当前版本")
             .problem(412, "报告已被他人修改（If-Match 不符）").problem(415, "请求体不是 JSON").to(this::choose),
         Route.delete("/reports/{id}/versions/{sha256}", "removeReportVersion", "删除报告的一个版本（需要授权）")
-            .description("版本不再列为可用、不再成为当前版本（其文件保留；再次上传同一文件会恢复它）；删除的是当前版本时，"
+            .description("版本不再列为可用、不再成为当前版本（其文件保留到保留期满——模板参数 DeletedRetentionDays，默认 30 天——"
+                + "之后由每日清理连同该版本的表格永久删除，并写入修改记录；期满前再次上传同一文件会恢复它）；删除的是当前版本时，"
                 + "其余版本中最新上传的成为当前版本。报告的最后一个版本不能这样删除（409；删除整份报告用 DELETE "
                 + "/reports/{id}）。写入修改记录。可带 If-Match。")
             .writes().param(SharedParameters.ID).param(SHA).json(200, "VersionChange", "已删除该版本")
@@ -158,7 +160,8 @@ public final class VersionRoutes {
     String id = SharedParameters.reportId(r.param("id"));
     String sha = sha(r.param("sha256"));
     Long expected = Writes.ifMatch(r);
-    ReportWriter.Outcome o = ctx.writer().apply(new Change.RemoveVersion(id, sha, Writes.who(r), expected));
+    ReportWriter.Outcome o = ctx.writer().apply(new Change.RemoveVersion(id, sha, Writes.who(r),
+        Timestamps.iso(ctx.clock().instant().plus(DeletionRoutes.retention())), expected));
     if (o.result() == WriteResult.LAST_VERSION) {
       throw new Problem(Problem.Type.CONFLICT, "版本 " + sha + " 是报告 " + id + " 仅剩的版本：删除它就是删除报告，"
           + "请用 DELETE /reports/" + id + "（管理员）");

@@ -12,7 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * sorted by time ({@code H#<at>#<id>}), written in the transaction of the change it records; never changed.
  *
  * @param action what was done ({@code review}, {@code review.withdrawn}, {@code correction},
- *     {@code correction.withdrawn}, {@code version.current}, {@code version.removed}, {@code deleted},
+ *     {@code correction.withdrawn}, {@code version.current}, {@code version.removed}, {@code version.purged}, {@code deleted},
  *     {@code restored})
  * @param target what it was done to: a finding's fingerprint, a cell's location, a version's sha256; null for the
  *     report as a whole

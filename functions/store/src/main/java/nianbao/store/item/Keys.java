@@ -37,6 +37,11 @@ public final class Keys {
 
   public static final String VERSION_PREFIX = "V#";
 
+  /** A removed version's due purge ({@code RemovedVersion}). */
+  public static String removedVersion(String sha256) {
+    return "P#" + sha256;
+  }
+
   public static String bodyChunk(String sha256, String bodyHash, int n) {
     return String.format("B#%s#%s#%04d", sha256, bodyHash, n);
   }

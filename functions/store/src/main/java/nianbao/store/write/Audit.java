@@ -18,6 +18,8 @@ final class Audit {
   static final String NOTICE = "notice";
   static final String VERSION_CURRENT = "version.current";
   static final String VERSION_REMOVED = "version.removed";
+  /** A removed version's files and body deleted for good, its retention over ({@code by} {@link #PURGE}). */
+  static final String VERSION_PURGED = "version.purged";
   static final String DELETED = "deleted";
   static final String RESTORED = "restored";
   /** The report moved to the agency it was merged into, or back by a split ({@code agency.split}). */
@@ -25,6 +27,8 @@ final class Audit {
   static final String AGENCY_SPLIT = "agency.split";
   /** Who a change made by an upload is recorded as (ingest knows no caller). */
   static final String UPLOAD = "upload";
+  /** Who the scheduled purge is recorded as. */
+  static final String PURGE = "purge";
 
   private Audit() {}
 

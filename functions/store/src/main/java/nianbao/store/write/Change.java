@@ -71,9 +71,18 @@ public sealed interface Change {
   /**
    * A reviewer removes version {@code sha256} of report {@code reportId} without removing the report: it is never
    * current again (until its bytes are uploaded anew); if it was current, the newest remaining version is. The last
-   * version is not removed this way.
+   * version is not removed this way. Its files and body are purged at {@code purgeAt} (ISO) unless its bytes are
+   * uploaded again before.
    */
-  record RemoveVersion(String reportId, String sha256, String by, Long expectedRevision) implements Change {}
+  record RemoveVersion(String reportId, String sha256, String by, String purgeAt, Long expectedRevision)
+      implements Change {}
+
+  /**
+   * The purge of version {@code sha256} of report {@code reportId}, removed at {@code removedAt} and due: once its
+   * files are deleted from the bucket, its item and body chunks go, with a history entry. Nothing when the version
+   * was brought back (or removed again) since; its due item alone goes.
+   */
+  record PurgeVersion(String reportId, String sha256, String removedAt) implements Change {}
 
   /**
    * An administrator deletes report {@code reportId} (a soft delete): it leaves the lists, the summaries and the

@@ -89,6 +89,8 @@ public final class TransactRequest {
       return nianbao.store.item.DeletedReport.SCHEMA.itemToMap(d, true);
     } else if (item instanceof nianbao.store.item.HistoryEntry h) {
       return nianbao.store.item.HistoryEntry.SCHEMA.itemToMap(h, true);
+    } else if (item instanceof nianbao.store.item.RemovedVersion r) {
+      return nianbao.store.item.RemovedVersion.SCHEMA.itemToMap(r, true);
     } else if (item instanceof nianbao.store.item.AgencyYear y) {
       return nianbao.store.item.AgencyYear.SCHEMA.itemToMap(y, true);
     } else if (item instanceof nianbao.store.item.AgencyAlias a) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import nianbao.store.Identity;
+import nianbao.store.item.Keys;
+import nianbao.store.item.RemovedVersion;
 import nianbao.store.item.ReportHead;
 import nianbao.store.item.ReportHeadBuilder;
 import nianbao.store.item.ReportVersion;
@@ -68,6 +70,7 @@ final class VersionDecision {
     Writes writes = new Writes();
     // its objects stay in the bucket (and listed in sources): a retried event of one of them changes nothing
     writes.put(ReportVersionBuilder.builder(leaving).withdrawn(true).removedAt(now).removedBy(change.by()).build());
+    writes.put(new RemovedVersion(head.reportId(), leaving.sha256(), now, change.purgeAt()));
     ReportVersion current = leaving;
     if (leaving.sha256().equals(head.currentSha())) {
       current = read.version(head.reportId(), newest.get().sha256()).orElseThrow();
@@ -82,6 +85,38 @@ final class VersionDecision {
     writes.put(Audit.entry(head.reportId(), Audit.VERSION_REMOVED, change.by(), leaving.sha256(), summary(leaving),
         after, written.revision(), now));
     return new Decision(WriteResult.VERSION_REMOVED, head.reportId(), written.status(), writes);
+  }
+
+  /**
+   * A removed version's item and body chunks deleted, its retention over (its files are deleted from the bucket
+   * first, by the caller); the head moves to the next revision with the history entry. A version brought back
+   * (or removed again) since the purge was due is left alone, and the due item goes.
+   */
+  Decision purge(Change.PurgeVersion change) {
+    ReportHead head = read.head(change.reportId()).filter(h -> !h.rejected()).orElse(null);
+    if (head == null) {
+      // deleted meanwhile: the report's own purge takes everything, or a restore brings the due item back
+      return Decision.nothing(WriteResult.NOT_FOUND, change.reportId(), null);
+    }
+    ReportVersion version = read.version(head.reportId(), change.sha256()).orElse(null);
+    Writes writes = new Writes();
+    writes.delete(Keys.report(head.reportId()), Keys.removedVersion(change.sha256()));
+    if (version == null || !version.removed() || !version.removedAt().equals(change.removedAt())
+        || version.sha256().equals(head.currentSha())) {
+      return new Decision(WriteResult.UNCHANGED, head.reportId(), head.status(), writes);
+    }
+    writes.delete(version.pk(), version.sk());
+    for (int n = 0; n < version.bodyChunks(); n++) {
+      writes.delete(Keys.report(head.reportId()), Keys.bodyChunk(version.sha256(), version.bodyHash(), n));
+    }
+    ReportHead written = ReportHeadBuilder.builder(head).revision(head.revision() + 1).updatedAt(now).build();
+    writes.put(written, head);
+    Map<String, Object> before = summary(version);
+    before.put("removedAt", version.removedAt());
+    before.put("removedBy", version.removedBy());
+    writes.put(Audit.entry(head.reportId(), Audit.VERSION_PURGED, Audit.PURGE, version.sha256(), before, null,
+        written.revision(), now));
+    return new Decision(WriteResult.VERSION_PURGED, head.reportId(), head.status(), writes);
   }
 
   /** {@code next} (with its body) made current in place of {@code old}, the report's current version until now. */

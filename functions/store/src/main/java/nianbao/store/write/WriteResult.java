@@ -36,6 +36,8 @@ public enum WriteResult {
   CURRENT_CHOSEN,
   /** a version removed by a reviewer */
   VERSION_REMOVED,
+  /** a removed version's files and body purged, its retention over */
+  VERSION_PURGED,
   /** the version asked for was removed, or every file of it deleted: it cannot be current */
   VERSION_WITHDRAWN,
   /** the report's only remaining version: removing it would remove the report */

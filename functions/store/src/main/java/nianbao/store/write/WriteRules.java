@@ -45,6 +45,8 @@ public final class WriteRules {
       return new VersionDecision(read, now).choose(choose);
     } else if (change instanceof Change.RemoveVersion remove) {
       return new VersionDecision(read, now).remove(remove);
+    } else if (change instanceof Change.PurgeVersion purge) {
+      return new VersionDecision(read, now).purge(purge);
     } else if (change instanceof Change.Delete delete) {
       return new DeletionDecision(read, now).delete(delete);
     } else if (change instanceof Change.Restore restore) {
@@ -75,6 +77,8 @@ public final class WriteRules {
       return CorrectionDecision.firstRead(choose.reportId());
     } else if (change instanceof Change.RemoveVersion remove) {
       return CorrectionDecision.firstRead(remove.reportId());
+    } else if (change instanceof Change.PurgeVersion purge) {
+      return new FirstRead(List.of(purge.reportId()), purge.reportId(), null);
     } else if (change instanceof Change.Delete delete) {
       return CorrectionDecision.firstRead(delete.reportId());
     } else if (change instanceof Change.Restore restore) {

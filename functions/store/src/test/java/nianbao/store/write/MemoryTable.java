@@ -99,8 +99,15 @@ final class MemoryTable implements Snapshot {
       return y.pk() + "|" + y.sk();
     } else if (item instanceof nianbao.store.item.AgencyAlias a) {
       return a.pk() + "|" + a.sk();
+    } else if (item instanceof nianbao.store.item.RemovedVersion r) {
+      return r.pk() + "|" + r.sk();
     }
     throw new IllegalArgumentException(item.toString());
+  }
+
+  /** The item at a primary key, if any. */
+  Optional<Object> item(String pk, String sk) {
+    return Optional.ofNullable(items.get(pk + "|" + sk));
   }
 
   /** The non-zero sums of a summary item. */

@@ -11,12 +11,16 @@ import java.util.List;
 import nianbao.core.model.Report;
 import nianbao.store.Findings;
 import nianbao.store.Identity;
+import nianbao.store.item.BodyChunk;
 import nianbao.store.item.HistoryEntry;
 import nianbao.store.item.Keys;
 import nianbao.store.item.ReportHead;
+import nianbao.store.item.RemovedVersion;
 import nianbao.store.item.ReportVersion;
+import nianbao.store.item.ReportVersionBuilder;
 import nianbao.store.item.SourceRecord;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 
 /**
  * A reviewer chooses the current version (设为当前版本) or removes one: the report is counted on the chosen version —
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class VersionDecisionTest {
   private static final String CITY_2022 = Keys.summary(2022, "河南省", "新乡市");
+  private static final String PURGE_AT = "2027-01-06T10:00:00.000Z";
   private final MemoryTable table = new MemoryTable();
   /** 2021 carries 5 forward; 2022's first version carries 5 over (X2 holds), its second 4 (X2 error). */
   private final Report y2021 = report(2021, 0, 5, "v1");
@@ -77,7 +82,7 @@ class VersionDecisionTest {
   @Test
   void removingTheCurrentVersionMakesTheNewestRemainingCurrentAndTheLastCannotBeRemoved() {
     storeBoth();
-    Decision d = table.apply(new Change.RemoveVersion(id, sha(v2), "bob", null));
+    Decision d = table.apply(new Change.RemoveVersion(id, sha(v2), "bob", PURGE_AT, null));
 
     assertEquals(WriteResult.VERSION_REMOVED, d.result());
     assertEquals(sha(v1), head().currentSha());
@@ -91,7 +96,7 @@ class VersionDecisionTest {
     assertTrue(e.after().contains(sha(v1)), e.after());
     assertEquals(1, table.count(CITY_2022, "reports"));
 
-    Decision last = table.apply(new Change.RemoveVersion(id, sha(v1), "bob", null));
+    Decision last = table.apply(new Change.RemoveVersion(id, sha(v1), "bob", PURGE_AT, null));
     assertEquals(WriteResult.LAST_VERSION, last.result());
     assertTrue(last.writes().isEmpty());
     assertEquals(WriteResult.VERSION_WITHDRAWN, table.apply(new Change.ChooseVersion(id, sha(v2), "bob", null))
@@ -102,7 +107,7 @@ class VersionDecisionTest {
   void removingAnotherVersionLeavesTheCurrentStateAndCountsAsIs() {
     storeBoth();
     long revision = head().revision();
-    Decision d = table.apply(new Change.RemoveVersion(id, sha(v1), "bob", null));
+    Decision d = table.apply(new Change.RemoveVersion(id, sha(v1), "bob", PURGE_AT, null));
     assertEquals(WriteResult.VERSION_REMOVED, d.result());
     assertEquals(sha(v2), head().currentSha());
     assertEquals(revision + 1, head().revision(), "the head moves on: an If-Match of before is stale");
@@ -124,7 +129,7 @@ class VersionDecisionTest {
   @Test
   void aRemovedVersionStaysRemovedOnARetriedEventAndComesBackWhenItsBytesAreUploadedAnew() {
     storeBoth();
-    table.apply(new Change.RemoveVersion(id, sha(v1), "bob", null));
+    table.apply(new Change.RemoveVersion(id, sha(v1), "bob", PURGE_AT, null));
     assertEquals(WriteResult.UNCHANGED, table.apply(new Change.Store(v1, upload("a.txt", "1", 10, "10"))).result());
     assertTrue(table.version(id, sha(v1)).orElseThrow().withdrawn());
 
@@ -134,5 +139,86 @@ class VersionDecisionTest {
     assertNull(back.removedAt());
     assertEquals(sha(v1), head().currentSha());
     assertEquals(List.of("version.removed"), table.history(id).stream().map(HistoryEntry::action).toList());
+  }
+
+  @Test
+  void aRemovedVersionIsDueForPurgeAndThePurgeDeletesItsItemAndChunksWithAHistoryEntry() {
+    storeBoth();
+    table.apply(new Change.RemoveVersion(id, sha(v1), "bob", PURGE_AT, null));
+    ReportVersion removed = table.version(id, sha(v1)).orElseThrow();
+    RemovedVersion due = (RemovedVersion) table.item(Keys.report(id), Keys.removedVersion(sha(v1))).orElseThrow();
+    assertEquals(RemovedVersion.LIST, due.listKey());
+    assertEquals(PURGE_AT + "#" + id + "#" + sha(v1), due.ord(), "filed by when it is due");
+    assertEquals(removed.removedAt(), due.removedAt());
+    long revision = head().revision();
+    long reports = table.count(CITY_2022, "reports");
+
+    Decision d = table.apply(new Change.PurgeVersion(id, sha(v1), removed.removedAt()));
+
+    assertEquals(WriteResult.VERSION_PURGED, d.result());
+    assertTrue(table.version(id, sha(v1)).isEmpty(), "the version item is gone");
+    assertTrue(table.item(Keys.report(id), Keys.removedVersion(sha(v1))).isEmpty(), "no longer due");
+    assertEquals(sha(v2), head().currentSha(), "the current version is untouched");
+    assertEquals(revision + 1, head().revision());
+    assertTrue(d.writes().summaryDeltas().isEmpty());
+    assertEquals(reports, table.count(CITY_2022, "reports"));
+    HistoryEntry e = table.history(id).get(0);
+    assertEquals("version.purged", e.action());
+    assertEquals("purge", e.by());
+    assertEquals(sha(v1), e.target());
+    assertTrue(e.before().contains("\"removedBy\":\"bob\""), e.before());
+    assertEquals(WriteResult.UNCHANGED, table.apply(new Change.PurgeVersion(id, sha(v1), removed.removedAt()))
+        .result(), "a second purge finds nothing");
+  }
+
+  @Test
+  void thePurgeDeletesTheBodyChunksOfALargeVersion() {
+    storeBoth();
+    ReportVersion chunked = ReportVersionBuilder.builder(table.version(id, sha(v1)).orElseThrow()).bodyChunks(2)
+        .bodyHash("h").build();
+    Writes w = new Writes();
+    w.put(chunked);
+    w.chunk(new BodyChunk(id, sha(v1), "h", 0, SdkBytes.fromUtf8String("a")));
+    w.chunk(new BodyChunk(id, sha(v1), "h", 1, SdkBytes.fromUtf8String("b")));
+    table.commit(w);
+    table.apply(new Change.RemoveVersion(id, sha(v1), "bob", PURGE_AT, null));
+    String removedAt = table.version(id, sha(v1)).orElseThrow().removedAt();
+
+    Decision d = table.apply(new Change.PurgeVersion(id, sha(v1), removedAt));
+
+    assertEquals(WriteResult.VERSION_PURGED, d.result());
+    assertTrue(table.item(Keys.report(id), Keys.bodyChunk(sha(v1), "h", 0)).isEmpty());
+    assertTrue(table.item(Keys.report(id), Keys.bodyChunk(sha(v1), "h", 1)).isEmpty());
+  }
+
+  @Test
+  void aVersionBroughtBackBeforeItsPurgeIsKeptAndNoLongerDue() {
+    storeBoth();
+    table.apply(new Change.RemoveVersion(id, sha(v1), "bob", PURGE_AT, null));
+    String removedAt = table.version(id, sha(v1)).orElseThrow().removedAt();
+    table.apply(new Change.Store(v1, upload("again.txt", "1", 120, "30")));
+    long revision = head().revision();
+
+    Decision d = table.apply(new Change.PurgeVersion(id, sha(v1), removedAt));
+
+    assertEquals(WriteResult.UNCHANGED, d.result());
+    assertFalse(table.version(id, sha(v1)).orElseThrow().withdrawn());
+    assertTrue(table.item(Keys.report(id), Keys.removedVersion(sha(v1))).isEmpty(), "no longer due");
+    assertEquals(revision, head().revision());
+    assertFalse(table.history(id).stream().anyMatch(h -> h.action().equals("version.purged")));
+  }
+
+  @Test
+  void aRemovedVersionOfADeletedReportWaitsForTheReportsOwnPurge() {
+    storeBoth();
+    table.apply(new Change.RemoveVersion(id, sha(v1), "bob", PURGE_AT, null));
+    String removedAt = table.version(id, sha(v1)).orElseThrow().removedAt();
+    table.apply(new Change.Delete(id, "admin", PURGE_AT, null));
+
+    Decision d = table.apply(new Change.PurgeVersion(id, sha(v1), removedAt));
+
+    assertEquals(WriteResult.NOT_FOUND, d.result());
+    assertTrue(d.writes().isEmpty());
+    assertTrue(table.item(Keys.report(id), Keys.removedVersion(sha(v1))).isPresent(), "still due: a restore keeps it");
   }
 }
