@@ -44,9 +44,12 @@ public final class Ingest {
     void handOver(UploadedObject upload);
   }
 
-  /** Puts one document of a ZIP into the bucket as an upload of its own ({@link ZipBatch}). */
+  /**
+   * Puts one document of a ZIP into the bucket as an upload of its own ({@link ZipBatch}), with the ZIP's user
+   * metadata (its uploader's region holds for every document in it).
+   */
   public interface EntryWriter {
-    void put(String bucket, String key, byte[] bytes);
+    void put(String bucket, String key, byte[] bytes, Map<String, String> metadata);
   }
 
   public Ingest(S3GetObjectClient s3, ReportStore store, ReportParser parser) {
@@ -184,7 +187,10 @@ public final class Ingest {
           name));
       return new RecordOutcome(r, o.result(), o.reportId(), "too large");
     }
-    byte[] bytes = ((SourceFetcher.Bytes) fetched).bytes();
+    SourceFetcher.Bytes fetchedBytes = (SourceFetcher.Bytes) fetched;
+    byte[] bytes = fetchedBytes.bytes();
+    // who asked for the upload, when limited to a region: the report read from it must lie there (the store's rule)
+    upload = upload.withMetadata(fetchedBytes.metadata());
     if (scans != null && ScanInputs.needsOcr(bytes, name)) {
       // seconds per page: the upload status says it waits, and the OCR function (resumable) takes it from here
       writer.recognising(upload, "等待文字识别");
@@ -192,7 +198,7 @@ public final class Ingest {
       return new RecordOutcome(r, null, null, "handed to the OCR function", HANDED_TO_OCR);
     }
     if (entries != null && ZipBatch.isZip(bytes)) {
-      return unpack(r, upload, name, bytes);
+      return unpack(r, upload, name, bytes, fetchedBytes.metadata());
     }
     Report report;
     long reading = System.nanoTime();
@@ -226,7 +232,8 @@ public final class Ingest {
    * A ZIP of documents: each one put beside it as an upload of its own (its event brings it back here), then the
    * ZIP's own status says so. A retried event puts the same bytes again, which their own ingest finds unchanged.
    */
-  private RecordOutcome unpack(S3Notification r, UploadedObject upload, String name, byte[] bytes) {
+  private RecordOutcome unpack(S3Notification r, UploadedObject upload, String name, byte[] bytes,
+      Map<String, String> metadata) {
     ZipBatch.Contents contents;
     try {
       contents = ZipBatch.read(bytes);
@@ -241,7 +248,7 @@ public final class Ingest {
       return new RecordOutcome(r, o.result(), o.reportId(), "empty batch");
     }
     for (ZipBatch.Entry entry : contents.documents()) {
-      entries.put(r.bucket(), ZipBatch.entryKey(r.key(), entry.name()), entry.bytes());
+      entries.put(r.bucket(), ZipBatch.entryKey(r.key(), entry.name()), entry.bytes(), metadata);
     }
     String summary = "压缩包：拆出 " + contents.documents().size() + " 个文件，各自识别" + skipped;
     writer.batch(upload, summary);

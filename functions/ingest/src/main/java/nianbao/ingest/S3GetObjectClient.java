@@ -77,7 +77,12 @@ public final class S3GetObjectClient {
    * What S3 answered: a 2xx status with the body to read (close it, or {@link AbortableInputStream#abort() abort}
    * it to stop early without draining), or another status with S3's error code and no body.
    */
-  public record Response(int status, String errorCode, Long contentLength, AbortableInputStream body) {
+  public record Response(int status, String errorCode, Long contentLength, AbortableInputStream body,
+      java.util.Map<String, String> metadata) {
+    public Response(int status, String errorCode, Long contentLength, AbortableInputStream body) {
+      this(status, errorCode, contentLength, body, java.util.Map.of());
+    }
+
     public boolean ok() {
       return status / 100 == 2;
     }
@@ -121,8 +126,15 @@ public final class S3GetObjectClient {
    * @throws UncheckedIOException  when S3 could not be reached in three attempts
    */
   public void put(String bucket, String key, byte[] bytes) {
-    SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.PUT).uri(uri(bucket, key))
-        .putHeader("Content-Length", Integer.toString(bytes.length)).build();
+    put(bucket, key, bytes, java.util.Map.of());
+  }
+
+  /** {@link #put(String, String, byte[])} with user metadata ({@code x-amz-meta-} names, ASCII values), signed. */
+  public void put(String bucket, String key, byte[] bytes, java.util.Map<String, String> metadata) {
+    SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.PUT).uri(uri(bucket, key))
+        .putHeader("Content-Length", Integer.toString(bytes.length));
+    metadata.forEach(builder::putHeader);
+    SdkHttpRequest unsigned = builder.build();
     for (int attempt = 1; ; attempt++) {
       try {
         AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
@@ -170,7 +182,14 @@ public final class S3GetObjectClient {
     AbortableInputStream body = response.responseBody().orElse(null);
     if (status / 100 == 2) {
       Long length = response.httpResponse().firstMatchingHeader("Content-Length").map(Long::valueOf).orElse(null);
-      return new Response(status, null, length, body != null ? body : AbortableInputStream.create(InputStream.nullInputStream()));
+      java.util.Map<String, String> metadata = new java.util.TreeMap<>();
+      response.httpResponse().forEachHeader((name, values) -> {
+        if (name.toLowerCase(Locale.ROOT).startsWith("x-amz-meta-") && !values.isEmpty()) {
+          metadata.put(name.toLowerCase(Locale.ROOT), values.get(0));
+        }
+      });
+      return new Response(status, null, length, body != null ? body : AbortableInputStream.create(
+          InputStream.nullInputStream()), metadata);
     }
     String code = null;
     if (body != null) {

@@ -21,7 +21,12 @@ public final class SourceFetcher {
   /** What a fetch found. */
   public sealed interface Fetched permits Bytes, Gone, TooLarge {}
 
-  public record Bytes(byte[] bytes) implements Fetched {}
+  /** The object's bytes, and its user metadata ({@code x-amz-meta-…} headers, lower case). */
+  public record Bytes(byte[] bytes, java.util.Map<String, String> metadata) implements Fetched {
+    public Bytes(byte[] bytes) {
+      this(bytes, java.util.Map.of());
+    }
+  }
 
   /** The object (version) no longer exists or was overwritten: a later event tells what to do. */
   public record Gone(String why) implements Fetched {}
@@ -57,7 +62,7 @@ public final class SourceFetcher {
         return new TooLarge(maxBytes + 1);
       }
       in.close();
-      return new Bytes(bytes);
+      return new Bytes(bytes, response.metadata());
     } catch (IOException e) {
       in.abort();
       throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);

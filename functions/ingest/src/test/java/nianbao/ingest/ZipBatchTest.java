@@ -82,7 +82,7 @@ class ZipBatchTest {
     Backend.Local servers = Backend.Local.shared();
     Harness h = new Harness(servers, servers.dynamo(), ReportParser.CORE);
     List<Harness.Uploaded> unpacked = new ArrayList<>();
-    Ingest ingest = h.ingest.unpackingZipsWith((bucket, key, bytes) -> unpacked.add(h.upload(key, bytes)));
+    Ingest ingest = h.ingest.unpackingZipsWith((bucket, key, bytes, metadata) -> unpacked.add(h.upload(key, bytes)));
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("新乡县.txt", SeedReports.bytes(SeedReports.XINXIANG_2022));
     entries.put("平潭.txt", SeedReports.bytes(SeedReports.PINGTAN_2022));

@@ -1,6 +1,7 @@
 package nianbao.api.access;
 
 import java.util.Optional;
+import nianbao.core.region.Area;
 
 /**
  * Who may do what: the decision on one request, plain Java (the handler feeds it what the authorizer passed).

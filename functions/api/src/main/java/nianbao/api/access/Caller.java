@@ -1,6 +1,7 @@
 package nianbao.api.access;
 
 import java.util.Set;
+import nianbao.core.region.Area;
 
 /**
  * Who sent a request, as the API Gateway JWT authorizer established it.

@@ -2,6 +2,8 @@ package nianbao.api.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +20,9 @@ import nianbao.api.http.Request;
 import nianbao.api.http.Response;
 import nianbao.api.http.Route;
 import nianbao.api.http.Route.Param;
+import nianbao.core.region.Area;
 import nianbao.core.vocabulary.Vocabulary;
+import nianbao.store.write.UploadedObject;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 import nianbao.store.ReportView;
 import nianbao.store.UploadView;
@@ -54,7 +58,10 @@ public final class UploadRoutes {
         Route.post("/uploads", "createUpload", "申请上传地址（需要授权）")
             .description("请求体 {fileName, contentType, size}。size 不超过 20 MB；contentType 为 text/plain、text/markdown、"
                 + "text/html、DOCX、application/pdf、application/zip（多份报告，或一份报告的各页图片）、image/tiff、"
-                + "image/jpeg 或 image/png。返回 15 分钟内有效的预签名 PUT 地址，只接受所声明的大小与类型。")
+                + "image/jpeg 或 image/png。返回 15 分钟内有效的预签名 PUT 地址，只接受所声明的大小与类型。"
+                + "上传者的权限限于某地区（custom:region）时，headers 含 x-amz-meta-uploaded-by 与 "
+                + "x-amz-meta-uploader-region（须原样发送），region 为该地区：从文件读出的报告不属于该地区时不存入，"
+                + "上传状态为 REJECTED 并说明原因。")
             .writes().body("application/json", "UploadRequest", "要上传的文件")
             .json(200, "Upload", "上传地址").problem(400, "请求体有误或文件类型不受支持").problem(401, "未登录")
             .problem(413, "文件过大").problem(415, "请求体不是 JSON").to(this::create),
@@ -95,9 +102,13 @@ public final class UploadRoutes {
     Instant now = ctx.clock().instant();
     String key = ctx.config().uploadPrefix() + DAY.format(now) + "/" + UUID.randomUUID() + "/" + safeName(fileName);
     String bucket = ctx.config().reportsBucket();
+    // a person limited to a region: who and which region go with the object, signed (the PUT must send them as
+    // they are), and ingest stores a report read from it only if it lies in that region
+    Map<String, String> metadata = uploader(r);
     PresignedPutObjectRequest put = ctx.presigner().presignPutObject(p -> p
         .signatureDuration(ctx.config().uploadUrlTtl())
-        .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(size)));
+        .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(size)
+            .metadata(metadata)));
     ObjectNode out = Json.object();
     out.put("key", key);
     out.put("url", put.url().toString());
@@ -113,7 +124,18 @@ public final class UploadRoutes {
     out.put("expiresAt", put.expiration().toString());
     out.put("maxBytes", max);
     out.put("statusUrl", "/uploads/status?key=" + ReportRoutes.enc(key));
+    out.put("region", r.caller().area() == null ? null : r.caller().area().toString());
     return Response.json(200, Json.write(out)).header("Cache-Control", "no-store");
+  }
+
+  /** The object metadata naming an uploader limited to a region (percent-encoded: S3 metadata is ASCII); else none. */
+  static Map<String, String> uploader(Request r) {
+    Area area = r.caller().area();
+    if (area == null) {
+      return Map.of();
+    }
+    return Map.of(UploadedObject.UPLOADED_BY, URLEncoder.encode(Writes.who(r), StandardCharsets.UTF_8),
+        UploadedObject.UPLOADER_REGION, URLEncoder.encode(area.toString(), StandardCharsets.UTF_8));
   }
 
   private static String canonical(String header) {
@@ -189,6 +211,9 @@ public final class UploadRoutes {
     out.put("reportId", latest.reportId());
     out.put("reason", latest.reason());
     out.put("updatedAt", latest.updatedAt());
+    if (latest.uploaderRegion() != null) {
+      out.put("uploaderRegion", latest.uploaderRegion());
+    }
     if (latest.reportId() != null && !latest.removed()) {
       ReportView h = ctx.store().reportView(latest.reportId()).orElse(null);
       if (h != null) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nianbao.api.access.Access.Place;
 import nianbao.api.access.Access.Role;
+import nianbao.core.region.Area;
 import org.junit.jupiter.api.Test;
 
 /** The decision alone: groups, scopes and region → allowed, or refused saying why. */

@@ -14,11 +14,21 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * @param sequencer the S3 sequencer of the last event applied, to ignore stale events of one key
  * @param replaced  the sha256 of the report's version that was current before this object made its own current
  *     (the upload status says what it replaced); null when it replaced none
+ * @param uploadedBy who asked for the upload ({@code POST /uploads}), recorded when that person is limited to a
+ *     region, with {@code uploaderRegion} (their {@code custom:region}); null otherwise
  */
 @RecordBuilder
 public record SourceRecord(
     String bucket, String key, String versionId, String eTag, Long size, String sequencer, String eventTime,
-    String sha256, String reportId, String status, String reason, String updatedAt, String replaced) {
+    String sha256, String reportId, String status, String reason, String updatedAt, String replaced,
+    String uploadedBy, String uploaderRegion) {
+
+  public SourceRecord(String bucket, String key, String versionId, String eTag, Long size, String sequencer,
+      String eventTime, String sha256, String reportId, String status, String reason, String updatedAt,
+      String replaced) {
+    this(bucket, key, versionId, eTag, size, sequencer, eventTime, sha256, reportId, status, reason, updatedAt,
+        replaced, null, null);
+  }
 
   public static final String INGESTED = "INGESTED";
   public static final String REJECTED = "REJECTED";
@@ -69,11 +79,13 @@ public record SourceRecord(
       .string("reason", SourceRecord::reason)
       .string("updatedAt", SourceRecord::updatedAt)
       .string("replaced", SourceRecord::replaced)
+      .string("uploadedBy", SourceRecord::uploadedBy)
+      .string("uploaderRegion", SourceRecord::uploaderRegion)
       .build();
 
   static SourceRecord from(ItemBuilder b) {
     return new SourceRecord(b.s("bucket"), b.s("key"), b.s("versionId"), b.s("eTag"), b.l("size"),
         b.s("sequencer"), b.s("eventTime"), b.s("sha256"), b.s("reportId"), b.s("status"), b.s("reason"),
-        b.s("updatedAt"), b.s("replaced"));
+        b.s("updatedAt"), b.s("replaced"), b.s("uploadedBy"), b.s("uploaderRegion"));
   }
 }

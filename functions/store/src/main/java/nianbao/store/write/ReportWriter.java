@@ -169,12 +169,27 @@ public final class ReportWriter {
 
   private boolean progressRecord(UploadedObject upload, String status, String reason) {
     SourceRecord record = upload.record(null, null, status, reason, now());
+    // an update, not a put: the uploader and region ingest recorded stay when the OCR function (whose event does
+    // not carry them) reports progress
+    Map<String, String> names = new java.util.HashMap<>(Map.of("#pk", Keys.PK, "#status", "status"));
+    Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
+        ":recognising", AttributeValue.fromS(SourceRecord.RECOGNISING), ":batch", AttributeValue.fromS(SourceRecord.BATCH)));
+    List<String> sets = new ArrayList<>();
+    Map<String, AttributeValue> item = TransactRequest.item(record);
+    item.forEach((name, value) -> {
+      if (!name.equals(Keys.PK) && !name.equals(Keys.SK)) {
+        String n = "a" + sets.size();
+        names.put("#" + n, name);
+        values.put(":" + n, value);
+        sets.add("#" + n + " = :" + n);
+      }
+    });
     try {
-      store.dynamo().putItem(r -> r.tableName(store.tableName()).item(TransactRequest.item(record))
+      store.dynamo().updateItem(r -> r.tableName(store.tableName())
+          .key(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK)))
+          .updateExpression("SET " + String.join(", ", sets))
           .conditionExpression("attribute_not_exists(#pk) OR #status IN (:recognising, :batch)")
-          .expressionAttributeNames(Map.of("#pk", Keys.PK, "#status", "status"))
-          .expressionAttributeValues(Map.of(":recognising", AttributeValue.fromS(SourceRecord.RECOGNISING),
-              ":batch", AttributeValue.fromS(SourceRecord.BATCH))));
+          .expressionAttributeNames(names).expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

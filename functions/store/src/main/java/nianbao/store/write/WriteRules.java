@@ -23,8 +23,11 @@ public final class WriteRules {
   private WriteRules() {}
 
   public static Decision decide(Snapshot read, Change change, String now) {
-    if (change instanceof Change.Store store) {
-      return new StoreDecision(read, store, now).decide();
+    if (change instanceof Change.Store asked) {
+      Change.Store store = UploaderRegion.withRecordedUploader(read, asked);
+      Change.Reject outside = UploaderRegion.outside(store);
+      return outside != null ? RejectDecision.decide(read, outside, now)
+          : new StoreDecision(read, store, now).decide();
     } else if (change instanceof Change.Reject reject) {
       return RejectDecision.decide(read, reject, now);
     } else if (change instanceof Change.Remove remove) {
