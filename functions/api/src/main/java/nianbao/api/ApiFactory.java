@@ -71,6 +71,7 @@ public final class ApiFactory {
     routes.addAll(new nianbao.api.routes.NoticeRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.VersionRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.DeletionRoutes(ctx).routes());
+    routes.addAll(new nianbao.api.routes.MergeRoutes(ctx).routes());
     routes.addAll(new AgencyRoutes(ctx).routes());
     routes.addAll(new SummaryRoutes(ctx).routes());
     routes.addAll(new nianbao.api.routes.RankingRoutes(ctx).routes());

@@ -278,6 +278,33 @@ class ContractTest {
     check("POST", restore, stack.call("POST", "/reports/nope-2022/restore", Map.of(), null));
     check("POST", restore, stack.call("POST", "/reports/" + rejectedId + "/restore", Map.of(), null));
     check("POST", restore, stack.call("POST", "/reports/" + rejectedId + "/restore", Map.of(), null));
+    // agencies merged and split (administrators only; the local user is one)
+    String weihui = stack.get("/reports?agency=" + ApiStack.enc("卫辉市商务局")).json().path("items").get(0)
+        .path("agencyKey").asText();
+    String weibin = stack.get("/reports?agency=" + ApiStack.enc("卫滨区")).json().path("items").get(0)
+        .path("agencyKey").asText();
+    String luhe = stack.get("/reports?year=2021&agency=" + ApiStack.enc("科技和工业信息化局")).json().path("items")
+        .get(0).path("agencyKey").asText();
+    Map<String, String> asJson = Map.of("Content-Type", "application/json");
+    String merges = "/agencies/merges";
+    check("POST", merges, guarded.call("POST", merges, asJson, "{}"));
+    check("POST", merges, stack.call("POST", merges, Map.of(), "{}"));
+    check("POST", merges, stack.call("POST", merges, asJson, "{\"from\":\"" + weihui + "\",\"into\":\"" + weihui
+        + "\"}"));
+    check("POST", merges, stack.call("POST", merges, asJson, "{\"from\":\"0123456789abcdef\",\"into\":\"" + weihui
+        + "\"}"));
+    check("POST", merges, stack.call("POST", merges, asJson, "{\"from\":\"" + weibin + "\",\"into\":\"" + weihui
+        + "\"}"));
+    ApiStack.Call merged = check("POST", merges, stack.call("POST", merges, asJson, "{\"from\":\"" + luhe
+        + "\",\"into\":\"" + weihui + "\",\"reason\":\"合同测试\"}"));
+    assertEquals(200, merged.status(), merged.body());
+    get("/agencies/{agency}/merges", "/agencies/" + weihui + "/merges");
+    get("/agencies/{agency}/merges", "/agencies/" + luhe + "/merges");
+    get("/agencies/{agency}/merges", "/agencies/nope/merges");
+    String split = "/agencies/merges/{from}";
+    check("DELETE", split, guarded.call("DELETE", "/agencies/merges/" + luhe, Map.of(), null));
+    check("DELETE", split, stack.call("DELETE", "/agencies/merges/" + luhe, Map.of(), null));
+    check("DELETE", split, stack.call("DELETE", "/agencies/merges/" + luhe, Map.of(), null));
     // the document describes itself
     get("/openapi.json", "/openapi.json");
     // HEAD and 304 on a few reads

@@ -77,6 +77,8 @@ public final class AgencyReads {
       }
     }
     List<ReportHead> found = new ArrayList<>(new BatchReads(store).heads(ids.values()).values());
+    // (a report whose id names this agency but that a merge moved to another is that one's now)
+    found.removeIf(h -> h.agencyKey() != null && !h.agencyKey().equals(agencyKey));
     found.sort(Comparator.comparing(ReportHead::year));
     return found;
   }

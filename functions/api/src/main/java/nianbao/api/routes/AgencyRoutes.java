@@ -66,6 +66,12 @@ public final class AgencyRoutes {
     List<ReportView> heads = ctx.store().agencyReports(key, Params.FIRST_YEAR, Year.now(ctx.clock()).getValue())
         .stream().filter(h -> !h.rejected()).toList();
     if (heads.isEmpty()) {
+      var merged = new nianbao.store.AgencyMerges(ctx.store(), ctx.writer(), ctx.clock()).mergeOf(key)
+          .filter(m -> !"SPLITTING".equals(m.state()));
+      if (merged.isPresent()) {
+        throw Problem.notFound("机关 " + key + " 已合并到机关 " + merged.get().intoKey() + "，其报告在那里")
+            .with("mergedInto", merged.get().intoKey());
+      }
       throw Problem.notFound("没有机关编号为 " + key + " 的报告");
     }
     ReportView latest = heads.get(heads.size() - 1);
