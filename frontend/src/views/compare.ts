@@ -8,6 +8,7 @@ import { B_COLUMNS, B_COLUMN_LABELS, SECTION_NAMES, SEVERITY_LABELS } from '../l
 import { cellId, tableA, tableB, tableC, type CellKey, type CellValue } from '../tables';
 import { errorState, loadingState, notFoundState, regionText, routeHref, ruleBadge, statusBadge, viewHeader } from '../ui';
 import { drawTrends, type Trends } from './trends';
+import { mergedAwayState, mergesSection } from './merges';
 
 type Loose = Record<string, unknown>;
 
@@ -44,7 +45,8 @@ export async function render(ctx: ViewContext): Promise<void> {
   } catch (e) {
     if (e instanceof ApiError && e.status === 404 && !(from && to)) {
       document.title = '未找到机关 · 跨年对比';
-      ctx.main.replaceChildren(h('h1', { id: 'view-title', tabindex: '-1' }, '跨年对比'), notFoundState('该机关的报告'));
+      const merged = await mergedAwayState(key, ctx.signal);
+      ctx.main.replaceChildren(h('h1', { id: 'view-title', tabindex: '-1' }, '跨年对比'), merged ?? notFoundState('该机关的报告'));
       return;
     }
     throw e;
@@ -110,6 +112,7 @@ export async function render(ctx: ViewContext): Promise<void> {
     h('nav', { class: 'crumbs', 'aria-label': '位置' }, h('a', { href: '#/agencies' }, '跨年对比'), ' › ', name),
     head,
     h('section', { class: 'report-section', 'aria-labelledby': 'years-title' }, h('h2', { id: 'years-title' }, '各年度报告'), yearTable),
+    mergesSection(key, name, ctx.signal, () => void render(ctx)),
     h('section', { class: 'report-section', 'aria-labelledby': 'agency-trends-title' },
       h('h2', { id: 'agency-trends-title' }, '各年主要数据与趋势'), trends),
     h('section', { class: 'report-section', 'aria-labelledby': 'diff-title' },

@@ -26,6 +26,8 @@ const ACTIONS: Record<string, string> = {
   'version.purged': '清除已删除版本的文件（保留期满）',
   deleted: '删除报告',
   restored: '恢复报告',
+  'agency.merged': '所属机关合并',
+  'agency.split': '所属机关拆分',
 };
 
 type Loose = Record<string, unknown>;
@@ -55,6 +57,10 @@ export function describe(v: unknown): string {
   }
   if (o.current && typeof o.current === 'object') return describe(o.current);
   if ('expiresAt' in o) return `已删除，保留至 ${fmtTime(o.expiresAt as string)}`;
+  if (typeof o.agencyKey === 'string') {
+    const counts = [STATUS_LABELS[o.status as string] ?? o.status, `错误 ${o.errors}`, `警告 ${o.warnings}`].join('，');
+    return `机关 ${o.agencyKey}（${counts}）${o.reason ? `：${o.reason}` : ''}`;
+  }
   if ('status' in o) {
     return [STATUS_LABELS[o.status as string] ?? o.status, o.errors !== undefined ? `错误 ${o.errors}` : null,
       o.warnings !== undefined ? `警告 ${o.warnings}` : null].filter(Boolean).join('，');
