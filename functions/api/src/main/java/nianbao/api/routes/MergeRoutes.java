@@ -83,10 +83,7 @@ public final class MergeRoutes {
 
   Response split(Request r) {
     Params.onlyKnown(r, Set.of());
-    String from = r.param("from");
-    if (from == null || !from.matches("[0-9a-z]{16}")) {
-      throw Problem.notFound("没有编号为 “" + from + "” 的机关");
-    }
+    String from = pathKey(r, "from");
     MergeView merge = merges().mergeOf(from).orElseThrow(() -> Problem.notFound("机关 " + from + " 没有被合并"));
     mayActOn(r, merge.intoKey());
     try {
@@ -102,10 +99,7 @@ public final class MergeRoutes {
 
   Response list(Request r) {
     Params.onlyKnown(r, Set.of());
-    String key = r.param("agency");
-    if (key == null || !key.matches("[0-9a-z]{16}")) {
-      throw Problem.notFound("没有编号为 “" + key + "” 的机关");
-    }
+    String key = pathKey(r, "agency");
     AgencyMerges merges = merges();
     ObjectNode out = Json.object();
     out.put("agencyKey", key);
@@ -118,6 +112,15 @@ public final class MergeRoutes {
     var merged = out.putArray("merged");
     merges.mergedInto(key).forEach(m -> merged.add(json(m)));
     return Response.read(Json.write(out));
+  }
+
+  /** An agency key in the path; anything else names no agency (404). */
+  private static String pathKey(Request r, String name) {
+    String key = r.param(name);
+    if (key == null || !key.matches("[0-9a-z]{16}")) {
+      throw Problem.notFound("没有编号为 “" + key + "” 的机关");
+    }
+    return key;
   }
 
   private static String key(JsonNode body, String field) {
