@@ -103,6 +103,13 @@ class MergeApiTest {
     assertEquals(gov, stack.get("/agencies/" + office + "/merges").json().path("mergedInto").path("into").asText());
     assertEquals(200, stack.call("POST", "/agencies/merges", JSON, merge(office, gov, "again"), ADMIN).status(),
         "asked again: as it is");
+    // the roster follows: the government's entry is the office's 2021 report now
+    ApiStack.Call roster = stack.call("PUT", "/rosters?year=2021&province=" + ApiStack.enc("河南省") + "&city="
+        + ApiStack.enc("新乡市"), Map.of("Content-Type", "text/csv"), "机关名称\n新乡县人民政府\n", ADMIN);
+    assertEquals(200, roster.status(), roster.body());
+    JsonNode matched = stack.get("/rosters?year=2021&province=" + ApiStack.enc("河南省") + "&city="
+        + ApiStack.enc("新乡市")).json();
+    assertEquals("已报送", matched.path("entries").get(0).path("state").asText(), matched.toString());
     ApiStack.Call intoMerged = stack.call("POST", "/agencies/merges", JSON, merge(edu, office, "x"), ADMIN);
     assertEquals(409, intoMerged.status());
     assertEquals("INTO_MERGED", intoMerged.json().path("reason").asText());

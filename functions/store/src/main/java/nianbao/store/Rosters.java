@@ -124,7 +124,7 @@ public final class Rosters {
       for (Map<String, AttributeValue> item : r.items()) {
         ListEntry e = ListEntry.SCHEMA.mapToItem(item);
         out.add(new ReportFacts(e.reportId(), e.agency(), e.regionCode(), e.province(), e.city(), e.county(),
-            e.year(), e.printedDate(), e.printedDateKind()));
+            e.year(), e.printedDate(), e.printedDateKind(), e.agencyKey()));
       }
       start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
     } while (start != null);

@@ -96,7 +96,9 @@ public final class RosterRoutes {
     Rosters.Stored stored = rosters().get(s.year(), s.province(), s.city()).orElseThrow(() -> Problem.notFound(
         "没有 " + s.year() + " 年度 " + s.province() + (s.city() == null ? "" : s.city()) + " 的名单：请先上传（PUT /rosters）"));
     List<ReportFacts> reports = rosters().reports(s.year(), s.province(), s.city());
-    return new Matched(stored, RosterMatching.match(s.year(), stored.entries(), reports));
+    // (an entry matches the reports of agencies an administrator merged into its agency too)
+    return new Matched(stored, RosterMatching.match(s.year(), stored.entries(), reports,
+        nianbao.store.Identity::agencyKey));
   }
 
   record Matched(Rosters.Stored stored, RosterMatching.Result result) {}

@@ -35,9 +35,16 @@ public final class RosterMatching {
    * A stored report of the roster's region and year.
    *
    * @param dated the date it prints (ISO), or null
+   * @param agencyKey the key of the agency it is counted as (an administrator may have merged the agency it
+   *     prints into another: that one's), or null when not known
    */
   public record ReportFacts(String reportId, String agency, String regionCode, String province, String city,
-      String county, int year, String dated, String datedKind) {}
+      String county, int year, String dated, String datedKind, String agencyKey) {
+    public ReportFacts(String reportId, String agency, String regionCode, String province, String city,
+        String county, int year, String dated, String datedKind) {
+      this(reportId, agency, regionCode, province, city, county, year, dated, datedKind, null);
+    }
+  }
 
   /** One entry and what became of it: its reports, 已报送 or 未报送, and (when reported) its timeliness. */
   public record EntryMatch(RosterEntry entry, String identity, List<ReportFacts> reports, String state,
@@ -67,6 +74,16 @@ public final class RosterMatching {
   }
 
   public static Result match(int year, List<RosterEntry> entries, List<ReportFacts> reports) {
+    return match(year, entries, reports, id -> null);
+  }
+
+  /**
+   * As above; {@code agencyKey} gives the key of an entry's agency identity as reports carry it, so that an entry
+   * also matches the reports counted as its agency's though they print another agency's name (merged into it).
+   */
+  public static Result match(int year, List<RosterEntry> entries, List<ReportFacts> reports,
+      java.util.function.Function<AgencyIdentity, String> agencyKey) {
+    Map<String, List<ReportFacts>> byAgencyKey = new LinkedHashMap<>();
     Map<String, List<ReportFacts>> byIdentity = new LinkedHashMap<>();
     Map<String, List<ReportFacts>> byName = new LinkedHashMap<>();
     for (ReportFacts r : reports) {
@@ -74,6 +91,9 @@ public final class RosterMatching {
           new Region(r.regionCode(), r.province(), r.city(), r.county()));
       if (id != null) {
         byIdentity.computeIfAbsent(id.key(), k -> new ArrayList<>()).add(r);
+      }
+      if (r.agencyKey() != null) {
+        byAgencyKey.computeIfAbsent(r.agencyKey(), k -> new ArrayList<>()).add(r);
       }
       String norm = AgencyNames.normalise(r.agency());
       if (norm != null && !norm.isEmpty()) {
@@ -85,6 +105,12 @@ public final class RosterMatching {
     for (RosterEntry e : entries) {
       AgencyIdentity id = AgencyIdentity.of(e.name(), region(e));
       List<ReportFacts> found = new ArrayList<>(id == null ? List.of() : byIdentity.getOrDefault(id.key(), List.of()));
+      String key = id == null ? null : agencyKey.apply(id);
+      for (ReportFacts merged : key == null ? List.<ReportFacts>of() : byAgencyKey.getOrDefault(key, List.of())) {
+        if (!found.contains(merged)) {
+          found.add(merged);
+        }
+      }
       if (found.isEmpty()) {
         found.addAll(byName.getOrDefault(AgencyNames.normalise(e.name()), List.of()));
       }

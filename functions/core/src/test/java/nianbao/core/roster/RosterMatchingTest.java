@@ -47,4 +47,18 @@ class RosterMatchingTest {
     assertEquals("逾期", RosterMatching.timeliness(2022, "2023-02-20"));
     assertEquals("日期不明", RosterMatching.timeliness(2022, null));
   }
+
+  @Test
+  void anEntryMatchesTheReportsOfAgenciesMergedIntoItsAgency() {
+    List<RosterEntry> roster = List.of(new RosterEntry(2, "洪泽区人民政府", null));
+    ReportFacts office = new ReportFacts("o-2023", "洪泽区人民政府办公室", "320813", "江苏省", "淮安市", "洪泽区", 2023,
+        "2024-01-20", "落款", "gov");
+    RosterMatching.Result unmerged = RosterMatching.match(2023, roster, List.of(office));
+    assertEquals("未报送", unmerged.entries().get(0).state(), "without the agency keys: another agency");
+    RosterMatching.Result merged = RosterMatching.match(2023, roster, List.of(office),
+        id -> id.key().equals("320813|人民政府") ? "gov" : id.key());
+    assertEquals("已报送", merged.entries().get(0).state());
+    assertEquals("按时", merged.entries().get(0).timeliness());
+    assertEquals(List.of(), merged.unmatchedReports());
+  }
 }
