@@ -35,7 +35,11 @@ final class PrintedDates {
    */
   static PrintedDate find(String text, int tailFrom, Integer year) {
     Matcher labelled = AFTER_LABEL.matcher(text);
-    for (int i = 0; i < text.length(); i++) {
+    int[] next = new int[LEADS.length()];
+    for (int k = 0; k < next.length; k++) {
+      next[k] = text.indexOf(LEADS.charAt(k));
+    }
+    for (int i = nextLead(text, next); i >= 0; i = nextLead(text, next)) {
       int end = labelAt(text, i);
       if (end < 0) {
         continue;
@@ -61,12 +65,30 @@ final class PrintedDates {
     return last;
   }
 
-  /** Where a date label starting at {@code i} ends, or −1 when none starts there. */
-  private static int labelAt(String text, int i) {
-    char c = text.charAt(i);
-    if (c != '发' && c != '成' && c != '印') {
+  /** The first characters of {@link #LABELS}. */
+  private static final String LEADS = "发成印";
+
+  /**
+   * The next place a label may start: the earliest of {@code next} (each lead character's next place), which
+   * then moves on. Each lead is found by {@code indexOf}, not by a test at every character of the text.
+   */
+  private static int nextLead(String text, int[] next) {
+    int k = -1;
+    for (int j = 0; j < next.length; j++) {
+      if (next[j] >= 0 && (k < 0 || next[j] < next[k])) {
+        k = j;
+      }
+    }
+    if (k < 0) {
       return -1;
     }
+    int at = next[k];
+    next[k] = text.indexOf(LEADS.charAt(k), at + 1);
+    return at;
+  }
+
+  /** Where a date label starting at {@code i} (one of {@link #LEADS}) ends, or −1 when none starts there. */
+  private static int labelAt(String text, int i) {
     for (String label : LABELS) {
       if (text.startsWith(label, i)) {
         return i + label.length();
