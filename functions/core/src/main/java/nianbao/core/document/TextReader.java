@@ -38,23 +38,36 @@ public final class TextReader implements DocumentReader {
     String text = InlineMarkup.blankHead(decoded.text());
     int start = 0;
     int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if ((i & CHECK_EVERY) == 0) {
+    // line ends found by indexOf rather than by a test at every character
+    int lf = text.indexOf('\n');
+    int cr = text.indexOf('\r');
+    int checkAt = 0;
+    for (int i = earlier(lf, cr); i >= 0; i = earlier(lf, cr)) {
+      if (i >= checkAt) {
         Deadline.check();
+        checkAt = i + CHECK_EVERY;
       }
-      if (c == '\n' || c == '\r') {
-        blocks.add(new Paragraph(text.substring(start, i), new Origin.SourceText(start)));
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
+      blocks.add(new Paragraph(text.substring(start, i), new Origin.SourceText(start)));
+      if (text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+        i++;
+      }
+      start = i + 1;
+      if (lf >= 0 && lf < start) {
+        lf = text.indexOf('\n', start);
+      }
+      if (cr >= 0 && cr < start) {
+        cr = text.indexOf('\r', start);
       }
     }
     if (start < n) {
       blocks.add(new Paragraph(text.substring(start), new Origin.SourceText(start)));
     }
     return new Document(FORMAT, decoded.charset(), version(), blocks);
+  }
+
+  /** The earlier of two places, either −1 for none. */
+  private static int earlier(int a, int b) {
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
   }
 
   /** Decoded text and the name of the charset that decoded it. */
