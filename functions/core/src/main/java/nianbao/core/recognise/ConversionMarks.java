@@ -42,7 +42,8 @@ final class ConversionMarks {
     }
     char[] out = null;
     boolean pipeRow = isPipeRow(line);
-    for (int i = 0; i < n; i++) {
+    // most lines have neither a pipe row's pipes nor an escape: nothing to walk through
+    for (int i = pipeRow ? 0 : line.indexOf('\\'); i >= 0 && i < n; i++) {
       char c = line.charAt(i);
       if (pipeRow && c == '|' && (i == 0 || line.charAt(i - 1) != '\\')) {
         out = edit(out, line);
