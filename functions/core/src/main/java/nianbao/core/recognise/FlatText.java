@@ -89,42 +89,46 @@ public final class FlatText {
     return text;
   }
 
-  /** The printed text between two positions, without blank-cell marks, trimmed. */
-  String printed(int from, int to) {
-    if (from >= to) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(to - from);
-    for (int i = from; i < to; i++) {
-      char c = original.charAt(i);
-      if (c != BLANK && c != SOFT_BLANK) {
-        out.append(c == '\r' ? '\n' : c);
-      }
-    }
-    return paragraphs(out);
-  }
-
   /**
-   * Lines trimmed, blank lines dropped, tabs as spaces: the same text whether a format separates paragraphs
-   * with an empty line (extracted text) or not (HTML, DOCX, PDF).
+   * The printed text between two positions, without blank-cell marks: lines trimmed, blank lines dropped, tabs as
+   * spaces — the same text whether a format separates paragraphs with an empty line (extracted text) or not
+   * (HTML, DOCX, PDF). One pass, without a string per line: it runs on every section's text.
    */
-  private static String paragraphs(CharSequence text) {
-    StringBuilder out = new StringBuilder(text.length());
-    int start = 0;
-    int n = text.length();
-    for (int i = 0; i <= n; i++) {
-      if (i == n || text.charAt(i) == '\n') {
-        String line = text.subSequence(start, i).toString().replace('\t', ' ').strip();
-        if (!line.isEmpty()) {
-          if (out.length() > 0) {
-            out.append('\n');
-          }
-          out.append(line);
-        }
-        start = i + 1;
+  String printed(int from, int to) {
+    StringBuilder out = new StringBuilder(Math.max(0, to - from));
+    int start = from;
+    while (start < to) {
+      int end = start;
+      while (end < to && original.charAt(end) != '\n' && original.charAt(end) != '\r') {
+        end++;
       }
+      int first = start;
+      while (first < end && isTrimmed(original.charAt(first))) {
+        first++;
+      }
+      int last = end;
+      while (last > first && isTrimmed(original.charAt(last - 1))) {
+        last--;
+      }
+      if (first < last) {
+        if (out.length() > 0) {
+          out.append('\n');
+        }
+        for (int i = first; i < last; i++) {
+          char c = original.charAt(i);
+          if (c != BLANK && c != SOFT_BLANK) {
+            out.append(c == '\t' ? ' ' : c);
+          }
+        }
+      }
+      start = end + 1;
     }
     return out.toString();
+  }
+
+  /** What {@link #printed} leaves off a line's ends: blank-cell marks and whitespace. */
+  private static boolean isTrimmed(char c) {
+    return c == BLANK || c == SOFT_BLANK || Character.isWhitespace(c);
   }
 
   /** The printed characters of a compact range (whitespace-free), e.g. a title broken by spaces. */
