@@ -20,6 +20,8 @@ interface RankedRow {
   value: number | null;
   numerator?: number | null;
   denominator?: number | null;
+  /** reviewers corrected some of its figures: it is ranked on the corrected values */
+  corrected?: boolean;
 }
 
 interface Ranking {
@@ -73,7 +75,8 @@ export async function render(ctx: ViewContext): Promise<void> {
         h('td', { class: 'num rank' }, String(r.rank)),
         h('td', null, h('a', { href: `#/reports/${encodeURIComponent(r.id)}` }, r.agency ?? r.id)),
         h('td', null, regionText(r.province, r.city, r.county)),
-        h('td', { class: 'num value' }, isIndicator ? fmtPercent(r.value) : String(r.errors)),
+        h('td', { class: 'num value' }, isIndicator ? fmtPercent(r.value) : String(r.errors),
+          r.corrected ? h('span', { class: 'badge corrected', title: '审核人员更正过这份报告的数字，按更正后的数字排名' }, '含更正') : null),
         isIndicator ? h('td', { class: 'num' }, `${r.numerator ?? '空白'} / ${r.denominator ?? '空白'}`) : null,
         h('td', null, statusBadge(r.status))));
     }

@@ -31,7 +31,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * the report with a broken B1; one B1 error is dismissed as a misreading (D, a reason, Enter) and the counts drop;
  * the other is confirmed (C); a blank cell is filled (E); the notice, opened from its link, lists the confirmed
  * problem only and prints (Chrome's Page.printToPDF) to a PDF with the formal text; issuing it makes the report
- * 已通知整改. At a phone's width the tables' row labels stay in view and the list keeps its essential columns.
+ * 已通知整改; the ranking marks the corrected report 含更正. At a phone's width the tables' row labels stay in view
+ * and the list keeps its essential columns.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PageReviewTest extends PageSession {
@@ -105,6 +106,14 @@ class PageReviewTest extends PageSession {
     WebElement row = browser.waitFor("tr[data-report='" + id + "']");
     assertTrue(row.getText().contains("已审核"), row.getText());
     assertEquals("1", row.findElements(By.cssSelector("td")).get(4).getText(), "one error counted, not two");
+
+    // the ranking says its figures include a correction, as the API does
+    int year = api("/reports/" + id).path("report").path("year").asInt();
+    go("#/rankings?year=" + year);
+    WebElement ranked = browser.waitFor("table.ranking tr[data-report='" + id + "']");
+    assertTrue(ranked.getText().contains("含更正"), ranked.getText());
+    browser.all("table.ranking tbody tr").stream().filter(r -> !id.equals(r.getAttribute("data-report")))
+        .forEach(r -> assertFalse(r.getText().contains("含更正"), r.getText()));
     noCspViolations();
   }
 

@@ -312,6 +312,15 @@ class ApiIntegrationTest {
     assertEquals(204, pre.status());
     assertTrue(pre.header("Access-Control-Allow-Methods").contains("POST"));
     assertTrue(pre.header("Access-Control-Allow-Headers").contains("Authorization"));
+    // a review write from the page sends If-Match (the revision it saw): the browser asks first
+    ApiStack.Call review = stack.call("OPTIONS", "/reports/x-2022/findings/fp/review", Map.of("Origin",
+        "https://site.example", "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers",
+        "authorization,content-type,if-match"), null);
+    assertEquals(204, review.status());
+    assertTrue(review.header("Access-Control-Allow-Methods").contains("PUT"),
+        review.header("Access-Control-Allow-Methods"));
+    assertTrue(review.header("Access-Control-Allow-Headers").contains("If-Match"),
+        review.header("Access-Control-Allow-Headers"));
     assertEquals("*", stack.get("/nowhere").header("Access-Control-Allow-Origin"));
     assertEquals("*", stack.get("/summary").header("Access-Control-Allow-Origin"));
   }
