@@ -43,15 +43,26 @@ class RemovedVersionPurgeTest {
     return StreamSupport.stream(versions.spliterator(), false).map(v -> v.path("sha256").asText()).toList();
   }
 
-  @Test
-  void aRemovedVersionsFileAndItemsArePurgedAfterTheRetentionPeriodAndTheHistorySaysSo() {
-    ApiStack stack = new ApiStack();
+  /** A report with two versions (a.txt, then b.txt) whose first a reviewer removed. */
+  record Removed(String id, String v1, String v2) {}
+
+  private static Removed removeFirstOfTwoVersions(ApiStack stack) {
     stack.upload("uploads/a.txt", ApiStack.seed(ApiStack.XINXIANG_2022));
     String id = stack.get("/reports").json().path("items").get(0).path("id").asText();
     String v1 = stack.get("/reports/" + id).json().path("upload").path("sha256").asText();
     stack.upload("uploads/b.txt", corrected());
     String v2 = stack.get("/reports/" + id).json().path("upload").path("sha256").asText();
     assertEquals(200, stack.call("DELETE", "/reports/" + id + "/versions/" + v1, Map.of(), null).status());
+    return new Removed(id, v1, v2);
+  }
+
+  @Test
+  void aRemovedVersionsFileAndItemsArePurgedAfterTheRetentionPeriodAndTheHistorySaysSo() {
+    ApiStack stack = new ApiStack();
+    Removed r = removeFirstOfTwoVersions(stack);
+    String id = r.id();
+    String v1 = r.v1();
+    String v2 = r.v2();
     JsonNode summaryBefore = stack.get("/summary").json();
     long revision = stack.get("/reports/" + id).json().path("revision").asLong();
 
@@ -87,11 +98,9 @@ class RemovedVersionPurgeTest {
   @Test
   void aVersionWhoseBytesAreUploadedAgainBeforeItsPurgeIsKept() {
     ApiStack stack = new ApiStack();
-    stack.upload("uploads/a.txt", ApiStack.seed(ApiStack.XINXIANG_2022));
-    String id = stack.get("/reports").json().path("items").get(0).path("id").asText();
-    String v1 = stack.get("/reports/" + id).json().path("upload").path("sha256").asText();
-    stack.upload("uploads/b.txt", corrected());
-    assertEquals(200, stack.call("DELETE", "/reports/" + id + "/versions/" + v1, Map.of(), null).status());
+    Removed r = removeFirstOfTwoVersions(stack);
+    String id = r.id();
+    String v1 = r.v1();
     stack.upload("uploads/c.txt", ApiStack.seed(ApiStack.XINXIANG_2022));
     assertEquals(v1, stack.get("/reports/" + id).json().path("upload").path("sha256").asText(), "back, and current");
 
