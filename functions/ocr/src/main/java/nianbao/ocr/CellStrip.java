@@ -125,6 +125,18 @@ final class CellStrip {
     return false;
   }
 
+  /** The words of this strip read {@code factor} times larger ({@link Grey#scaled}), placed as {@link #place}. */
+  Map<Slot, List<TsvWords.Word>> placeScaled(List<TsvWords.Word> words, float factor) {
+    List<TsvWords.Word> back = new ArrayList<>();
+    for (TsvWords.Word w : words) {
+      int left = (int) (w.left() / factor);
+      int top = (int) (w.top() / factor);
+      back.add(new TsvWords.Word(w.text(), left, top, Math.max(1, (int) Math.ceil(w.right() / factor) - left),
+          Math.max(1, (int) Math.ceil(w.bottom() / factor) - top), w.confidence(), w.line()));
+    }
+    return place(back);
+  }
+
   /** The strip's words by the slot they fall in (by their centre), in page pixels. */
   Map<Slot, List<TsvWords.Word>> place(List<TsvWords.Word> words) {
     Map<Slot, List<TsvWords.Word>> out = new LinkedHashMap<>();

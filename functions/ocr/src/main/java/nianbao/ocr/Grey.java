@@ -194,6 +194,28 @@ final class Grey {
     return new Grey(Math.max(0, w), Math.max(0, h), out);
   }
 
+  /** The image {@code factor} times as large (or small), bilinear. */
+  Grey scaled(float factor) {
+    int w = Math.max(1, Math.round(width * factor));
+    int h = Math.max(1, Math.round(height * factor));
+    byte[] out = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      float fy = Math.max(0, Math.min(height - 1, (y + 0.5f) / factor - 0.5f));
+      int y0 = (int) fy;
+      int y1 = Math.min(height - 1, y0 + 1);
+      float wy = fy - y0;
+      for (int x = 0; x < w; x++) {
+        float fx = Math.max(0, Math.min(width - 1, (x + 0.5f) / factor - 0.5f));
+        int x0 = (int) fx;
+        int x1 = Math.min(width - 1, x0 + 1);
+        float wx = fx - x0;
+        float v = (at(x0, y0) * (1 - wx) + at(x1, y0) * wx) * (1 - wy) + (at(x0, y1) * (1 - wx) + at(x1, y1) * wx) * wy;
+        out[y * w + x] = (byte) Math.round(v);
+      }
+    }
+    return new Grey(w, h, out);
+  }
+
   /** Binary PGM (P5): the simplest format Tesseract's Leptonica reads, written without compressing. */
   byte[] toPgm() {
     byte[] header = ("P5\n" + width + " " + height + "\n255\n").getBytes(StandardCharsets.US_ASCII);

@@ -40,19 +40,23 @@ final class RulingDetector {
     List<Line> vs = runs(ink, image.width, image.height, false, Math.round(MIN_VERTICAL_PT * px), gap,
         maxThickness);
     int meet = Math.round(MEET_PT * px);
-    List<Line> out = new ArrayList<>();
-    for (Line h : hs) {
-      if (vs.stream().anyMatch(v -> meet(h, v, meet))) {
-        out.add(h);
+    // Each rule holds against the lines kept by the other, until nothing more drops out: a bold title's strokes
+    // can make a long run that crosses another stroke, but not a frame whose sides end on its kept borders.
+    List<Line> keptH = hs;
+    List<Line> keptV = vs;
+    while (true) {
+      List<Line> againstV = keptV;
+      List<Line> nextH = keptH.stream().filter(h -> againstV.stream().anyMatch(v -> meet(h, v, meet))).toList();
+      List<Line> nextV = keptV.stream().filter(v -> nextH.stream().anyMatch(h -> meetsEnd(h, v, v.from, meet))
+          && nextH.stream().anyMatch(h -> meetsEnd(h, v, v.to, meet))).toList();
+      if (nextH.size() == keptH.size() && nextV.size() == keptV.size()) {
+        List<Line> out = new ArrayList<>(nextH);
+        out.addAll(nextV);
+        return out;
       }
+      keptH = nextH;
+      keptV = nextV;
     }
-    for (Line v : vs) {
-      if (hs.stream().anyMatch(h -> meetsEnd(h, v, v.from, meet)) && hs.stream().anyMatch(h -> meetsEnd(h, v, v.to,
-          meet))) {
-        out.add(v);
-      }
-    }
-    return out;
   }
 
   /**

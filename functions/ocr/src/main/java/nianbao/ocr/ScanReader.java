@@ -16,8 +16,11 @@ import nianbao.core.model.Source;
  * (core's {@code PdfReader} does the same with glyphs).
  */
 public final class ScanReader {
-  /** The version of this reading, in {@code source.reader} before the engine: {@code ocr/1+tesseract-…}. */
-  public static final String VERSION = "ocr/1";
+  /**
+   * The version of this reading, in {@code source.reader} before the engine: {@code ocr/2+tesseract-…} (2: unsure
+   * text and figures read again, {@link Rereads}).
+   */
+  public static final String VERSION = "ocr/2";
 
   private ScanReader() {}
 
@@ -55,7 +58,7 @@ public final class ScanReader {
     return ReportReader.recognise(document, source);
   }
 
-  /** {@code source.reader} for pages recognised by {@code recogniser}: {@code ocr/1+tesseract-5.3.0+chi_sim}. */
+  /** {@code source.reader} for pages recognised by {@code recogniser}: {@code ocr/2+tesseract-5.3.0+chi_sim@…+eng@…}. */
   public static String reader(PageRecogniser recogniser) {
     return VERSION + "+" + recogniser.engine();
   }

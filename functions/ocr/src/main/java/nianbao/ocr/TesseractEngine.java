@@ -21,25 +21,30 @@ final class TesseractEngine {
   private TesseractEngine() {}
 
   /**
-   * {@code tesseract-5.3.0+chi_sim@1a2b3c4d}.
+   * {@code tesseract-5.3.0+chi_sim@1a2b3c4d+eng@5e6f7a8b}: the version, then each model with the start of its
+   * SHA-256.
    *
-   * @throws OcrException when the program does not run or the model is not installed
+   * @throws OcrException when the program does not run or a model is not installed
    */
-  static String describe(TesseractCommand command, String language) throws OcrException {
+  static String describe(TesseractCommand command, String... languages) throws OcrException {
     Matcher version = VERSION.matcher(command.output("--version"));
     if (!version.find()) {
       throw new OcrException("文字识别程序无法识别（" + command.binary() + " --version 没有给出版本）");
     }
-    String languages = command.tessdata() == null ? command.output("--list-langs")
+    String installed = command.tessdata() == null ? command.output("--list-langs")
         : command.output("--tessdata-dir", command.tessdata(), "--list-langs");
-    if (!languages.lines().map(String::strip).toList().contains(language)) {
-      throw new OcrException("文字识别模型 " + language + " 未安装（" + firstLine(languages) + "）");
+    StringBuilder name = new StringBuilder("tesseract-" + version.group(1));
+    for (String language : languages) {
+      if (!installed.lines().map(String::strip).toList().contains(language)) {
+        throw new OcrException("文字识别模型 " + language + " 未安装（" + firstLine(installed) + "）");
+      }
+      Matcher dir = LANGUAGES_DIR.matcher(installed);
+      Path model = command.tessdata() != null ? Path.of(command.tessdata(), language + ".traineddata")
+          : dir.find() ? Path.of(dir.group(1), language + ".traineddata") : null;
+      name.append('+').append(language)
+          .append(model != null && Files.isRegularFile(model) ? "@" + sha256Prefix(model) : "");
     }
-    Matcher dir = LANGUAGES_DIR.matcher(languages);
-    Path model = command.tessdata() != null ? Path.of(command.tessdata(), language + ".traineddata")
-        : dir.find() ? Path.of(dir.group(1), language + ".traineddata") : null;
-    String digest = model != null && Files.isRegularFile(model) ? "@" + sha256Prefix(model) : "";
-    return "tesseract-" + version.group(1) + "+" + language + digest;
+    return name.toString();
   }
 
   private static String firstLine(String s) {

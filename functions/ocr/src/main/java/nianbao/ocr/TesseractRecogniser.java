@@ -61,7 +61,7 @@ public final class TesseractRecogniser implements PageRecogniser {
   private record Engine(TesseractCommand command, String name) {}
 
   private static Engine engine(TesseractCommand command) throws OcrException {
-    return new Engine(command, TesseractEngine.describe(command, LANGUAGE));
+    return new Engine(command, TesseractEngine.describe(command, LANGUAGE, Rereads.FIGURE_LANGUAGE));
   }
 
   private static Engine installed(Settings settings) {
@@ -100,7 +100,8 @@ public final class TesseractRecogniser implements PageRecogniser {
     float ppp = page.pointsPerPixel();
     List<TableCells.Cell> cells = TableCells.of(lines, Math.round(RulingDetector.MEET_PT / ppp));
     List<PositionedWord> words = new ArrayList<>();
-    for (TsvWords.Word w : read(outside(text, cells), PAGE_SEGMENTATION, null)) {
+    Grey around = outside(text, cells);
+    for (TsvWords.Word w : Rereads.lines(around, read(around, PAGE_SEGMENTATION, null), page.dpi(), this::read)) {
       words.add(TsvWords.positioned(w, page.page(), ppp, 0, 0));
     }
     for (List<TsvWords.Word> inCell : readCells(text, cells, threshold, page.dpi()).values()) {
@@ -128,23 +129,27 @@ public final class TesseractRecogniser implements PageRecogniser {
     }
     Map<CellStrip.Slot, List<TsvWords.Word>> found = strip.place(read(strip.image(), CELL_SEGMENTATION, null));
     List<CellStrip.Slot> figures = new ArrayList<>();
+    Map<CellStrip.Slot, List<TsvWords.Word>> texts = new LinkedHashMap<>();
     for (CellStrip.Slot slot : strip.slots()) {
-      if (isFigure(found.getOrDefault(slot, List.of()))) {
+      List<TsvWords.Word> words = found.getOrDefault(slot, List.of());
+      if (isFigure(words)) {
         figures.add(slot);
+      } else {
+        texts.put(slot, words);
       }
     }
+    Rereads.texts(text, texts, 1f, dpi, this::read);
+    Map<CellStrip.Slot, List<TsvWords.Word>> merged = new LinkedHashMap<>(found);
+    merged.putAll(texts);
     if (!figures.isEmpty()) {
       CellStrip digits = CellStrip.of(text, figures, dpi);
       Map<CellStrip.Slot, List<TsvWords.Word>> read = digits.place(read(digits.image(), CELL_SEGMENTATION, DIGITS));
-      Map<CellStrip.Slot, List<TsvWords.Word>> merged = new LinkedHashMap<>(found);
-      for (CellStrip.Slot slot : digits.slots()) {
-        CellStrip.Slot original = strip.slots().stream().filter(s -> s.cell().equals(slot.cell())).findFirst()
-            .orElseThrow();
-        merged.put(original, read.getOrDefault(slot, List.of()));
+      for (int i = 0; i < figures.size(); i++) {
+        merged.put(figures.get(i), read.getOrDefault(digits.slots().get(i), List.of()));
       }
-      return merged;
+      Rereads.figures(text, merged, found, figures, dpi, this::read);
     }
-    return found;
+    return merged;
   }
 
   /**
@@ -182,8 +187,12 @@ public final class TesseractRecogniser implements PageRecogniser {
   }
 
   private List<TsvWords.Word> read(Grey image, String segmentation, String whitelist) throws OcrException {
-    List<String> options = new ArrayList<>(List.of("-l", whitelist == null ? LANGUAGE : DIGITS_LANGUAGE,
-        "--psm", segmentation));
+    return read(image, whitelist == null ? LANGUAGE : DIGITS_LANGUAGE, segmentation, whitelist);
+  }
+
+  private List<TsvWords.Word> read(Grey image, String language, String segmentation, String whitelist)
+      throws OcrException {
+    List<String> options = new ArrayList<>(List.of("-l", language, "--psm", segmentation));
     if (whitelist != null) {
       options.add("-c");
       options.add("tessedit_char_whitelist=" + whitelist);

@@ -37,7 +37,7 @@ class ScanCorpusTest {
       assertEquals(List.of(), r.score().falseErrors(), "false table-rule errors");
       assertTrue(r.score().right() >= 0.9 * r.score().printed(), "cells right: " + r.score().right() + " of "
           + r.score().printed() + ", null: " + r.score().nullWherePrinted());
-      assertTrue(r.report().source().reader().startsWith("ocr/1+tesseract-"), r.report().source().reader());
+      assertTrue(r.report().source().reader().startsWith(ScanReader.VERSION + "+tesseract-"), r.report().source().reader());
       r.report().evidence().values().forEach(e -> assertTrue(e.page() != null && e.box() != null,
           "each value's page and box: " + e));
       assertTrue(r.report().evidence().values().stream().anyMatch(e -> e.confidence() != null),

@@ -45,7 +45,7 @@ class TesseractRecogniserTest {
 
   @Test
   void theEngineNamesItsVersionAndModel() {
-    assertTrue(recogniser.engine().matches("tesseract-\\d+\\.\\d+\\.\\d+\\+chi_sim@[0-9a-f]{8}"), recogniser.engine());
+    assertTrue(recogniser.engine().matches("tesseract-\\d+\\.\\d+\\.\\d+\\+chi_sim@[0-9a-f]{8}\\+eng@[0-9a-f]{8}"), recogniser.engine());
   }
 
   @Test

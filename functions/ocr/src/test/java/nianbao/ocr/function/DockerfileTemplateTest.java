@@ -72,6 +72,7 @@ class DockerfileTemplateTest {
     List<String> packages = List.of(install.group().trim().split("\\s+"));
     assertTrue(packages.contains("tesseract-ocr"), packages.toString());
     assertTrue(packages.contains("tesseract-ocr-chi-sim"), packages.toString());
+    assertTrue(packages.contains("tesseract-ocr-eng"), packages.toString()); // the second reader of figures
     assertTrue(packages.stream().anyMatch(s -> s.matches("openjdk-17-jre(-headless)?")), "no Java 17: " + packages);
   }
 
