@@ -1,5 +1,7 @@
 package nianbao.ocr.function;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,15 +22,30 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * retry goes on from the first missing page: one item per page, {@code OCR#<bucket>/<key>#<version>#<eTag>} /
  * {@code P#00001}, the page's JSON ({@link RecognisedPage#toJson}) gzip'd (a page of a few thousand words is some
  * 100 KB of JSON, ~15 KB gzip'd: far below DynamoDB's 400 KB). The eTag is in the key so that new bytes put at the
- * same key of an unversioned bucket never resume from another content's pages. Deleted once the scan is stored.
+ * same key of an unversioned bucket never resume from another content's pages. Deleted once the scan is stored or
+ * rejected; a scan whose request ends in the dead-letter queue and is never redriven leaves its pages behind, so
+ * each page carries an expiry ({@link #EXPIRES}, the table's TTL attribute in template.yaml): DynamoDB deletes it
+ * {@link #KEPT} after it was saved, a day longer than the queue keeps the request (14 days), so a redrive in time
+ * always finds its pages.
  */
 public final class SavedPages implements OcrJob.PageStore {
+  /** The reports table's TTL attribute (template.yaml's TimeToLiveSpecification): epoch seconds. */
+  public static final String EXPIRES = "expiresEpoch";
+  /** How long a saved page is kept: the dead-letter queue's retention (14 days) and a day. */
+  public static final Duration KEPT = Duration.ofDays(15);
+
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Clock clock;
 
   public SavedPages(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Clock.systemUTC());
+  }
+
+  public SavedPages(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
+    this.clock = clock;
   }
 
   static String partition(UploadedObject upload) {
@@ -50,8 +67,8 @@ public final class SavedPages implements OcrJob.PageStore {
     dynamo.putItem(r -> r.tableName(table).item(Map.of(
         "pk", AttributeValue.fromS(partition(upload)),
         "sk", AttributeValue.fromS(String.format(Locale.ROOT, "P#%05d", page.page())),
-        "page", AttributeValue.fromB(SdkBytes.fromByteArray(
-            Bodies.gzip(page.toJson()))))));
+        "page", AttributeValue.fromB(SdkBytes.fromByteArray(Bodies.gzip(page.toJson()))),
+        EXPIRES, AttributeValue.fromN(Long.toString(clock.instant().plus(KEPT).getEpochSecond())))));
   }
 
   @Override

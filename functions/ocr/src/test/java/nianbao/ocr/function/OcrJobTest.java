@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The job's hand-off and resume on DynamoDB Local (the saved pages, the upload status, the write path), with a
@@ -141,6 +143,29 @@ class OcrJobTest {
     assertTrue(new SavedPages(dynamo, table).load(SCAN).isEmpty());
     // AND each page's recognition, over both invocations, and nothing else was timed (no document was read)
     assertEquals(3, metricLines.stream().filter(l -> l.contains("OcrDuration") && l.contains("\"Page\"")).count());
+  }
+
+  @Test
+  void savedPagesExpireADayAfterTheDeadLetterQueueWouldHaveDroppedTheirRequest() {
+    // a scan handed off after a page, whose next invocation never comes (its request left in the dead-letter queue)
+    Instant before = Instant.now();
+    job(3).run(new OcrRequest(SCAN, 0), () -> recognised.isEmpty() ? 600_000 : 1_000);
+
+    // the saved page carries the table's TTL attribute: epoch seconds 15 days on (the queue keeps 14)
+    List<Map<String, AttributeValue>> items = dynamo.scan(r -> r.tableName(table)).items().stream()
+        .filter(i -> i.get("pk").s().startsWith("OCR#")).toList();
+    assertEquals(1, items.size());
+    long expires = Long.parseLong(items.get(0).get(SavedPages.EXPIRES).n());
+    assertTrue(expires >= before.plus(Duration.ofDays(15)).getEpochSecond()
+        && expires <= Instant.now().plus(Duration.ofDays(15)).getEpochSecond(), "expires " + Instant.ofEpochSecond(
+            expires));
+    // and that attribute is the one the template's table expires items by
+    SamTemplate template = SamTemplate.read(Path.of(System.getProperty("nianbao.template")), Map.of(), "t",
+        "us-east-1");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ttl = (Map<String, Object>) template.properties("ReportsTable")
+        .get("TimeToLiveSpecification");
+    assertEquals(Map.of("AttributeName", SavedPages.EXPIRES, "Enabled", true), ttl);
   }
 
   @Test
