@@ -1,13 +1,17 @@
 package nianbao.ocr;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nianbao.core.ReportReader;
 import nianbao.core.document.Document;
 import nianbao.core.document.Origin;
 import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.document.layout.PageFlow;
 import nianbao.core.document.layout.PageLayout;
+import nianbao.core.model.Evidence;
 import nianbao.core.model.Report;
 import nianbao.core.model.Source;
 
@@ -31,7 +35,27 @@ public final class ScanReader {
    * @throws UnreadableDocumentException when the pages hold no report (nothing recognised, or not a report)
    */
   public static Report read(List<RecognisedPage> pages, Source source) throws UnreadableDocumentException {
-    return UnsureCells.blanked(recognise(pages, source), UnsureCells.MIN_CONFIDENCE);
+    return onOriginalPages(UnsureCells.blanked(recognise(pages, source), UnsureCells.MIN_CONFIDENCE), pages);
+  }
+
+  /**
+   * The report with its evidence boxes on the pages as uploaded: the layout was read on straightened pages, whose
+   * coordinates are not the scan's where it was turned ({@link RecognisedPage#onOriginal}).
+   */
+  static Report onOriginalPages(Report report, List<RecognisedPage> pages) {
+    Map<Integer, RecognisedPage> byPage = new HashMap<>();
+    pages.forEach(p -> byPage.put(p.page(), p));
+    if (pages.stream().allMatch(p -> p.skew() == 0)) {
+      return report;
+    }
+    Map<String, Evidence> moved = new LinkedHashMap<>();
+    report.evidence().forEach((key, e) -> {
+      RecognisedPage page = e.page() == null ? null : byPage.get(e.page());
+      moved.put(key, page == null || e.box() == null ? e : new Evidence(e.kind(), e.page(), e.pageSize(),
+          page.onOriginal(e.box()), e.table(), e.row(), e.column(), e.offset(), e.length(), e.excerpt(),
+          e.highlight(), e.inferred(), e.confidence()));
+    });
+    return report.withEvidence(moved);
   }
 
   /** The report as the recogniser reads the pages, unsure cells and all. */

@@ -93,7 +93,8 @@ public final class TesseractRecogniser implements PageRecogniser {
           : recognise(PrintedPages.picturesOnly(page, printed)), System.nanoTime() - start);
     }
     Grey grey = Grey.of(page.image()).flattened(page.dpi());
-    grey = Deskew.rotate(grey, Deskew.angle(grey));
+    double skew = Deskew.angle(grey);
+    grey = Deskew.rotate(grey, skew);
     List<RulingDetector.Line> lines = RulingDetector.find(grey, page.dpi());
     int threshold = Math.min(grey.otsu(), 200);
     Grey text = RulingDetector.erase(grey, lines).withoutSpecks(threshold, specks(page.dpi()));
@@ -114,7 +115,7 @@ public final class TesseractRecogniser implements PageRecogniser {
       rulings.add(l.toRuling(ppp));
     }
     return new RecognisedPage(page.page(), page.widthPt(), page.heightPt(), words, rulings,
-        (System.nanoTime() - start) / 1_000_000);
+        (System.nanoTime() - start) / 1_000_000, Math.abs(skew) < Deskew.NEGLIGIBLE_DEGREES ? 0 : skew);
   }
 
   /**
