@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import nianbao.core.document.UnreadableDocumentException;
 import nianbao.core.json.JsonTree;
 import nianbao.fixtures.SeedReports;
+import nianbao.ocr.ZipArchive;
 import nianbao.store.UploadView;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class ZipBatchTest {
     assertTrue(e.getMessage().contains("压缩炸弹"), e.getMessage());
 
     Map<String, byte[]> many = new LinkedHashMap<>();
-    for (int i = 0; i <= ZipBatch.MAX_ENTRIES; i++) {
+    for (int i = 0; i <= ZipArchive.MAX_ENTRIES; i++) {
       many.put(i + ".txt", new byte[] {(byte) i});
     }
     e = assertThrows(UnreadableDocumentException.class, () -> ZipBatch.read(zip(many, StandardCharsets.UTF_8)));

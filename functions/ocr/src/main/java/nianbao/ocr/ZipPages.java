@@ -1,35 +1,26 @@
 package nianbao.ocr;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import nianbao.core.document.UnreadableDocumentException;
 
 /**
- * A ZIP of page images, pages in the natural order of the names (页2 before 页10). Every entry is inflated once
- * when the archive is opened, counting the bytes that really come out (a header's sizes can lie), within the
- * limits below; a page is inflated again when it is asked for, so only one page is in memory at a time.
- * Folders and the litter of archivers (__MACOSX/, .DS_Store, Thumbs.db) are ignored.
+ * A ZIP of page images, pages in the natural order of the names (页2 before 页10). The archive is read once when
+ * it is opened, within {@link ZipArchive}'s limits (the same as a batch of documents), keeping only each entry's
+ * first bytes to tell an image; a page is inflated again when it is asked for, so only one page is in memory at a
+ * time.
  */
 final class ZipPages implements PageSource {
-  static final String FORMAT = "zip";
-  static final int MAX_ENTRIES = 200;
+  static final String FORMAT = ZipArchive.FORMAT;
+  /** The largest page image: a page scanned in colour at 600 dpi is some 30 MB as PNG. */
   static final long MAX_ENTRY_BYTES = 50L * 1024 * 1024;
-  static final long MAX_TOTAL_BYTES = 400L * 1024 * 1024;
-  /** Images are compressed already: an entry that inflates a hundredfold is a bomb, not a page. */
-  static final long MAX_RATIO = 100;
 
-  /** What an archive holds: its page images' names in page order, and whether anything else is in it. */
-  record Contents(List<String> images, List<String> others, Charset names) {}
+  /** What an archive holds: its page images' names in page order, and what else is in it (with a reason, if any). */
+  record Contents(List<String> images, List<ZipArchive.Entry> others, Charset names) {}
 
   private final byte[] zip;
   private final List<String> names;
@@ -42,15 +33,17 @@ final class ZipPages implements PageSource {
   }
 
   static boolean isZip(byte[] b) {
-    return b.length >= 4 && b[0] == 0x50 && b[1] == 0x4B && (b[2] == 3 && b[3] == 4 || b[2] == 5 && b[3] == 6);
+    return ZipArchive.isZip(b);
   }
 
   /** @throws UnreadableDocumentException when the archive holds anything but page images, or breaks a limit */
   static ZipPages open(byte[] zip) throws UnreadableDocumentException {
     Contents contents = contents(zip);
     if (!contents.others().isEmpty()) {
-      throw new UnreadableDocumentException(FORMAT, "ZIP 中不只有页面图片（如 " + contents.others().get(0)
-          + "）：扫描件的 ZIP 只能包含各页图片");
+      ZipArchive.Entry other = contents.others().get(0);
+      throw new UnreadableDocumentException(FORMAT, other.skipped() != null
+          ? "ZIP 中的 " + other.name() + " " + other.skipped() + "：扫描件的 ZIP 只能包含各页图片"
+          : "ZIP 中不只有页面图片（如 " + other.name() + "）：扫描件的 ZIP 只能包含各页图片");
     }
     if (contents.images().isEmpty()) {
       throw new UnreadableDocumentException(FORMAT, "ZIP 中没有图片");
@@ -59,68 +52,20 @@ final class ZipPages implements PageSource {
     return new ZipPages(zip, contents.images(), contents.names());
   }
 
-  /**
-   * The archive's entries sorted into images and others, every entry inflated within the limits. Names are UTF-8
-   * where the archiver flagged them so, else (Windows' archivers in China) GB18030.
-   */
+  /** The archive's entries sorted into images and others, read within {@link ZipArchive}'s limits. */
   static Contents contents(byte[] zip) throws UnreadableDocumentException {
-    try {
-      return contents(zip, StandardCharsets.UTF_8);
-    } catch (UnreadableDocumentException e) {
-      if (e.getCause() instanceof IllegalArgumentException) {
-        return contents(zip, Charset.forName("GB18030"));
-      }
-      throw e;
-    }
-  }
-
-  private static Contents contents(byte[] zip, Charset charset) throws UnreadableDocumentException {
+    ZipArchive.Contents archive = ZipArchive.read(zip, MAX_ENTRY_BYTES, 8);
     List<String> images = new ArrayList<>();
-    List<String> others = new ArrayList<>();
-    long total = 0;
-    int entries = 0;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), charset)) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        if (++entries > MAX_ENTRIES) {
-          throw new UnreadableDocumentException(FORMAT, "ZIP 中文件过多（上限 " + MAX_ENTRIES + " 个）");
-        }
-        if (e.isDirectory() || ignored(e.getName())) {
-          continue;
-        }
-        byte[] head = new byte[8];
-        int headLength = in.readNBytes(head, 0, head.length);
-        long size = headLength + drain(in, MAX_ENTRY_BYTES - headLength);
-        total += size;
-        long compressed = e.getCompressedSize();
-        if (size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES
-            || compressed > 0 && size > 1024 * 1024 && size / compressed > MAX_RATIO) {
-          throw new UnreadableDocumentException(FORMAT, "ZIP 解压后过大（单个文件上限 " + MAX_ENTRY_BYTES / 1024 / 1024
-              + " MB，合计 " + MAX_TOTAL_BYTES / 1024 / 1024 + " MB）");
-        }
-        byte[] start = java.util.Arrays.copyOf(head, headLength);
-        (ImagePages.isImage(start) ? images : others).add(e.getName());
+    List<ZipArchive.Entry> others = new ArrayList<>();
+    for (ZipArchive.Entry e : archive.entries()) {
+      if (e.skipped() == null && ImagePages.isImage(e.bytes())) {
+        images.add(e.name());
+      } else {
+        others.add(e);
       }
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UnreadableDocumentException(FORMAT, "ZIP 已损坏，无法读取", e);
     }
     images.sort(NATURAL);
-    return new Contents(List.copyOf(images), List.copyOf(others), charset);
-  }
-
-  /** Reads at most {@code limit + 1} bytes and discards them; returns how many there were. */
-  private static long drain(InputStream in, long limit) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    long n = 0;
-    for (int r; n <= limit && (r = in.read(buffer)) > 0; ) {
-      n += r;
-    }
-    return n;
-  }
-
-  static boolean ignored(String name) {
-    String base = name.substring(name.lastIndexOf('/') + 1);
-    return name.startsWith("__MACOSX/") || name.contains("/__MACOSX/") || base.startsWith(".")
-        || base.equalsIgnoreCase("Thumbs.db") || base.equalsIgnoreCase("desktop.ini");
+    return new Contents(List.copyOf(images), List.copyOf(others), archive.names());
   }
 
   @Override
@@ -134,18 +79,15 @@ final class ZipPages implements PageSource {
       throw new IndexOutOfBoundsException("page " + n + " of " + count());
     }
     String name = names.get(n - 1);
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), charset)) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        if (e.getName().equals(name)) {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          in.transferTo(out); // within MAX_ENTRY_BYTES: checked when the archive was opened
-          return ImagePages.decode(out.toByteArray(), 0, n, FORMAT);
-        }
+    try {
+      byte[] image = ZipArchive.entry(zip, charset, name); // within the limits: checked when the archive was opened
+      if (image == null) {
+        throw new UnreadableDocumentException(FORMAT, "ZIP 中找不到第 " + n + " 页（" + name + "）");
       }
+      return ImagePages.decode(image, 0, n, FORMAT);
     } catch (IOException e) {
       throw new UnreadableDocumentException(FORMAT, "ZIP 已损坏，无法读取", e);
     }
-    throw new UnreadableDocumentException(FORMAT, "ZIP 中找不到第 " + n + " 页（" + name + "）");
   }
 
   @Override

@@ -21,13 +21,13 @@ import nianbao.core.document.UnreadableDocumentException;
 import org.junit.jupiter.api.Test;
 
 class ScanInputsTest {
-  private static byte[] png(int width) throws IOException {
+  static byte[] png(int width) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(Drawn.page(width, width * 3 / 2), "png", out);
     return out.toByteArray();
   }
 
-  private static byte[] zip(Charset names, Object... nameAndBytes) throws IOException {
+  static byte[] zip(Charset names, Object... nameAndBytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out, names)) {
       for (int i = 0; i < nameAndBytes.length; i += 2) {
@@ -104,9 +104,9 @@ class ScanInputsTest {
         () -> ScanInputs.pages(ratio, "bomb.zip"));
     assertTrue(e.getMessage().contains("过大"), e.getMessage());
 
-    Object[] many = new Object[2 * (ZipPages.MAX_ENTRIES + 1)];
+    Object[] many = new Object[2 * (ZipArchive.MAX_ENTRIES + 1)];
     byte[] tiny = png(10);
-    for (int i = 0; i < ZipPages.MAX_ENTRIES + 1; i++) {
+    for (int i = 0; i < ZipArchive.MAX_ENTRIES + 1; i++) {
       many[2 * i] = i + ".png";
       many[2 * i + 1] = tiny;
     }
