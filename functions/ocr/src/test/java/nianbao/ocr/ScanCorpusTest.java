@@ -35,7 +35,9 @@ class ScanCorpusTest {
       }
       assertEquals(List.of(), r.score().wrong(), "wrong cells");
       assertEquals(List.of(), r.score().falseErrors(), "false table-rule errors");
-      assertTrue(r.score().right() >= 0.9 * r.score().printed(), "cells right: " + r.score().right() + " of "
+      // clean scans: the 99 %; the rough photo-like set (seal over a table, JPEG-blurred 1s): 90 %
+      double floor = name.contains(".rough.") ? 0.9 : 0.99;
+      assertTrue(r.score().right() >= floor * r.score().printed(), "cells right: " + r.score().right() + " of "
           + r.score().printed() + ", null: " + r.score().nullWherePrinted());
       assertTrue(r.report().source().reader().startsWith(ScanReader.VERSION + "+tesseract-"), r.report().source().reader());
       r.report().evidence().values().forEach(e -> assertTrue(e.page() != null && e.box() != null,
