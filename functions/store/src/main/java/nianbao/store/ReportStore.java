@@ -410,6 +410,12 @@ public final class ReportStore {
     return summaries.cities(year, province, cities);
   }
 
+  /** The summaries of these counties of a city ({@code city} null: of the province, without a city) that exist. */
+  public List<Summary> countySummaries(int year, String province, String city,
+      java.util.Collection<String> counties) {
+    return summaries.counties(year, province, city, counties);
+  }
+
   static Key key(String pk, String sk) {
     return Key.builder().partitionValue(pk).sortValue(sk).build();
   }

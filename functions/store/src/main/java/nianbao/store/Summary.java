@@ -11,8 +11,13 @@ import java.util.TreeMap;
  * One stored summary: the sums of {@link SummaryCounts}s of the current reports in a scope (all years or one year;
  * all regions, a province, or a city). Read with one GetItem, whatever the number of reports.
  */
-public record Summary(Integer year, String province, String city, Map<String, BigDecimal> values,
+public record Summary(Integer year, String province, String city, String county, Map<String, BigDecimal> values,
     String updatedAt) {
+
+  /** The summary of a scope above the counties (all regions, a province or a city). */
+  public Summary(Integer year, String province, String city, Map<String, BigDecimal> values, String updatedAt) {
+    this(year, province, city, null, values, updatedAt);
+  }
 
   public long reports() {
     return count("reports");
@@ -70,6 +75,25 @@ public record Summary(Integer year, String province, String city, Map<String, Bi
     });
     out.sort(Comparator.comparingLong(CityCount::reports).reversed().thenComparing(CityCount::province)
         .thenComparing(c -> c.city() == null ? "" : c.city()));
+    return out;
+  }
+
+  /** Reports of one county of the scope (a city's, or a province's counties without a city). */
+  public record CountyCount(String county, long reports, long withErrors) {}
+
+  /**
+   * The counties this scope's item names, most reports first: a city's counties, or the counties a province
+   * administers directly (no city); none for the country or a county.
+   */
+  public List<CountyCount> byCounty() {
+    Map<String, Long> errors = counts(SummaryCounts.COUNTY_ERRORS);
+    List<CountyCount> out = new ArrayList<>();
+    counts(SummaryCounts.COUNTY).forEach((county, n) -> {
+      if (n > 0) {
+        out.add(new CountyCount(county, n, errors.getOrDefault(county, 0L)));
+      }
+    });
+    out.sort(Comparator.comparingLong(CountyCount::reports).reversed().thenComparing(CountyCount::county));
     return out;
   }
 

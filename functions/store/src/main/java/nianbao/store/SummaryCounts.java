@@ -27,12 +27,18 @@ import nianbao.store.item.ReportHead;
  * {@code C.<group>.<cell>}, {@code review.<PENDING|REVIEWED|NOTIFIED|RECTIFIED>} (reports by review state), and
  * per city {@code city.<province>/<city>} (reports) and
  * {@code cityErrors.<province>/<city>} (reports with errors) — the city part empty for a provincial agency — so that
- * a province's or the country's summary breaks its reports down by city without reading the city summaries.
+ * a province's or the country's summary breaks its reports down by city without reading the city summaries;
+ * likewise per county {@code county.<county>} and {@code countyErrors.<county>}, in the summary of the county's city
+ * only (of its province for a county without a city), so a city's item names its counties — the country's item
+ * would otherwise carry ~3,000 counties' attributes.
  */
 public final class SummaryCounts {
   /** Attribute prefixes of the per-city report counts. */
   public static final String CITY = "city.";
   public static final String CITY_ERRORS = "cityErrors.";
+  /** Attribute prefixes of the per-county report counts, in the county's city's (or province's) item only. */
+  public static final String COUNTY = "county.";
+  public static final String COUNTY_ERRORS = "countyErrors.";
   /** Attribute prefix of the reading notes by rule (also counted in {@code rule.<id>}). */
   public static final String RULE_NOTES = "ruleNotes.";
   /** Attribute prefix of the reports by review state (core's {@code ReviewStates}). */
@@ -148,11 +154,28 @@ public final class SummaryCounts {
       Map<String, BigDecimal> sum = sums.computeIfAbsent(scope, k -> new LinkedHashMap<>());
       contribution.forEach((name, value) -> sum.merge(name, value.multiply(s), BigDecimal::add));
     }
+    if (head.province() != null && head.county() != null && !head.rejected()) {
+      // the county's own line in its parent's item: the city's, or the province's for a county without a city
+      List<Integer> years = new ArrayList<>();
+      years.add(null);
+      if (head.year() != null) {
+        years.add(head.year());
+      }
+      for (Integer year : years) {
+        Map<String, BigDecimal> parent = sums.computeIfAbsent(Keys.summary(year, head.province(), head.city()),
+            k -> new LinkedHashMap<>());
+        parent.merge(COUNTY + head.county(), s, BigDecimal::add);
+        if ("HAS_ERRORS".equals(head.status())) {
+          parent.merge(COUNTY_ERRORS + head.county(), s, BigDecimal::add);
+        }
+      }
+    }
   }
 
   /**
-   * The summary items a report counts in: all years and its year, each for all regions, its province and its
-   * city. A rejected upload has neither year nor region, so it counts in the all-years, all-regions summary only.
+   * The summary items a report counts in: all years and its year, each for all regions, its province, its city and
+   * its county. A rejected upload has neither year nor region, so it counts in the all-years, all-regions summary
+   * only.
    */
   public static List<String> scopes(ReportHead head) {
     List<String> scopes = new ArrayList<>();
@@ -167,6 +190,9 @@ public final class SummaryCounts {
         scopes.add(Keys.summary(year, head.province(), null));
         if (head.city() != null) {
           scopes.add(Keys.summary(year, head.province(), head.city()));
+        }
+        if (head.county() != null) {
+          scopes.add(Keys.summary(year, head.province(), head.city(), head.county()));
         }
       }
     }

@@ -52,6 +52,11 @@ final class SummaryReads {
     return summariesOf(cities.stream().map(c -> Keys.summary(year, province, c)).toList());
   }
 
+  /** The counties of a city ({@code city} null: the province's counties without a city) that have a summary. */
+  List<Summary> counties(int year, String province, String city, Collection<String> counties) {
+    return summariesOf(counties.stream().map(c -> Keys.summary(year, province, city, c)).toList());
+  }
+
   /** The summary items of these scopes that exist, in no order (a BatchGetItem per 100, unprocessed keys again). */
   private List<Summary> summariesOf(List<String> scopes) {
     List<Summary> out = new ArrayList<>();
@@ -76,7 +81,10 @@ final class SummaryReads {
     return out;
   }
 
-  /** A summary item as its scope's {@link Summary}; the scope from its key {@code SUM#<year>#<province>#<city>}. */
+  /**
+   * A summary item as its scope's {@link Summary}; the scope from its key {@code SUM#<year>#<province>#<city>}, a
+   * county's with {@code #<county>} after it.
+   */
   private static Summary summaryOf(Map<String, AttributeValue> item) {
     String[] scope = item.get(Keys.PK).s().split("#", -1);
     Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -87,7 +95,7 @@ final class SummaryReads {
     });
     AttributeValue updated = item.get("updatedAt");
     return new Summary(scope[1].equals("*") ? null : Integer.valueOf(scope[1]), star(scope[2]), star(scope[3]),
-        values, updated == null ? null : updated.s());
+        scope.length > 4 ? scope[4] : null, values, updated == null ? null : updated.s());
   }
 
   private static String star(String part) {

@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class SummaryCountsTest {
   private static ReportHead head(Integer year, String province, String city, String status) {
+    return head(year, province, city, null, status);
+  }
+
+  private static ReportHead head(Integer year, String province, String city, String county, String status) {
     return new ReportHead("a-2022", ReportHead.KIND_REPORT, "a", "机关", "机关", year, "2021", "t", "410721",
-        province, city, null, status, 1, 2, 3, Map.of("B1", 1, "S2", 5), null, "sha", 1, "2023-01-01T00:00:00Z",
+        province, city, county, status, 1, 2, 3, Map.of("B1", 1, "S2", 5), null, "sha", 1, "2023-01-01T00:00:00Z",
         "o", "b", "k", null, null, 1L, "txt", "n", "txt/1", "rules/1", null, 1, "now", null, null, null, "PENDING", null,
         null, null);
   }
@@ -25,6 +29,40 @@ class SummaryCountsTest {
         Keys.summary(null, "河南省", "新乡市"), Keys.summary(2022, null, null), Keys.summary(2022, "河南省", null),
         Keys.summary(2022, "河南省", "新乡市")), SummaryCounts.scopes(head(2022, "河南省", "新乡市", "HAS_ERRORS")));
     assertEquals(List.of(Keys.summary(null, null, null)), SummaryCounts.scopes(head(null, null, null, "REJECTED")));
+  }
+
+  @Test
+  void aCountysReportCountsInItsCountyAndItsCityNamesTheCounty() {
+    ReportHead xinxiang = head(2022, "河南省", "新乡市", "新乡县", "HAS_ERRORS");
+    assertEquals(List.of(Keys.summary(null, null, null), Keys.summary(null, "河南省", null),
+        Keys.summary(null, "河南省", "新乡市"), Keys.summary(null, "河南省", "新乡市", "新乡县"),
+        Keys.summary(2022, null, null), Keys.summary(2022, "河南省", null), Keys.summary(2022, "河南省", "新乡市"),
+        Keys.summary(2022, "河南省", "新乡市", "新乡县")), SummaryCounts.scopes(xinxiang));
+    assertEquals("SUM#2022#河南省#新乡市#新乡县", Keys.summary(2022, "河南省", "新乡市", "新乡县"));
+    Map<String, Map<String, java.math.BigDecimal>> sums = new java.util.TreeMap<>();
+    SummaryCounts.addTo(sums, xinxiang, null, 1);
+    SummaryCounts.addTo(sums, head(2022, "河南省", "新乡市", "卫辉市", "VALID"), null, 1);
+    SummaryCounts.addTo(sums, head(2022, "河南省", "新乡市", null, "VALID"), null, 1);
+    var city = new Summary(2022, "河南省", "新乡市", sums.get(Keys.summary(2022, "河南省", "新乡市")), null);
+    assertEquals(List.of(new Summary.CountyCount("卫辉市", 1, 0), new Summary.CountyCount("新乡县", 1, 1)),
+        city.byCounty());
+    assertEquals(3, city.reports(), "the city's own agencies are in its sums, not among its counties");
+    // only the county's city names it: the province's and the country's items carry no county attributes
+    for (String scope : List.of(Keys.summary(2022, null, null), Keys.summary(2022, "河南省", null),
+        Keys.summary(2022, "河南省", "新乡市", "新乡县"))) {
+      assertEquals(List.of(), new Summary(2022, null, null, sums.get(scope), null).byCounty(), scope);
+    }
+    assertEquals(1, sums.get(Keys.summary(2022, "河南省", "新乡市", "新乡县")).get("reports").intValue());
+    // taking the report away takes its county line away too
+    SummaryCounts.addTo(sums, xinxiang, null, -1);
+    assertEquals(List.of(new Summary.CountyCount("卫辉市", 1, 0)),
+        new Summary(2022, "河南省", "新乡市", sums.get(Keys.summary(2022, "河南省", "新乡市")), null).byCounty());
+    // a county without a city (济源市, a municipality's district) is named by its province's item
+    Map<String, Map<String, java.math.BigDecimal>> direct = new java.util.TreeMap<>();
+    SummaryCounts.addTo(direct, head(2022, "北京市", null, "东城区", "VALID"), null, 1);
+    assertEquals(List.of(new Summary.CountyCount("东城区", 1, 0)),
+        new Summary(2022, "北京市", null, direct.get(Keys.summary(2022, "北京市", null)), null).byCounty());
+    assertEquals("SUM#2022#北京市#*#东城区", Keys.summary(2022, "北京市", null, "东城区"));
   }
 
   @Test

@@ -92,6 +92,14 @@ public final class Keys {
         + (city == null ? "*" : city);
   }
 
+  /**
+   * A county's summary: {@code SUM#<year or *>#<province>#<city or *>#<county>} — its city's key and the county, so
+   * a county a province administers directly (济源市, a municipality's district) has {@code *} for its city.
+   */
+  public static String summary(Integer year, String province, String city, String county) {
+    return county == null ? summary(year, province, city) : summary(year, province, city) + "#" + county;
+  }
+
   public static final String SUMMARY = "SUM";
 
   // ---- indexes (declared in template.yaml; TemplateSchemaTest checks these against it) ----

@@ -10,6 +10,7 @@ import nianbao.servers.SamTemplate;
 import nianbao.servers.TemplateTables;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -17,7 +18,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * A table made from template.yaml's declaration on DynamoDB Local in this JVM, with a client that counts the
@@ -36,6 +39,15 @@ final class LocalTable implements AutoCloseable {
   LocalTable(LocalDynamoDb db) {
     this.db = db;
     ExecutionInterceptor counter = new ExecutionInterceptor() {
+      @Override
+      public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        // read units of every query, also of readers that do not ask for them (the roster's)
+        if (context.request() instanceof QueryRequest q && q.returnConsumedCapacity() == null) {
+          return q.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        }
+        return context.request();
+      }
+
       @Override
       public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         if (context.response() instanceof QueryResponse r) {

@@ -32,7 +32,7 @@ class StoreDecisionTest {
   }
 
   @Test
-  void aNewReportWritesItsHeadVersionRecordRuleItemsAndCountsOnceInEachOfItsSixSummaries() {
+  void aNewReportWritesItsHeadVersionRecordRuleItemsAndCountsOnceInEachOfItsEightSummaries() {
     // GIVEN an empty table WHEN a report with one error and one warning is stored
     Report r = report(2022, 0, 0, "v1", error("B1"), warning("S2"));
     Decision d = WriteRules.decide(table, new Change.Store(r, upload("a.txt", "1", 0, "10")), "now");
@@ -57,8 +57,8 @@ class StoreDecisionTest {
     String agencyKey = head.agencyKey();
     assertEquals(List.of(new Writes.Check(Identity.reportId(agencyKey, 2021), new Writes.Expected(null)),
         new Writes.Check(Identity.reportId(agencyKey, 2023), new Writes.Expected(null))), w.checks());
-    // AND the six summaries (all years / 2022 × all regions / province / city) count it once
-    assertEquals(6, w.summaryDeltas().size());
+    // AND the eight summaries (all years / 2022 × all regions / province / city / county) count it once
+    assertEquals(8, w.summaryDeltas().size());
     for (String scope : w.summaryDeltas().keySet()) {
       assertEquals(1, w.summaryDelta(scope, "reports").intValue(), scope);
       assertEquals(1, w.summaryDelta(scope, "status.HAS_ERRORS").intValue(), scope);
@@ -219,7 +219,8 @@ class StoreDecisionTest {
     Decision d = table.apply(new Change.Store(r, upload("a.txt", "1", 0, "10")));
     assertEquals(WriteResult.CREATED, d.result());
     assertTrue(d.writes().checks().isEmpty());
-    assertEquals(3, d.writes().summaryDeltas().size());
+    // all years × all regions, province, city, county
+    assertEquals(4, d.writes().summaryDeltas().size());
     assertFalse(d.writes().summaryDeltas().containsKey(Keys.summary(2022, null, null)));
   }
 

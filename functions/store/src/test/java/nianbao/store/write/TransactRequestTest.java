@@ -21,8 +21,8 @@ class TransactRequestTest {
         upload("a.txt", "1", 0, "10")), "now");
     List<TransactWriteItem> items = TransactRequest.of("t", d.writes(), "now");
     // head (absent), its list entries (one per order), the agency's year item, version, record; 0 rule items;
-    // 2 checks; 6 summaries
-    assertEquals(1 + ListSort.values().length + 1 + 2 + 2 + 6, items.size());
+    // 2 checks; 8 summaries (all years and 2022 × the country, province, city, county)
+    assertEquals(1 + ListSort.values().length + 1 + 2 + 2 + 8, items.size());
     assertEquals("attribute_not_exists(pk)", items.get(0).put().conditionExpression());
     assertEquals(2, items.stream().filter(i -> i.conditionCheck() != null).count());
     TransactWriteItem root = items.stream().filter(i -> i.update() != null
