@@ -86,7 +86,11 @@ export async function render(ctx: ViewContext): Promise<void> {
   const exportLinks = h('p', { class: 'exports' },
     h('a', { href: apiUrl('/export/reports.csv', filter), class: 'btn btn-small', download: '' }, '导出报告 CSV'),
     ' ',
-    h('a', { href: apiUrl('/export/findings.csv', filter), class: 'btn btn-small', download: '' }, '导出发现 CSV'));
+    h('a', { href: apiUrl('/export/reports.csv', { ...filter, format: 'xlsx' }), class: 'btn btn-small', id: 'reports-xlsx', download: '' }, '导出报告 Excel'),
+    ' ',
+    h('a', { href: apiUrl('/export/findings.csv', filter), class: 'btn btn-small', download: '' }, '导出发现 CSV'),
+    ' ',
+    h('a', { href: apiUrl('/export/findings.csv', { ...filter, format: 'xlsx' }), class: 'btn btn-small', id: 'findings-xlsx', download: '' }, '导出发现 Excel'));
 
   const results = h('div', { class: 'results', 'aria-live': 'polite' }, loadingState('正在加载报告…'));
   // the review queue: the reports whose errors wait for a decision, most errors (or newest) first

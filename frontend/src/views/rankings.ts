@@ -99,7 +99,9 @@ export async function render(ctx: ViewContext): Promise<void> {
     first.items.length ? table : emptyState('这个年度和地区没有可排名的报告。'),
     more,
     regionSection(asked, ctx.signal),
-    h('p', null, h('a', { class: 'btn btn-small', id: 'ranking-csv', href: apiUrl('/export/rankings.csv', asked), download: '' }, '导出 CSV')),
+    h('p', { class: 'exports' }, h('a', { class: 'btn btn-small', id: 'ranking-csv', href: apiUrl('/export/rankings.csv', asked), download: '' }, '导出 CSV'),
+      ' ',
+      h('a', { class: 'btn btn-small', id: 'ranking-xlsx', href: apiUrl('/export/rankings.csv', { ...asked, format: 'xlsx' }), download: '' }, '导出 Excel')),
     h('p', null, h('a', { href: routeHref('/trends', { province: asked.province as string, city: asked.city as string }) }, `${scope}历年趋势 ›`)),
     definitionList(first.indicatorDefinitions));
   ctx.main.replaceChildren(header, form(asked, first.indicatorDefinitions), results);

@@ -114,6 +114,8 @@ class PageOversightTest extends PageSession {
         "a share over five cases is not ranked");
     assertTrue(browser.waitFor("#ranking-csv").getAttribute("href").contains("/export/rankings.csv?year=2022&by=disclosure"),
         browser.waitFor("#ranking-csv").getAttribute("href"));
+    String xlsx = browser.waitFor("#ranking-xlsx").getAttribute("href");
+    assertTrue(xlsx.contains("/export/rankings.csv?year=2022&by=disclosure") && xlsx.contains("format=xlsx"), xlsx);
     browser.screenshot("31-rankings");
   }
 
@@ -144,16 +146,20 @@ class PageOversightTest extends PageSession {
 
   @Test
   void theRankingsViewRanksTheRegionsUnderItsScope() throws Exception {
-    for (String scope : List.of("", "&province=" + enc("河南省"))) {
+    for (String scope : List.of("", "&province=" + enc("河南省"), "&province=" + enc("河南省") + "&city=" + enc("新乡市"))) {
       JsonNode regions = api("/rankings/regions?year=2022&by=errors" + scope);
       go("#/rankings?year=2022" + scope);
       browser.waitFor("#region-ranking table.region-ranking tbody tr");
       List<WebElement> rows = browser.all("#region-ranking table.region-ranking tbody tr");
       assertEquals(regions.path("items").size() + regions.path("unranked").size(), rows.size(), regions.toString());
+      assertTrue(browser.waitFor("#region-ranking-xlsx").getAttribute("href")
+          .contains("/export/region-rankings.csv?year=2022"), "the region ranking handed on as Excel");
       for (int i = 0; i < regions.path("items").size(); i++) {
         JsonNode item = regions.path("items").get(i);
-        String place = item.path("ownAgencies").asBoolean() ? item.path("province").asText() + "省本级"
-            : scope.isEmpty() ? item.path("province").asText() : item.path("city").asText();
+        String place = item.path("ownAgencies").asBoolean()
+            ? (item.path("city").isNull() ? item.path("province").asText() + "省本级" : item.path("city").asText() + "市本级")
+            : scope.isEmpty() ? item.path("province").asText()
+            : item.path("county").isNull() ? item.path("city").asText() : item.path("county").asText();
         assertEquals(place, rows.get(i).getAttribute("data-region"));
         assertEquals(item.path("errors").asText(), rows.get(i).findElement(By.cssSelector("td.value")).getText());
       }

@@ -194,6 +194,11 @@ class ContractTest {
     get("/rankings/regions", "/rankings/regions?year=2022");
     get("/rankings/regions", "/rankings/regions?year=2022&province=" + ApiStack.enc("河南省") + "&by=disclosure");
     get("/rankings/regions", "/rankings/regions?by=errors");
+    get("/rankings/regions", "/rankings/regions?year=2022&province=" + ApiStack.enc("河南省") + "&city="
+        + ApiStack.enc("新乡市") + "&by=dispute");
+    get("/export/region-rankings.csv", "/export/region-rankings.csv?year=2022&province=" + ApiStack.enc("河南省"));
+    get("/export/region-rankings.csv", "/export/region-rankings.csv?year=2022&format=xlsx");
+    get("/export/region-rankings.csv", "/export/region-rankings.csv?year=2022&format=ods");
     get("/trends", "/trends");
     get("/trends", "/trends?province=" + ApiStack.enc("河南省") + "&city=" + ApiStack.enc("新乡市"));
     get("/trends", "/trends?agencyKey=" + agencyKey);
@@ -212,13 +217,17 @@ class ContractTest {
     get("/rosters", "/rosters?year=2021&province=" + ApiStack.enc("湖南省"));
     get("/export/rankings.csv", "/export/rankings.csv?year=2022&by=disclosure");
     get("/export/rankings.csv", "/export/rankings.csv?by=errors");
+    get("/export/rankings.csv", "/export/rankings.csv?year=2022&format=xlsx");
     get("/export/roster.csv", "/export/roster.csv" + rosterScope);
+    get("/export/roster.csv", "/export/roster.csv" + rosterScope + "&format=xlsx");
     get("/export/roster.csv", "/export/roster.csv?year=2022");
     get("/export/roster.csv", "/export/roster.csv?year=2021&province=" + ApiStack.enc("湖南省"));
     // exports
     get("/export/reports.csv", "/export/reports.csv");
     get("/export/findings.csv", "/export/findings.csv?year=2022");
     get("/export/findings.csv", "/export/findings.csv?year=2022&severity=note");
+    get("/export/reports.csv", "/export/reports.csv?year=2022&format=xlsx");
+    get("/export/findings.csv", "/export/findings.csv?format=XLSX");
     get("/export/reports.csv", "/export/reports.csv?status=bogus");
     get("/export/findings.csv", "/export/findings.csv?county=x&rule=B1");
     check("GET", "/export/reports.csv", smallExports.get("/export/reports.csv"));

@@ -201,11 +201,8 @@ final class Harness {
     Map<String, Map<String, BigDecimal>> expected = new TreeMap<>();
     for (ReportHead h : heads()) {
       Report report = h.rejected() ? null : store.body(store.version(h.reportId(), h.currentSha()).orElseThrow());
-      Map<String, BigDecimal> c = SummaryCounts.of(h, report);
-      for (String scope : SummaryCounts.scopes(h)) {
-        Map<String, BigDecimal> sums = expected.computeIfAbsent(scope, k -> new TreeMap<>());
-        c.forEach((k, v) -> sums.merge(k, v, BigDecimal::add));
-      }
+      // each report's contribution to each of its scopes, and its county's line in its city's item
+      SummaryCounts.addTo(expected, h, report, 1);
     }
     for (String scope : summaryScopes(expected.keySet())) {
       Summary s = summaryOf(scope);
@@ -238,6 +235,7 @@ final class Harness {
   Summary summaryOf(String scope) {
     String[] p = scope.split("#", -1);
     Integer year = p[1].equals("*") ? null : Integer.valueOf(p[1]);
-    return store.summary(year, p[2].equals("*") ? null : p[2], p[3].equals("*") ? null : p[3]);
+    return store.summary(year, p[2].equals("*") ? null : p[2], p[3].equals("*") ? null : p[3],
+        p.length > 4 ? p[4] : null);
   }
 }

@@ -15,7 +15,7 @@ import nianbao.core.vocabulary.Vocabulary;
  * RFC 4180 CSV with a BOM (so that Excel shows Chinese) and CRLF, for people to hand on: statuses and severities
  * in Chinese, times in China time, shares as percentages, text that could start a spreadsheet formula prefixed.
  */
-final class Csv {
+final class Csv implements Sheet {
   private final StringBuilder sb = new StringBuilder("\uFEFF");
 
   /** Marks untrusted text: a leading =, +, -, @, tab or CR would make a spreadsheet read it as a formula. */
@@ -25,7 +25,8 @@ final class Csv {
 
   record Text(String value) {}
 
-  void row(List<?> cells) {
+  @Override
+  public void row(List<?> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         sb.append(',');
@@ -55,6 +56,11 @@ final class Csv {
   @Override
   public String toString() {
     return sb.toString();
+  }
+
+  @Override
+  public byte[] bytes() {
+    return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

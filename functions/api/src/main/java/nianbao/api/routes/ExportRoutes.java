@@ -63,19 +63,21 @@ public final class ExportRoutes {
 
   public List<Route> routes() {
     return List.of(
-        Route.get("/export/reports.csv", "exportReports", "导出报告（CSV，每份报告一行：关键数字与各规则发现数）")
+        Route.get("/export/reports.csv", "exportReports", "导出报告（CSV 或 XLSX，每份报告一行：关键数字与各规则发现数）")
             .description("过大（超过 5 MB）的导出写入导出存储桶并以 303 跳转到下载地址；一次请求内读不完的导出转入后台，"
-                + "以 202 给出 /export/jobs/{id}，完成后该地址跳转到下载地址。")
-            .params(Filters.PARAMS)
-            .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag")
+                + "以 202 给出 /export/jobs/{id}，完成后该地址跳转到下载地址。format=xlsx 时为 Excel 工作簿（同样的列）。")
+            .params(withFormat(Filters.PARAMS))
+            .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）；format=xlsx 时为 Excel 工作簿", "ETag")
+            .alsoAs(200, ExportFormat.XLSX.contentType(), "Xlsx")
             .response(202, "application/json", "ExportJob", "导出较慢：已转入后台，轮询 Location", "Location")
             .response(303, "application/json", "ExportLink", "导出过大：已写入导出存储桶，跳转到下载地址", "Location")
             .problem(400, "参数有误或筛选组合不受支持").to(r -> export(r, REPORTS)),
-        Route.get("/export/findings.csv", "exportFindings", "导出发现（CSV，每条发现一行）")
+        Route.get("/export/findings.csv", "exportFindings", "导出发现（CSV 或 XLSX，每条发现一行）")
             .description("“级别”列为 错误、警告 或 读取说明（nianbao 如何读取文档，不是报告本身的问题）；行、列为模板中的名称；"
-                + "severity 只导出这一级别。")
-            .params(findingParams())
-            .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag")
+                + "severity 只导出这一级别。format=xlsx 时为 Excel 工作簿（同样的列）。")
+            .params(withFormat(findingParams()))
+            .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）；format=xlsx 时为 Excel 工作簿", "ETag")
+            .alsoAs(200, ExportFormat.XLSX.contentType(), "Xlsx")
             .response(202, "application/json", "ExportJob", "导出较慢：已转入后台，轮询 Location", "Location")
             .response(303, "application/json", "ExportLink", "导出过大：已写入导出存储桶，跳转到下载地址", "Location")
             .problem(400, "参数有误或筛选组合不受支持").to(r -> export(r, FINDINGS)),
@@ -84,6 +86,13 @@ public final class ExportRoutes {
             .response(200, "application/json", "ExportJob", "仍在进行或已失败（不缓存）")
             .response(303, "application/json", "ExportLink", "已完成：跳转到下载地址", "Location")
             .problem(404, "没有这个导出").to(this::job));
+  }
+
+  /** {@code params} and {@code format} (csv or xlsx). */
+  static List<Route.Param> withFormat(List<Route.Param> params) {
+    List<Route.Param> out = new ArrayList<>(params);
+    out.add(SharedParameters.FORMAT);
+    return List.copyOf(out);
   }
 
   private static List<Route.Param> findingParams() {
@@ -116,16 +125,18 @@ public final class ExportRoutes {
   /** The export read within the request, or handed to a background job when reading takes too long. */
   Response export(Request r, String kind) {
     Set<String> known = new LinkedHashSet<>(Filters.NAMES);
+    known.add("format");
     if (kind.equals(FINDINGS)) {
       known.add("severity");
     }
     Params.onlyKnown(r, known);
     ListFilter filter = Filters.read(r, ctx.clock());
     Severity only = SharedParameters.severity(r);
+    ExportFormat format = SharedParameters.format(r);
     long deadline = System.nanoTime() + ctx.config().exportTimeBudget().toNanos();
     try {
-      Built built = build(kind, filter, Filters.sort(r), only, deadline);
-      return answer(built, kind + ".csv", null);
+      Built built = build(kind, format, filter, Filters.sort(r), only, deadline);
+      return answer(built, kind + "." + format.extension(), format);
     } catch (TooSlow slow) {
       ExportJobs.Job job = new ExportJobs.Job(UUID.randomUUID().toString(), kind, rawQuery(r));
       ObjectNode marker = Json.object();
@@ -153,9 +164,12 @@ public final class ExportRoutes {
       Request r = new Request("GET", "/export/" + job.kind() + ".csv", query, Map.of(), new byte[0], Map.of(), null,
           job.id());
       ListFilter filter = Filters.read(r, ctx.clock());
-      Built built = build(job.kind(), filter, Filters.sort(r), SharedParameters.severity(r), System.nanoTime() + budget.toNanos());
-      ctx.s3().putObject(p -> p.bucket(bucket).key(prefix + job.kind() + ".csv").contentType(CSV)
-          .contentDisposition("attachment; filename=\"" + job.kind() + ".csv\""), RequestBody.fromBytes(built.bytes()));
+      ExportFormat format = SharedParameters.format(r);
+      Built built = build(job.kind(), format, filter, Filters.sort(r), SharedParameters.severity(r),
+          System.nanoTime() + budget.toNanos());
+      String name = job.kind() + "." + format.extension();
+      ctx.s3().putObject(p -> p.bucket(bucket).key(prefix + name).contentType(format.contentType())
+          .contentDisposition("attachment; filename=\"" + name + "\""), RequestBody.fromBytes(built.bytes()));
       return true;
     } catch (RuntimeException e) {
       String detail = e instanceof TooSlow ? "导出在 " + budget.toSeconds() + " 秒内未能读完；请缩小筛选范围（如按年度、省份）分批导出"
@@ -190,9 +204,12 @@ public final class ExportRoutes {
       throw new java.io.UncheckedIOException(e);
     }
     String kind = marker.path("kind").asText();
-    if (names.contains(kind + ".csv")) {
-      long bytes = ctx.s3().headObject(h -> h.bucket(bucket).key(prefix + kind + ".csv")).contentLength();
-      return link(bucket, prefix + kind + ".csv", -1, bytes);
+    for (ExportFormat format : ExportFormat.values()) {
+      String file = kind + "." + format.extension();
+      if (names.contains(file)) {
+        long bytes = ctx.s3().headObject(h -> h.bucket(bucket).key(prefix + file)).contentLength();
+        return link(bucket, prefix + file, -1, bytes);
+      }
     }
     if (names.contains("error.txt")) {
       String detail = ctx.s3().getObjectAsBytes(g -> g.bucket(bucket).key(prefix + "error.txt"))
@@ -237,15 +254,15 @@ public final class ExportRoutes {
 
   record Built(byte[] bytes, int rows) {}
 
-  /** The CSV of {@code kind}; {@code only}: the findings of one severity (null: all). */
-  Built build(String kind, ListFilter filter, ListSort sort, Severity only, long deadline) {
-    Csv csv = new Csv();
-    int rows = kind.equals(REPORTS) ? reports(csv, filter, sort, deadline)
-        : findings(csv, filter, sort, only, deadline);
-    return new Built(csv.toString().getBytes(StandardCharsets.UTF_8), rows);
+  /** The export of {@code kind} in {@code format}; {@code only}: the findings of one severity (null: all). */
+  Built build(String kind, ExportFormat format, ListFilter filter, ListSort sort, Severity only, long deadline) {
+    Sheet sheet = format.sheet(kind.equals(REPORTS) ? "报告" : "发现");
+    int rows = kind.equals(REPORTS) ? reports(sheet, filter, sort, deadline)
+        : findings(sheet, filter, sort, only, deadline);
+    return new Built(sheet.bytes(), rows);
   }
 
-  int reports(Csv csv, ListFilter filter, ListSort sort, long deadline) {
+  int reports(Sheet csv, ListFilter filter, ListSort sort, long deadline) {
     List<String> header = new ArrayList<>(REPORT_COLUMNS);
     SharedParameters.RULES.forEach(rule -> header.add(rule + " 发现数"));
     header.addAll(Csv.INDICATOR_COLUMNS);
@@ -304,7 +321,7 @@ public final class ExportRoutes {
     return rows;
   }
 
-  int findings(Csv csv, ListFilter filter, ListSort sort, Severity only, long deadline) {
+  int findings(Sheet csv, ListFilter filter, ListSort sort, Severity only, long deadline) {
     csv.row(FINDING_COLUMNS);
     int rows = each((head, report) -> {
       if (report == null) {
@@ -379,21 +396,32 @@ public final class ExportRoutes {
     return sum;
   }
 
-  private static final String CSV = "text/csv; charset=utf-8";
-
-  private Response answer(Built built, String name, Object unused) {
+  private Response answer(Built built, String name, ExportFormat format) {
     byte[] bytes = built.bytes();
-    if (bytes.length <= ctx.config().inlineExportBytes()) {
-      return new Response(200).header("Content-Type", CSV)
-          .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-          .body(new String(bytes, StandardCharsets.UTF_8)).cacheable();
+    // a binary answer goes base64-encoded, a third larger: it must still fit Lambda's 6 MB
+    int inline = format.binary() ? ctx.config().inlineExportBytes() / 4 * 3 : ctx.config().inlineExportBytes();
+    if (bytes.length <= inline) {
+      return inline(bytes, name, format);
     }
     Instant now = ctx.clock().instant();
     String key = "exports/" + DAY.format(now) + "/" + UUID.randomUUID() + "/" + name;
     String bucket = ctx.config().exportBucket();
-    ctx.s3().putObject(p -> p.bucket(bucket).key(key).contentType(CSV)
+    ctx.s3().putObject(p -> p.bucket(bucket).key(key).contentType(format.contentType())
         .contentDisposition("attachment; filename=\"" + name + "\""), RequestBody.fromBytes(bytes));
     return link(bucket, key, built.rows(), bytes.length);
+  }
+
+  /** An export answered in the response itself, as an attachment named {@code name}. */
+  static Response inline(byte[] bytes, String name, ExportFormat format) {
+    Response r = new Response(200).header("Content-Type", format.contentType())
+        .header("Content-Disposition", "attachment; filename=\"" + asciiName(name) + "\"; filename*=UTF-8''"
+            + ReportRoutes.enc(name));
+    return (format.binary() ? r.binary(bytes) : r.body(new String(bytes, StandardCharsets.UTF_8))).cacheable();
+  }
+
+  /** The name for clients that read only {@code filename=}: its non-ASCII characters as {@code _}. */
+  private static String asciiName(String name) {
+    return name.replaceAll("[^\\x20-\\x7e]|\"", "_");
   }
 
   /** 303 to a short-lived link to an export in the export bucket. */

@@ -36,22 +36,33 @@ public final class OversightExports {
 
   public List<Route> routes() {
     return List.of(
-        Route.get("/export/rankings.csv", "exportRankings", "导出排名（CSV：名次、机关、地区、依据的值、已更正的单元格）")
+        Route.get("/export/rankings.csv", "exportRankings", "导出排名（CSV 或 XLSX：名次、机关、地区、依据的值、已更正的单元格）")
             .description("参数同 GET /rankings（不含 limit、cursor）：整个排名，最多 " + MAX_RANKED_ROWS + " 行。")
-            .params(RankingRoutes.params().subList(0, 5))
-            .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag").problem(400, "参数有误").to(this::rankings),
-        Route.get("/export/roster.csv", "exportRoster", "导出名单的报送情况（CSV：未报送在前，逾期、日期不明、按时，及未匹配的报告）")
-            .params(RosterRoutes.scopeParams())
-            .response(200, "text/csv", "Csv", "CSV（UTF-8，带 BOM）", "ETag").problem(400, "参数有误")
-            .problem(404, "这个地区和年度还没有名单").to(this::roster));
+            .params(ExportRoutes.withFormat(RankingRoutes.params().subList(0, 5)))
+            .response(200, "text/csv", "Csv", CSV_OR_XLSX, "ETag").alsoAs(200, ExportFormat.XLSX.contentType(), "Xlsx")
+            .problem(400, "参数有误").to(this::rankings),
+        Route.get("/export/region-rankings.csv", "exportRegionRankings",
+                "导出地区排名（CSV 或 XLSX：名次、地区、报告数、错误数、依据的值，及八项指标）")
+            .description("参数同 GET /rankings/regions：全国各省、某省各市或某市各县；省本级、市本级一行；"
+                + "分母小于 10 或无法计算、不参与排名的地区在后，名次空。")
+            .params(ExportRoutes.withFormat(RegionRankingRoutes.params()))
+            .response(200, "text/csv", "Csv", CSV_OR_XLSX, "ETag").alsoAs(200, ExportFormat.XLSX.contentType(), "Xlsx")
+            .problem(400, "参数有误").to(this::regionRankings),
+        Route.get("/export/roster.csv", "exportRoster", "导出名单的报送情况（CSV 或 XLSX：未报送在前，逾期、日期不明、按时，及未匹配的报告）")
+            .params(ExportRoutes.withFormat(RosterRoutes.scopeParams()))
+            .response(200, "text/csv", "Csv", CSV_OR_XLSX, "ETag").alsoAs(200, ExportFormat.XLSX.contentType(), "Xlsx")
+            .problem(400, "参数有误").problem(404, "这个地区和年度还没有名单").to(this::roster));
   }
 
+  static final String CSV_OR_XLSX = "CSV（UTF-8，带 BOM）；format=xlsx 时为 Excel 工作簿（同样的列）";
+
   Response rankings(Request r) {
-    Params.onlyKnown(r, Set.of("year", "province", "city", "by", "order"));
+    Params.onlyKnown(r, Set.of("year", "province", "city", "by", "order", "format"));
+    ExportFormat format = SharedParameters.format(r);
     RankingRoutes.Asked a = RankingRoutes.asked(r, ctx);
     boolean indicator = a.by().indicator() != null;
     String label = RankingRoutes.byJson(a.by()).path("label").asText();
-    Csv csv = new Csv();
+    Sheet csv = format.sheet("排名");
     List<String> header = new ArrayList<>(List.of("名次", "机关", "年度", "省", "市", "县", "状态", "错误数"));
     if (indicator) {
       header.addAll(List.of(label, "分子", "分母"));
@@ -89,15 +100,62 @@ public final class OversightExports {
       }
       cursor = page.cursor();
     } while (cursor != null && rank.offset() < MAX_RANKED_ROWS);
-    String name = "排名-" + a.scope().year() + "-" + a.by().code() + ".csv";
-    return inline(csv, name);
+    String name = "排名-" + a.scope().year() + "-" + a.by().code() + "." + format.extension();
+    return ExportRoutes.inline(csv.bytes(), name, format);
+  }
+
+  Response regionRankings(Request r) {
+    Params.onlyKnown(r, Set.of("year", "province", "city", "by", "order", "format"));
+    ExportFormat format = SharedParameters.format(r);
+    RankingRoutes.Asked a = RankingRoutes.asked(r, ctx);
+    RegionRankingRoutes.Ranked ranked = new RegionRankingRoutes(ctx).rank(a);
+    boolean indicator = a.by().indicator() != null;
+    Sheet sheet = format.sheet("地区排名");
+    List<String> header = new ArrayList<>(List.of("名次", "省", "市", "县", "报告数", "有错误的报告", "错误数"));
+    if (indicator) {
+      header.addAll(List.of(RankingRoutes.byJson(a.by()).path("label").asText() + "·分子", "分母"));
+    }
+    header.addAll(Csv.INDICATOR_COLUMNS);
+    sheet.row(header);
+    List<Integer> ranks = RegionRankingRoutes.ranks(ranked.ranked());
+    for (int i = 0; i < ranked.ranked().size(); i++) {
+      sheet.row(regionLine(ranks.get(i), ranked.ranked().get(i), indicator));
+    }
+    for (RegionRankingRoutes.Row row : ranked.unranked()) {
+      sheet.row(regionLine("不参与排名", row, indicator));
+    }
+    sheet.row(regionLine("合计", ranked.total(), indicator));
+    String place = a.scope().province() == null ? "全国" : a.scope().province()
+        + (a.scope().city() == null ? "" : "-" + a.scope().city());
+    return ExportRoutes.inline(sheet.bytes(), "地区排名-" + a.scope().year() + "-" + place + "-" + a.by().code() + "."
+        + format.extension(), format);
+  }
+
+  /** A region's line: its rank (or 不参与排名, 合计), place in words, counts and indicators. */
+  private static List<Object> regionLine(Object rank, RegionRankingRoutes.Row row, boolean indicator) {
+    nianbao.store.Summary s = row.summary();
+    List<Object> line = new ArrayList<>();
+    line.add(rank);
+    line.add(Csv.text(s.province() == null ? "全国" : s.province()));
+    line.add(Csv.text(row.own() && s.city() == null ? "省本级" : s.city()));
+    line.add(Csv.text(row.own() && s.city() != null ? "市本级" : s.county()));
+    line.add(s.reports());
+    line.add(s.count("status.HAS_ERRORS"));
+    line.add(s.count("errors"));
+    if (indicator) {
+      line.add(row.share().numerator());
+      line.add(row.share().denominator());
+    }
+    Csv.addIndicators(line, TrendRoutes.regionIndicators(s));
+    return line;
   }
 
   Response roster(Request r) {
     RosterRoutes routes = new RosterRoutes(ctx);
-    RosterRoutes.Scope s = routes.scope(r);
+    ExportFormat format = SharedParameters.format(r);
+    RosterRoutes.Scope s = routes.scope(r, Set.of("format"));
     RosterRoutes.Matched m = routes.matched(s);
-    Csv csv = new Csv();
+    Sheet csv = format.sheet("报送情况");
     csv.row(List.of("报送情况", "时效", "名单行号", "机关名称", "区划代码", "报告机关", "印明日期", "日期来源", "报告编号"));
     List<RosterMatching.EntryMatch> entries = new ArrayList<>(m.result().entries());
     List<String> order = List.of(RosterMatching.NOT_REPORTED, RosterMatching.LATE, RosterMatching.DATE_UNKNOWN,
@@ -113,13 +171,8 @@ public final class OversightExports {
       csv.row(java.util.Arrays.asList("未匹配名单", RosterMatching.timeliness(s.year(), rep.dated()), null, null, null,
           Csv.text(rep.agency()), rep.dated(), rep.datedKind(), rep.reportId()));
     }
-    return inline(csv, "名单-" + s.year() + "-" + s.province() + (s.city() == null ? "" : "-" + s.city()) + ".csv");
-  }
-
-  private static Response inline(Csv csv, String name) {
-    return new Response(200).header("Content-Type", "text/csv; charset=utf-8")
-        .header("Content-Disposition", "attachment; filename*=UTF-8''" + ReportRoutes.enc(name))
-        .body(csv.toString()).cacheable();
+    return ExportRoutes.inline(csv.bytes(), "名单-" + s.year() + "-" + s.province()
+        + (s.city() == null ? "" : "-" + s.city()) + "." + format.extension(), format);
   }
 
 }

@@ -56,7 +56,14 @@ public final class RosterRoutes {
   record Scope(int year, String province, String city) {}
 
   Scope scope(Request r) {
-    Params.onlyKnown(r, Set.of("year", "province", "city"));
+    return scope(r, Set.of());
+  }
+
+  /** The scope, {@code more}: the other parameters the route takes (an export's {@code format}). */
+  Scope scope(Request r, Set<String> more) {
+    Set<String> known = new java.util.HashSet<>(Set.of("year", "province", "city"));
+    known.addAll(more);
+    Params.onlyKnown(r, known);
     Integer year = Params.year(r, "year", ctx.clock());
     if (year == null) {
       throw Problem.badParameter("year", "参数 year 必填");

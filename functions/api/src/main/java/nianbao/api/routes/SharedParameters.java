@@ -44,6 +44,14 @@ final class SharedParameters {
     return only == null ? findings : findings.stream().filter(f -> f.severity() == only).toList();
   }
 
+  static final Param FORMAT = Param.query("format", "{\"type\":\"string\",\"enum\":[\"csv\",\"xlsx\"],\"default\":\"csv\"}",
+      "csv（UTF-8 带 BOM）或 xlsx（Excel 工作簿）：同样的列名与行");
+
+  /** The {@code format} of an export (CSV when not given; a 400 for another value). */
+  static ExportFormat format(Request r) {
+    return "XLSX".equals(Params.oneOf(r, "format", List.of("CSV", "XLSX"))) ? ExportFormat.XLSX : ExportFormat.CSV;
+  }
+
   static final String YEAR_SCHEMA = "{\"type\":\"integer\",\"minimum\":2008}";
   static final String TEXT_SCHEMA = "{\"type\":\"string\",\"minLength\":1,\"maxLength\":100}";
 
