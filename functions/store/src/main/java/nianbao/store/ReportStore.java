@@ -338,6 +338,11 @@ public final class ReportStore {
     return summaries.summary(year, province, city);
   }
 
+  /** The summary of a county ({@code city} null for a county without a city); all zeros when nothing counted. */
+  public Summary summary(Integer year, String province, String city, String county) {
+    return summaries.summary(year, province, city, county);
+  }
+
   /** The processing versions (rules|reader) any stored report has been written with. */
   public List<String> processingVersions() {
     GetItemResponse response = dynamo.getItem(r -> r.tableName(tableName).consistentRead(true)

@@ -28,13 +28,19 @@ final class SummaryReads {
 
   /** The summary of a scope (null = all); a scope nothing has been counted in yet is all zeros. */
   Summary summary(Integer year, String province, String city) {
-    if (city != null && province == null) {
-      throw new IllegalArgumentException("a city summary needs its province");
+    return summary(year, province, city, null);
+  }
+
+  /** The summary of a scope down to a county ({@code city} null for a county without a city). */
+  Summary summary(Integer year, String province, String city, String county) {
+    if ((city != null || county != null) && province == null) {
+      throw new IllegalArgumentException("a city's or county's summary needs its province");
     }
     GetItemResponse response = dynamo.getItem(r -> r.tableName(tableName).consistentRead(true)
-        .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.summary(year, province, city)),
+        .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.summary(year, province, city, county)),
             Keys.SK, AttributeValue.fromS(Keys.SUMMARY))));
-    return response.hasItem() ? summaryOf(response.item()) : new Summary(year, province, city, new LinkedHashMap<>(), null);
+    return response.hasItem() ? summaryOf(response.item())
+        : new Summary(year, province, city, county, new LinkedHashMap<>(), null);
   }
 
   /** The summaries of a region in each of {@code years} that has one, oldest first. */
