@@ -167,8 +167,8 @@ public final class ListCostBench {
       }
     }
     if (enough == null && first.items().size() < 50 && pages > 1) {
-      enough = String.format("; its end after %d pages, %d q, %.1f RCU, %d rows", pages,
-          queries + local.queries.get(), units + local.readUnits.sum(), rows);
+      enough = String.format("; %s %d pages, %d q, %.1f RCU, %d rows", cursor == null ? "its end after"
+          : "stopped unfinished after", pages, queries + local.queries.get(), units + local.readUnits.sum(), rows);
     }
     return page1 + "; " + later + (enough == null ? "" : enough);
   }
