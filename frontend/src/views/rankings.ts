@@ -98,10 +98,11 @@ export async function render(ctx: ViewContext): Promise<void> {
     first.by.excluded ? h('p', { class: 'figure-note' }, `${first.by.excluded}（见各报告详情中的指标）。`) : null,
     first.items.length ? table : emptyState('这个年度和地区没有可排名的报告。'),
     more,
-    regionSection(asked, ctx.signal),
-    h('p', { class: 'exports' }, h('a', { class: 'btn btn-small', id: 'ranking-csv', href: apiUrl('/export/rankings.csv', asked), download: '' }, '导出 CSV'),
+    // under the table they export, apart from the region ranking's own buttons below it
+    h('p', { class: 'exports' }, h('a', { class: 'btn btn-small', id: 'ranking-csv', href: apiUrl('/export/rankings.csv', asked), download: '' }, '导出机关排名 CSV'),
       ' ',
       h('a', { class: 'btn btn-small', id: 'ranking-xlsx', href: apiUrl('/export/rankings.csv', { ...asked, format: 'xlsx' }), download: '' }, '导出 Excel')),
+    regionSection(asked, ctx.signal),
     h('p', null, h('a', { href: routeHref('/trends', { province: asked.province as string, city: asked.city as string }) }, `${scope}历年趋势 ›`)),
     definitionList(first.indicatorDefinitions));
   ctx.main.replaceChildren(header, form(asked, first.indicatorDefinitions), results);
