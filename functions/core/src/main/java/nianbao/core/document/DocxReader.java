@@ -282,7 +282,7 @@ public final class DocxReader implements DocumentReader {
     }
     List<List<String>> built = grid.build();
     if (!built.isEmpty()) {
-      out.add(new Table(built, new Origin.SourceTable(number, grid.keptRows(), grid.keptColumns())));
+      out.add(new Table(built, new Origin.SourceTable(number, grid.keptRows(), grid.keptColumns()), grid.covered()));
     }
   }
 

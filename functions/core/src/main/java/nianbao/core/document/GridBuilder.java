@@ -26,6 +26,7 @@ public final class GridBuilder {
   private int[] keptRows = new int[0];
   private int[] keptColumns = new int[0];
   private List<List<Object>> keptPayloads;
+  private boolean[][] keptCovered = new boolean[0][];
 
   /** Starts the next row; cells are then placed left to right into the first free positions. */
   public void startRow() {
@@ -140,23 +141,29 @@ public final class GridBuilder {
     }
     keptColumns = java.util.Arrays.copyOf(columns, columnCount);
     keptPayloads = payloads == null ? null : new ArrayList<>();
+    List<boolean[]> covered = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
       String[] t = texts.get(r);
       boolean[] o = origins.get(r);
       boolean anyOrigin = false;
       boolean anyText = false;
       List<String> out = new ArrayList<>();
+      boolean[] spanned = new boolean[columnCount];
+      boolean[] used = taken.get(r);
       for (int c = 0; c < width; c++) {
         if (!keepCol[c]) {
           continue;
         }
         String s = c < t.length && t[c] != null ? t[c] : "";
-        anyOrigin |= c < o.length && o[c];
+        boolean isOrigin = c < o.length && o[c];
+        anyOrigin |= isOrigin;
         anyText |= !s.isEmpty();
+        spanned[out.size()] = !isOrigin && c < used.length && used[c];
         out.add(s);
       }
       if (anyOrigin && anyText) {
         grid.add(List.copyOf(out));
+        covered.add(spanned);
         kept[keptCount++] = r;
         if (keptPayloads != null) {
           Object[] p = r < payloads.size() ? payloads.get(r) : new Object[0];
@@ -169,7 +176,16 @@ public final class GridBuilder {
       }
     }
     keptRows = java.util.Arrays.copyOf(kept, keptCount);
+    keptCovered = covered.toArray(new boolean[0][]);
     return List.copyOf(grid);
+  }
+
+  /**
+   * After {@link #build}: for each row and column of the grid, whether a span that starts elsewhere covers it (a
+   * position no cell was placed in at all, as at the end of a short row, is not covered: it is blank).
+   */
+  public boolean[][] covered() {
+    return keptCovered;
   }
 
   /** After {@link #build}: for each row of the grid, the row it was placed as (the source's row). */

@@ -111,7 +111,7 @@ final class HtmlBlocks {
     List<List<String>> built = grid.build();
     if (!built.isEmpty()) {
       blocks.add(new Table(built, new Origin.SourceTable(tableNumbers.getOrDefault(table, -1), grid.keptRows(),
-          grid.keptColumns())));
+          grid.keptColumns()), grid.covered()));
     }
   }
 

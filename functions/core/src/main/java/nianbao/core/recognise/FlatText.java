@@ -66,7 +66,7 @@ public final class FlatText {
       } else if (block instanceof Table table) {
         List<List<String>> rows = table.rows();
         for (int r = 0; r < rows.size(); r++) {
-          appendTableRow(out, rows.get(r), sources, b, r);
+          appendTableRow(out, table, rows.get(r), sources, b, r);
         }
       }
     }
@@ -250,10 +250,14 @@ public final class FlatText {
    * behind: spaces. Empty cells right after a label may be a label's merged columns or a blank first value:
    * {@link #SOFT_BLANK}, dropped first when a row has too many cells. Any other empty cell is {@link #BLANK}.
    */
-  private static void appendTableRow(StringBuilder out, List<String> row, SourceMap sources, int block, int r) {
+  private static void appendTableRow(StringBuilder out, Table table, List<String> row, SourceMap sources, int block,
+      int r) {
     boolean seenFilled = false;
     boolean afterLabel = false;
     for (int i = 0; i < row.size(); i++) {
+      if (seenFilled && table.isCovered(r, i)) {
+        continue; // the rest of a merged cell: it prints nothing of its own, not even a blank
+      }
       if (i > 0) {
         out.append('\t');
       }

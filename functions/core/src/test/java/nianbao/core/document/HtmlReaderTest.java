@@ -28,6 +28,23 @@ class HtmlReaderTest {
   }
 
   @Test
+  void positionsASpanCoversAreToldApartFromBlankCells() throws Exception {
+    // the 2019 template's table A as a real site prints it: 本年新公开数量 merged over two grid columns
+    Table t = (Table) read("<html><body><table>"
+        + "<tr><td>信息内容</td><td>本年新制作数量</td><td colspan=2>本年新公开数量</td><td>对外公开总数量</td></tr>"
+        + "<tr><td>规章</td><td>13</td><td colspan=2>13</td><td>524</td></tr>"
+        + "<tr><td>行政许可</td><td colspan=2>0</td><td>&nbsp;</td><td>0</td></tr>"
+        + "</table></body></html>").blocks().get(0);
+    assertEquals(List.of("规章", "13", "13", "", "524"), t.rows().get(1));
+    assertEquals(List.of(false, false, false, true, false), covered(t, 1));
+    assertEquals(List.of(false, false, true, false, false), covered(t, 2)); // the &nbsp; cell is blank, not covered
+  }
+
+  private static List<Boolean> covered(Table t, int row) {
+    return java.util.stream.IntStream.range(0, t.rows().get(row).size()).mapToObj(c -> t.isCovered(row, c)).toList();
+  }
+
+  @Test
   void blankAndNbspCellsAreEmptyAndRaggedRowsArePadded() throws Exception {
     Document d = read("<html><body><table><tr><td>行政许可</td><td>&nbsp;</td><td></td></tr>"
         + "<tr><td>行政处罚</td><td>3</td></tr></table></body></html>");

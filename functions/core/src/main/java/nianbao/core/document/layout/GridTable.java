@@ -114,6 +114,6 @@ public final class GridTable implements PageItem {
       }
       words.add(row);
     }
-    return new Table(built, new Origin.GlyphTable(index, words, pages));
+    return new Table(built, new Origin.GlyphTable(index, words, pages), grid.covered());
   }
 }
