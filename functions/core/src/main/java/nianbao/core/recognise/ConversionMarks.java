@@ -74,16 +74,27 @@ final class ConversionMarks {
         || c == '|' || c == '+' || c == '`';
   }
 
-  /** "| a | b |": a Markdown pipe-table row (also a grid table's content line). */
-  private static boolean isPipeRow(String line) {
+  /**
+   * "| a | b |": a Markdown pipe-table row (also a grid table's content line); and the rows a site crawler stores
+   * for a web page's table — "a | b | c |", a cell per line ("71 |"), a blank cell or the positions a merged cell
+   * covers as a line of pipes alone ("|", "|||"): a line that ends with a pipe.
+   */
+  static boolean isPipeRow(String line) {
     int first = 0;
     while (first < line.length() && isBlank(line.charAt(first))) {
       first++;
     }
-    if (first == line.length() || line.charAt(first) != '|') {
+    if (first == line.length()) {
       return false;
     }
-    return line.indexOf('|', first + 1) > 0;
+    int last = line.length() - 1;
+    while (isBlank(line.charAt(last))) {
+      last--;
+    }
+    if (line.charAt(last) == '|' && (last == 0 || line.charAt(last - 1) != '\\')) {
+      return true;
+    }
+    return line.charAt(first) == '|' && line.indexOf('|', first + 1) > 0;
   }
 
   /** A Markdown table's ruling: "|---|:--:|", "  ----- ------", "+=====+====+", at least three dashes or equals. */

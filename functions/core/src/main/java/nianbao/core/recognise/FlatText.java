@@ -65,8 +65,9 @@ public final class FlatText {
         appendTextLine(out, paragraph.text(), sources, b);
       } else if (block instanceof Table table) {
         List<List<String>> rows = table.rows();
+        boolean padded = endsPadded(table);
         for (int r = 0; r < rows.size(); r++) {
-          appendTableRow(out, table, rows.get(r), sources, b, r);
+          appendTableRow(out, table, rows.get(r), padded, sources, b, r);
         }
       }
     }
@@ -180,9 +181,10 @@ public final class FlatText {
       out.append(line).append('\n');
       return;
     }
-    // first and last cells that hold a number, by cell index
+    // first and last cells that hold a number, by cell index; the last cell that holds anything
     int first = -1;
     int last = -1;
+    int lastFilled = -1;
     int cell = 0;
     for (int start = 0; start <= line.length(); cell++) {
       int end = line.indexOf('\t', start);
@@ -195,8 +197,14 @@ public final class FlatText {
         }
         last = cell;
       }
+      if (!isBlank(line, start, end)) {
+        lastFilled = cell;
+      }
       start = end + 1;
     }
+    // A pipe row's empty cells after its last filled one are padding — the positions merged cells cover, which a
+    // crawler or a converter prints at the row's end ("| 8 | ||") — not columns: they are no cells at all.
+    int cells = ConversionMarks.isPipeRow(printedLine) ? lastFilled + 1 : Integer.MAX_VALUE;
     cell = 0;
     for (int start = 0; start <= line.length(); cell++) {
       int end = line.indexOf('\t', start);
@@ -204,7 +212,7 @@ public final class FlatText {
         end = line.length();
       }
       if (cell > 0) {
-        out.append('\t');
+        out.append(cell < cells ? '\t' : ' ');
       }
       if (cell > first && cell < last && isBlank(line, start, end)) {
         out.append(BLANK);
@@ -250,11 +258,44 @@ public final class FlatText {
    * behind: spaces. Empty cells right after a label may be a label's merged columns or a blank first value:
    * {@link #SOFT_BLANK}, dropped first when a row has too many cells. Any other empty cell is {@link #BLANK}.
    */
-  private static void appendTableRow(StringBuilder out, Table table, List<String> row, SourceMap sources, int block,
-      int r) {
+  /**
+   * Whether a table without known spans (Markdown, text) prints at its rows' ends the positions merged cells cover,
+   * as a site crawler stores a web page's table ("| 一、本年新收… | 13 | … | 13 | ||"), rather than beside the
+   * merged cell (a converter's "| 一、本年新收… |  |  | 13 | … | 13 |"): most rows that hold a value end empty.
+   * There the empty cells after a row's last filled one are no columns; elsewhere they are blank cells.
+   */
+  private static boolean endsPadded(Table table) {
+    if (table.covered() != null) {
+      return false;
+    }
+    int endEmpty = 0;
+    int endFilled = 0;
+    for (List<String> row : table.rows()) {
+      boolean anyValue = false;
+      for (String cell : row) {
+        anyValue |= cell != null && isValueCell(cell, 0, cell.length());
+      }
+      if (anyValue) {
+        String last = row.get(row.size() - 1);
+        if (last == null || last.isBlank()) {
+          endEmpty++;
+        } else {
+          endFilled++;
+        }
+      }
+    }
+    return endEmpty > endFilled;
+  }
+
+  private static void appendTableRow(StringBuilder out, Table table, List<String> row, boolean padded,
+      SourceMap sources, int block, int r) {
     boolean seenFilled = false;
     boolean afterLabel = false;
-    for (int i = 0; i < row.size(); i++) {
+    int cells = row.size();
+    while (padded && cells > 0 && (row.get(cells - 1) == null || row.get(cells - 1).isBlank())) {
+      cells--;
+    }
+    for (int i = 0; i < cells; i++) {
       if (seenFilled && table.isCovered(r, i)) {
         continue; // the rest of a merged cell: it prints nothing of its own, not even a blank
       }
