@@ -82,7 +82,7 @@ public final class MarkdownReader implements DocumentReader {
         int[] rows = t.origin() instanceof Origin.SourceTable st ? st.rows() : identity(t.rows().size());
         int[] columns = t.origin() instanceof Origin.SourceTable st ? st.columns()
             : identity(t.rows().isEmpty() ? 0 : t.rows().get(0).size());
-        out.add(new Table(t.rows(), new Origin.SourceTable(tables++, rows, columns)));
+        out.add(new Table(t.rows(), new Origin.SourceTable(tables++, rows, columns), t.covered(), t.printedGrid()));
       }
     }
     return List.copyOf(out);
@@ -318,10 +318,10 @@ public final class MarkdownReader implements DocumentReader {
     }
     List<List<String>> grid = pad(kept);
     return new Table(grid, new Origin.SourceTable(-1, java.util.Arrays.copyOf(sourceRows, kept.size()),
-        identity(grid.isEmpty() ? 0 : grid.get(0).size())));
+        identity(grid.isEmpty() ? 0 : grid.get(0).size())), padding(kept, grid), false);
   }
 
-  /** Rows padded with blank cells to the widest: a {@link Table} is a grid. */
+  /** Rows padded with empty cells to the widest: a {@link Table} is a grid. */
   private static List<List<String>> pad(List<List<String>> rows) {
     int width = rows.stream().mapToInt(List::size).max().orElse(0);
     List<List<String>> grid = new ArrayList<>();
@@ -333,5 +333,20 @@ public final class MarkdownReader implements DocumentReader {
       grid.add(List.copyOf(padded));
     }
     return List.copyOf(grid);
+  }
+
+  /**
+   * The positions {@link #pad} added: no cell of the document (a crawler's ragged rows, "| (二)… | | 0 |" under
+   * "| | 2.… | | 0 |", are no blank columns at their ends).
+   */
+  private static boolean[][] padding(List<List<String>> rows, List<List<String>> grid) {
+    boolean[][] added = new boolean[grid.size()][];
+    for (int r = 0; r < grid.size(); r++) {
+      added[r] = new boolean[grid.get(r).size()];
+      for (int c = rows.get(r).size(); c < added[r].length; c++) {
+        added[r][c] = true;
+      }
+    }
+    return added;
   }
 }

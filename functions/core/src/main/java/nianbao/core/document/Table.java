@@ -9,17 +9,26 @@ import java.util.List;
  *
  * @param origin where the table stands in the source; not part of equality (two tables that read the same are
  *               the same table)
- * @param covered for each row, which positions a span that starts elsewhere covers (they print nothing of their
- *               own: a value cell merged over two columns is one value, not a value and a blank); null where the
- *               reader knows no spans (text and Markdown tables)
+ * @param covered for each row, which positions print no cell of their own: those a span that starts elsewhere
+ *               covers (a value cell merged over two columns is one value, not a value and a blank), and those a
+ *               Markdown table's shorter row was padded with; null where the reader knows neither
+ * @param printedGrid whether the rows are the document's own grid (HTML, DOCX, PDF), so that an empty cell at a
+ *               row's end is a blank the report prints; false for Markdown and text, whose rows may end with
+ *               padding a converter or a crawler added
  */
-public record Table(List<List<String>> rows, Origin origin, boolean[][] covered) implements Block {
+public record Table(List<List<String>> rows, Origin origin, boolean[][] covered, boolean printedGrid)
+    implements Block {
   public Table(List<List<String>> rows) {
     this(rows, Origin.NONE);
   }
 
   public Table(List<List<String>> rows, Origin origin) {
-    this(rows, origin, null);
+    this(rows, origin, null, false);
+  }
+
+  /** A table of the document's own grid, with the positions its spans cover. */
+  public Table(List<List<String>> rows, Origin origin, boolean[][] covered) {
+    this(rows, origin, covered, true);
   }
 
   /** Whether the position is covered by a span that starts in another position. */

@@ -265,18 +265,25 @@ public final class FlatText {
    * There the empty cells after a row's last filled one are no columns; elsewhere they are blank cells.
    */
   private static boolean endsPadded(Table table) {
-    if (table.covered() != null) {
+    if (table.printedGrid()) {
       return false;
     }
     int endEmpty = 0;
     int endFilled = 0;
-    for (List<String> row : table.rows()) {
+    List<List<String>> rows = table.rows();
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
       boolean anyValue = false;
-      for (String cell : row) {
+      int end = 0;
+      for (int c = 0; c < row.size(); c++) {
+        String cell = row.get(c);
         anyValue |= cell != null && isValueCell(cell, 0, cell.length());
+        if (!table.isCovered(r, c)) {
+          end = c + 1;
+        }
       }
-      if (anyValue) {
-        String last = row.get(row.size() - 1);
+      if (anyValue && end > 0) {
+        String last = row.get(end - 1);
         if (last == null || last.isBlank()) {
           endEmpty++;
         } else {
@@ -292,7 +299,8 @@ public final class FlatText {
     boolean seenFilled = false;
     boolean afterLabel = false;
     int cells = row.size();
-    while (padded && cells > 0 && (row.get(cells - 1) == null || row.get(cells - 1).isBlank())) {
+    while (cells > 0 && (table.isCovered(r, cells - 1)
+        || padded && (row.get(cells - 1) == null || row.get(cells - 1).isBlank()))) {
       cells--;
     }
     for (int i = 0; i < cells; i++) {
