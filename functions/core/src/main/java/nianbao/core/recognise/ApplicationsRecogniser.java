@@ -3,6 +3,7 @@ package nianbao.core.recognise;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import nianbao.core.model.Applications;
 import nianbao.core.model.Location;
 import nianbao.core.recognise.CellSolver.Solution;
@@ -51,6 +52,8 @@ final class ApplicationsRecogniser {
 
   static final List<RowSpec> ROWS_2021 = concat(HEAD, OTHER_THREE, TAIL);
   static final List<RowSpec> ROWS_ONE_OTHER = concat(HEAD, OTHER_ONE, TAIL);
+  private static final Map<String, TemplateCell[]> CELLS =
+      TemplateCell.rows(SECTION, concat(ROWS_2021, OTHER_ONE), Applications.COLUMNS);
 
   /** B2 as the arithmetic of one row: the total column is the sum of the six applicant columns. */
   static final CellSolver.Constraint ROW_SUM = new CellSolver.Constraint() {
@@ -179,9 +182,9 @@ final class ApplicationsRecogniser {
         continue;
       }
       List<Long> row = table.rows().get(spec.key());
+      TemplateCell[] at = CELLS.get(spec.key());
       for (int c = 0; c < COLUMNS; c++) {
-        Location at = Location.cell(SECTION, spec.key(), Applications.COLUMNS.get(c));
-        row.set(c, notes.count(at, cells[r][c], readFrom.get(r), spans[r][c]));
+        row.set(c, notes.count(at[c], cells[r][c], readFrom.get(r), spans[r][c]));
       }
       notes.placement(Location.row(SECTION, spec.key()), solutions[r], printed.get(r), cells[r]);
     }

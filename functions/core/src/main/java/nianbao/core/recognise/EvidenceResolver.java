@@ -29,7 +29,7 @@ final class EvidenceResolver {
     for (CellSource source : sources) {
       Evidence e = resolve(flat.sources, source.start(), source.end());
       if (e != null) {
-        out.put(Evidence.key(source.location()), source.inferred() ? e.asInferred() : e);
+        out.put(source.cell().key(), source.inferred() ? e.asInferred() : e);
       }
     }
     return out;
@@ -52,7 +52,7 @@ final class EvidenceResolver {
       }
       int ws = Math.max(0, from - CONTEXT);
       int we = Math.min(text.length(), to + CONTEXT);
-      String excerpt = text.substring(ws, we).replace('\t', ' ');
+      String excerpt = withoutTabs(text, ws, we);
       List<Integer> highlight = List.of(from - ws, to - ws);
       if (p.origin() instanceof Origin.SourceText t) {
         return new Evidence(Evidence.TEXT, null, null, null, null, null, null, t.offset() + from, to - from, excerpt,
@@ -86,6 +86,22 @@ final class EvidenceResolver {
           highlight, null, null);
     }
     return new Evidence(Evidence.TABLE, null, null, null, null, r, c, null, null, excerpt, highlight, null, null);
+  }
+
+  /** The text between two places with its tabs as spaces, without a second string: a text's table rows hold tabs. */
+  private static String withoutTabs(String text, int from, int to) {
+    int tab = text.indexOf('\t', from);
+    if (tab < 0 || tab >= to) {
+      return text.substring(from, to);
+    }
+    char[] chars = new char[to - from];
+    text.getChars(from, to, chars, 0);
+    for (int i = tab - from; i < chars.length; i++) {
+      if (chars[i] == '\t') {
+        chars[i] = ' ';
+      }
+    }
+    return new String(chars);
   }
 
   private static Evidence pdf(GlyphBoxes.Box box, Origin.PageSizes pages, Integer table, Integer row, Integer column,

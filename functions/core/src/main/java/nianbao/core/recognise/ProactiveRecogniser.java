@@ -123,11 +123,12 @@ final class ProactiveRecogniser {
   /** The rows' cells as read, the tokens each row was read from and each cell's span among them. */
   private record Read(List<String[]> rows, List<List<String>> printed, List<long[]> spans, RecognitionNotes notes) {
     Long count(int r, String row, String column, int c) {
-      return notes.count(Location.cell(SECTION, row, column), rows.get(r)[c], printed.get(r), spans.get(r)[c]);
+      return notes.count(TemplateCell.of(Location.cell(SECTION, row, column)), rows.get(r)[c], printed.get(r),
+          spans.get(r)[c]);
     }
 
     String decimal(int r, Location at, int c) {
-      return notes.decimal(at, rows.get(r)[c], printed.get(r), spans.get(r)[c]);
+      return notes.decimal(TemplateCell.of(at), rows.get(r)[c], printed.get(r), spans.get(r)[c]);
     }
   }
 

@@ -19,7 +19,7 @@ final class RecognitionNotes {
   /**
    * @param inferred the cell was not printed: the span is its row's printed values
    */
-  record CellSource(Location location, int start, int end, boolean inferred) {}
+  record CellSource(TemplateCell cell, int start, int end, boolean inferred) {}
 
   void missing(Location location) {
     missing.add(location);
@@ -55,8 +55,8 @@ final class RecognitionNotes {
    * @param tokens the row's printed tokens the cell was read from
    * @param span   the cell's own span ({@link CellSpans}), or {@link CellSpans#NONE} when it was not printed
    */
-  Long count(Location at, String cell, List<String> tokens, long span) {
-    Long value = count(at, cell);
+  Long count(TemplateCell at, String cell, List<String> tokens, long span) {
+    Long value = count(at.location(), cell);
     if (value != null) {
       source(at, tokens, span);
     }
@@ -64,15 +64,15 @@ final class RecognitionNotes {
   }
 
   /** A decimal cell as {@link #decimal(Location, String)}, recording where it was read. */
-  String decimal(Location at, String cell, List<String> tokens, long span) {
-    String value = decimal(at, cell);
+  String decimal(TemplateCell at, String cell, List<String> tokens, long span) {
+    String value = decimal(at.location(), cell);
     if (value != null) {
       source(at, tokens, span);
     }
     return value;
   }
 
-  private void source(Location at, List<String> tokens, long span) {
+  private void source(TemplateCell at, List<String> tokens, long span) {
     boolean inferred = span == CellSpans.NONE;
     long s = inferred ? CellSpans.whole(tokens) : span;
     if (s != CellSpans.NONE) {

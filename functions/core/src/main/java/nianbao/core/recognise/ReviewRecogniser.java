@@ -44,6 +44,10 @@ final class ReviewRecogniser {
 
   record Result(ReviewAndLitigation table, boolean found) {}
 
+  /** Each group's cells, in {@link ReviewAndLitigation#GROUPS} order. */
+  private static final TemplateCell[][] TEMPLATE_CELLS = ReviewAndLitigation.GROUPS.stream()
+      .map(group -> TemplateCell.row(SECTION, group, ReviewAndLitigation.CELLS)).toArray(TemplateCell[][]::new);
+
   private ReviewRecogniser() {}
 
   static Result recognise(FlatText flat, int from, int to, RecognitionNotes notes) {
@@ -69,8 +73,7 @@ final class ReviewRecogniser {
       String groupKey = ReviewAndLitigation.GROUPS.get(g);
       List<Long> values = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        Location at = Location.cell(SECTION, groupKey, ReviewAndLitigation.CELLS.get(i));
-        values.add(notes.count(at, cells[g * 5 + i], tokens, spans[g * 5 + i]));
+        values.add(notes.count(TEMPLATE_CELLS[g][i], cells[g * 5 + i], tokens, spans[g * 5 + i]));
       }
       groups.add(Group.of(values));
     }
