@@ -91,15 +91,20 @@ public final class TextReader implements DocumentReader {
         decoded = strict(bytes, 0, utf16, utf16.name());
       } else {
         decoded = utf8(bytes);
-        if (decoded == null) {
-          decoded = strict(bytes, 0, GB18030, "GB18030");
+        if (decoded != null) {
+          return rejectBinary(decoded, utf8Controls(bytes, decoded.text()));
         }
+        decoded = strict(bytes, 0, GB18030, "GB18030");
       }
     }
     if (decoded == null) {
       throw new UnreadableDocumentException(FORMAT, "无法识别文字编码（既不是 UTF-8/UTF-16，也不是 GB18030/GBK）");
     }
-    if (looksBinary(decoded.text())) {
+    return rejectBinary(decoded, controls(decoded.text()));
+  }
+
+  private static Decoded rejectBinary(Decoded decoded, int controls) throws UnreadableDocumentException {
+    if (looksBinary(controls, decoded.text().length())) {
       throw new UnreadableDocumentException("binary", "不是文本文件：内容含大量控制字符（二进制数据）");
     }
     return decoded;
@@ -177,7 +182,12 @@ public final class TextReader implements DocumentReader {
   }
 
   /** More than 1% control characters (other than tab, newlines, form feed) is not a text document. */
-  private static boolean looksBinary(String text) {
+  private static boolean looksBinary(int controls, int length) {
+    return controls > 0 && controls * 100 > length;
+  }
+
+  /** The control characters of a text, as {@link #looksBinary} counts them. */
+  private static int controls(String text) {
     int controls = 0;
     int n = text.length();
     for (int i = 0; i < n; i++) {
@@ -185,10 +195,36 @@ public final class TextReader implements DocumentReader {
       if ((i & CHECK_EVERY) == 0) {
         Deadline.check();
       }
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F || c == 0xFFFD) {
+      if (isControl(c) || c == 0xFFFD) {
         controls++;
       }
     }
-    return controls > 0 && controls * 100 > n;
+    return controls;
+  }
+
+  /**
+   * {@link #controls} of a text decoded from UTF-8, counted on its bytes: a character below 0x80 is one byte of the
+   * same value and every byte of a longer character is 0x80 or above, so the bytes give the same count without a
+   * pass over the characters (which cost as much as the decoding). U+FFFD, only where the bytes spell it, is counted
+   * on the text.
+   */
+  private static int utf8Controls(byte[] bytes, String text) {
+    int controls = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if ((i & CHECK_EVERY) == 0) {
+        Deadline.check();
+      }
+      if (isControl((char) bytes[i])) { // a byte of 0x80 or above widens to a char above 0xFF7F: no control
+        controls++;
+      }
+    }
+    for (int at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) {
+      controls++;
+    }
+    return controls;
+  }
+
+  private static boolean isControl(char c) {
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F;
   }
 }
