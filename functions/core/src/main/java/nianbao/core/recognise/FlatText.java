@@ -20,8 +20,11 @@ public final class FlatText {
   public static final char SOFT_BLANK = '\uE001';
 
   final String text;
-  /** The same text before normalisation (same length, same positions), for printing what the report says. */
-  final String original;
+  /**
+   * The same text before normalisation (same length, same positions), for printing what the report says; the
+   * array may be longer than the text.
+   */
+  private final char[] original;
   /** The text without whitespace, for finding labels that extraction broke with spaces or line breaks. */
   final String compact;
   /** For each position of {@link #compact}, its position in {@link #text}. */
@@ -29,16 +32,16 @@ public final class FlatText {
   /** Where each stretch of the text came from in the document's blocks. */
   final SourceMap sources;
 
-  private FlatText(String original, SourceMap sources) {
-    this.original = original;
+  /** @param chars the flat text as printed, its first {@code n} characters (kept as {@link #original}) */
+  private FlatText(char[] chars, int n, SourceMap sources) {
+    this.original = chars;
     this.sources = sources;
-    int n = original.length();
     char[] normalised = new char[n];
     char[] compactChars = new char[n];
     int[] map = new int[n + 1];
     int k = 0;
     for (int i = 0; i < n; i++) {
-      char c = normalise(original.charAt(i));
+      char c = normalise(chars[i]);
       normalised[i] = c;
       if (!isSpace(c)) {
         compactChars[k] = c;
@@ -51,17 +54,47 @@ public final class FlatText {
     this.compactToText = map;
   }
 
+  /**
+   * The flat text built in one array that the normalising pass then reads: every character of a document passes
+   * through both, and a string builder turned into a string and read back by charAt cost more than either.
+   */
+  private static final class Buffer {
+    char[] chars;
+    int length;
+
+    Buffer(int capacity) {
+      chars = new char[capacity];
+    }
+
+    void ensure(int more) {
+      if (length + more > chars.length) {
+        chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+      }
+    }
+
+    void append(char c) {
+      ensure(1);
+      chars[length++] = c;
+    }
+
+    void append(String s) {
+      ensure(s.length());
+      s.getChars(0, s.length(), chars, length);
+      length += s.length();
+    }
+  }
+
   public static FlatText of(List<Block> blocks) {
     int size = 16;
     for (Block block : blocks) {
       size += block instanceof Paragraph p ? p.text().length() + 1 : 256;
     }
-    StringBuilder out = new StringBuilder(size);
+    Buffer out = new Buffer(size);
     SourceMap sources = new SourceMap(blocks);
     for (int b = 0; b < blocks.size(); b++) {
       Block block = blocks.get(b);
       if (block instanceof Paragraph paragraph) {
-        sources.add(out.length(), b, -1, -1, 0);
+        sources.add(out.length, b, -1, -1, 0);
         appendTextLine(out, paragraph.text(), sources, b);
       } else if (block instanceof Table table) {
         List<List<String>> rows = table.rows();
@@ -71,11 +104,11 @@ public final class FlatText {
         }
       }
     }
-    return new FlatText(out.toString(), sources);
+    return new FlatText(out.chars, out.length, sources);
   }
 
   public static FlatText of(String plainText) {
-    StringBuilder out = new StringBuilder(plainText.length() + 16);
+    Buffer out = new Buffer(plainText.length() + 16);
     int start = 0;
     for (int i = 0; i <= plainText.length(); i++) {
       if (i == plainText.length() || plainText.charAt(i) == '\n') {
@@ -83,7 +116,7 @@ public final class FlatText {
         start = i + 1;
       }
     }
-    return new FlatText(out.toString(), SourceMap.NONE);
+    return new FlatText(out.chars, out.length, SourceMap.NONE);
   }
 
   public String text() {
@@ -96,35 +129,37 @@ public final class FlatText {
    * (HTML, DOCX, PDF). One pass, without a string per line: it runs on every section's text.
    */
   String printed(int from, int to) {
-    StringBuilder out = new StringBuilder(Math.max(0, to - from));
+    char[] in = original;
+    char[] out = new char[Math.max(0, to - from)];
+    int k = 0;
     int start = from;
     while (start < to) {
       int end = start;
-      while (end < to && original.charAt(end) != '\n' && original.charAt(end) != '\r') {
+      while (end < to && in[end] != '\n' && in[end] != '\r') {
         end++;
       }
       int first = start;
-      while (first < end && isTrimmed(original.charAt(first))) {
+      while (first < end && isTrimmed(in[first])) {
         first++;
       }
       int last = end;
-      while (last > first && isTrimmed(original.charAt(last - 1))) {
+      while (last > first && isTrimmed(in[last - 1])) {
         last--;
       }
       if (first < last) {
-        if (out.length() > 0) {
-          out.append('\n');
+        if (k > 0) {
+          out[k++] = '\n';
         }
         for (int i = first; i < last; i++) {
-          char c = original.charAt(i);
+          char c = in[i];
           if (c != BLANK && c != SOFT_BLANK) {
-            out.append(c == '\t' ? ' ' : c);
+            out[k++] = c == '\t' ? ' ' : c;
           }
         }
       }
       start = end + 1;
     }
-    return out.toString();
+    return new String(out, 0, k);
   }
 
   /** What {@link #printed} leaves off a line's ends: blank-cell marks and whitespace. */
@@ -136,7 +171,7 @@ public final class FlatText {
   String printedCompact(int compactFrom, int compactTo) {
     StringBuilder out = new StringBuilder(compactTo - compactFrom);
     for (int k = compactFrom; k < compactTo; k++) {
-      out.append(original.charAt(compactToText[k]));
+      out.append(original[compactToText[k]]);
     }
     return out.toString();
   }
@@ -174,30 +209,36 @@ public final class FlatText {
     return lo;
   }
 
-  /** @param sources where a shortened blank cell starts a new stretch of the line (null: not recorded) */
-  private static void appendTextLine(StringBuilder out, String printedLine, SourceMap sources, int block) {
+  /**
+   * A text line, its blank cells between two values marked (a blank cell as one {@link #BLANK}, an empty one
+   * too): a line without tabs copied whole, a line of cells read from an array, not a string.
+   *
+   * @param sources where a shortened blank cell starts a new stretch of the line (null: not recorded)
+   */
+  private static void appendTextLine(Buffer out, String printedLine, SourceMap sources, int block) {
     String line = ConversionMarks.clean(printedLine);
     if (line.indexOf('\t') < 0) {
-      out.append(line).append('\n');
+      out.ensure(line.length() + 1);
+      out.append(line);
+      out.append('\n');
       return;
     }
+    char[] a = line.toCharArray();
+    int n = a.length;
     // first and last cells that hold a number, by cell index; the last cell that holds anything
     int first = -1;
     int last = -1;
     int lastFilled = -1;
     int cell = 0;
-    for (int start = 0; start <= line.length(); cell++) {
-      int end = line.indexOf('\t', start);
-      if (end < 0) {
-        end = line.length();
-      }
-      if (isValueCell(line, start, end)) {
+    for (int start = 0; start <= n; cell++) {
+      int end = cellEnd(a, start, n);
+      if (isValueCell(a, start, end)) {
         if (first < 0) {
           first = cell;
         }
         last = cell;
       }
-      if (!isBlank(line, start, end)) {
+      if (!isBlank(a, start, end)) {
         lastFilled = cell;
       }
       start = end + 1;
@@ -205,31 +246,42 @@ public final class FlatText {
     // A pipe row's empty cells after its last filled one are padding — the positions merged cells cover, which a
     // crawler or a converter prints at the row's end ("| 8 | ||") — not columns: they are no cells at all.
     int cells = ConversionMarks.isPipeRow(printedLine) ? lastFilled + 1 : Integer.MAX_VALUE;
+    out.ensure(n + cell + 1); // an empty cell grows by its blank mark
+    char[] o = out.chars;
+    int w = out.length;
     cell = 0;
-    for (int start = 0; start <= line.length(); cell++) {
-      int end = line.indexOf('\t', start);
-      if (end < 0) {
-        end = line.length();
-      }
+    for (int start = 0; start <= n; cell++) {
+      int end = cellEnd(a, start, n);
       if (cell > 0) {
-        out.append(cell < cells ? '\t' : ' ');
+        o[w++] = cell < cells ? '\t' : ' ';
       }
-      if (cell > first && cell < last && isBlank(line, start, end)) {
-        out.append(BLANK);
+      if (cell > first && cell < last && isBlank(a, start, end)) {
+        o[w++] = BLANK;
         if (sources != null && end - start != 1) {
-          sources.add(out.length(), block, -1, -1, end); // the blank took one character, not end - start
+          sources.add(w, block, -1, -1, end); // the blank took one character, not end - start
         }
       } else {
-        out.append(line, start, end);
+        System.arraycopy(a, start, o, w, end - start);
+        w += end - start;
       }
       start = end + 1;
     }
-    out.append('\n');
+    o[w++] = '\n';
+    out.length = w;
   }
 
-  private static boolean isBlank(String s, int from, int to) {
+  /** Where the cell starting at {@code start} ends: the next tab, or the line's end. */
+  private static int cellEnd(char[] a, int start, int lineEnd) {
+    int end = start;
+    while (end < lineEnd && a[end] != '\t') {
+      end++;
+    }
+    return end;
+  }
+
+  private static boolean isBlank(char[] s, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (!Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '\u3000') {
+      if (!Character.isWhitespace(s[i]) && s[i] != '\u3000') {
         return false;
       }
     }
@@ -243,21 +295,36 @@ public final class FlatText {
   static boolean isValueCell(CharSequence s, int from, int to) {
     boolean valueOrPlaceholder = false;
     for (int i = from; i < to; i++) {
-      char c = normalise(s.charAt(i));
-      if (c >= '0' && c <= '9' || c == '-' || c == '—' || c == '–' || c == '/') {
-        valueOrPlaceholder = true;
-      } else if (c != '.' && c != ',' && !isSpace(c)) {
+      int kind = valueCellChar(s.charAt(i));
+      if (kind < 0) {
         return false;
       }
+      valueOrPlaceholder |= kind > 0;
     }
     return valueOrPlaceholder;
   }
 
-  /**
-   * A real table's row. Empty cells before the first filled one are what a merged label column leaves
-   * behind: spaces. Empty cells right after a label may be a label's merged columns or a blank first value:
-   * {@link #SOFT_BLANK}, dropped first when a row has too many cells. Any other empty cell is {@link #BLANK}.
-   */
+  private static boolean isValueCell(char[] s, int from, int to) {
+    boolean valueOrPlaceholder = false;
+    for (int i = from; i < to; i++) {
+      int kind = valueCellChar(s[i]);
+      if (kind < 0) {
+        return false;
+      }
+      valueOrPlaceholder |= kind > 0;
+    }
+    return valueOrPlaceholder;
+  }
+
+  /** In a value cell: 1 a digit, dash or slash, 0 a separator or space, -1 anything else (not a value cell). */
+  private static int valueCellChar(char printed) {
+    char c = normalise(printed);
+    if (c >= '0' && c <= '9' || c == '-' || c == '—' || c == '–' || c == '/') {
+      return 1;
+    }
+    return c != '.' && c != ',' && !isSpace(c) ? -1 : 0;
+  }
+
   /**
    * Whether a table without known spans (Markdown, text) prints at its rows' ends the positions merged cells cover,
    * as a site crawler stores a web page's table ("| 一、本年新收… | 13 | … | 13 | ||"), rather than beside the
@@ -294,7 +361,12 @@ public final class FlatText {
     return endEmpty > endFilled;
   }
 
-  private static void appendTableRow(StringBuilder out, Table table, List<String> row, boolean padded,
+  /**
+   * A real table's row. Empty cells before the first filled one are what a merged label column leaves
+   * behind: spaces. Empty cells right after a label may be a label's merged columns or a blank first value:
+   * {@link #SOFT_BLANK}, dropped first when a row has too many cells. Any other empty cell is {@link #BLANK}.
+   */
+  private static void appendTableRow(Buffer out, Table table, List<String> row, boolean padded,
       SourceMap sources, int block, int r) {
     boolean seenFilled = false;
     boolean afterLabel = false;
@@ -310,7 +382,7 @@ public final class FlatText {
       if (i > 0) {
         out.append('\t');
       }
-      sources.add(out.length(), block, r, i, 0);
+      sources.add(out.length, block, r, i, 0);
       String cell = row.get(i) == null ? null : ConversionMarks.cleanCell(row.get(i));
       if (cell == null || cell.isBlank()) {
         out.append(!seenFilled ? ' ' : afterLabel ? SOFT_BLANK : BLANK);
@@ -318,20 +390,16 @@ public final class FlatText {
       }
       seenFilled = true;
       afterLabel = !isValueCell(cell, 0, cell.length());
-      int before = out.length();
+      int before = out.length;
       out.append(cell);
-      for (int j = before; j < out.length(); j++) {
-        char c = out.charAt(j);
+      for (int j = before; j < out.length; j++) {
+        char c = out.chars[j];
         if (c == '\n' || c == '\t' || c == '\r') {
-          out.setCharAt(j, ' ');
+          out.chars[j] = ' ';
         }
       }
     }
     out.append('\n');
-  }
-
-  private static void appendNormalised(StringBuilder out, String s) {
-    out.append(s);
   }
 
   /** One character to one character, so positions stay aligned with the printed text. */
