@@ -104,8 +104,7 @@ final class ValueScanner {
     while (i < to && !startsValue(text, i, from, to)) {
       i++;
     }
-    StringBuilder token = new StringBuilder();
-    int tokenStart = i;
+    int tokenStart = -1; // none being read
     char stop = 0;
     boolean thousands = commasGroupThousands(text, i, to);
     for (; i < to; i++) {
@@ -113,24 +112,23 @@ final class ValueScanner {
       if (c == ',' && thousands) {
         continue;
       } else if (c == FlatText.BLANK) {
-        flush(token, tokens, tokenStart, i);
+        tokenStart = flush(text, tokenStart, i, thousands, tokens);
         tokens.add(null);
       } else if (c == FlatText.SOFT_BLANK) {
-        flush(token, tokens, tokenStart, i);
+        tokenStart = flush(text, tokenStart, i, thousands, tokens);
         tokens.add(SOFT_BLANK);
       } else if (c == ' ' || c == '\t' || c == '\n' || c == ',') {
-        flush(token, tokens, tokenStart, i);
+        tokenStart = flush(text, tokenStart, i, thousands, tokens);
       } else if ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '—' || c == '/' || c == '–') {
-        if (token.length() == 0) {
+        if (tokenStart < 0) {
           tokenStart = i;
         }
-        token.append(c);
       } else {
         stop = c;
         break;
       }
     }
-    flush(token, tokens, tokenStart, i);
+    flush(text, tokenStart, i, thousands, tokens);
     // The run ends at the next label; a last token "2." (or "2" before "、") is that label's list number.
     String last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
     if (last != null && (last.endsWith(".") || stop == '、')) {
@@ -196,18 +194,32 @@ final class ValueScanner {
     }
   }
 
-  /** Ends the token read from {@code start} to {@code end} (exclusive) of the text. */
-  private static void flush(StringBuilder token, Tokens tokens, int start, int end) {
-    if (token.length() == 0) {
-      return;
+  /** The one-digit values, by far the most printed: one string each, not one per cell of every report. */
+  private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+
+  /**
+   * Ends the token read from {@code start} to {@code end} (exclusive) of the text, if one is being read (start not
+   * negative): its characters, without the commas skipped as thousands separators.
+   *
+   * @return -1: no token is being read any more
+   */
+  private static int flush(String text, int start, int end, boolean thousands, Tokens tokens) {
+    if (start < 0) {
+      return -1;
     }
-    String t = token.toString();
-    token.setLength(0);
+    char first = text.charAt(start);
+    if (end - start == 1 && first >= '0' && first <= '9') {
+      tokens.add(DIGITS[first - '0'], start, end);
+      return -1;
+    }
+    int comma = thousands ? text.indexOf(',', start) : -1;
+    String t = comma >= 0 && comma < end ? text.substring(start, end).replace(",", "") : text.substring(start, end);
     if (t.equals("-") || t.equals("—") || t.equals("/") || t.equals("–") || t.equals("——") || t.equals("--")) {
       tokens.add(null);
     } else {
       tokens.add(t, start, end);
     }
+    return -1;
   }
 
   /** A digit, a minus before a digit, a blank cell, or a placeholder dash or slash standing alone as a cell. */
