@@ -88,24 +88,36 @@ public final class NarrativeFigureRule implements Rule {
     }
   }
 
-  /** The first sentence saying how many applications were received; "未收到…申请" says none. */
+  /**
+   * The first sentence saying how many applications were received; "未收到…申请" says none. Only a sentence that
+   * names 申请 can say it, so the sentences looked at are those around each 申请, in order, each once.
+   */
   static Long statedReceived(String text) {
-    int start = 0;
     int n = text.length();
-    for (int i = 0; i <= n; i++) {
-      if (i < n && SENTENCE_ENDS.indexOf(text.charAt(i)) < 0) {
-        continue;
+    int sentenceEnd = -1;
+    for (int at = text.indexOf("申请"); at >= 0; at = text.indexOf("申请", Math.max(at + 1, sentenceEnd + 1))) {
+      int start = at;
+      while (start > 0 && !isSentenceEnd(text.charAt(start - 1))) {
+        start--;
       }
-      Long stated = receivedIn(text.substring(start, i));
+      sentenceEnd = at;
+      while (sentenceEnd < n && !isSentenceEnd(text.charAt(sentenceEnd))) {
+        sentenceEnd++;
+      }
+      Long stated = receivedIn(text.substring(start, sentenceEnd));
       if (stated != null) {
         return stated;
       }
-      start = i + 1;
     }
     return null;
   }
 
-  private static final String SENTENCE_ENDS = "。；;!！?？\n";
+  private static boolean isSentenceEnd(char c) {
+    return switch (c) {
+      case '。', '；', ';', '!', '！', '?', '？', '\n' -> true;
+      default -> false;
+    };
+  }
 
   private static Long receivedIn(String sentence) {
     if (!sentence.contains("申请") || sentence.contains("复议") || sentence.contains("诉讼")) {
