@@ -107,7 +107,8 @@ public final class TextReader implements DocumentReader {
     if (looksBinary(controls, decoded.text().length())) {
       throw new UnreadableDocumentException("binary", "不是文本文件：内容含大量控制字符（二进制数据）");
     }
-    return decoded;
+    Decoded repaired = Mojibake.repair(decoded);
+    return repaired != null ? repaired : decoded;
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

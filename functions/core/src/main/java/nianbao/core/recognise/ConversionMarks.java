@@ -60,8 +60,14 @@ final class ConversionMarks {
     return hasInventedColumnName(cleaned) ? blankInventedColumnNames(cleaned) : cleaned;
   }
 
-  /** A table cell's text without an invented column name ("数据3" → spaces). */
+  /**
+   * A table cell's text without an invented column name ("数据3" → spaces); a cell that is only a ruling — a nested
+   * table's "----------" that a converter put inside a cell of the outer one — is blank, not a placeholder dash.
+   */
   static String cleanCell(String cell) {
+    if (cell.indexOf("---") >= 0 && isRuling(cell)) {
+      return " ".repeat(cell.length());
+    }
     return hasInventedColumnName(cell) ? blankInventedColumnNames(cell) : cell;
   }
 

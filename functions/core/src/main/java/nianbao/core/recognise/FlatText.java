@@ -194,6 +194,19 @@ public final class FlatText {
     return false;
   }
 
+  /** Whether a cell edge (a tab: a table's or a pipe row's) or a line break stands right before compact position k. */
+  boolean cellBreakBefore(int k) {
+    if (k <= 0 || k >= compact.length()) {
+      return true;
+    }
+    for (int i = compactToText[k - 1] + 1; i < compactToText[k]; i++) {
+      if (text.charAt(i) == '\n' || text.charAt(i) == '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first compact position whose text position is at or after {@code textPos}. */
   int compactPos(int textPos) {
     int lo = 0;

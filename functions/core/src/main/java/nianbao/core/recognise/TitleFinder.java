@@ -134,11 +134,14 @@ final class TitleFinder {
     return year >= 2000 && year <= 2099 ? year : null;
   }
 
-  /** Walks back from {@code end} over name characters on the same line. */
+  /**
+   * Walks back from {@code end} over name characters in the same cell of the same line: a page's navigation beside the
+   * title in a layout table ("政府信息公开年报 | 新乡县人民政府2022年…") is no part of the agency's name.
+   */
   private static int agencyStart(FlatText flat, int end) {
     int start = end;
     while (start > 0 && end - start < MAX_AGENCY && isNameChar(flat.compact.charAt(start - 1))
-        && !flat.lineBreakBefore(start)) {
+        && !flat.cellBreakBefore(start)) {
       start--;
     }
     return start;
