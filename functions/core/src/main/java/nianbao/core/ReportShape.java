@@ -21,6 +21,8 @@ import nianbao.core.recognise.RecognisedReport;
  */
 final class ReportShape {
   static final int MIN_SECTIONS = 3;
+  /** The first year reported in the national layout (国办公开办函〔2019〕60号; revised 2021): the 2019 reports. */
+  static final int FIRST_TEMPLATE_YEAR = 2019;
   private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六"};
   private static final int MIN_REVIEW_CELLS = 5;
 
@@ -33,6 +35,11 @@ final class ReportShape {
     List<String> tables = tablesFound(recognised);
     if (sections.size() >= MIN_SECTIONS && !tables.isEmpty()) {
       return;
+    }
+    if (tables.isEmpty() && report.year() != null && report.year() < FIRST_TEMPLATE_YEAR && report.title() != null) {
+      // researchers upload a region's history: an annual report of 2018 or before is one, in the layout of its time
+      throw new NotAReportException(format, "“" + report.title() + "”是" + report.year()
+          + "年度的报告，按2019年以前的格式编写（没有现行格式的六个部分和三张统计表）；nianbao 只读取2019年度起的统一格式");
     }
     if (tables.isEmpty() && report.year() != null && isCutShort(sections)) {
       throw new NotAReportException(format, "报告不完整：只有" + part(sections)

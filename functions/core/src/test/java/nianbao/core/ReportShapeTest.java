@@ -35,6 +35,17 @@ class ReportShapeTest {
   }
 
   @Test
+  void aReportOfTheLayoutBefore2019IsNamedForWhatItIs() {
+    // the opening of 宿州市人民政府's 2016 report as published: 概述, 主动公开情况, 依申请公开情况 …, no fixed tables
+    String old = "宿州市人民政府2016年政府信息公开工作年度报告\n宿州市人民政府办公室\n2017年3月\n"
+        + "全文包括概述，主动公开情况，依申请公开情况，行政复议、行政诉讼情况，政府信息公开的收费及减免情况，存在的主要问题和改进措施。\n"
+        + "一、概述\n2016年，我市政府信息公开工作在省政务公开办的关心指导下……\n二、主动公开政府信息情况\n全年主动公开政府信息5928条。\n"
+        + "三、依申请公开政府信息情况\n共受理申请132件。\n";
+    assertEquals("“宿州市人民政府2016年政府信息公开工作年度报告”是2016年度的报告，按2019年以前的格式编写（没有现行格式的六个部分和三张"
+        + "统计表）；nianbao 只读取2019年度起的统一格式", refusal(old));
+  }
+
+  @Test
   void aTableOfContentsHasEverySectionAndNoTable() {
     String contents = TITLE + "\n目录\n一、总体情况……1\n二、主动公开政府信息情况……3\n三、收到和处理政府信息公开申请情况……4\n"
         + "四、政府信息公开行政复议、行政诉讼情况……5\n五、存在的主要问题及改进情况……6\n六、其他需要报告的事项……7\n";
