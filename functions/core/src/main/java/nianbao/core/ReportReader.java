@@ -26,9 +26,11 @@ public final class ReportReader {
    * rules X2/X4/X5 compare an agency's years by its identity — region code and body, {@code AgencyIdentity} — not by
    * the name as printed, so reprocessing moves stored reports to their agency, their ids unchanged; rules/7: a
    * section heading whose words were misread — "一、和名体情况" from a scan — is still its section, with a reading
-   * note, where it was an S1 "section missing" error before).
+   * note, where it was an S1 "section missing" error before; rules/8: a value cell merged over two columns is one
+   * value, crawler-stored web text's pipe rows and padding are read as cells, mis-decoded (mojibake) text is turned
+   * back, and a report of 2018 or before is refused as such — stored reports of those forms read differently).
    */
-  public static final String RULES_VERSION = "rules/7";
+  public static final String RULES_VERSION = "rules/8";
 
   private ReportReader() {}
 
