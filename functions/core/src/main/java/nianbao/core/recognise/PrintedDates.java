@@ -48,7 +48,7 @@ final class PrintedDates {
       if (labelled.lookingAt()) {
         LocalDate d = date(labelled, year);
         if (d != null) {
-          return new PrintedDate(d.toString(), PrintedDate.PUBLISHED, text.substring(i, labelled.end()).strip());
+          return new PrintedDate(d.toString(), PrintedDate.PUBLISHED, asPrinted(text.substring(i, labelled.end())));
         }
       }
     }
@@ -59,7 +59,7 @@ final class PrintedDates {
     while (own.find()) {
       LocalDate d = date(own, year);
       if (d != null) {
-        last = new PrintedDate(d.toString(), PrintedDate.SIGNED, own.group().strip());
+        last = new PrintedDate(d.toString(), PrintedDate.SIGNED, asPrinted(own.group()));
       }
     }
     return last;
@@ -134,5 +134,10 @@ final class PrintedDates {
     int tens = ten == 0 ? 1 : digit(s.charAt(0));
     int ones = ten == s.length() - 1 ? 0 : digit(s.charAt(ten + 1));
     return tens * 10 + ones;
+  }
+
+  /** The date's words as a reader sees them: a cell edge between label and date (a page's 信息索引 table) is a space. */
+  private static String asPrinted(String s) {
+    return s.strip().replaceAll("\\s+", " ");
   }
 }

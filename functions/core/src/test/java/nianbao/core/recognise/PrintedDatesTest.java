@@ -14,6 +14,9 @@ class PrintedDatesTest {
     PrintedDate d = PrintedDates.find("发布日期：2023-02-03\n" + BODY + "新乡县人民政府\n2023年1月20日\n", 13, 2022);
     assertEquals(new PrintedDate("2023-02-03", "发布日期", "发布日期：2023-02-03"), d);
     assertEquals("2020-01-20", PrintedDates.find(BODY + "标题: …\n发布时间: 2020-01-20 15:22\n", 0, 2019).date());
+    // a page's 信息索引 table as a crawler stores it: the label and the date in cells side by side
+    assertEquals(new PrintedDate("2023-01-18", "发布日期", "发文日期 2023-01-18"),
+        PrintedDates.find("发布机构\t某局\t发文日期\t 2023-01-18 09:30\t\n" + BODY, 0, 2022));
   }
 
   @Test
