@@ -62,7 +62,8 @@ final class HtmlCharset {
     }
   }
 
-  private static String strict(byte[] bytes, Charset charset) {
+  /** The bytes decoded as the charset, or null where they are not valid in it. */
+  static String strict(byte[] bytes, Charset charset) {
     try {
       return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -34,7 +34,7 @@ final class Mojibake {
         continue;
       }
       for (Charset written : new Charset[] {StandardCharsets.UTF_8, TextReader.GB18030}) {
-        String again = strict(bytes, written);
+        String again = HtmlCharset.strict(bytes, written);
         if (again != null && mostlyChinese(again)) {
           return new TextReader.Decoded(again, written.name() + " (repaired: saved as " + decoded.charset()
               + " after being read as " + seenAs.name() + ")");
@@ -61,31 +61,30 @@ final class Mojibake {
 
   /** Many Latin-1 letters (À–ÿ and the like) and hardly any Chinese character. */
   private static boolean looksMisDecoded(String text) {
-    int latin = 0;
-    int chinese = 0;
-    for (int i = 0, n = Math.min(text.length(), SAMPLE); i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80 && c <= 0xFF) {
-        latin++;
-      } else if (isChinese(c)) {
-        chinese++;
-      }
-    }
-    return latin >= 50 && chinese * 20 < latin;
+    Letters letters = Letters.of(text);
+    return letters.latin() >= 50 && letters.chinese() * 20 < letters.latin();
   }
 
   private static boolean mostlyChinese(String text) {
-    int latin = 0;
-    int chinese = 0;
-    for (int i = 0, n = Math.min(text.length(), SAMPLE); i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80 && c <= 0xFF) {
-        latin++;
-      } else if (isChinese(c)) {
-        chinese++;
+    Letters letters = Letters.of(text);
+    return letters.chinese() >= 20 && letters.chinese() > 4 * letters.latin();
+  }
+
+  /** Latin-1 letters and Chinese characters among a text's first {@link #SAMPLE}. */
+  private record Letters(int latin, int chinese) {
+    static Letters of(String text) {
+      int latin = 0;
+      int chinese = 0;
+      for (int i = 0, n = Math.min(text.length(), SAMPLE); i < n; i++) {
+        char c = text.charAt(i);
+        if (c >= 0x80 && c <= 0xFF) {
+          latin++;
+        } else if (isChinese(c)) {
+          chinese++;
+        }
       }
+      return new Letters(latin, chinese);
     }
-    return chinese >= 20 && chinese > 4 * latin;
   }
 
   private static boolean isChinese(char c) {
@@ -105,12 +104,4 @@ final class Mojibake {
     }
   }
 
-  private static String strict(byte[] bytes, Charset charset) {
-    try {
-      return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
-  }
 }
