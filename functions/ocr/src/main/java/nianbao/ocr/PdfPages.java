@@ -58,6 +58,17 @@ final class PdfPages implements PageSource {
     }
   }
 
+  /**
+   * A scanned page is rendered at its picture's own resolution where that is between {@link #MIN_SCAN_DPI} and
+   * {@link #DPI} (no resampling: the pixels Tesseract sees are the scanner's), else at {@link #DPI}.
+   */
+  static float renderDpi(float scanDpi) {
+    return scanDpi >= MIN_SCAN_DPI && scanDpi < DPI ? Math.round(scanDpi) : DPI;
+  }
+
+  /** Below this a scan is too coarse to read as it is: rendered at {@link #DPI}. */
+  static final float MIN_SCAN_DPI = 150;
+
   @Override
   public int count() {
     return pdf.getNumberOfPages();
@@ -70,14 +81,15 @@ final class PdfPages implements PageSource {
     }
     try {
       PDPage page = pdf.getPage(n - 1);
-      BufferedImage image = renderer.renderImageWithDPI(n - 1, DPI, ImageType.RGB);
+      float dpi = withText ? DPI : renderDpi(PdfImageRegions.scanDpi(page));
+      BufferedImage image = renderer.renderImageWithDPI(n - 1, dpi, ImageType.RGB);
       PrintedText printed = null;
       if (withText) {
         List<PositionedWord> words = new GlyphCollector().collect(pdf, n);
         List<Rectangle2D.Float> pictures = PdfImageRegions.of(page);
         printed = new PrintedText(words, new RulingCollector(page).collect().rulings(), pictures);
       }
-      return new PageImage(n, image, DPI, printed);
+      return new PageImage(n, image, dpi, printed);
     } catch (IOException e) {
       throw new UnreadableDocumentException(PdfReader.FORMAT, "PDF 第 " + n + " 页无法渲染（已损坏）", e);
     }
