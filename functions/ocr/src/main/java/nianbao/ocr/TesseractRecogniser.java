@@ -92,7 +92,7 @@ public final class TesseractRecogniser implements PageRecogniser {
       return PrintedPages.merged(page, printed, printed.pictures().isEmpty() ? null
           : recognise(PrintedPages.picturesOnly(page, printed)), System.nanoTime() - start);
     }
-    Grey grey = Grey.of(page.image()).flattened(page.dpi());
+    Grey grey = Grey.of(page.image()).flattened(page.dpi()).faintInkDarkened();
     double skew = Deskew.angle(grey);
     grey = Deskew.rotate(grey, skew);
     List<RulingDetector.Line> lines = RulingDetector.find(grey, page.dpi());

@@ -1,6 +1,7 @@
 package nianbao.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -10,7 +11,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Deskew, ruling lines and table cells on synthetic pages at 300 dpi (no Tesseract). */
+/** Deskew, ruling lines and table cells on synthetic pages at 300 dpi and 200 (no Tesseract). */
 class GeometryTest {
   private static final String[][] CELLS = {
       {"本年新收", "13", "0", "7"}, {"上年结转", "0", "12", "4"}, {"总计", "13", "12", "11"}};
@@ -120,5 +121,49 @@ class GeometryTest {
 
     assertEquals(255, clean.at(10, 10));
     assertEquals(0, clean.at(52, 52));
+  }
+
+  /** Seed 003's table as a 200 dpi scan gives it: rules one pixel of light grey (200), the print dark. */
+  private static BufferedImage lightlyRuledPage() {
+    BufferedImage image = Drawn.page(1400, 1000);
+    Graphics2D g = Drawn.ink(image, 1f);
+    g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
+    g.setColor(new Color(200, 200, 200));
+    Drawn.table(g, 140, 280, 280, 100, new String[3][4], 30);
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Drawn.FONT, Font.PLAIN, 30));
+    g.drawString("三、收到和处理政府信息公开申请情况", 140, 180);
+    g.drawString("一是提高公开意识和能力。进一步学习省、市、县关于政务公开相关文件精神", 140, 800);
+    g.dispose();
+    return image;
+  }
+
+  @Test
+  void lightGreyRulesOnCleanPaperAreFoundOnceTheFaintInkIsDarkened() {
+    Grey grey = Grey.of(lightlyRuledPage()).flattened(200);
+    assertTrue(grey.printIsLightOnCleanPaper());
+    assertEquals(List.of(), RulingDetector.find(grey, 200), "too light for the detector as they are");
+
+    List<RulingDetector.Line> lines = RulingDetector.find(grey.faintInkDarkened(), 200);
+
+    assertEquals(4, lines.stream().filter(RulingDetector.Line::horizontal).count());
+    assertEquals(5, lines.stream().filter(l -> !l.horizontal()).count());
+  }
+
+  @Test
+  void darkPrintAndNoisyPaperAreNotDarkened() {
+    Grey dark = Grey.of(tablePage());
+    assertFalse(dark.printIsLightOnCleanPaper(), "black print, antialiased");
+    assertTrue(java.util.Arrays.equals(dark.pixels, dark.faintInkDarkened().pixels));
+
+    Grey noisy = Grey.of(lightlyRuledPage()).flattened(200);
+    java.util.Random noise = new java.util.Random(7);
+    for (int i = 0; i < noisy.pixels.length; i++) {
+      if ((noisy.pixels[i] & 255) == 255 && noise.nextInt(10) < 3) {
+        noisy.pixels[i] = (byte) (236 + noise.nextInt(19)); // a JPEG's paper
+      }
+    }
+    assertFalse(noisy.printIsLightOnCleanPaper());
+    assertTrue(java.util.Arrays.equals(noisy.pixels, noisy.faintInkDarkened().pixels));
   }
 }

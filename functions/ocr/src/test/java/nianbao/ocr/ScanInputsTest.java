@@ -154,6 +154,31 @@ class ScanInputsTest {
   }
 
   @Test
+  void aScannedPdfPageIsRenderedAtItsPicturesOwnResolution() throws Exception {
+    BufferedImage picture = Drawn.page(1654, 2339); // A4 scanned at 200 dpi
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+          org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+      doc.addPage(page);
+      var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, picture);
+      try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+        content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+      }
+      doc.save(pdf);
+    }
+
+    try (PageSource pages = ScanInputs.pages(pdf.toByteArray(), "scan.pdf")) {
+      PageImage first = pages.page(1);
+      assertEquals(200, first.dpi(), "not resampled to 300: thin rules would turn into pale smears");
+      assertEquals(1654, first.image().getWidth(), 1);
+    }
+    assertEquals(300, PdfPages.renderDpi(96), "too coarse to read as it is");
+    assertEquals(300, PdfPages.renderDpi(600));
+    assertEquals(150, PdfPages.renderDpi(150));
+  }
+
+  @Test
   void otherFilesAreNoScans() {
     byte[] text = "新乡县人民政府2022年政府信息公开工作年度报告".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertFalse(ScanInputs.needsOcr(text, "a.txt"));
