@@ -46,6 +46,15 @@ class MergeApiTest {
     return out;
   }
 
+  /** The state of the office's entry in a roster of {@code year} naming it alone. */
+  private static String officeEntry(ApiStack stack, int year) {
+    String scope = "?year=" + year + "&province=" + ApiStack.enc("河南省") + "&city=" + ApiStack.enc("新乡市");
+    ApiStack.Call put = stack.call("PUT", "/rosters" + scope, Map.of("Content-Type", "text/csv"),
+        "机关名称\n新乡县人民政府办公室\n", ADMIN);
+    assertEquals(200, put.status(), put.body());
+    return stack.get("/rosters" + scope).json().path("entries").get(0).path("state").asText();
+  }
+
   @Test
   void anAdministratorMergesTwoAgenciesAndSplitsThemAgain() {
     ApiStack stack = new ApiStack(c -> c.withAuth(true, false));
@@ -58,6 +67,7 @@ class MergeApiTest {
     List<String> govBefore = years(stack, gov);
     List<String> officeBefore = years(stack, office);
     String officeId = officeBefore.get(0).split(" ")[1];
+    assertEquals("未报送", officeEntry(stack, 2022), "before the merge: the office has no 2022 report");
 
     // who may: no token 401, a reviewer 403, an administrator
     assertEquals(401, stack.call("POST", "/agencies/merges", JSON, merge(office, gov, "x")).status());
@@ -110,6 +120,8 @@ class MergeApiTest {
     JsonNode matched = stack.get("/rosters?year=2021&province=" + ApiStack.enc("河南省") + "&city="
         + ApiStack.enc("新乡市")).json();
     assertEquals("已报送", matched.path("entries").get(0).path("state").asText(), matched.toString());
+    // and the other way: the office's entry is the government's 2022 report (it prints the government's name)
+    assertEquals("已报送", officeEntry(stack, 2022), "the office is merged into the government");
     ApiStack.Call intoMerged = stack.call("POST", "/agencies/merges", JSON, merge(edu, office, "x"), ADMIN);
     assertEquals(409, intoMerged.status());
     assertEquals("INTO_MERGED", intoMerged.json().path("reason").asText());
@@ -130,5 +142,6 @@ class MergeApiTest {
         .path("action").asText());
     assertEquals(404, stack.call("DELETE", "/agencies/merges/" + office, Map.of(), null, ADMIN).status());
     assertTrue(stack.get("/agencies/" + gov + "/merges").json().path("merged").isEmpty());
+    assertEquals("未报送", officeEntry(stack, 2022), "split: the office is an agency of its own again");
   }
 }

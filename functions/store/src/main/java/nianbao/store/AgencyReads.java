@@ -1,8 +1,10 @@
 package nianbao.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import nianbao.store.item.ReportHead;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 
 /**
  * An agency's reports: its year items ({@link AgencyYear}, one Query of {@code A#<agencyKey>}) name the report of
@@ -23,9 +26,11 @@ public final class AgencyReads {
   private final ReportStore store;
   private final DynamoDbTable<AgencyYear> years;
   private final DynamoDbTable<AgencyAlias> aliases;
+  private final DynamoDbEnhancedClient enhanced;
 
   AgencyReads(ReportStore store, DynamoDbEnhancedClient enhanced) {
     this.store = store;
+    this.enhanced = enhanced;
     this.years = enhanced.table(store.tableName(), AgencyYear.SCHEMA);
     this.aliases = enhanced.table(store.tableName(), AgencyAlias.SCHEMA);
   }
@@ -49,6 +54,26 @@ public final class AgencyReads {
   public Optional<AgencyAlias> alias(String agencyKey) {
     return Optional.ofNullable(aliases.getItem(r -> r.key(ReportStore.key(Keys.agency(agencyKey), Keys.ALIAS))
         .consistentRead(true)));
+  }
+
+  /**
+   * Of {@code agencyKeys}, the agencies merged into another (their aliases while the merge is under way or done),
+   * to the canonical agency's key: BatchGetItem of their alias items, 100 keys a request, eventually consistent.
+   */
+  public Map<String, String> mergedInto(Collection<String> agencyKeys) {
+    Map<String, String> out = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>(new LinkedHashSet<>(agencyKeys));
+    for (int from = 0; from < keys.size(); from += 100) {
+      var batch = ReadBatch.builder(AgencyAlias.class).mappedTableResource(aliases);
+      keys.subList(from, Math.min(keys.size(), from + 100))
+          .forEach(k -> batch.addGetItem(ReportStore.key(Keys.agency(k), Keys.ALIAS)));
+      enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(aliases).forEach(a -> {
+        if (a.followed()) {
+          out.put(a.fromKey(), a.intoKey());
+        }
+      });
+    }
+    return out;
   }
 
   /** The agencies merged into {@code intoKey} (their listings in its partition: one Query), oldest merge first. */

@@ -3,6 +3,7 @@ package nianbao.api.routes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nianbao.api.ApiContext;
 import nianbao.api.Json;
@@ -12,9 +13,11 @@ import nianbao.api.http.Request;
 import nianbao.api.http.Response;
 import nianbao.api.http.Route;
 import nianbao.api.http.Route.Param;
+import nianbao.core.agency.AgencyIdentity;
 import nianbao.core.roster.RosterCsv;
 import nianbao.core.roster.RosterMatching;
 import nianbao.core.roster.RosterMatching.ReportFacts;
+import nianbao.store.Identity;
 import nianbao.store.Rosters;
 
 /**
@@ -103,9 +106,21 @@ public final class RosterRoutes {
     Rosters.Stored stored = rosters().get(s.year(), s.province(), s.city()).orElseThrow(() -> Problem.notFound(
         "没有 " + s.year() + " 年度 " + s.province() + (s.city() == null ? "" : s.city()) + " 的名单：请先上传（PUT /rosters）"));
     List<ReportFacts> reports = rosters().reports(s.year(), s.province(), s.city());
-    // (an entry matches the reports of agencies an administrator merged into its agency too)
+    // (an entry matches the reports of agencies an administrator merged into its agency, and an entry naming a
+    // merged agency the reports of the agency it was merged into: one BatchGetItem of aliases per 100 entries
+    // nothing else matched)
     return new Matched(stored, RosterMatching.match(s.year(), stored.entries(), reports,
-        nianbao.store.Identity::agencyKey));
+        new RosterMatching.AgencyKeys() {
+          @Override
+          public String key(AgencyIdentity id) {
+            return Identity.agencyKey(id);
+          }
+
+          @Override
+          public Map<String, String> mergedInto(Set<String> keys) {
+            return ctx.store().agencies().mergedInto(keys);
+          }
+        }));
   }
 
   record Matched(Rosters.Stored stored, RosterMatching.Result result) {}

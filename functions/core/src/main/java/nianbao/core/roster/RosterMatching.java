@@ -83,6 +83,34 @@ public final class RosterMatching {
    */
   public static Result match(int year, List<RosterEntry> entries, List<ReportFacts> reports,
       java.util.function.Function<AgencyIdentity, String> agencyKey) {
+    return match(year, entries, reports, new AgencyKeys() {
+      @Override
+      public String key(AgencyIdentity id) {
+        return agencyKey.apply(id);
+      }
+
+      @Override
+      public Map<String, String> mergedInto(Set<String> keys) {
+        return Map.of();
+      }
+    });
+  }
+
+  /** How reports name the agency they are counted as, and which agencies an administrator merged into others. */
+  public interface AgencyKeys {
+    /** The key reports carry for the agency of {@code id} (null when not known). */
+    String key(AgencyIdentity id);
+
+    /** Of {@code keys}, those merged into another agency, to that agency's key (asked once, for all at once). */
+    Map<String, String> mergedInto(Set<String> keys);
+  }
+
+  /**
+   * As above, both ways across a merge: an entry naming the canonical agency matches the merged agency's reports
+   * (they carry the canonical key), and an entry naming the merged agency the reports counted as the canonical
+   * one's — asked of {@code keys} only for the entries nothing else matched, in one call.
+   */
+  public static Result match(int year, List<RosterEntry> entries, List<ReportFacts> reports, AgencyKeys keys) {
     Map<String, List<ReportFacts>> byAgencyKey = new LinkedHashMap<>();
     Map<String, List<ReportFacts>> byIdentity = new LinkedHashMap<>();
     Map<String, List<ReportFacts>> byName = new LinkedHashMap<>();
@@ -100,26 +128,48 @@ public final class RosterMatching {
         byName.computeIfAbsent(norm, k -> new ArrayList<>()).add(r);
       }
     }
-    Set<String> matched = new LinkedHashSet<>();
-    List<EntryMatch> out = new ArrayList<>();
+    List<AgencyIdentity> identities = new ArrayList<>();
+    List<String> entryKeys = new ArrayList<>();
+    List<List<ReportFacts>> founds = new ArrayList<>();
+    Set<String> unfound = new LinkedHashSet<>();
     for (RosterEntry e : entries) {
       AgencyIdentity id = AgencyIdentity.of(e.name(), region(e));
       List<ReportFacts> found = new ArrayList<>(id == null ? List.of() : byIdentity.getOrDefault(id.key(), List.of()));
-      String key = id == null ? null : agencyKey.apply(id);
-      for (ReportFacts merged : key == null ? List.<ReportFacts>of() : byAgencyKey.getOrDefault(key, List.of())) {
-        if (!found.contains(merged)) {
-          found.add(merged);
-        }
+      String key = id == null ? null : keys.key(id);
+      addNew(found, key == null ? List.of() : byAgencyKey.getOrDefault(key, List.of()));
+      if (found.isEmpty() && key != null) {
+        unfound.add(key);
       }
+      identities.add(id);
+      entryKeys.add(key);
+      founds.add(found);
+    }
+    Map<String, String> merged = unfound.isEmpty() ? Map.of() : keys.mergedInto(unfound);
+    Set<String> matched = new LinkedHashSet<>();
+    List<EntryMatch> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      RosterEntry e = entries.get(i);
+      List<ReportFacts> found = founds.get(i);
+      String into = found.isEmpty() && entryKeys.get(i) != null ? merged.get(entryKeys.get(i)) : null;
+      addNew(found, into == null ? List.of() : byAgencyKey.getOrDefault(into, List.of()));
       if (found.isEmpty()) {
         found.addAll(byName.getOrDefault(AgencyNames.normalise(e.name()), List.of()));
       }
       found.forEach(r -> matched.add(r.reportId()));
+      AgencyIdentity id = identities.get(i);
       out.add(new EntryMatch(e, id == null ? null : id.key(), List.copyOf(found),
           found.isEmpty() ? NOT_REPORTED : REPORTED, found.isEmpty() ? null : timeliness(year, found)));
     }
     List<ReportFacts> unmatched = reports.stream().filter(r -> !matched.contains(r.reportId())).toList();
     return new Result(List.copyOf(out), unmatched);
+  }
+
+  private static void addNew(List<ReportFacts> found, List<ReportFacts> more) {
+    for (ReportFacts r : more) {
+      if (!found.contains(r)) {
+        found.add(r);
+      }
+    }
   }
 
   /** On time when any of the entry's reports printed a date by the deadline; late when all dated ones are after. */

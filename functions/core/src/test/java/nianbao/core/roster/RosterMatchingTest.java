@@ -3,7 +3,11 @@ package nianbao.core.roster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nianbao.core.agency.AgencyIdentity;
 import nianbao.core.roster.RosterMatching.ReportFacts;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +64,36 @@ class RosterMatchingTest {
     assertEquals("已报送", merged.entries().get(0).state());
     assertEquals("按时", merged.entries().get(0).timeliness());
     assertEquals(List.of(), merged.unmatchedReports());
+  }
+
+  @Test
+  void anEntryNamingAMergedAgencyMatchesTheReportsCountedAsTheAgencyItWasMergedInto() {
+    // the office was merged into the government: the government's report (its own name) is the office's too
+    List<RosterEntry> roster = List.of(new RosterEntry(2, "洪泽区人民政府办公室", null),
+        new RosterEntry(3, "洪泽区教育局", null));
+    ReportFacts gov = new ReportFacts("g-2023", "淮安市洪泽区人民政府", "320813", "江苏省", "淮安市", "洪泽区", 2023,
+        "2024-02-03", "发布日期", "gov");
+    List<Set<String>> asked = new ArrayList<>();
+    RosterMatching.AgencyKeys keys = new RosterMatching.AgencyKeys() {
+      @Override
+      public String key(AgencyIdentity id) {
+        return id.key().equals("320813|人民政府") ? "gov" : id.key().equals("320813|人民政府办公室") ? "office" : "edu";
+      }
+
+      @Override
+      public Map<String, String> mergedInto(Set<String> unmatched) {
+        asked.add(unmatched);
+        return Map.of("office", "gov");
+      }
+    };
+    assertEquals("未报送", RosterMatching.match(2023, roster, List.of(gov), id -> keys.key(id)).entries().get(0)
+        .state(), "without the merges: another agency");
+    RosterMatching.Result r = RosterMatching.match(2023, roster, List.of(gov), keys);
+    assertEquals("已报送", r.entries().get(0).state());
+    assertEquals("逾期", r.entries().get(0).timeliness());
+    assertEquals(List.of("g-2023"), r.entries().get(0).reports().stream().map(ReportFacts::reportId).toList());
+    assertEquals("未报送", r.entries().get(1).state());
+    assertEquals(List.of(), r.unmatchedReports());
+    assertEquals(List.of(Set.of("office", "edu")), asked, "asked once, for the entries nothing else matched");
   }
 }

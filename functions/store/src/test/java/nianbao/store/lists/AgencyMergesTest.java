@@ -163,6 +163,8 @@ class AgencyMergesTest {
           .map(AgencyYear::year).toList());
       assertTrue(store.agencies().years(off).isEmpty());
       assertEquals(List.of(off), merges.mergedInto(gov).stream().map(MergeView::fromKey).toList());
+      assertEquals(Map.of(off, gov), store.agencies().mergedInto(List.of(gov, off, key(other))),
+          "a roster entry naming the office finds the government's reports");
       assertEquals(merged, merges.merge(off, gov, "admin", "again"), "asked again: as it is");
       assertEquals(AgencyMerges.Refused.Code.INTO_MERGED, assertThrows(AgencyMerges.Refused.class,
           () -> merges.merge(key(other), off, "admin", null)).code());
@@ -176,6 +178,7 @@ class AgencyMergesTest {
       assertEquals(off, merges.split(off, "admin").orElseThrow().fromKey());
       assertTrue(merges.mergeOf(off).isEmpty());
       assertTrue(merges.mergedInto(gov).isEmpty());
+      assertEquals(Map.of(), store.agencies().mergedInto(List.of(gov, off)));
       assertEquals(off, store.head(id(office2025)).orElseThrow().agencyKey());
       assertEquals(before, state(store));
       assertEquals(List.of("agency.split", "agency.merged"), actions(store, id(office.get(0))).subList(0, 2));
