@@ -3,7 +3,7 @@
 // sums (GET /rankings/regions: the summaries the write path keeps).
 import { apiUrl, getJson, type Query } from '../api';
 import { fmtPercent, h } from '../dom';
-import { errorState, loadingState } from '../ui';
+import { errorState, loadingState, routeHref } from '../ui';
 
 interface RegionRow {
   province: string | null;
@@ -46,7 +46,10 @@ export function regionSection(asked: Query, signal: AbortSignal): HTMLElement | 
     const isIndicator = t.by.code !== 'errors';
     const value = (r: RegionRow) => (isIndicator ? (r.value === null ? '无法计算' : fmtPercent(r.value)) : String(r.errors));
     const row = (r: RegionRow) => h('tr', { 'data-region': place(r, t.of) },
-      h('td', { class: 'num rank' }, r.rank ? String(r.rank) : '—'), h('th', { scope: 'row' }, place(r, t.of)),
+      h('td', { class: 'num rank' }, r.rank ? String(r.rank) : '—'),
+      // a region's name leads to its years (a scope's own agencies have no summary of their own)
+      h('th', { scope: 'row' }, r.ownAgencies ? place(r, t.of)
+        : h('a', { class: 'region-trend', href: routeHref('/trends', { province: r.province, city: r.city, county: r.county }) }, place(r, t.of))),
       h('td', { class: 'num' }, String(r.reports)), h('td', { class: 'num' }, String(r.withErrors)),
       h('td', { class: 'num value' }, value(r)),
       isIndicator ? h('td', { class: 'num' }, `${r.numerator ?? '空白'} / ${r.denominator ?? '空白'}`) : null);

@@ -20,7 +20,7 @@ interface TrendYear {
 }
 
 export interface Trends {
-  scope?: { province: string | null; city: string | null };
+  scope?: { province: string | null; city: string | null; county?: string | null };
   agencyKey?: string;
   agency?: string | null;
   indicatorDefinitions: IndicatorDefinition[];
@@ -32,18 +32,19 @@ export async function render(ctx: ViewContext): Promise<void> {
   const agencyKey = q.get('agencyKey');
   const province = q.get('province') || null;
   const city = q.get('city') || null;
+  const county = q.get('county') || null;
   document.title = '趋势 · 政府信息公开年报核查';
   const results = h('div', { class: 'results', 'aria-live': 'polite' }, loadingState('正在加载趋势…'));
-  mount(ctx.main, viewHeader('趋势'), agencyKey ? null : form(province, city), results);
+  mount(ctx.main, viewHeader('趋势'), agencyKey ? null : form(province, city, county), results);
   let t: Trends;
   try {
-    t = await getJson<Trends>('/trends', agencyKey ? { agencyKey } : { province, city }, ctx.signal);
+    t = await getJson<Trends>('/trends', agencyKey ? { agencyKey } : { province, city, county }, ctx.signal);
   } catch (e) {
     if (ctx.signal.aborted) return;
     results.replaceChildren(errorState(e, () => void render(ctx)));
     return;
   }
-  const name = agencyKey ? (t.agency ?? agencyKey) : [province ?? '全国', city].filter((x) => x).join(' ');
+  const name = agencyKey ? (t.agency ?? agencyKey) : [province ?? '全国', city, county].filter((x) => x).join(' ');
   document.title = `${name} · 趋势`;
   ctx.main.querySelector('#view-title')!.textContent = `${name} 历年趋势`;
   if (!t.years.length) {
@@ -99,16 +100,20 @@ export async function drawTrends(results: HTMLElement, t: Trends, name: string, 
   })), { percent: true, description: `${name}各年度的八项指标（${fmtPercent(0)} 至 100%），数据见下表` });
 }
 
-function form(province: string | null, city: string | null): HTMLElement {
+function form(province: string | null, city: string | null, county: string | null): HTMLElement {
   const f = h('form', { class: 'filters', 'aria-label': '地区' },
     h('div', { class: 'field' }, h('label', { for: 't-province' }, '省'),
       h('input', { id: 't-province', name: 'province', value: province ?? '', placeholder: '全国' })),
     h('div', { class: 'field' }, h('label', { for: 't-city' }, '市'), h('input', { id: 't-city', name: 'city', value: city ?? '' })),
+    // a county a province administers directly (济源市, a municipality's district) is given without a city
+    h('div', { class: 'field' }, h('label', { for: 't-county' }, '县（区）'),
+      h('input', { id: 't-county', name: 'county', value: county ?? '' })),
     h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'btn primary' }, '查看')));
   f.addEventListener('submit', (e) => {
     e.preventDefault();
     const d = new FormData(f);
-    location.hash = routeHref('/trends', { province: String(d.get('province') ?? '').trim(), city: String(d.get('city') ?? '').trim() });
+    const field = (name: string) => String(d.get(name) ?? '').trim();
+    location.hash = routeHref('/trends', { province: field('province'), city: field('city'), county: field('county') });
   });
   return f;
 }

@@ -235,6 +235,40 @@ class PageOversightTest extends PageSession {
   }
 
   @Test
+  void aCountysTrendIsReachedFromItsRowInTheCitysRegionRankingAndFromTheForm() throws Exception {
+    JsonNode county = api("/trends?province=" + enc("河南省") + "&city=" + enc("新乡市") + "&county=" + enc("新乡县"));
+    assertTrue(county.path("years").size() > 0, county.toString());
+    go("#/rankings?year=2022&province=" + enc("河南省") + "&city=" + enc("新乡市"));
+    browser.waitFor("#region-ranking tr[data-region='新乡县'] a.region-trend").click();
+    browser.until(java.time.Duration.ofSeconds(30), d -> text("#view-title").contains("新乡县") ? true : null);
+    assertEquals("新乡县", browser.waitFor("#t-county").getAttribute("value"));
+    assertCountyTrend(county);
+    browser.screenshot("36-trends-county");
+    axe("趋势（县）");
+
+    // the form: a county typed into the city's trend
+    go("#/trends?province=" + enc("河南省") + "&city=" + enc("新乡市"));
+    browser.waitFor("table.trend-table tbody tr");
+    browser.waitFor("#t-county").sendKeys("新乡县");
+    browser.waitFor("form.filters button[type=submit]").click();
+    browser.until(java.time.Duration.ofSeconds(30), d -> text("#view-title").contains("新乡县") ? true : null);
+    assertCountyTrend(county);
+  }
+
+  /** The trends table shows the county's years and reports as the API gives them. */
+  private void assertCountyTrend(JsonNode county) {
+    browser.until(java.time.Duration.ofSeconds(30), d -> browser.all("table.trend-table tbody tr").size()
+        == county.path("years").size() ? true : null);
+    List<WebElement> rows = browser.all("table.trend-table tbody tr");
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode y = county.path("years").get(i);
+      assertEquals(y.path("year").asText(), rows.get(i).getAttribute("data-year"));
+      assertEquals(y.path("reports").asText(), rows.get(i).findElements(By.cssSelector("td")).get(0).getText());
+      assertEquals(y.path("withErrors").asText(), rows.get(i).findElements(By.cssSelector("td")).get(1).getText());
+    }
+  }
+
+  @Test
   void aRosterUploadedAsGbkCsvListsWhoHasNotReportedAndWhatIsUnmatched(@TempDir Path dir) throws Exception {
     go("#/rosters?year=2022&province=" + enc("河南省") + "&city=" + enc("新乡市"));
     assertTrue(text("#main .results").contains("还没有名单"), text("#main .results"));

@@ -173,6 +173,31 @@ class IndicatorApiTest {
   }
 
   @Test
+  void aCountysTrendIsItsReportsOfEachYear() {
+    String county = "&province=" + ApiStack.enc("河南省") + "&city=" + ApiStack.enc("新乡市") + "&county="
+        + ApiStack.enc("新乡县");
+    ApiStack.Call call = stack.get("/trends?" + county.substring(1));
+    assertEquals(200, call.status(), call.body());
+    JsonNode trend = call.json();
+    assertEquals("新乡县", trend.path("scope").path("county").asText());
+    List<Integer> years = new ArrayList<>();
+    for (JsonNode y : trend.path("years")) {
+      years.add(y.path("year").asInt());
+      List<JsonNode> rows = ListRoutesTest.all(stack, county + "&year=" + y.path("year").asInt());
+      assertEquals(rows.size(), y.path("reports").asInt(), y.toString());
+      assertEquals(rows.stream().filter(r -> r.path("status").asText().equals("HAS_ERRORS")).count(),
+          y.path("withErrors").asLong());
+      assertEquals(rows.stream().mapToLong(r -> r.path("errors").asLong()).sum(), y.path("errors").asLong());
+    }
+    assertTrue(years.containsAll(List.of(2021, 2022)), trend.toString());
+    // fewer than its city: the city's other agencies are not the county's
+    JsonNode city = stack.get("/trends?province=" + ApiStack.enc("河南省") + "&city=" + ApiStack.enc("新乡市")).json();
+    assertTrue(city.path("years").get(0).path("reports").asInt() >= trend.path("years").get(0).path("reports").asInt());
+    assertEquals(400, stack.get("/trends?county=" + ApiStack.enc("新乡县")).status(), "a county needs its province");
+    assertEquals(400, stack.get("/trends?agencyKey=0123456789abcdef" + county).status());
+  }
+
+  @Test
   void anAgencysTrendIsItsReportsOfEachYear() {
     String id = ListRoutesTest.ids(ListRoutesTest.all(stack, "&agency=" + ApiStack.enc("新乡县人民政府") + "&year=2022"))
         .get(0);

@@ -400,9 +400,12 @@ public final class ReportStore {
     return lists.ranking(f, by, ascending, limit, cursor);
   }
 
-  /** The summaries of a region in each of {@code years} that has one, oldest first ({@link SummaryReads}). */
-  public List<Summary> summaries(List<Integer> years, String province, String city) {
-    return summaries.years(years, province, city);
+  /**
+   * The summaries of a region in each of {@code years} that has one, oldest first ({@link SummaryReads}); down to a
+   * county ({@code city} null for a county without a city) when {@code county} is given.
+   */
+  public List<Summary> summaries(List<Integer> years, String province, String city, String county) {
+    return summaries.years(years, province, city, county);
   }
 
   /** The summaries of these provinces in {@code year} that exist, in no order. */

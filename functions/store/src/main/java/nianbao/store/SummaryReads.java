@@ -43,9 +43,9 @@ final class SummaryReads {
         : new Summary(year, province, city, county, new LinkedHashMap<>(), null);
   }
 
-  /** The summaries of a region in each of {@code years} that has one, oldest first. */
-  List<Summary> years(List<Integer> years, String province, String city) {
-    List<Summary> out = summariesOf(years.stream().map(y -> Keys.summary(y, province, city)).toList());
+  /** The summaries of a region (down to a county) in each of {@code years} that has one, oldest first. */
+  List<Summary> years(List<Integer> years, String province, String city, String county) {
+    List<Summary> out = summariesOf(years.stream().map(y -> Keys.summary(y, province, city, county)).toList());
     out.sort(Comparator.comparing(Summary::year));
     return out;
   }

@@ -23,7 +23,7 @@ import nianbao.store.ReportView;
 import nianbao.store.Summary;
 
 /**
- * {@code GET /trends}: a region's totals and indicators across all its years (its summary items: one BatchGetItem),
+ * {@code GET /trends}: a region's (the country, a province, a city or a county) totals and indicators across all its years (its summary items: one BatchGetItem),
  * or one agency's key figures across its years (its heads: one BatchGetItem).
  */
 public final class TrendRoutes {
@@ -35,33 +35,39 @@ public final class TrendRoutes {
 
   public List<Route> routes() {
     return List.of(Route.get("/trends", "getTrends", "趋势：一个地区或一个机关历年的合计与指标")
-        .description("给出 province（可加 city）或不给：该地区每个年度的报告数、有错误的报告数、错误与警告数、"
+        .description("给出 province（可加 city、county）或不给：该地区每个年度的报告数、有错误的报告数、错误与警告数、"
             + "本年新收与办理结果总计及八项指标（按该地区各报告数值之和计算）；给出 agencyKey：该机关每年报告的"
             + "状态、错误数与指标。各年合计读自写入时维护的汇总项，一次批量读取。")
         .param(Param.query("province", SharedParameters.TEXT_SCHEMA, "省级行政区；缺省为全国"))
         .param(Param.query("city", SharedParameters.TEXT_SCHEMA, "地级行政区（需同时给出 province）"))
+        .param(Param.query("county", SharedParameters.TEXT_SCHEMA,
+            "县级行政区（需同时给出 province 与 city；省直辖的县级市、直辖市的区不给 city）"))
         .param(Param.query("agencyKey", "{\"type\":\"string\",\"pattern\":\"^[0-9a-z]{16}$\"}",
-            "机关编号（报告详情中的 agencyKey）；不能与 province、city 同时给出"))
+            "机关编号（报告详情中的 agencyKey）；不能与 province、city、county 同时给出"))
         .json(200, "Trends", "各年度").problem(400, "参数有误").problem(404, "没有这个机关的报告")
         .to(this::trends));
   }
 
   Response trends(Request r) {
-    Params.onlyKnown(r, Set.of("province", "city", "agencyKey"));
+    Params.onlyKnown(r, Set.of("province", "city", "county", "agencyKey"));
     String agencyKey = Params.text(r, "agencyKey", 16);
     String province = Params.place(r, "province");
     String city = Params.place(r, "city");
-    if (agencyKey != null && (province != null || city != null)) {
-      throw Problem.badParameter("agencyKey", "参数 agencyKey 不能与 province、city 同时给出");
+    String county = Params.place(r, "county");
+    if (agencyKey != null && (province != null || city != null || county != null)) {
+      throw Problem.badParameter("agencyKey", "参数 agencyKey 不能与 province、city、county 同时给出");
     }
     if (city != null && province == null) {
       throw Problem.badParameter("city", "参数 city 需要同时给出 province");
     }
+    if (county != null && province == null) {
+      throw Problem.badParameter("county", "参数 county 需要同时给出 province（和它所属的 city）");
+    }
     int thisYear = Year.now(ctx.clock()).getValue();
-    return Response.read(Json.write(agencyKey != null ? agency(agencyKey, thisYear) : region(province, city, thisYear)));
+    return Response.read(Json.write(agencyKey != null ? agency(agencyKey, thisYear) : region(province, city, county, thisYear)));
   }
 
-  private ObjectNode region(String province, String city, int thisYear) {
+  private ObjectNode region(String province, String city, String county, int thisYear) {
     List<Integer> years = new ArrayList<>();
     for (int y = Params.FIRST_YEAR; y <= thisYear; y++) {
       years.add(y);
@@ -70,9 +76,10 @@ public final class TrendRoutes {
     ObjectNode scope = out.putObject("scope");
     scope.put("province", province);
     scope.put("city", city);
+    scope.put("county", county);
     out.set("indicatorDefinitions", definitions());
     ArrayNode list = out.putArray("years");
-    for (Summary s : ctx.store().summaries(years, province, city)) {
+    for (Summary s : ctx.store().summaries(years, province, city, county)) {
       if (s.reports() <= 0) {
         continue;
       }
