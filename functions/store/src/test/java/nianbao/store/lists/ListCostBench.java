@@ -1,5 +1,7 @@
 package nianbao.store.lists;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import nianbao.servers.LocalDynamoDb;
 import nianbao.store.BatchWriter;
 import nianbao.store.Identity;
@@ -30,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * them) — then reads the first pages of each kind of combination and prints the queries, the items evaluated and
  * the read units DynamoDB reports (ConsumedCapacity). Heads and bodies are not written: no list reads them.
  *
- * <p>Run: {@code java -cp … nianbao.store.lists.ListCostBench 1000 100000} (functions/store/README.md, "Lists").
+ * <p>Run: {@code java -cp … nianbao.store.lists.ListCostBench [--db DIR] 1000 100000} (functions/store/README.md,
+ * "Lists").
  */
 public final class ListCostBench {
   static final String[] PROVINCES = {"河北省", "山西省", "辽宁省", "吉林省", "江苏省", "浙江省", "安徽省", "福建省",
@@ -43,29 +47,78 @@ public final class ListCostBench {
   static final String[] RULES = {"B1", "B2", "B3", "C1", "A1", "X2"};
   static final int[] RULE_PERCENT = {10, 6, 4, 8, 3, 5};
 
+  /**
+   * Args: the sizes, ascending. With {@code --grow} first, one table in memory filled up to each size in turn and
+   * measured there. With {@code --db DIR} first, one table of DynamoDB Local on that folder is filled up
+   * to each size in turn and measured there; the fill can be stopped and started again ({@code DIR/filled} says how
+   * many reports are written; a report's items are the same whenever written). Without, a fresh in-memory table
+   * per size. The table is printed after each size, so a run stopped later keeps what it measured.
+   */
   public static void main(String[] args) throws Exception {
+    List<String> rest = new ArrayList<>(List.of(args));
+    Path folder = null;
+    boolean grow = false;
+    if (!rest.isEmpty() && rest.get(0).equals("--db")) {
+      folder = Path.of(rest.get(1));
+      rest = rest.subList(2, rest.size());
+    } else if (!rest.isEmpty() && rest.get(0).equals("--grow")) {
+      grow = true;
+      rest = rest.subList(1, rest.size());
+    }
     List<Integer> sizes = new ArrayList<>();
-    for (String a : args.length == 0 ? new String[] {"1000"} : args) {
+    for (String a : rest.isEmpty() ? List.of("1000") : rest) {
       sizes.add(Integer.parseInt(a));
     }
     Map<String, Map<Integer, String>> results = new LinkedHashMap<>();
-    for (int n : sizes) {
+    List<Integer> measured = new ArrayList<>();
+    if (grow) {
+      // one table in memory, filled up to each size in turn (fastest: on a folder, DynamoDB Local's SQLite writes
+      // ~30 times slower here; in memory it takes ~100 KB of memory a report)
       try (LocalTable local = new LocalTable(LocalDynamoDb.inMemory())) {
-        long t0 = System.nanoTime();
-        fill(local, n);
-        System.out.printf("%d reports' list items written in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
-        System.out.flush();
-        ReportStore store = new ReportStore(local.dynamo, local.table);
-        for (Map.Entry<String, Query> q : queries().entrySet()) {
-          results.computeIfAbsent(q.getKey(), k -> new TreeMap<>()).put(n, measure(local, store, q.getValue()));
+        int filled = 0;
+        for (int n : sizes) {
+          fill(local, filled, n, null);
+          filled = n;
+          measureAll(local, n, results);
+          measured.add(n);
+          print(measured, results);
         }
-        Rosters rosters = new Rosters(local.dynamo, local.table);
-        results.computeIfAbsent("roster reports: year+province (GET /rosters)", k -> new TreeMap<>())
-            .put(n, rosterCost(local, () -> rosters.reports(2023, "河南省", null).size()));
-        results.computeIfAbsent("roster reports: year+province+city", k -> new TreeMap<>())
-            .put(n, rosterCost(local, () -> rosters.reports(2023, "河南省", "第3市").size()));
+      }
+    } else if (folder == null) {
+      for (int n : sizes) {
+        try (LocalTable local = new LocalTable(LocalDynamoDb.inMemory())) {
+          fill(local, 0, n, null);
+          measureAll(local, n, results);
+        }
+        measured.add(n);
+        print(measured, results);
+      }
+    } else {
+      try (LocalTable local = new LocalTable(LocalDynamoDb.onFolder(folder), "cost")) {
+        for (int n : sizes) {
+          fill(local, filled(folder), n, folder);
+          measureAll(local, n, results);
+          measured.add(n);
+          print(measured, results);
+        }
       }
     }
+    System.exit(0);
+  }
+
+  private static void measureAll(LocalTable local, int n, Map<String, Map<Integer, String>> results) {
+    ReportStore store = new ReportStore(local.dynamo, local.table);
+    for (Map.Entry<String, Query> q : queries().entrySet()) {
+      results.computeIfAbsent(q.getKey(), k -> new TreeMap<>()).put(n, measure(local, store, q.getValue()));
+    }
+    Rosters rosters = new Rosters(local.dynamo, local.table);
+    results.computeIfAbsent("roster reports: year+province (GET /rosters)", k -> new TreeMap<>())
+        .put(n, rosterCost(local, () -> rosters.reports(2023, "河南省", null).size()));
+    results.computeIfAbsent("roster reports: year+province+city", k -> new TreeMap<>())
+        .put(n, rosterCost(local, () -> rosters.reports(2023, "河南省", "第3市").size()));
+  }
+
+  private static void print(List<Integer> sizes, Map<String, Map<Integer, String>> results) {
     System.out.println();
     StringBuilder header = new StringBuilder("| combination (limit 50) |");
     StringBuilder rule = new StringBuilder("|---|");
@@ -80,7 +133,7 @@ public final class ListCostBench {
       byN.values().forEach(v -> line.append(" ").append(v).append(" |"));
       System.out.println(line);
     });
-    System.exit(0);
+    System.out.flush();
   }
 
   /** A list in {@code sort} order, or with {@code ranking} a ranking by {@code sort} (highest first). */
@@ -185,38 +238,62 @@ public final class ListCostBench {
     return cost(local, rows) + " (the region's reports that year)";
   }
 
-  /** N reports across 31 provinces, their cities and counties, 2019–2024, with errors and findings by rule. */
-  static void fill(LocalTable local, int n) throws Exception {
+  /** How many reports the table on {@code folder} holds (all of 0 … n−1): its {@code filled} file, else none. */
+  static int filled(Path folder) throws java.io.IOException {
+    Path f = folder.resolve("filled");
+    return Files.exists(f) ? Integer.parseInt(Files.readString(f).trim()) : 0;
+  }
+
+  /**
+   * Reports {@code from} … {@code to}−1 (across 31 provinces, their cities and counties, 2019–2024, with errors and
+   * findings by rule): their list entries and rule items with BatchWriteItem, four threads taking 100 reports at
+   * a time; with {@code folder}, how many are written in a row from 0 is kept in {@code folder/filled}.
+   */
+  static void fill(LocalTable local, int from, int to, Path folder) throws Exception {
+    if (from >= to) {
+      return;
+    }
     BatchWriter batch = new BatchWriter(local.dynamo, local.table);
+    int chunk = 100;
+    int chunks = (to - from + chunk - 1) / chunk;
+    AtomicInteger next = new AtomicInteger();
+    java.util.BitSet done = new java.util.BitSet(chunks);
+    int[] prefix = {0};
+    long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> futures = new ArrayList<>();
-    int per = (n + 3) / 4;
-    long start = System.nanoTime();
-    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     for (int t = 0; t < 4; t++) {
-      int from = t * per;
-      int to = Math.min(n, from + per);
       futures.add(pool.submit(() -> {
-        List<WriteRequest> requests = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-          int k = done.incrementAndGet();
-          if (k % 10_000 == 0) {
-            // how the fill slows as the indexes grow
-            System.out.printf("  %,d reports filled after %.0f s%n", k, (System.nanoTime() - start) / 1e9);
+        int c;
+        while ((c = next.getAndIncrement()) < chunks) {
+          List<WriteRequest> requests = new ArrayList<>();
+          for (int i = from + c * chunk; i < Math.min(to, from + (c + 1) * chunk); i++) {
+            ReportHead head = head(i);
+            for (ListEntry e : ListEntries.of(head)) {
+              requests.add(BatchWriter.put(ListEntry.SCHEMA.itemToMap(e, true)));
+            }
+            for (String rule : head.ruleIds()) {
+              requests.add(BatchWriter.put(RuleFindings.SCHEMA.itemToMap(ruleItem(head, rule), true)));
+            }
           }
-          ReportHead head = head(i);
-          for (ListEntry e : ListEntries.of(head)) {
-            requests.add(BatchWriter.put(ListEntry.SCHEMA.itemToMap(e, true)));
-          }
-          for (String rule : head.ruleIds()) {
-            requests.add(BatchWriter.put(RuleFindings.SCHEMA.itemToMap(ruleItem(head, rule), true)));
-          }
-          if (requests.size() >= 500) {
-            batch.write(requests);
-            requests.clear();
+          batch.write(requests);
+          synchronized (done) {
+            done.set(c);
+            int before = prefix[0];
+            prefix[0] = done.nextClearBit(prefix[0]);
+            int reports = Math.min(to, from + prefix[0] * chunk);
+            int was = from + before * chunk;
+            if (reports / 1000 > was / 1000 && folder != null) {
+              Files.writeString(folder.resolve("filled"), Integer.toString(reports));
+            }
+            if (reports / 5000 > was / 5000) {
+              // how the fill goes as the table grows
+              System.out.printf("  %,d reports filled, %,d this run in %.0f s%n", reports, reports - from,
+                  (System.nanoTime() - start) / 1e9);
+              System.out.flush();
+            }
           }
         }
-        batch.write(requests);
         return null;
       }));
     }
@@ -224,6 +301,12 @@ public final class ListCostBench {
       f.get();
     }
     pool.shutdown();
+    if (folder != null) {
+      Files.writeString(folder.resolve("filled"), Integer.toString(to));
+    }
+    System.out.printf("%,d reports' list items (%,d to %,d) written in %.0f s%n", to - from, from, to,
+        (System.nanoTime() - start) / 1e9);
+    System.out.flush();
   }
 
   /** Report i: its place (5% provincial, 25% city, 70% county agencies), body, year, status and rules. */
@@ -253,10 +336,17 @@ public final class ListCostBench {
     }
     String norm = Identity.normaliseAgency(agency);
     String key = Identity.hash(province + city + county + "|" + norm).substring(0, 16);
+    // a division code of the agency's place, and (as most reports do) the date it prints: 落款 or 发布日期
+    String regionCode = String.format("%02d%02d%02d", 11 + java.util.Arrays.asList(PROVINCES).indexOf(province),
+        city == null ? 0 : 1 + r.nextInt(12), county == null ? 0 : 1 + r.nextInt(10));
+    boolean dated = r.nextInt(5) > 0;
     return ReportHeadBuilder.builder().reportId(Identity.reportId(key, year)).kind(ReportHead.KIND_REPORT)
         .agencyKey(key).agency(agency).agencyNorm(norm).year(year).province(province).city(city).county(county)
-        .status(errors > 0 ? "HAS_ERRORS" : "VALID").errors(errors).warnings(r.nextInt(3)).ruleCounts(ruleCounts)
-        .title(agency + year + "年政府信息公开工作年度报告").indicators(indicators(r))
+        .regionCode(regionCode).status(errors > 0 ? "HAS_ERRORS" : "VALID").errors(errors).warnings(r.nextInt(3))
+        .notes(r.nextInt(2)).ruleCounts(ruleCounts).title(agency + year + "年政府信息公开工作年度报告")
+        .indicators(indicators(r)).reviewState(errors > 0 ? "PENDING" : "REVIEWED")
+        .printedDate(dated ? String.format("%d-01-%02d", year + 1, 1 + r.nextInt(31)) : null)
+        .printedDateKind(dated ? (r.nextBoolean() ? "落款" : "发布日期") : null)
         .uploadedAt(String.format("%d-01-%02dT08:00:00Z", year + 1, 1 + r.nextInt(28))).build();
   }
 
@@ -275,7 +365,10 @@ public final class ListCostBench {
         + ",carryOver:0/" + received;
   }
 
-  /** A rule item as the write path makes it, its findings JSON of a typical size (~400 bytes a finding). */
+  /**
+   * A rule item as the write path makes it ({@code CurrentReport.writeRuleItems}), its findings JSON of a typical
+   * size (~400 bytes a finding); {@code ListCostBenchItemsTest} holds it to the write path's.
+   */
   static RuleFindings ruleItem(ReportHead h, String rule) {
     int count = h.ruleCounts().get(rule);
     StringBuilder findings = new StringBuilder("[");
@@ -289,6 +382,7 @@ public final class ListCostBench {
     return RuleFindingsBuilder.builder().reportId(h.reportId()).rule(rule).count(count).errors(count)
         .findings(findings.toString()).agency(h.agency()).agencyNorm(h.agencyNorm()).year(h.year())
         .province(h.province()).city(h.city()).county(h.county()).status(h.status()).reportErrors(h.errors())
-        .reportWarnings(h.warnings()).reportNotes(h.notes()).title(h.title()).uploadedAt(h.uploadedAt()).reportRules(h.ruleIds()).reportIndicators(h.indicators()).build();
+        .reportWarnings(h.warnings()).reportNotes(h.notes()).title(h.title()).uploadedAt(h.uploadedAt()).reportRules(h.ruleIds()).reviewState(h.reviewState())
+        .reportIndicators(h.indicators()).agencyKey(h.agencyKey()).build();
   }
 }

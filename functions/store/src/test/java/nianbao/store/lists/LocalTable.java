@@ -37,6 +37,11 @@ final class LocalTable implements AutoCloseable {
   final DoubleAdder readUnits = new DoubleAdder();
 
   LocalTable(LocalDynamoDb db) {
+    this(db, "t" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** The table of stack {@code stack}: made if the database has none yet (a database on a folder keeps it). */
+  LocalTable(LocalDynamoDb db, String stack) {
     this.db = db;
     ExecutionInterceptor counter = new ExecutionInterceptor() {
       @Override
@@ -64,8 +69,7 @@ final class LocalTable implements AutoCloseable {
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build())
         .build();
-    SamTemplate template = SamTemplate.read(TEMPLATE, Map.of(), "t" + UUID.randomUUID().toString().substring(0, 8),
-        "us-east-1");
+    SamTemplate template = SamTemplate.read(TEMPLATE, Map.of(), stack, "us-east-1");
     TemplateTables.Table t = TemplateTables.table(template, "ReportsTable");
     TemplateTables.create(dynamo, t);
     this.table = t.name();
