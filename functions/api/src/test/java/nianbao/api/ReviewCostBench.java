@@ -6,34 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.DoubleAdder;
 import nianbao.core.ReportReader;
 import nianbao.core.model.Location;
 import nianbao.core.model.Report;
 import nianbao.core.model.Source;
+import nianbao.servers.CapacityCounter;
 import nianbao.store.ReportStore;
 import nianbao.store.write.Change;
 import nianbao.store.write.ReportWriter;
 import nianbao.store.write.WriteResult;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 
 /**
  * A program, not a test: what a review decision, a correction and a version choice cost in DynamoDB — requests by
@@ -99,7 +83,7 @@ public final class ReviewCostBench {
     /** The reports of the measured agency. */
     static final int REPORTS = 3;
 
-    final CostCounter counter = new CostCounter();
+    final CapacityCounter counter = new CapacityCounter();
     final ReportWriter writer;
     final ReportStore store;
     final String id;
@@ -154,7 +138,7 @@ public final class ReviewCostBench {
       if (o.result() != expected || o.attempts() != 1) {
         throw new IllegalStateException(change + ": " + o.result() + " in " + o.attempts() + " attempts");
       }
-      return counter.cost();
+      return new Cost(counter.requests(), counter.readUnits(), counter.writeUnits());
     }
   }
 
@@ -165,64 +149,6 @@ public final class ReviewCostBench {
         .getBytes(StandardCharsets.UTF_8)), s.format(), s.encoding(), s.reader()), r.title(), r.agency(), r.year(),
         r.template(), r.region(), r.sections(), r.proactive(), r.applications(), r.reviewAndLitigation(),
         r.findings());
-  }
-
-  /** Counts a client's requests by operation and adds up the capacity DynamoDB says each consumed. */
-  static final class CostCounter implements ExecutionInterceptor {
-    private final Map<String, Long> requests = new ConcurrentHashMap<>();
-    private final DoubleAdder read = new DoubleAdder();
-    private final DoubleAdder write = new DoubleAdder();
-
-    void clear() {
-      requests.clear();
-      read.reset();
-      write.reset();
-    }
-
-    Cost cost() {
-      return new Cost(new TreeMap<>(requests), read.sum(), write.sum());
-    }
-
-    @Override
-    public SdkRequest modifyRequest(Context.ModifyRequest c, ExecutionAttributes a) {
-      SdkRequest r = c.request();
-      ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
-      if (r instanceof GetItemRequest g) {
-        return g.toBuilder().returnConsumedCapacity(total).build();
-      } else if (r instanceof BatchGetItemRequest g) {
-        return g.toBuilder().returnConsumedCapacity(total).build();
-      } else if (r instanceof QueryRequest q) {
-        return q.toBuilder().returnConsumedCapacity(total).build();
-      } else if (r instanceof TransactWriteItemsRequest t) {
-        return t.toBuilder().returnConsumedCapacity(total).build();
-      }
-      return r;
-    }
-
-    @Override
-    public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
-      requests.merge(a.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1L, Long::sum);
-    }
-
-    @Override
-    public void afterUnmarshalling(Context.AfterUnmarshalling c, ExecutionAttributes a) {
-      SdkResponse r = c.response();
-      if (r instanceof GetItemResponse g) {
-        add(g.consumedCapacity(), true);
-      } else if (r instanceof BatchGetItemResponse g) {
-        g.consumedCapacity().forEach(cc -> add(cc, true));
-      } else if (r instanceof QueryResponse q) {
-        add(q.consumedCapacity(), true);
-      } else if (r instanceof TransactWriteItemsResponse t) {
-        t.consumedCapacity().forEach(cc -> add(cc, false));
-      }
-    }
-
-    private void add(ConsumedCapacity cc, boolean reading) {
-      if (cc != null && cc.capacityUnits() != null) {
-        (reading ? read : write).add(cc.capacityUnits());
-      }
-    }
   }
 
   /** The requests by operation of {@code write} through the stack's own clients. */

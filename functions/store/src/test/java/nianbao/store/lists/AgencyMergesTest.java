@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import nianbao.core.model.Report;
+import nianbao.servers.CapacityCounter;
 import nianbao.servers.LocalDynamoDb;
 import nianbao.store.AgencyMerges;
 import nianbao.store.HistoryView;
@@ -33,19 +34,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import java.util.concurrent.atomic.DoubleAdder;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 
 /**
  * Merging and splitting agencies on DynamoDB Local: the reports move, their ids and histories stay, a split undoes
@@ -232,68 +220,11 @@ class AgencyMergesTest {
     }
   }
 
-  /** Requests by operation and the capacity units DynamoDB Local reports for them (ReturnConsumedCapacity TOTAL). */
-  static final class Cost implements ExecutionInterceptor {
-    final Map<String, Integer> requests = new TreeMap<>();
-    final DoubleAdder readUnits = new DoubleAdder();
-    final DoubleAdder writeUnits = new DoubleAdder();
-
-    @Override
-    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-      ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
-      SdkRequest r = context.request();
-      if (r instanceof GetItemRequest g) {
-        return g.toBuilder().returnConsumedCapacity(total).build();
-      } else if (r instanceof BatchGetItemRequest g) {
-        return g.toBuilder().returnConsumedCapacity(total).build();
-      } else if (r instanceof QueryRequest q) {
-        return q.toBuilder().returnConsumedCapacity(total).build();
-      } else if (r instanceof TransactWriteItemsRequest t) {
-        return t.toBuilder().returnConsumedCapacity(total).build();
-      } else if (r instanceof BatchWriteItemRequest w) {
-        return w.toBuilder().returnConsumedCapacity(total).build();
-      }
-      return r;
-    }
-
-    @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-      requests.merge(context.request().getClass().getSimpleName().replace("Request", ""), 1, Integer::sum);
-      Object r = context.response();
-      List<ConsumedCapacity> units = r instanceof GetItemResponse g ? single(g.consumedCapacity())
-          : r instanceof BatchGetItemResponse b ? b.consumedCapacity()
-          : r instanceof QueryResponse q ? single(q.consumedCapacity())
-          : r instanceof TransactWriteItemsResponse t ? t.consumedCapacity()
-          : r instanceof BatchWriteItemResponse w ? w.consumedCapacity() : List.of();
-      boolean write = r instanceof TransactWriteItemsResponse || r instanceof BatchWriteItemResponse;
-      for (ConsumedCapacity c : units) {
-        double all = c.capacityUnits() == null ? 0 : c.capacityUnits();
-        // (a transaction's condition checks are read units, when DynamoDB says so apart)
-        readUnits.add(c.readCapacityUnits() != null ? c.readCapacityUnits() : write ? 0 : all);
-        writeUnits.add(c.writeCapacityUnits() != null ? c.writeCapacityUnits() : write ? all : 0);
-      }
-    }
-
-    private static List<ConsumedCapacity> single(ConsumedCapacity c) {
-      return c == null ? List.of() : List.of(c);
-    }
-
-    int total() {
-      return requests.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    @Override
-    public String toString() {
-      return String.format("%d requests %s, %.1f RCU, %.1f WCU", total(), requests, readUnits.sum(),
-          writeUnits.sum());
-    }
-  }
-
   /**
    * What a merge and a split cost for an agency of {@code n} reports merged into one of {@code n} reports of other
    * years (functions/store/README.md, "Merging and splitting agencies": the measured table is this test's output).
    */
-  private static Cost[] mergeAndSplit(int n) {
+  private static CapacityCounter[] mergeAndSplit(int n) {
     GeneratedReports gen = new GeneratedReports(40 + n);
     try (LocalTable local = new LocalTable(LocalDynamoDb.inMemory())) {
       ReportWriter writer = new ReportWriter(new ReportStore(local.dynamo, local.table));
@@ -309,11 +240,11 @@ class AgencyMergesTest {
           from = key(r);
         }
       }
-      Cost merge = new Cost();
-      Cost split = new Cost();
+      CapacityCounter merge = new CapacityCounter();
+      CapacityCounter split = new CapacityCounter();
       merges(new ReportStore(counting(local, merge), local.table)).merge(from, into, "admin", "同一机关");
       merges(new ReportStore(counting(local, split), local.table)).split(from, "admin");
-      return new Cost[] {merge, split};
+      return new CapacityCounter[] {merge, split};
     }
   }
 
@@ -327,14 +258,14 @@ class AgencyMergesTest {
 
   @Test
   void aMergeAndASplitCostAFixedNumberOfRequestsAndTheSameMoreForEachReportMoved() {
-    Map<Integer, Cost[]> costs = new TreeMap<>();
+    Map<Integer, CapacityCounter[]> costs = new TreeMap<>();
     for (int n : List.of(1, 2, 6)) {
       costs.put(n, mergeAndSplit(n));
       System.out.printf("agency of %d reports into one of %d: merge %s; split %s%n", n, n, costs.get(n)[0],
           costs.get(n)[1]);
     }
     for (int op = 0; op < 2; op++) {
-      int perReport = costs.get(2)[op].total() - costs.get(1)[op].total();
+      long perReport = costs.get(2)[op].total() - costs.get(1)[op].total();
       assertTrue(perReport > 0 && perReport <= 7, (op == 0 ? "merge" : "split") + ": " + perReport + " a report");
       assertEquals(costs.get(1)[op].total() + 5 * perReport, costs.get(6)[op].total(),
           (op == 0 ? "merge" : "split") + " grows by the same requests for each report moved, nothing else");
