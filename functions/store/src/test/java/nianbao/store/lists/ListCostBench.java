@@ -48,7 +48,8 @@ public final class ListCostBench {
   static final int[] RULE_PERCENT = {10, 6, 4, 8, 3, 5};
 
   /**
-   * Args: the sizes, ascending. With {@code --grow} first, one table in memory filled up to each size in turn and
+   * Args: the sizes, ascending. With {@code --attach URL TABLE N}, the table of another run, as it is (N reports).
+   * With {@code --grow} first, one table in memory filled up to each size in turn and
    * measured there. With {@code --db DIR} first, one table of DynamoDB Local on that folder is filled up
    * to each size in turn and measured there; the fill can be stopped and started again ({@code DIR/filled} says how
    * many reports are written; a report's items are the same whenever written). Without, a fresh in-memory table
@@ -64,6 +65,15 @@ public final class ListCostBench {
     } else if (!rest.isEmpty() && rest.get(0).equals("--grow")) {
       grow = true;
       rest = rest.subList(1, rest.size());
+    } else if (!rest.isEmpty() && rest.get(0).equals("--attach")) {
+      // another run's table, as it is: --attach http://127.0.0.1:PORT TABLE N (N: its reports, counted apart)
+      Map<String, Map<Integer, String>> results = new LinkedHashMap<>();
+      int n = Integer.parseInt(rest.get(3));
+      try (LocalTable local = LocalTable.attach(java.net.URI.create(rest.get(1)), rest.get(2))) {
+        measureAll(local, n, results);
+      }
+      print(List.of(n), results);
+      System.exit(0);
     }
     List<Integer> sizes = new ArrayList<>();
     for (String a : rest.isEmpty() ? List.of("1000") : rest) {

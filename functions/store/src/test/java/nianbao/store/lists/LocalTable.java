@@ -42,6 +42,18 @@ final class LocalTable implements AutoCloseable {
 
   /** The table of stack {@code stack}: made if the database has none yet (a database on a folder keeps it). */
   LocalTable(LocalDynamoDb db, String stack) {
+    this(db, db.endpoint(), stack, null);
+  }
+
+  /**
+   * Table {@code table} of a DynamoDB Local another program runs at {@code endpoint} (a cost program filling it):
+   * read through the counting client, never made or closed here.
+   */
+  static LocalTable attach(java.net.URI endpoint, String table) {
+    return new LocalTable(null, endpoint, null, table);
+  }
+
+  private LocalTable(LocalDynamoDb db, java.net.URI endpoint, String stack, String existing) {
     this.db = db;
     ExecutionInterceptor counter = new ExecutionInterceptor() {
       @Override
@@ -64,11 +76,15 @@ final class LocalTable implements AutoCloseable {
         }
       }
     };
-    this.dynamo = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)
+    this.dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build())
         .build();
+    if (existing != null) {
+      this.table = existing;
+      return;
+    }
     SamTemplate template = SamTemplate.read(TEMPLATE, Map.of(), stack, "us-east-1");
     TemplateTables.Table t = TemplateTables.table(template, "ReportsTable");
     TemplateTables.create(dynamo, t);
@@ -84,6 +100,8 @@ final class LocalTable implements AutoCloseable {
   @Override
   public void close() {
     dynamo.close();
-    db.close();
+    if (db != null) {
+      db.close();
+    }
   }
 }
