@@ -21,10 +21,11 @@ import nianbao.core.model.Source;
  */
 public final class ScanReader {
   /**
-   * The version of this reading, in {@code source.reader} before the engine: {@code ocr/2+tesseract-…} (2: unsure
-   * text and figures read again, {@link Rereads}).
+   * The version of this reading, in {@code source.reader} before the engine: {@code ocr/3+tesseract-…} (2: unsure
+   * text and figures read again, {@link Rereads}; 3: a scanned PDF read at its pictures' resolution, light print
+   * darkened, {@link Grey#faintInkDarkened}).
    */
-  public static final String VERSION = "ocr/2";
+  public static final String VERSION = "ocr/3";
 
   private ScanReader() {}
 
@@ -82,7 +83,7 @@ public final class ScanReader {
     return ReportReader.recognise(document, source);
   }
 
-  /** {@code source.reader} for pages recognised by {@code recogniser}: {@code ocr/2+tesseract-5.3.0+chi_sim@…+eng@…}. */
+  /** {@code source.reader} for pages recognised by {@code recogniser}: {@code ocr/3+tesseract-5.3.0+chi_sim@…+eng@…}. */
   public static String reader(PageRecogniser recogniser) {
     return VERSION + "+" + recogniser.engine();
   }

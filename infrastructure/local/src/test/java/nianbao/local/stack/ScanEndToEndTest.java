@@ -146,7 +146,7 @@ class ScanEndToEndTest {
     assertTrue(states.stream().anyMatch(s -> s.startsWith("RECOGNISING 文字识别中")),
         "the upload status showed the recognition's progress: " + states);
     JsonNode report = served(status);
-    assertTrue(report.path("source").path("reader").asText().startsWith("ocr/2+tesseract"), report.path("source")
+    assertTrue(report.path("source").path("reader").asText().startsWith("ocr/3+tesseract"), report.path("source")
         .toString());
     assertEquals(asPrinted.path("agency").asText(), report.path("agency").asText());
     assertEquals(asPrinted.path("year").asInt(), report.path("year").asInt());
@@ -201,6 +201,6 @@ class ScanEndToEndTest {
     });
     assertEquals(Set.of("1", "2", "3"), which);
     assertEquals(2, handoffs.size(), "handed off after pages 1 and 2: " + handoffs);
-    assertTrue(served(status).path("source").path("reader").asText().startsWith("ocr/2+tesseract"));
+    assertTrue(served(status).path("source").path("reader").asText().startsWith("ocr/3+tesseract"));
   }
 }
