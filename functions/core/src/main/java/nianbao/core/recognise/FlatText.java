@@ -183,24 +183,21 @@ public final class FlatText {
 
   /** Whether a line break separates compact position {@code k} from the one before it. */
   boolean lineBreakBefore(int k) {
-    if (k <= 0 || k >= compact.length()) {
-      return true;
-    }
-    for (int i = compactToText[k - 1] + 1; i < compactToText[k]; i++) {
-      if (text.charAt(i) == '\n') {
-        return true;
-      }
-    }
-    return false;
+    return breakBefore(k, false);
   }
 
   /** Whether a cell edge (a tab: a table's or a pipe row's) or a line break stands right before compact position k. */
   boolean cellBreakBefore(int k) {
+    return breakBefore(k, true);
+  }
+
+  private boolean breakBefore(int k, boolean orTab) {
     if (k <= 0 || k >= compact.length()) {
       return true;
     }
     for (int i = compactToText[k - 1] + 1; i < compactToText[k]; i++) {
-      if (text.charAt(i) == '\n' || text.charAt(i) == '\t') {
+      char c = text.charAt(i);
+      if (c == '\n' || orTab && c == '\t') {
         return true;
       }
     }
